@@ -1,0 +1,118 @@
+# kezdesu: plain Makefile (see docs/architecture.md).
+#   make            build build/kezdesu
+#   make run        open the program on a demo store
+#   make check      build and run every test
+#   make bench      build optimised and run the benchmarks (not part of check)
+#   make SAN=1 ...  the same with AddressSanitizer + UndefinedBehaviorSanitizer (build-san/)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CC      ?= cc
+PKGS    := ncursesw lmdb uuid libsodium libzstd
+TESTPKGS := cmocka
+
+# A fresh Debian 12 machine has neither pkg-config nor the -dev packages: install them on
+# first use so that `make run` and `make check` are the whole set-up.
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifneq ($(shell pkg-config --exists $(PKGS) $(TESTPKGS) 2>/dev/null && echo ok),ok)
+DEPS_RC := $(shell sh scripts/install-deps.sh 1>&2; echo $$?)
+ifneq ($(DEPS_RC),0)
+$(error scripts/install-deps.sh failed: install the packages it names and run make again)
+endif
+endif
+endif
+
+ifeq ($(SAN),1)
+B        := build-san
+OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDSAN    := -fsanitize=address,undefined
+else
+B        := build
+OPT      ?= -O2 -g
+LDSAN    :=
+endif
+
+WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wundef -Wvla -Wwrite-strings -Wno-missing-field-initializers -Wno-format-truncation
+ifneq ($(CI)$(WERROR),)
+WARN += -Werror
+endif
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKZ_VERSION=\"$(VERSION)\" -Isrc
+CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) -MMD -MP
+LDFLAGS  += $(LDSAN)
+LDLIBS   += $(PKG_LIBS) -lm
+
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/cli/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+GEN_SRC  := $(B)/gen/demo_units.c
+GEN_OBJ  := $(GEN_SRC:.c=.o)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+
+all: $(B)/kezdesu
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The demo's sample district is a KATO-format CSV in data/; it is compiled in so that an
+# installed binary can build the demo store without finding data files.
+$(GEN_SRC): data/sample-district.csv
+	@mkdir -p $(dir $@)
+	{ echo '/* generated from data/sample-district.csv */'; \
+	  echo 'extern const char demo_units_csv[];'; \
+	  echo 'const char demo_units_csv[] ='; \
+	  sed -e 's/\r$$//' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@
+
+$(GEN_OBJ): $(GEN_SRC)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/libkezdesu.a: $(LIB_OBJ) $(GEN_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/kezdesu: $(B)/src/main.o $(B)/libkezdesu.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libkezdesu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
+		$(B)/libkezdesu.a $(CMOCKA_LIBS) $(LDLIBS)
+
+$(B)/bench/%: bench/%.c $(B)/libkezdesu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libkezdesu.a $(LDLIBS)
+
+run: $(B)/kezdesu
+	$(B)/kezdesu --db $(B)/demo-store --demo
+
+check: $(B)/kezdesu $(TEST_BIN)
+	sh tests/run.sh $(B)
+
+bench: $(B)/kezdesu $(BENCH_BIN)
+	sh bench/run.sh $(B)
+
+install: $(B)/kezdesu
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(B)/kezdesu $(DESTDIR)$(BINDIR)/kezdesu
+	install -m 644 docs/kezdesu.1 $(DESTDIR)$(MANDIR)/man1/kezdesu.1
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all run check bench install clean
+.SECONDARY:
+
+-include $(LIB_OBJ:.o=.d) $(B)/src/main.d

@@ -1,0 +1,53 @@
+#include "core/unit.h"
+
+#include <string.h>
+
+static const char *const type_names[UNIT_TYPE_COUNT] = {
+	[UNIT_UNKNOWN] = "UNKNOWN",
+	[UNIT_REGION] = "REGION",
+	[UNIT_CITY_REP] = "CITY_REP",
+	[UNIT_DISTRICT] = "DISTRICT",
+	[UNIT_CITY_REG] = "CITY_REG",
+	[UNIT_CITY_DIST] = "CITY_DIST",
+	[UNIT_CITY_DISTRICT] = "CITY_DISTRICT",
+	[UNIT_RURAL_OKRUG] = "RURAL_OKRUG",
+	[UNIT_VILLAGE] = "VILLAGE",
+	[UNIT_SETTLEMENT] = "SETTLEMENT",
+	[UNIT_CITY] = "CITY",
+	[UNIT_VILLAGE_LOC] = "VILLAGE_LOC",
+	[UNIT_SETTLEMENT_LOC] = "SETTLEMENT_LOC",
+	[UNIT_OTHER_LOC] = "OTHER_LOC",
+	[UNIT_MICRODISTRICT] = "MICRODISTRICT",
+};
+
+const char *
+unit_type_name(enum unit_type t)
+{
+	if ((unsigned)t >= UNIT_TYPE_COUNT)
+		return type_names[UNIT_UNKNOWN];
+	return type_names[t];
+}
+
+enum unit_type
+unit_type_from_name(const char *s)
+{
+	for (int t = 1; t < UNIT_TYPE_COUNT; t++)
+		if (strcmp(s, type_names[t]) == 0)
+			return (enum unit_type)t;
+	return UNIT_UNKNOWN;
+}
+
+bool
+unit_type_has_akim(enum unit_type t)
+{
+	return t >= UNIT_REGION && t <= UNIT_SETTLEMENT;
+}
+
+bool
+unit_code_valid(const char *s)
+{
+	for (int i = 0; i < UNIT_CODE_LEN; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return s[UNIT_CODE_LEN] == '\0';
+}

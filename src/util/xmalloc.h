@@ -1,0 +1,16 @@
+/* Allocation that never returns NULL: running out of memory is a broken invariant. */
+#ifndef KZ_XMALLOC_H
+#define KZ_XMALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows an array of *cap elements of size elem so that it holds at least need. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
