@@ -1,12 +1,247 @@
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "core/node.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+static const char usage_text[] =
+    "usage: kezdesu [--db DIR] [--read-only] [-v LOGFILE] [COMMAND ...]\n"
+    "       kezdesu --demo | --help | --version\n"
+    "\n"
+    "commands:\n"
+    "  init --unit CODE [--group NAME]   make a store for the office of unit CODE\n"
+    "  official [NAME]                   show or set your name in the change log\n"
+    "  units import FILE [--edition E]   import the KATO classifier (CSV)\n"
+    "  units list [--under CODE] [--format tsv|json]\n"
+    "  units add --parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME\n"
+    "  visit add|list|show|set           meetings with the population\n"
+    "  question add|list                 questions from the hall (TEXT, or - for stdin)\n"
+    "  issue add|list|show|link|set      problem issues\n"
+    "\n"
+    "Without a command, shows the store's upcoming visits and open issues.\n"
+    "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
+    "See kezdesu(1).\n";
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "kezdesu: %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_fail(struct cli *c)
+{
+	fprintf(stderr, "kezdesu: ");
+	out_text_string(stderr, c->err.msg);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+int
+cli_getopt(const char *cmd, int argc, char **argv, const struct option *opts)
+{
+	int ch;
+
+	opterr = 0;
+	ch = getopt_long(argc, argv, ":", opts, NULL);
+	if (ch == '?')
+		cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+	else if (ch == ':')
+		cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+	return ch == ':' ? '?' : ch;
+}
+
+int
+arg_date(const char *cmd, const char *opt, const char *s, kz_date *d)
+{
+	if (date_parse(s, d) == 0)
+		return 0;
+	cli_usage(cmd, "%s: '%s' is not a date (YYYY-MM-DD)", opt, s);
+	return -1;
+}
+
+int
+arg_uuid(const char *cmd, const char *what, const char *s, struct kz_uuid *u)
+{
+	if (uid_parse(s, u) == 0)
+		return 0;
+	cli_usage(cmd, "%s: '%s' is not a UUID", what, s);
+	return -1;
+}
+
+int
+arg_int(const char *cmd, const char *opt, const char *s, long min, long max, long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	if (errno == 0 && end != s && *end == '\0' && *v >= min && *v <= max)
+		return 0;
+	cli_usage(cmd, "%s: '%s' is not a number from %ld to %ld", opt, s, min, max);
+	return -1;
+}
+
+int
+arg_enum(const char *cmd, const char *opt, const char *s, const char *const *names, int n,
+    int *v)
+{
+	char list[512] = "";
+
+	for (int i = 0; i < n; i++) {
+		if (strcmp(s, names[i]) == 0 && names[i][0] != '\0') {
+			*v = i;
+			return 0;
+		}
+		if (names[i][0] != '\0') {
+			strncat(list, i > 0 && list[0] ? ", " : "", sizeof list - strlen(list) - 1);
+			strncat(list, names[i], sizeof list - strlen(list) - 1);
+		}
+	}
+	cli_usage(cmd, "%s: unknown value '%s' (one of: %s)", opt, s, list);
+	return -1;
+}
+
+int
+arg_format(const char *cmd, const char *s, enum out_format *f)
+{
+	if (out_parse_format(s, f) == 0)
+		return 0;
+	cli_usage(cmd, "--format: unknown format '%s' (text, tsv or json)", s);
+	return -1;
+}
+
+static char *
+default_db(void)
+{
+	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/kezdesu", x);
+	if (home == NULL || home[0] == '\0') {
+		pw = getpwuid(getuid());
+		home = pw != NULL ? pw->pw_dir : "/tmp";
+	}
+	return xasprintf("%s/.local/share/kezdesu", home);
+}
+
+int
+cli_open(struct cli *c, int flags)
+{
+	struct passwd *pw;
+	const char *user;
+	char *official;
+
+	if (c->store != NULL)
+		return 0;
+	if (c->read_only)
+		flags = (flags & ~STORE_CREATE) | STORE_RDONLY;
+	if (store_open(c->db, flags, &c->store, &c->err) != 0)
+		return -1;
+	if (store_warning(c->store) != NULL)
+		fprintf(stderr, "kezdesu: warning: %s\n", store_warning(c->store));
+	pw = getpwuid(geteuid());
+	user = pw != NULL ? pw->pw_name : getenv("USER");
+	official = user != NULL ? node_official(c->store, user) : NULL;
+	store_set_author(c->store, user, official);
+	free(official);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+} commands[] = {
+	{ "init", cmd_init },
+	{ "official", cmd_official },
+	{ "units", cmd_units },
+	{ "visit", cmd_visit },
+	{ "question", cmd_question },
+	{ "issue", cmd_issue },
+};
 
 int
 cli_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	puts("kezdesu " KZ_VERSION);
-	return 0;
+	struct cli c = { 0 };
+	bool demo = false;
+	int i, rc = -1;
+	const char *env;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			puts("kezdesu " KZ_VERSION);
+			return 0;
+		} else if (strcmp(a, "--demo") == 0) {
+			demo = true;
+		} else if (strcmp(a, "--read-only") == 0) {
+			c.read_only = true;
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage("kezdesu", "%s needs a value", a);
+			if (a[1] == 'v')
+				log_open(argv[++i]);
+			else
+				c.db = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			c.db = a + 5;
+		} else if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		} else {
+			fputs(usage_text, stderr);
+			return cli_usage("kezdesu", "unknown option %s", a);
+		}
+	}
+	if (c.db == NULL && (env = getenv("KEZDESU_DB")) != NULL && env[0] != '\0')
+		c.db = env;
+	if (c.db == NULL)
+		c.db = c.db_buf = default_db();
+	if (c.db[0] == '\0')
+		return cli_usage("kezdesu", "--db: empty directory name");
+
+	if (demo)
+		rc = cmd_demo(&c);
+	else if (i >= argc)
+		rc = cmd_overview(&c);
+	else {
+		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+			if (strcmp(argv[i], commands[k].name) == 0)
+				rc = commands[k].fn(&c, argc - i, argv + i);
+		if (rc == -1) {
+			fputs(usage_text, stderr);
+			rc = cli_usage("kezdesu", "unknown command '%s'", argv[i]);
+		}
+	}
+	if (fflush(stdout) != 0 && rc == 0) {
+		fprintf(stderr, "kezdesu: cannot write the output: %s\n", strerror(errno));
+		rc = EXIT_FAIL;
+	}
+	store_close(&c.store);
+	free(c.db_buf);
+	return rc;
 }

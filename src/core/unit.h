@@ -8,6 +8,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/record.h"
+#include "store/schema.h"
+#include "util/log.h"
+
 enum unit_type {
 	UNIT_UNKNOWN = 0,
 	/* Units with an akim of their own (RULES.md, "Levels of akim"). */
@@ -30,6 +34,55 @@ enum unit_type {
 };
 
 #define UNIT_CODE_LEN 9
+
+struct store;
+struct store_txn;
+struct kato_table;
+
+/* A unit as stored (tags in unit.c). */
+struct unit {
+	char code[10];
+	char parent[10];	/* "" for a region or a city of republican significance */
+	int type;		/* enum unit_type */
+	int k;			/* KATO's locality-type column; -1 for local units */
+	char *name_kk, *name_ru;
+	char *edition;		/* the KATO edition the unit was last imported from */
+	bool local;		/* added by the office (microdistricts), not from KATO */
+	bool retired;		/* absent from the newest edition imported; kept for old visits */
+	struct schema_extra extra;
+};
+
+extern const struct rec_kind unit_kind;
+
+/* Reads a unit: 0, 1 when there is none, -1 on error. */
+int unit_get_tx(struct store_txn *t, const char *code, struct unit *u);
+/* Reads a unit; a missing one is an error "unit CODE: not found". */
+int unit_get(struct store *s, const char *code, struct unit *u, struct kz_error *e);
+void unit_free(struct unit *u);
+/* True when code is the unit anc or lies inside it (walking up the parents). */
+int unit_is_within_tx(struct store_txn *t, const char *code, const char *anc);
+
+/* The units under `under` (the unit itself first), or all units when under is NULL,
+ * in code order. */
+int unit_list(struct store *s, const char *under, struct rec_array *out, struct kz_error *e);
+
+struct unit_import_stats {
+	size_t added, updated, unchanged, retired;
+};
+
+/*
+ * Imports a parsed classifier in one transaction: new units are added, names and types of
+ * known ones updated, units missing from this edition marked retired (never deleted, so
+ * that visits and issues that name them keep their place). Local units are left alone.
+ */
+int unit_import(struct store *s, const struct kato_table *t, const char *edition,
+    struct unit_import_stats *st, struct kz_error *e);
+
+/* Adds a local unit (a microdistrict) under parent; writes its new code into code. */
+int unit_add_local(struct store *s, const char *parent, enum unit_type type,
+    const char *name_kk, const char *name_ru, char code[10], struct kz_error *e);
+
+extern const char *const unit_type_names[UNIT_TYPE_COUNT];
 
 /* The type's stable name as written in tsv/json and on the command line ("RURAL_OKRUG"). */
 const char *unit_type_name(enum unit_type t);

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-static const char *const type_names[UNIT_TYPE_COUNT] = {
+const char *const unit_type_names[UNIT_TYPE_COUNT] = {
 	[UNIT_UNKNOWN] = "UNKNOWN",
 	[UNIT_REGION] = "REGION",
 	[UNIT_CITY_REP] = "CITY_REP",
@@ -24,15 +24,15 @@ const char *
 unit_type_name(enum unit_type t)
 {
 	if ((unsigned)t >= UNIT_TYPE_COUNT)
-		return type_names[UNIT_UNKNOWN];
-	return type_names[t];
+		return unit_type_names[UNIT_UNKNOWN];
+	return unit_type_names[t];
 }
 
 enum unit_type
 unit_type_from_name(const char *s)
 {
 	for (int t = 1; t < UNIT_TYPE_COUNT; t++)
-		if (strcmp(s, type_names[t]) == 0)
+		if (strcmp(s, unit_type_names[t]) == 0)
 			return (enum unit_type)t;
 	return UNIT_UNKNOWN;
 }

@@ -1,0 +1,59 @@
+/* What the subcommands share: the context, the store opener and argument helpers. */
+#ifndef KZ_CMD_H
+#define KZ_CMD_H
+
+#include <stdbool.h>
+
+#include "cli/out.h"
+#include "core/date.h"
+#include "util/log.h"
+#include "util/uid.h"
+
+struct store;
+
+struct cli {
+	const char *db;		/* --db, KEZDESU_DB or the XDG default; owned by db_buf */
+	char *db_buf;
+	bool read_only;
+	struct store *store;	/* opened by cli_open */
+	struct kz_error err;
+};
+
+/* Exit statuses: 0 done, 1 the work failed (message on stderr), 2 bad usage. */
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
+int cli_open(struct cli *c, int flags);
+/* Prints "kezdesu: MSG" for c->err and returns EXIT_FAIL. */
+int cli_fail(struct cli *c);
+/* Prints "kezdesu: CMD: ..." and returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+struct option;
+/*
+ * getopt_long for a subcommand (options may follow operands; "--" ends them). Returns the
+ * option's value, -1 at the end, or '?' after printing "kezdesu: CMD: ..." for an unknown
+ * option or a missing value.
+ */
+int cli_getopt(const char *cmd, int argc, char **argv, const struct option *opts);
+
+/* Argument parsers: on bad input they print what and where and return -1. */
+int arg_date(const char *cmd, const char *opt, const char *s, kz_date *d);
+int arg_uuid(const char *cmd, const char *what, const char *s, struct kz_uuid *u);
+int arg_int(const char *cmd, const char *opt, const char *s, long min, long max, long *v);
+int arg_enum(const char *cmd, const char *opt, const char *s, const char *const *names, int n,
+    int *v);
+int arg_format(const char *cmd, const char *s, enum out_format *f);
+
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_official(struct cli *c, int argc, char **argv);
+int cmd_units(struct cli *c, int argc, char **argv);
+int cmd_visit(struct cli *c, int argc, char **argv);
+int cmd_question(struct cli *c, int argc, char **argv);
+int cmd_issue(struct cli *c, int argc, char **argv);
+/* Builds the demo store (when empty) and shows its overview. */
+int cmd_demo(struct cli *c);
+/* The overview of a store: upcoming visits and open issues, as text. */
+int cmd_overview(struct cli *c);
+
+#endif

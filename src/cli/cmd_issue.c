@@ -1,0 +1,369 @@
+/* kezdesu issue: problem issues, their executors, deadlines, action plans and status. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "core/issue.h"
+#include "core/unit.h"
+#include "store/store.h"
+#include "util/clock.h"
+#include "util/xmalloc.h"
+
+static const char *const issue_cols[] = {
+	"id", "status", "deadline", "level", "unit", "executor", "title", NULL
+};
+
+enum {
+	O_TITLE = 256, O_TOPIC, O_UNIT, O_LEVEL, O_EXECUTOR, O_DEADLINE, O_VISIT, O_STATUS,
+	O_NOTE, O_STEP, O_STEP_EXECUTOR, O_STEP_DEADLINE, O_STEP_DONE, O_PROGRESS,
+	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT
+};
+
+static const struct option issue_opts[] = {
+	{ "title", required_argument, NULL, O_TITLE },
+	{ "topic", required_argument, NULL, O_TOPIC },
+	{ "unit", required_argument, NULL, O_UNIT },
+	{ "level", required_argument, NULL, O_LEVEL },
+	{ "executor", required_argument, NULL, O_EXECUTOR },
+	{ "deadline", required_argument, NULL, O_DEADLINE },
+	{ "visit", required_argument, NULL, O_VISIT },
+	{ "status", required_argument, NULL, O_STATUS },
+	{ "note", required_argument, NULL, O_NOTE },
+	{ "step", required_argument, NULL, O_STEP },
+	{ "step-executor", required_argument, NULL, O_STEP_EXECUTOR },
+	{ "step-deadline", required_argument, NULL, O_STEP_DEADLINE },
+	{ "step-done", required_argument, NULL, O_STEP_DONE },
+	{ "progress", required_argument, NULL, O_PROGRESS },
+	{ "needs-session", no_argument, NULL, O_NEEDS_SESSION },
+	{ "amount", required_argument, NULL, O_AMOUNT },
+	{ "session-date", required_argument, NULL, O_SESSION_DATE },
+	{ "decision", required_argument, NULL, O_DECISION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The options of issue add / issue set, parsed once and applied inside the transaction. */
+struct issue_opts {
+	struct issue set;	/* values given; the has_* flags tell which */
+	bool has_title, has_topic, has_unit, has_level, has_executor, has_deadline, has_visit;
+	bool has_status, has_needs_session, has_amount, has_session_date, has_decision;
+	const char *note;
+	const char *step, *step_executor;
+	kz_date step_deadline;
+	long step_done;		/* 1-based number of a step to mark done, 0 none */
+	const char *progress;	/* "2026-Q1:text" */
+	int64_t now_day;
+};
+
+static void
+put_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s != NULL && s[0] != '\0' ? xstrdup(s) : NULL;
+}
+
+static int
+parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
+{
+	long n;
+	int ch;
+
+	issue_init(&o->set);
+	o->step_deadline = DATE_NONE;
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, issue_opts)) != -1) {
+		switch (ch) {
+		case O_TITLE:
+			put_str(&o->set.title, optarg);
+			o->has_title = true;
+			break;
+		case O_TOPIC:
+			put_str(&o->set.topic, optarg);
+			o->has_topic = true;
+			break;
+		case O_UNIT:
+			if (!unit_code_valid(optarg))
+				return cli_usage(cmd, "--unit: '%s' is not a nine-digit KATO code",
+				    optarg);
+			memcpy(o->set.unit, optarg, 10);
+			o->has_unit = true;
+			break;
+		case O_LEVEL:
+			if (arg_enum(cmd, "--level", optarg, issue_level_names, LEVEL_COUNT,
+			    &o->set.level) != 0)
+				return EXIT_USAGE;
+			o->has_level = true;
+			break;
+		case O_EXECUTOR:
+			put_str(&o->set.executor, optarg);
+			o->has_executor = true;
+			break;
+		case O_DEADLINE:
+			if (arg_date(cmd, "--deadline", optarg, &o->set.deadline) != 0)
+				return EXIT_USAGE;
+			o->has_deadline = true;
+			break;
+		case O_VISIT:
+			if (arg_uuid(cmd, "--visit", optarg, &o->set.visit) != 0)
+				return EXIT_USAGE;
+			o->has_visit = true;
+			break;
+		case O_STATUS:
+			if (arg_enum(cmd, "--status", optarg, issue_status_names,
+			    ISSUE_STATUS_COUNT, &o->set.status) != 0)
+				return EXIT_USAGE;
+			o->has_status = true;
+			break;
+		case O_NOTE:
+			o->note = optarg;
+			break;
+		case O_STEP:
+			o->step = optarg;
+			break;
+		case O_STEP_EXECUTOR:
+			o->step_executor = optarg;
+			break;
+		case O_STEP_DEADLINE:
+			if (arg_date(cmd, "--step-deadline", optarg, &o->step_deadline) != 0)
+				return EXIT_USAGE;
+			break;
+		case O_STEP_DONE:
+			if (arg_int(cmd, "--step-done", optarg, 1, 1000, &o->step_done) != 0)
+				return EXIT_USAGE;
+			break;
+		case O_PROGRESS:
+			if (strlen(optarg) < 9 || optarg[4] != '-' || optarg[5] != 'Q' ||
+			    optarg[6] < '1' || optarg[6] > '4' || optarg[7] != ':')
+				return cli_usage(cmd, "--progress: '%s' is not YYYY-QN:TEXT", optarg);
+			o->progress = optarg;
+			break;
+		case O_NEEDS_SESSION:
+			o->set.needs_session = true;
+			o->has_needs_session = true;
+			break;
+		case O_AMOUNT:
+			if (arg_int(cmd, "--amount", optarg, 0, 1000000000000L, &n) != 0)
+				return EXIT_USAGE;
+			o->set.amount = n;
+			o->has_amount = true;
+			break;
+		case O_SESSION_DATE:
+			if (arg_date(cmd, "--session-date", optarg, &o->set.session_date) != 0)
+				return EXIT_USAGE;
+			o->has_session_date = true;
+			break;
+		case O_DECISION:
+			put_str(&o->set.decision, optarg);
+			o->has_decision = true;
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if ((o->step_executor != NULL || o->step_deadline != DATE_NONE) && o->step == NULL)
+		return cli_usage(cmd, "--step-executor and --step-deadline go with --step TEXT");
+	return 0;
+}
+
+/* Applies the parsed options to i (inside the write transaction of issue_modify). */
+static int
+apply(struct issue *i, void *arg, struct kz_error *e)
+{
+	struct issue_opts *o = arg;
+	char quarter[8];
+
+	if (o->has_title)
+		put_str(&i->title, o->set.title);
+	if (o->has_topic)
+		put_str(&i->topic, o->set.topic);
+	if (o->has_unit)
+		memcpy(i->unit, o->set.unit, 10);
+	if (o->has_level)
+		i->level = o->set.level;
+	if (o->has_executor)
+		put_str(&i->executor, o->set.executor);
+	if (o->has_deadline)
+		i->deadline = o->set.deadline;
+	if (o->has_visit)
+		i->visit = o->set.visit;
+	if (o->has_status)
+		i->status = o->set.status;
+	if (o->has_needs_session)
+		i->needs_session = true;
+	if (o->has_amount)
+		i->amount = o->set.amount;
+	if (o->has_session_date)
+		i->session_date = o->set.session_date;
+	if (o->has_decision)
+		put_str(&i->decision, o->set.decision);
+	if (o->step != NULL)
+		issue_add_step(i, o->step, o->step_executor, o->step_deadline);
+	if (o->step_done > 0) {
+		if ((size_t)o->step_done > i->nsteps)
+			return kz_fail(e, KZ_EINVAL, "issue: there is no step %ld (it has %zu)",
+			    o->step_done, i->nsteps);
+		i->steps[o->step_done - 1].done = true;
+		i->steps[o->step_done - 1].done_on = (kz_date)o->now_day;
+	}
+	if (o->progress != NULL) {
+		memcpy(quarter, o->progress, 7);
+		quarter[7] = '\0';
+		issue_add_progress(i, quarter, o->progress + 8, o->now_day * 86400000);
+	}
+	return 0;
+}
+
+static int
+issue_add_cmd(struct cli *c, int argc, char **argv)
+{
+	struct issue_opts o = { 0 };
+	struct issue i;
+	char id[UID_STRLEN];
+	int rc;
+
+	issue_init(&i);
+	if ((rc = parse_opts("issue add", argc, argv, &o)) != 0)
+		goto out;
+	if (!o.has_title || optind != argc) {
+		rc = cli_usage("issue add", "usage: kezdesu issue add --title TEXT [--unit CODE] "
+		    "[--level own|district|region|central] [--executor E] [--deadline D]");
+		goto out;
+	}
+	if (o.step_done > 0 || o.progress != NULL || o.note != NULL) {
+		rc = cli_usage("issue add", "--step-done, --progress and --note are for issue set");
+		goto out;
+	}
+	if (apply(&i, &o, &c->err) != 0 || cli_open(c, 0) != 0 ||
+	    issue_add(c->store, &i, &c->err) != 0) {
+		rc = cli_fail(c);
+		goto out;
+	}
+	uid_format(&i.id, id);
+	printf("%s\n", id);
+out:
+	issue_free(&o.set);
+	issue_free(&i);
+	return rc;
+}
+
+static int
+issue_set_cmd(struct cli *c, int argc, char **argv)
+{
+	struct issue_opts o = { 0 };
+	struct kz_uuid id;
+	int rc;
+
+	if (argc < 2 || argv[1][0] == '-')
+		return cli_usage("issue set", "usage: kezdesu issue set UUID [--status S] "
+		    "[--executor E] [--deadline D] [--step TEXT] [--progress YYYY-QN:TEXT] ...");
+	if (arg_uuid("issue set", "issue", argv[1], &id) != 0)
+		return EXIT_USAGE;
+	if ((rc = parse_opts("issue set", argc - 1, argv + 1, &o)) == 0) {
+		if (optind != argc - 1)
+			rc = cli_usage("issue set", "unexpected argument '%s'", argv[optind + 1]);
+		else if (cli_open(c, 0) != 0)
+			rc = cli_fail(c);
+		else {
+			o.now_day = clock_now_ms() / 86400000;
+			if (issue_modify(c->store, &id, apply, &o, o.note, &c->err) != 0)
+				rc = cli_fail(c);
+		}
+	}
+	issue_free(&o.set);
+	return rc;
+}
+
+static int
+issue_list_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "status", required_argument, NULL, O_STATUS },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format fmt = OUT_TSV;
+	struct rec_array a = { 0 };
+	int ch, status = -1;
+
+	optind = 0;
+	while ((ch = cli_getopt("issue list", argc, argv, opts)) != -1) {
+		if (ch == O_STATUS && arg_enum("issue list", "--status", optarg, issue_status_names,
+		    ISSUE_STATUS_COUNT, &status) == 0)
+			continue;
+		if (ch == O_FORMAT && arg_format("issue list", optarg, &fmt) == 0)
+			continue;
+		return EXIT_USAGE;
+	}
+	if (optind != argc)
+		return cli_usage("issue list", "unexpected argument '%s'", argv[optind]);
+	if (cli_open(c, 0) != 0 || issue_list(c->store, status, &a, &c->err) != 0)
+		return cli_fail(c);
+	out_records(stdout, fmt, issue_kind.desc, a.items, a.n, issue_cols);
+	rec_array_free(&issue_kind, &a);
+	return 0;
+}
+
+static int
+issue_show_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format fmt = OUT_TEXT;
+	struct kz_uuid id;
+	struct issue i;
+	int ch;
+
+	optind = 0;
+	while ((ch = cli_getopt("issue show", argc, argv, opts)) != -1)
+		if (ch != O_FORMAT || arg_format("issue show", optarg, &fmt) != 0)
+			return EXIT_USAGE;
+	if (optind + 1 != argc)
+		return cli_usage("issue show", "usage: kezdesu issue show UUID [--format F]");
+	if (arg_uuid("issue show", "issue", argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || issue_get(c->store, &id, &i, &c->err) != 0)
+		return cli_fail(c);
+	out_records(stdout, fmt, issue_kind.desc, &i, 1, issue_cols);
+	issue_free(&i);
+	return 0;
+}
+
+static int
+issue_link_cmd(struct cli *c, int argc, char **argv)
+{
+	struct kz_uuid issue, *qs;
+	int rc = 0;
+
+	if (argc < 3)
+		return cli_usage("issue link", "usage: kezdesu issue link ISSUE QUESTION...");
+	if (arg_uuid("issue link", "issue", argv[1], &issue) != 0)
+		return EXIT_USAGE;
+	qs = xcalloc((size_t)argc - 2, sizeof *qs);
+	for (int k = 2; k < argc && rc == 0; k++)
+		if (arg_uuid("issue link", "question", argv[k], &qs[k - 2]) != 0)
+			rc = EXIT_USAGE;
+	if (rc == 0 && (cli_open(c, 0) != 0 ||
+	    issue_link(c->store, &issue, qs, (size_t)argc - 2, &c->err) != 0))
+		rc = cli_fail(c);
+	free(qs);
+	return rc;
+}
+
+int
+cmd_issue(struct cli *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return issue_add_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "set") == 0)
+		return issue_set_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return issue_list_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "show") == 0)
+		return issue_show_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "link") == 0)
+		return issue_link_cmd(c, argc - 1, argv + 1);
+	return cli_usage("issue", "usage: kezdesu issue add|list|show|link|set ...");
+}

@@ -1,0 +1,178 @@
+/* kezdesu question: log questions from the hall, one by one or a line at a time from stdin. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "core/question.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+static const char *const question_cols[] = {
+	"id", "asked_ms", "visit", "asker", "topic", "issue", "text", NULL
+};
+
+enum { O_VISIT = 256, O_TOPIC, O_ASKER, O_SOURCE, O_CHANNEL, O_NAME, O_CONTACT, O_LIMIT,
+	O_FORMAT };
+
+static int
+question_add_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "visit", required_argument, NULL, O_VISIT },
+		{ "topic", required_argument, NULL, O_TOPIC },
+		{ "asker", required_argument, NULL, O_ASKER },
+		{ "source", required_argument, NULL, O_SOURCE },
+		{ "channel", required_argument, NULL, O_CHANNEL },
+		{ "name", required_argument, NULL, O_NAME },
+		{ "contact", required_argument, NULL, O_CONTACT },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *cmd = "question add";
+	struct question q;
+	char id[UID_STRLEN];
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t len;
+	int ch, rc = 0;
+
+	question_init(&q);
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
+		switch (ch) {
+		case O_VISIT:
+			if (arg_uuid(cmd, "--visit", optarg, &q.visit) != 0)
+				goto usage;
+			break;
+		case O_TOPIC:
+			q.topic = xstrdup(optarg);
+			break;
+		case O_ASKER:
+			if (arg_enum(cmd, "--asker", optarg, audience_names, AUD_COUNT, &q.asker))
+				goto usage;
+			break;
+		case O_SOURCE:
+			if (arg_enum(cmd, "--source", optarg, question_source_names, QS_COUNT,
+			    &q.source))
+				goto usage;
+			break;
+		case O_CHANNEL:
+			if (arg_enum(cmd, "--channel", optarg, question_channel_names, QC_COUNT,
+			    &q.channel))
+				goto usage;
+			break;
+		case O_NAME:
+			q.asker_name = xstrdup(optarg);
+			break;
+		case O_CONTACT:
+			q.asker_contact = xstrdup(optarg);
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (optind + 1 != argc) {
+		cli_usage(cmd, "usage: kezdesu question add --visit UUID [--topic T] "
+		    "[--asker CATEGORY] TEXT|-");
+		goto usage;
+	}
+	if (uid_is_nil(&q.visit) && q.source == QS_MEETING) {
+		cli_usage(cmd, "--visit is required for a question asked at a meeting");
+		goto usage;
+	}
+	if (cli_open(c, 0) != 0) {
+		rc = cli_fail(c);
+		goto out;
+	}
+	if (strcmp(argv[optind], "-") != 0) {
+		q.text = xstrdup(argv[optind]);
+		if (question_add(c->store, &q, &c->err) != 0)
+			rc = cli_fail(c);
+		else {
+			uid_format(&q.id, id);
+			printf("%s\n", id);
+		}
+		goto out;
+	}
+	/*
+	 * One question a line, each committed and synced before "saved" is printed and
+	 * flushed: whatever was reported saved survives a crash right after.
+	 */
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		free(q.text);
+		q.text = xstrdup(line);
+		q.asked_ms = 0;
+		if (question_add(c->store, &q, &c->err) != 0) {
+			kz_prefix(&c->err, "stdin:%zu: ", lineno);
+			rc = cli_fail(c);
+			/* A bad line is refused and the hall goes on; a failing store stops. */
+			if (c->err.code == KZ_EINVAL)
+				continue;
+			break;
+		}
+		uid_format(&q.id, id);
+		printf("saved %s\n", id);
+		fflush(stdout);
+	}
+	free(line);
+	goto out;
+usage:
+	rc = EXIT_USAGE;
+out:
+	question_free(&q);
+	return rc;
+}
+
+static int
+question_list_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "visit", required_argument, NULL, O_VISIT },
+		{ "limit", required_argument, NULL, O_LIMIT },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *cmd = "question list";
+	enum out_format fmt = OUT_TSV;
+	struct kz_uuid visit;
+	bool by_visit = false;
+	struct rec_array a = { 0 };
+	long limit = 0;
+	int ch;
+
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
+		if (ch == O_VISIT && arg_uuid(cmd, "--visit", optarg, &visit) == 0)
+			by_visit = true;
+		else if (ch == O_LIMIT && arg_int(cmd, "--limit", optarg, 1, 100000000, &limit) == 0)
+			;
+		else if (ch == O_FORMAT && arg_format(cmd, optarg, &fmt) == 0)
+			;
+		else
+			return EXIT_USAGE;
+	}
+	if (optind != argc)
+		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+	if (cli_open(c, 0) != 0 ||
+	    question_list(c->store, by_visit ? &visit : NULL, (size_t)limit, &a, &c->err) != 0)
+		return cli_fail(c);
+	out_records(stdout, fmt, question_kind.desc, a.items, a.n, question_cols);
+	rec_array_free(&question_kind, &a);
+	return 0;
+}
+
+int
+cmd_question(struct cli *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return question_add_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return question_list_cmd(c, argc - 1, argv + 1);
+	return cli_usage("question", "usage: kezdesu question add|list ...");
+}

@@ -1,0 +1,274 @@
+#include "cli/out.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "util/uid.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+#define CAT(obj, off, T) ((const T *)(const void *)((const char *)(obj) + (off)))
+
+int
+out_parse_format(const char *s, enum out_format *f)
+{
+	if (strcmp(s, "text") == 0)
+		*f = OUT_TEXT;
+	else if (strcmp(s, "tsv") == 0)
+		*f = OUT_TSV;
+	else if (strcmp(s, "json") == 0)
+		*f = OUT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+void
+out_tsv_string(FILE *fp, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\x%02x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+}
+
+void
+out_text_string(FILE *fp, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+			fprintf(fp, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* C1 controls (U+0080..U+009F) also steer terminals. */
+			fprintf(fp, "\\u%04x", p[1]);
+			p++;
+		} else
+			fputc(*p, fp);
+	}
+}
+
+void
+out_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+/* Whether a field holds a value; absent ones are empty in tsv and left out of JSON. */
+static bool
+present(const struct schema_field *f, const void *obj)
+{
+	switch (f->type) {
+	case SF_DATE:
+		return *CAT(obj, f->off, kz_date) != DATE_NONE;
+	case SF_STR:
+		return *CAT(obj, f->off, char *) != NULL;
+	case SF_CODE:
+		return *CAT(obj, f->off, char) != '\0';
+	case SF_UUID:
+		return !uid_is_nil(CAT(obj, f->off, struct kz_uuid));
+	case SF_LIST:
+		return *CAT(obj, f->off, size_t) != 0 || *CAT(obj, f->count_off, size_t) != 0;
+	default:
+		return true;
+	}
+}
+
+/* A scalar as plain text into buf; strings are returned as they are through *str. */
+static void
+scalar(const struct schema_field *f, const void *obj, char *buf, size_t len, const char **str)
+{
+	int v;
+
+	*str = buf;
+	buf[0] = '\0';
+	if (!present(f, obj))
+		return;
+	switch (f->type) {
+	case SF_INT:
+		v = *CAT(obj, f->off, int);
+		if (f->names != NULL && v >= 0 && v < f->nnames)
+			*str = f->names[v];
+		else
+			snprintf(buf, len, "%d", v);
+		break;
+	case SF_I64:
+		snprintf(buf, len, "%" PRId64, *CAT(obj, f->off, int64_t));
+		break;
+	case SF_BOOL:
+		*str = *CAT(obj, f->off, bool) ? "yes" : "no";
+		break;
+	case SF_DATE:
+		date_format(*CAT(obj, f->off, kz_date), buf);
+		break;
+	case SF_STR:
+		*str = *CAT(obj, f->off, char *);
+		break;
+	case SF_CODE:
+		*str = CAT(obj, f->off, char);
+		break;
+	case SF_UUID:
+		uid_format(CAT(obj, f->off, struct kz_uuid), buf);
+		break;
+	case SF_LIST:
+		snprintf(buf, len, "%zu", *CAT(obj, f->count_off, size_t));
+		break;
+	}
+}
+
+void
+out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
+{
+	char buf[64];
+	const char *s;
+	bool first = true;
+
+	fputc('{', fp);
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct schema_field *f = &d->fields[i];
+
+		if (!present(f, obj))
+			continue;
+		if (!first)
+			fputc(',', fp);
+		first = false;
+		out_json_string(fp, f->name);
+		fputc(':', fp);
+		if (f->type == SF_LIST) {
+			const char *items = *CAT(obj, f->off, char *const);
+			size_t n = *CAT(obj, f->count_off, size_t);
+
+			fputc('[', fp);
+			for (size_t k = 0; k < n; k++) {
+				if (k > 0)
+					fputc(',', fp);
+				out_json_record(fp, f->sub, items + k * f->sub->size);
+			}
+			fputc(']', fp);
+			continue;
+		}
+		scalar(f, obj, buf, sizeof buf, &s);
+		if (f->type == SF_BOOL)
+			fputs(*CAT(obj, f->off, bool) ? "true" : "false", fp);
+		else if (f->type == SF_I64 || (f->type == SF_INT && f->names == NULL))
+			fputs(s, fp);
+		else
+			out_json_string(fp, s);
+	}
+	fputc('}', fp);
+}
+
+static void
+text_record(FILE *fp, const struct schema_record *d, const void *obj, const char *indent)
+{
+	char buf[64];
+	const char *s;
+
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct schema_field *f = &d->fields[i];
+
+		if (!present(f, obj))
+			continue;
+		if (f->type == SF_LIST) {
+			const char *items = *CAT(obj, f->off, char *const);
+			size_t n = *CAT(obj, f->count_off, size_t);
+			char *sub = xasprintf("%s  ", indent);
+
+			for (size_t k = 0; k < n; k++) {
+				fprintf(fp, "%s%s %zu:\n", indent, f->name, k + 1);
+				text_record(fp, f->sub, items + k * f->sub->size, sub);
+			}
+			free(sub);
+			continue;
+		}
+		scalar(f, obj, buf, sizeof buf, &s);
+		fprintf(fp, "%s%s: ", indent, f->name);
+		out_text_string(fp, s);
+		fputc('\n', fp);
+	}
+}
+
+void
+out_records(FILE *fp, enum out_format fmt, const struct schema_record *d, const void *items,
+    size_t n, const char *const *cols)
+{
+	char buf[64];
+	const char *s;
+
+	if (fmt == OUT_JSON)
+		fputs("[\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		const void *obj = (const char *)items + i * d->size;
+
+		switch (fmt) {
+		case OUT_JSON:
+			out_json_record(fp, d, obj);
+			fputs(i + 1 < n ? ",\n" : "\n", fp);
+			break;
+		case OUT_TEXT:
+			if (i > 0)
+				fputc('\n', fp);
+			text_record(fp, d, obj, "");
+			break;
+		case OUT_TSV:
+			for (size_t c = 0; cols[c] != NULL; c++) {
+				const struct schema_field *f = schema_field_named(d, cols[c]);
+
+				if (f == NULL)
+					fatal("no field %s in %s", cols[c], d->name);
+				if (c > 0)
+					fputc('\t', fp);
+				scalar(f, obj, buf, sizeof buf, &s);
+				out_tsv_string(fp, s);
+			}
+			fputc('\n', fp);
+			break;
+		}
+	}
+	if (fmt == OUT_JSON)
+		fputs("]\n", fp);
+}

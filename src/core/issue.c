@@ -1,0 +1,382 @@
+#include "core/issue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/question.h"
+#include "core/text.h"
+#include "core/unit.h"
+#include "util/xmalloc.h"
+
+const char *const issue_status_names[ISSUE_STATUS_COUNT] = {
+	"new", "in-work", "resolved", "explained", "rejected", "escalated"
+};
+
+const char *const issue_level_names[LEVEL_COUNT] = { "own", "district", "region", "central" };
+
+static const struct schema_field step_fields[] = {
+	{ 1, SF_STR, offsetof(struct issue_step, text), "text" },
+	{ 2, SF_STR, offsetof(struct issue_step, executor), "executor" },
+	{ 3, SF_DATE, offsetof(struct issue_step, deadline), "deadline" },
+	{ 4, SF_BOOL, offsetof(struct issue_step, done), "done" },
+	{ 5, SF_DATE, offsetof(struct issue_step, done_on), "done_on" },
+};
+
+static const struct schema_record step_desc = {
+	"step", sizeof(struct issue_step), offsetof(struct issue_step, extra),
+	SCHEMA_FIELDS(step_fields)
+};
+
+static const struct schema_field event_fields[] = {
+	SCHEMA_ENUM(1, struct issue_event, status, issue_status_names, ISSUE_STATUS_COUNT),
+	{ 2, SF_I64, offsetof(struct issue_event, at_ms), "at_ms" },
+	{ 3, SF_STR, offsetof(struct issue_event, note), "note" },
+	{ 4, SF_STR, offsetof(struct issue_event, user), "user" },
+};
+
+static const struct schema_record event_desc = {
+	"event", sizeof(struct issue_event), offsetof(struct issue_event, extra),
+	SCHEMA_FIELDS(event_fields)
+};
+
+static const struct schema_field progress_fields[] = {
+	{ 1, SF_STR, offsetof(struct issue_progress, quarter), "quarter" },
+	{ 2, SF_STR, offsetof(struct issue_progress, text), "text" },
+	{ 3, SF_I64, offsetof(struct issue_progress, at_ms), "at_ms" },
+};
+
+static const struct schema_record progress_desc = {
+	"progress", sizeof(struct issue_progress), offsetof(struct issue_progress, extra),
+	SCHEMA_FIELDS(progress_fields)
+};
+
+enum {
+	I_ID = 1, I_TITLE, I_TOPIC, I_UNIT, I_LEVEL, I_EXECUTOR, I_DEADLINE, I_STEPS,
+	I_NEEDS_SESSION, I_AMOUNT, I_SESSION_DATE, I_DECISION, I_STATUS, I_HISTORY, I_PROGRESS,
+	I_CREATED, I_VISIT
+};
+
+#define F(tag, type, member) { tag, type, offsetof(struct issue, member), #member }
+#define L(tag, member, desc, count) \
+	{ tag, SF_LIST, offsetof(struct issue, member), #member, desc, \
+	  offsetof(struct issue, count) }
+static const struct schema_field issue_fields[] = {
+	F(I_ID, SF_UUID, id),
+	F(I_TITLE, SF_STR, title),
+	F(I_TOPIC, SF_STR, topic),
+	F(I_UNIT, SF_CODE, unit),
+	SCHEMA_ENUM(I_LEVEL, struct issue, level, issue_level_names, LEVEL_COUNT),
+	F(I_EXECUTOR, SF_STR, executor),
+	F(I_DEADLINE, SF_DATE, deadline),
+	L(I_STEPS, steps, &step_desc, nsteps),
+	F(I_NEEDS_SESSION, SF_BOOL, needs_session),
+	F(I_AMOUNT, SF_I64, amount),
+	F(I_SESSION_DATE, SF_DATE, session_date),
+	F(I_DECISION, SF_STR, decision),
+	SCHEMA_ENUM(I_STATUS, struct issue, status, issue_status_names, ISSUE_STATUS_COUNT),
+	L(I_HISTORY, history, &event_desc, nhistory),
+	L(I_PROGRESS, progress, &progress_desc, nprogress),
+	F(I_CREATED, SF_I64, created_ms),
+	F(I_VISIT, SF_UUID, visit),
+};
+#undef F
+#undef L
+
+static const struct schema_record issue_desc = {
+	"issue", sizeof(struct issue), offsetof(struct issue, extra), SCHEMA_FIELDS(issue_fields)
+};
+
+static void
+issue_key(const void *obj, struct rec_key *k)
+{
+	rec_key_bytes(k, ((const struct issue *)obj)->id.b, 16);
+}
+
+static void
+issue_indexes(const void *obj, rec_emit_fn emit, void *ctx)
+{
+	const struct issue *i = obj;
+	struct rec_key k = { .n = 0 };
+	uint8_t st = (uint8_t)i->status;
+
+	rec_key_bytes(&k, &st, 1);
+	rec_key_bytes(&k, i->id.b, 16);
+	emit(ctx, DB_ISSUES_BY_STATUS, &k);
+	if (i->deadline != DATE_NONE) {
+		k.n = 0;
+		rec_key_date(&k, i->deadline);
+		rec_key_bytes(&k, i->id.b, 16);
+		emit(ctx, DB_ISSUES_BY_DEADLINE, &k);
+	}
+}
+
+const struct rec_kind issue_kind = { DB_ISSUES, &issue_desc, issue_key, issue_indexes };
+
+void
+issue_init(struct issue *i)
+{
+	schema_init(&issue_desc, i);
+}
+
+void
+issue_free(struct issue *i)
+{
+	schema_clear(&issue_desc, i);
+}
+
+static int
+validate(struct store_txn *t, const struct issue *i)
+{
+	struct kz_error *e = store_txn_error(t);
+	struct unit u;
+	int rc;
+
+	if (text_check("issue title", i->title, true, 1000, e) != 0 ||
+	    text_check("issue topic", i->topic, false, 200, e) != 0 ||
+	    text_check("executor", i->executor, false, 500, e) != 0 ||
+	    text_check("decision", i->decision, false, 4000, e) != 0)
+		return -1;
+	if (i->status < 0 || i->status >= ISSUE_STATUS_COUNT)
+		return kz_fail(e, KZ_EINVAL, "issue: unknown status %d", i->status);
+	if (i->level < 0 || i->level >= LEVEL_COUNT)
+		return kz_fail(e, KZ_EINVAL, "issue: unknown level %d", i->level);
+	if (i->amount < 0)
+		return kz_fail(e, KZ_EINVAL, "issue: a negative amount");
+	for (size_t k = 0; k < i->nsteps; k++)
+		if (text_check("action plan step", i->steps[k].text, true, 2000, e) != 0 ||
+		    text_check("step executor", i->steps[k].executor, false, 500, e) != 0)
+			return kz_prefix(e, "step %zu: ", k + 1);
+	for (size_t k = 0; k < i->nprogress; k++)
+		if (text_check("progress note", i->progress[k].text, true, 8000, e) != 0)
+			return -1;
+	if (i->unit[0] != '\0') {
+		if ((rc = unit_get_tx(t, i->unit, &u)) != 0)
+			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "issue: unit %s: not found",
+			    i->unit);
+		unit_free(&u);
+	}
+	return 0;
+}
+
+static void
+add_event(struct issue *i, int status, int64_t at, const char *note, const char *user)
+{
+	struct issue_event *ev;
+
+	i->history = xrealloc(i->history, (i->nhistory + 1) * sizeof *i->history);
+	ev = &i->history[i->nhistory++];
+	schema_init(&event_desc, ev);
+	ev->status = status;
+	ev->at_ms = at;
+	ev->note = note != NULL && note[0] != '\0' ? xstrdup(note) : NULL;
+	ev->user = user != NULL ? xstrdup(user) : NULL;
+}
+
+int
+issue_add_tx(struct store_txn *t, struct issue *i)
+{
+	uid_new(&i->id, store_txn_now(t));
+	i->created_ms = store_txn_now(t);
+	if (i->nhistory == 0)
+		add_event(i, i->status, i->created_ms, NULL, store_txn_user(t));
+	if (validate(t, i) != 0)
+		return -1;
+	return rec_save(t, &issue_kind, i);
+}
+
+static int
+add_fn(struct store_txn *t, void *arg)
+{
+	return issue_add_tx(t, arg);
+}
+
+int
+issue_add(struct store *s, struct issue *i, struct kz_error *e)
+{
+	return store_write(s, add_fn, i, e);
+}
+
+int
+issue_get_tx(struct store_txn *t, const struct kz_uuid *id, struct issue *i)
+{
+	struct rec_key k = { .n = 0 };
+	char s[UID_STRLEN];
+	int rc;
+
+	rec_key_bytes(&k, id->b, 16);
+	if ((rc = rec_load(t, &issue_kind, &k, i)) == 1) {
+		uid_format(id, s);
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "issue %s: not found", s);
+	}
+	return rc;
+}
+
+int
+issue_get(struct store *s, const struct kz_uuid *id, struct issue *i, struct kz_error *e)
+{
+	struct rec_key k = { .n = 0 };
+	char str[UID_STRLEN];
+
+	rec_key_bytes(&k, id->b, 16);
+	uid_format(id, str);
+	return rec_get(s, &issue_kind, &k, str, i, e);
+}
+
+struct modify_args {
+	const struct kz_uuid *id;
+	issue_modify_fn fn;
+	void *arg;
+	const char *note;
+};
+
+static int
+modify_fn(struct store_txn *t, void *arg)
+{
+	struct modify_args *a = arg;
+	struct issue i;
+	int before, rc;
+
+	if (issue_get_tx(t, a->id, &i) != 0)
+		return -1;
+	before = i.status;
+	rc = a->fn(&i, a->arg, store_txn_error(t));
+	if (rc == 0 && (i.status != before || (a->note != NULL && a->note[0] != '\0')))
+		add_event(&i, i.status, store_txn_now(t), a->note, store_txn_user(t));
+	if (rc == 0)
+		rc = validate(t, &i);
+	if (rc == 0)
+		rc = rec_save(t, &issue_kind, &i);
+	issue_free(&i);
+	return rc;
+}
+
+int
+issue_modify(struct store *s, const struct kz_uuid *id, issue_modify_fn fn, void *arg,
+    const char *note, struct kz_error *e)
+{
+	struct modify_args a = { id, fn, arg, note };
+
+	if (text_check("note", note, false, 4000, e) != 0)
+		return -1;
+	return store_write(s, modify_fn, &a, e);
+}
+
+void
+issue_add_step(struct issue *i, const char *text, const char *executor, kz_date deadline)
+{
+	struct issue_step *st;
+
+	i->steps = xrealloc(i->steps, (i->nsteps + 1) * sizeof *i->steps);
+	st = &i->steps[i->nsteps++];
+	schema_init(&step_desc, st);
+	st->text = xstrdup(text);
+	st->executor = executor != NULL ? xstrdup(executor) : NULL;
+	st->deadline = deadline;
+}
+
+void
+issue_add_progress(struct issue *i, const char *quarter, const char *text, int64_t at_ms)
+{
+	struct issue_progress *p;
+
+	i->progress = xrealloc(i->progress, (i->nprogress + 1) * sizeof *i->progress);
+	p = &i->progress[i->nprogress++];
+	schema_init(&progress_desc, p);
+	p->quarter = xstrdup(quarter);
+	p->text = xstrdup(text);
+	p->at_ms = at_ms;
+}
+
+struct link_args {
+	const struct kz_uuid *issue;
+	const struct kz_uuid *q;
+	size_t n;
+};
+
+static int
+link_fn(struct store_txn *t, void *arg)
+{
+	struct link_args *a = arg;
+	struct issue i;
+
+	if (issue_get_tx(t, a->issue, &i) != 0)
+		return -1;
+	issue_free(&i);
+	for (size_t k = 0; k < a->n; k++) {
+		struct question q;
+		int rc;
+
+		if (question_get_tx(t, &a->q[k], &q) != 0)
+			return -1;
+		q.issue = *a->issue;
+		rc = rec_save(t, &question_kind, &q);
+		question_free(&q);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
+    size_t n, struct kz_error *e)
+{
+	struct link_args a = { issue, questions, n };
+
+	return store_write(s, link_fn, &a, e);
+}
+
+struct list_args {
+	int status;
+	kz_date before;
+	struct rec_array *out;
+};
+
+static int
+list_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+	uint8_t from = (uint8_t)a->status, to = (uint8_t)(a->status + 1);
+	struct rec_scan sc = { .idx = DB_ISSUES, .keylen = 16 };
+
+	if (a->status >= 0) {
+		sc.idx = DB_ISSUES_BY_STATUS;
+		sc.from = &from;
+		sc.from_n = 1;
+		sc.to = &to;
+		sc.to_n = 1;
+	}
+	return rec_scan(t, &issue_kind, &sc, a->out);
+}
+
+int
+issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e)
+{
+	struct list_args a = { status, DATE_NONE, out };
+
+	return store_read(s, list_fn, &a, e);
+}
+
+static int
+deadline_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+	uint8_t to[4];
+	struct rec_scan sc = { .idx = DB_ISSUES_BY_DEADLINE, .keylen = 16 };
+
+	if (a->before != DATE_NONE) {
+		store_key_date(to, a->before);
+		sc.to = to;
+		sc.to_n = 4;
+	}
+	return rec_scan(t, &issue_kind, &sc, a->out);
+}
+
+int
+issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
+    struct kz_error *e)
+{
+	struct list_args a = { -1, before, out };
+
+	return store_read(s, deadline_fn, &a, e);
+}

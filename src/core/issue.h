@@ -1,0 +1,102 @@
+/* Problem issues: questions grouped into a problem with an executor and a deadline. */
+#ifndef KZ_ISSUE_H
+#define KZ_ISSUE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/record.h"
+#include "util/log.h"
+#include "util/uid.h"
+
+enum issue_status {
+	ISSUE_NEW, ISSUE_IN_WORK, ISSUE_RESOLVED, ISSUE_EXPLAINED, ISSUE_REJECTED,
+	ISSUE_ESCALATED, ISSUE_STATUS_COUNT
+};
+
+/* Whose competence the decision is (G-2, G-3). */
+enum issue_level { LEVEL_OWN, LEVEL_DISTRICT, LEVEL_REGION, LEVEL_CENTRAL, LEVEL_COUNT };
+
+struct issue_step {		/* one step of the action plan */
+	char *text;
+	char *executor;
+	kz_date deadline;
+	bool done;
+	kz_date done_on;
+	struct schema_extra extra;
+};
+
+struct issue_event {		/* one change of status */
+	int status;
+	int64_t at_ms;
+	char *note;
+	char *user;
+	struct schema_extra extra;
+};
+
+struct issue_progress {		/* quarterly progress note */
+	char *quarter;		/* "2026-Q1" */
+	char *text;
+	int64_t at_ms;
+	struct schema_extra extra;
+};
+
+struct issue {
+	struct kz_uuid id;
+	char *title;
+	char *topic;
+	char unit[10];		/* the unit it concerns */
+	int level;		/* enum issue_level */
+	char *executor;
+	kz_date deadline;
+	struct issue_step *steps;
+	size_t nsteps;
+	bool needs_session;	/* financing needs a maslikhat session */
+	int64_t amount;		/* tenge */
+	kz_date session_date;
+	char *decision;
+	int status;		/* enum issue_status */
+	struct issue_event *history;
+	size_t nhistory;
+	struct issue_progress *progress;
+	size_t nprogress;
+	int64_t created_ms;
+	struct kz_uuid visit;	/* the meeting where it was raised */
+	struct schema_extra extra;
+};
+
+extern const struct rec_kind issue_kind;
+extern const char *const issue_status_names[ISSUE_STATUS_COUNT];
+extern const char *const issue_level_names[LEVEL_COUNT];
+
+void issue_init(struct issue *i);
+void issue_free(struct issue *i);
+int issue_add(struct store *s, struct issue *i, struct kz_error *e);
+int issue_add_tx(struct store_txn *t, struct issue *i);
+int issue_get(struct store *s, const struct kz_uuid *id, struct issue *i, struct kz_error *e);
+int issue_get_tx(struct store_txn *t, const struct kz_uuid *id, struct issue *i);
+
+/*
+ * Changes an issue in one transaction: reads it, lets fn change it, validates and writes
+ * it. A change of status is added to the history with the author and the note.
+ */
+typedef int (*issue_modify_fn)(struct issue *i, void *arg, struct kz_error *e);
+int issue_modify(struct store *s, const struct kz_uuid *id, issue_modify_fn fn, void *arg,
+    const char *note, struct kz_error *e);
+
+/* Adds a step to the action plan; a progress note for a quarter ("2026-Q1"). */
+void issue_add_step(struct issue *i, const char *text, const char *executor, kz_date deadline);
+void issue_add_progress(struct issue *i, const char *quarter, const char *text, int64_t at_ms);
+
+/* Ties the questions to the issue, all in one transaction. */
+int issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
+    size_t n, struct kz_error *e);
+
+/* Issues of one status (-1: all), oldest first. */
+int issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e);
+/* Issues with a deadline before `before` (DATE_NONE: any), earliest first. */
+int issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
+    struct kz_error *e);
+
+#endif

@@ -1,0 +1,144 @@
+#include "core/node.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/unit.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+struct init_args {
+	const char *unit;
+};
+
+static int
+init_fn(struct store_txn *t, void *arg)
+{
+	struct init_args *a = arg;
+	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+	struct kz_uuid id;
+	const void *v;
+	size_t n;
+	uint8_t ms[8];
+	int rc;
+
+	if ((rc = store_meta_get(t, "unit", &v, &n)) < 0)
+		return -1;
+	if (rc == 0)
+		return kz_fail(store_txn_error(t), KZ_EEXIST, "store %s: already initialised for "
+		    "unit %.*s", store_dir(store_txn_store(t)), (int)n, (const char *)v);
+	uid_new(&id, store_txn_now(t));
+	crypto_sign_keypair(pk, sk);
+	store_be64(ms, (uint64_t)store_txn_now(t));
+	rc = store_meta_put(t, "node", id.b, 16) || store_meta_put(t, "unit", a->unit, 9) ||
+	    store_meta_put(t, "sign_pk", pk, sizeof pk) ||
+	    store_meta_put(t, "sign_sk", sk, sizeof sk) || store_meta_put(t, "created", ms, 8) ||
+	    store_meta_put(t, "format", "1", 1);
+	sodium_memzero(sk, sizeof sk);
+	return rc ? -1 : 0;
+}
+
+int
+node_init(struct store *s, const char *unit, struct kz_error *e)
+{
+	struct init_args a = { unit };
+
+	if (!unit_code_valid(unit))
+		return kz_fail(e, KZ_EINVAL, "unit %s: a KATO code has nine digits", unit);
+	if (sodium_init() < 0)
+		return kz_fail(e, KZ_EIO, "libsodium cannot start");
+	return store_write(s, init_fn, &a, e);
+}
+
+int
+node_get_tx(struct store_txn *t, struct node *nd)
+{
+	const void *v;
+	size_t n;
+	int rc;
+
+	memset(nd, 0, sizeof *nd);
+	if ((rc = store_meta_get(t, "node", &v, &n)) != 0 || n != 16)
+		goto missing;
+	memcpy(nd->id.b, v, 16);
+	if ((rc = store_meta_get(t, "unit", &v, &n)) != 0 || n != 9)
+		goto missing;
+	memcpy(nd->unit, v, 9);
+	if (store_meta_get(t, "sign_pk", &v, &n) == 0 && n == 32)
+		memcpy(nd->sign_pk, v, 32);
+	if (store_meta_get(t, "created", &v, &n) == 0 && n == 8)
+		nd->created_ms = (int64_t)store_get_be64(v);
+	return 0;
+missing:
+	if (rc < 0)
+		return -1;
+	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "store %s: not initialised (run: "
+	    "kezdesu init --unit CODE)", store_dir(store_txn_store(t)));
+}
+
+static int
+get_fn(struct store_txn *t, void *arg)
+{
+	return node_get_tx(t, arg);
+}
+
+int
+node_get(struct store *s, struct node *n, struct kz_error *e)
+{
+	return store_read(s, get_fn, n, e);
+}
+
+struct official_args {
+	const char *user, *name;
+	char *out;
+};
+
+static int
+set_official_fn(struct store_txn *t, void *arg)
+{
+	struct official_args *a = arg;
+	char *key = xasprintf("official:%s", a->user);
+	int rc;
+
+	if (a->name == NULL || a->name[0] == '\0')
+		rc = store_del(t, DB_META, key, strlen(key));
+	else
+		rc = store_meta_put(t, key, a->name, strlen(a->name));
+	free(key);
+	return rc;
+}
+
+int
+node_set_official(struct store *s, const char *user, const char *name, struct kz_error *e)
+{
+	struct official_args a = { user, name, NULL };
+
+	if (name != NULL && text_check("official's name", name, false, 200, e) != 0)
+		return -1;
+	return store_write(s, set_official_fn, &a, e);
+}
+
+static int
+get_official_fn(struct store_txn *t, void *arg)
+{
+	struct official_args *a = arg;
+	char *key = xasprintf("official:%s", a->user);
+	const void *v;
+	size_t n;
+
+	if (store_meta_get(t, key, &v, &n) == 0)
+		a->out = xstrndup(v, n);
+	free(key);
+	return 0;
+}
+
+char *
+node_official(struct store *s, const char *user)
+{
+	struct official_args a = { user, NULL, NULL };
+
+	store_read(s, get_official_fn, &a, NULL);
+	return a.out;
+}

@@ -1,0 +1,227 @@
+#include "core/question.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+const char *const question_source_names[QS_COUNT] = {
+	"meeting", "pool", "broadcast", "reception"
+};
+
+const char *const question_channel_names[QC_COUNT] = {
+	"", "open-data", "blog", "e-otinish", "letter", "other"
+};
+
+enum {
+	Q_ID = 1, Q_VISIT, Q_ASKED, Q_TEXT, Q_SOURCE, Q_CHANNEL, Q_ASKER, Q_NAME, Q_CONTACT,
+	Q_TOPIC, Q_ANSWERED, Q_ANSWER, Q_ISSUE, Q_RECEPTION
+};
+
+#define F(tag, type, member) { tag, type, offsetof(struct question, member), #member }
+static const struct schema_field question_fields[] = {
+	F(Q_ID, SF_UUID, id),
+	F(Q_VISIT, SF_UUID, visit),
+	F(Q_ASKED, SF_I64, asked_ms),
+	F(Q_TEXT, SF_STR, text),
+	SCHEMA_ENUM(Q_SOURCE, struct question, source, question_source_names, QS_COUNT),
+	SCHEMA_ENUM(Q_CHANNEL, struct question, channel, question_channel_names, QC_COUNT),
+	SCHEMA_ENUM(Q_ASKER, struct question, asker, audience_names, AUD_COUNT),
+	F(Q_NAME, SF_STR, asker_name),
+	F(Q_CONTACT, SF_STR, asker_contact),
+	F(Q_TOPIC, SF_STR, topic),
+	F(Q_ANSWERED, SF_BOOL, answered),
+	F(Q_ANSWER, SF_STR, answer),
+	F(Q_ISSUE, SF_UUID, issue),
+	F(Q_RECEPTION, SF_UUID, reception),
+};
+#undef F
+
+static const struct schema_record question_desc = {
+	"question", sizeof(struct question), offsetof(struct question, extra),
+	SCHEMA_FIELDS(question_fields)
+};
+
+static void
+question_key(const void *obj, struct rec_key *k)
+{
+	rec_key_bytes(k, ((const struct question *)obj)->id.b, 16);
+}
+
+static void
+question_indexes(const void *obj, rec_emit_fn emit, void *ctx)
+{
+	const struct question *q = obj;
+	struct rec_key k = { .n = 0 };
+
+	if (!uid_is_nil(&q->visit)) {
+		rec_key_bytes(&k, q->visit.b, 16);
+		rec_key_bytes(&k, q->id.b, 16);
+		emit(ctx, DB_QUESTIONS_BY_VISIT, &k);
+	}
+	k.n = 0;
+	rec_key_u64(&k, (uint64_t)q->asked_ms);
+	rec_key_bytes(&k, q->id.b, 16);
+	emit(ctx, DB_QUESTIONS_BY_TIME, &k);
+}
+
+const struct rec_kind question_kind = {
+	DB_QUESTIONS, &question_desc, question_key, question_indexes
+};
+
+void
+question_init(struct question *q)
+{
+	schema_init(&question_desc, q);
+}
+
+void
+question_free(struct question *q)
+{
+	schema_clear(&question_desc, q);
+}
+
+static int
+validate(struct store_txn *t, const struct question *q)
+{
+	struct kz_error *e = store_txn_error(t);
+	const void *v;
+	size_t n;
+	int rc;
+
+	if (text_check("question text", q->text, true, QUESTION_TEXT_MAX, e) != 0 ||
+	    text_check("question topic", q->topic, false, 200, e) != 0 ||
+	    text_check("asker's name", q->asker_name, false, 500, e) != 0 ||
+	    text_check("asker's contact", q->asker_contact, false, 500, e) != 0 ||
+	    text_check("answer", q->answer, false, QUESTION_TEXT_MAX, e) != 0)
+		return -1;
+	if (q->source < 0 || q->source >= QS_COUNT || q->channel < 0 || q->channel >= QC_COUNT ||
+	    q->asker < 0 || q->asker >= AUD_COUNT)
+		return kz_fail(e, KZ_EINVAL, "question: unknown source, channel or asker category");
+	if (!uid_is_nil(&q->visit)) {
+		if ((rc = store_get(t, DB_VISITS, q->visit.b, 16, &v, &n)) < 0)
+			return -1;
+		if (rc == 1) {
+			char s[UID_STRLEN];
+
+			uid_format(&q->visit, s);
+			return kz_fail(e, KZ_ENOTFOUND, "visit %s: not found", s);
+		}
+	}
+	if (!uid_is_nil(&q->issue)) {
+		if ((rc = store_get(t, DB_ISSUES, q->issue.b, 16, &v, &n)) < 0)
+			return -1;
+		if (rc == 1)
+			return kz_fail(e, KZ_ENOTFOUND, "question: its issue does not exist");
+	}
+	return 0;
+}
+
+int
+question_add_tx(struct store_txn *t, struct question *q)
+{
+	if (q->asked_ms == 0)
+		q->asked_ms = store_txn_now(t);
+	uid_new(&q->id, store_txn_now(t));
+	if (validate(t, q) != 0)
+		return -1;
+	return rec_save(t, &question_kind, q);
+}
+
+static int
+add_fn(struct store_txn *t, void *arg)
+{
+	return question_add_tx(t, arg);
+}
+
+int
+question_add(struct store *s, struct question *q, struct kz_error *e)
+{
+	return store_write(s, add_fn, q, e);
+}
+
+int
+question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q)
+{
+	struct rec_key k = { .n = 0 };
+	char s[UID_STRLEN];
+	int rc;
+
+	rec_key_bytes(&k, id->b, 16);
+	if ((rc = rec_load(t, &question_kind, &k, q)) == 1) {
+		uid_format(id, s);
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "question %s: not found", s);
+	}
+	return rc;
+}
+
+int
+question_get(struct store *s, const struct kz_uuid *id, struct question *q, struct kz_error *e)
+{
+	struct rec_key k = { .n = 0 };
+	char str[UID_STRLEN];
+
+	rec_key_bytes(&k, id->b, 16);
+	uid_format(id, str);
+	return rec_get(s, &question_kind, &k, str, q, e);
+}
+
+static int
+update_fn(struct store_txn *t, void *arg)
+{
+	const struct question *q = arg;
+	struct question old;
+
+	if (question_get_tx(t, &q->id, &old) != 0)
+		return -1;
+	question_free(&old);
+	if (validate(t, q) != 0)
+		return -1;
+	return rec_save(t, &question_kind, q);
+}
+
+int
+question_update(struct store *s, const struct question *q, struct kz_error *e)
+{
+	return store_write(s, update_fn, (void *)(uintptr_t)q, e);
+}
+
+struct list_args {
+	const struct kz_uuid *visit;
+	size_t limit;
+	struct rec_array *out;
+};
+
+static int
+list_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+	struct rec_scan sc = { .idx = DB_QUESTIONS_BY_TIME, .keylen = 16, .reverse = true,
+		.limit = a->limit };
+	uint8_t to[16];
+	int carry = 1;
+
+	if (a->visit != NULL) {
+		/* The visit's questions are the index keys that start with its id. */
+		memcpy(to, a->visit->b, 16);
+		for (int i = 15; i >= 0 && carry; i--)
+			carry = ++to[i] == 0;
+		sc.idx = DB_QUESTIONS_BY_VISIT;
+		sc.from = a->visit->b;
+		sc.from_n = 16;
+		sc.to = to;
+		sc.to_n = 16;
+		sc.reverse = false;
+		sc.limit = 0;
+	}
+	return rec_scan(t, &question_kind, &sc, a->out);
+}
+
+int
+question_list(struct store *s, const struct kz_uuid *visit, size_t limit, struct rec_array *out,
+    struct kz_error *e)
+{
+	struct list_args a = { visit, limit, out };
+
+	return store_read(s, list_fn, &a, e);
+}

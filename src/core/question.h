@@ -1,0 +1,65 @@
+/* Questions asked by the population: in the hall, in the request pool, online, at a reception. */
+#ifndef KZ_QUESTION_H
+#define KZ_QUESTION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/record.h"
+#include "core/visit.h"
+#include "util/log.h"
+#include "util/uid.h"
+
+enum question_source {
+	QS_MEETING,	/* asked in the hall */
+	QS_POOL,	/* P-2: collected before the meeting */
+	QS_BROADCAST,	/* B-1: a comment on the online broadcast */
+	QS_RECEPTION,	/* at a personal reception */
+	QS_COUNT
+};
+
+enum question_channel {
+	QC_NONE, QC_OPEN_DATA, QC_BLOG, QC_EOTINISH, QC_LETTER, QC_OTHER, QC_COUNT
+};
+
+#define QUESTION_TEXT_MAX 16384
+
+struct question {
+	struct kz_uuid id;
+	struct kz_uuid visit;	/* nil for a pool question not yet tied to a meeting */
+	int64_t asked_ms;
+	char *text;
+	int source;		/* enum question_source */
+	int channel;		/* enum question_channel, for the pool (P-2) */
+	int asker;		/* enum audience */
+	char *asker_name;	/* personal data: never published, not sent up unless asked */
+	char *asker_contact;	/* personal data */
+	char *topic;
+	bool answered;		/* answered on the spot */
+	char *answer;
+	struct kz_uuid issue;	/* the problem issue it belongs to */
+	struct kz_uuid reception;
+	struct schema_extra extra;
+};
+
+extern const struct rec_kind question_kind;
+extern const char *const question_source_names[QS_COUNT];
+extern const char *const question_channel_names[QC_COUNT];
+
+void question_init(struct question *q);
+void question_free(struct question *q);
+/* Adds q in one durable transaction; sets q->id (and asked_ms when 0). */
+int question_add(struct store *s, struct question *q, struct kz_error *e);
+int question_add_tx(struct store_txn *t, struct question *q);
+int question_update(struct store *s, const struct question *q, struct kz_error *e);
+int question_get(struct store *s, const struct kz_uuid *id, struct question *q,
+    struct kz_error *e);
+int question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q);
+/*
+ * The newest `limit` questions (0: all), newest first; of one visit (in the order asked)
+ * when visit is not NULL.
+ */
+int question_list(struct store *s, const struct kz_uuid *visit, size_t limit,
+    struct rec_array *out, struct kz_error *e);
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * What every record kind shares: its description (schema.h), its primary key and its
+ * secondary index entries. rec_save() writes a record, its change-log entry and keeps
+ * every index consistent with it, in the caller's write transaction.
+ */
+#ifndef KZ_RECORD_H
+#define KZ_RECORD_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/schema.h"
+#include "store/store.h"
+
+#define REC_KEY_MAX 64
+
+struct rec_key {
+	uint8_t b[REC_KEY_MAX];
+	size_t n;
+};
+
+/* Calls emit for each index entry of obj (index database and key). */
+typedef void (*rec_emit_fn)(void *ctx, enum store_db idx, const struct rec_key *k);
+
+struct rec_kind {
+	enum store_db db;
+	const struct schema_record *desc;
+	void (*key)(const void *obj, struct rec_key *k);
+	void (*indexes)(const void *obj, rec_emit_fn emit, void *ctx);	/* may be NULL */
+};
+
+/* Writes obj (new or changed) with its indexes and change-log entry. */
+int rec_save(struct store_txn *t, const struct rec_kind *kind, const void *obj);
+/* Reads the record with key k into obj (initialised by this call): 0, 1 absent, -1 error. */
+int rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k, void *obj);
+/* Decodes a value read from kind's database into obj (initialised by this call). */
+int rec_decode(struct store_txn *t, const struct rec_kind *kind, const void *val, size_t len,
+    void *obj);
+
+void rec_key_bytes(struct rec_key *k, const void *p, size_t n);
+void rec_key_date(struct rec_key *k, int32_t date);
+void rec_key_u64(struct rec_key *k, uint64_t v);
+
+
+
+/* A growable array of records of one kind (items owned, freed by rec_array_free). */
+struct rec_array {
+	void *items;
+	size_t n, cap;
+};
+
+void rec_array_free(const struct rec_kind *kind, struct rec_array *a);
+/* A new zero element at the end, initialised for kind. */
+void *rec_array_push(const struct rec_kind *kind, struct rec_array *a);
+
+/*
+ * Walks index idx from the first key >= from (to the last key < to, when to is not NULL;
+ * backwards from the last key < to when reverse), loading the record whose primary key is
+ * the last keylen bytes of each index key, at most limit records (0: all).
+ */
+struct rec_scan {
+	enum store_db idx;
+	const void *from, *to;
+	size_t from_n, to_n;
+	size_t keylen;
+	bool reverse;
+	size_t limit;
+};
+int rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan *sc,
+    struct rec_array *out);
+
+/* Reads one record by key in its own read transaction: 0, or -1 with "NAME ID: not found". */
+int rec_get(struct store *s, const struct rec_kind *kind, const struct rec_key *k,
+    const char *label, void *obj, struct kz_error *e);
+#endif

@@ -1,0 +1,25 @@
+/* Checks on text that users type or files bring in, before it reaches the store. */
+#ifndef KZ_TEXT_H
+#define KZ_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/log.h"
+
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or values > U+10FFFF);
+ * otherwise *bad (if not NULL) is the offset of the first bad byte. */
+bool text_utf8_valid(const char *s, size_t n, size_t *bad);
+/*
+ * A field of free text: required (non-empty after trimming blanks) or not, valid UTF-8,
+ * at most max bytes. what names the field in the message ("question text").
+ */
+int text_check(const char *what, const char *s, bool required, size_t max, struct kz_error *e);
+/* Number of characters (code points) in valid UTF-8. */
+size_t text_chars(const char *s);
+
+
+/* Names of enum values: names[v] for v in [0, n), "?" outside; the inverse gives -1. */
+const char *text_enum_name(const char *const *names, int n, int v);
+int text_enum_parse(const char *const *names, int n, const char *s);
+#endif

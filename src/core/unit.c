@@ -1,0 +1,327 @@
+#include "core/unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/kato.h"
+#include "core/text.h"
+#include "util/xmalloc.h"
+
+enum {
+	U_CODE = 1, U_PARENT, U_TYPE, U_NAME_KK, U_NAME_RU, U_K, U_EDITION, U_LOCAL, U_RETIRED
+};
+
+static const struct schema_field unit_fields[] = {
+	{ U_CODE, SF_CODE, offsetof(struct unit, code), "code" },
+	{ U_PARENT, SF_CODE, offsetof(struct unit, parent), "parent" },
+	SCHEMA_ENUM(U_TYPE, struct unit, type, unit_type_names, UNIT_TYPE_COUNT),
+	{ U_NAME_KK, SF_STR, offsetof(struct unit, name_kk), "name_kk" },
+	{ U_NAME_RU, SF_STR, offsetof(struct unit, name_ru), "name_ru" },
+	{ U_K, SF_INT, offsetof(struct unit, k), "k" },
+	{ U_EDITION, SF_STR, offsetof(struct unit, edition), "edition" },
+	{ U_LOCAL, SF_BOOL, offsetof(struct unit, local), "local" },
+	{ U_RETIRED, SF_BOOL, offsetof(struct unit, retired), "retired" },
+};
+
+static const struct schema_record unit_desc = {
+	"unit", sizeof(struct unit), offsetof(struct unit, extra), SCHEMA_FIELDS(unit_fields)
+};
+
+static void
+unit_key(const void *obj, struct rec_key *k)
+{
+	const struct unit *u = obj;
+
+	rec_key_bytes(k, u->code, UNIT_CODE_LEN);
+}
+
+static void
+unit_indexes(const void *obj, rec_emit_fn emit, void *ctx)
+{
+	const struct unit *u = obj;
+	struct rec_key k = { .n = 0 };
+
+	if (u->parent[0] == '\0')
+		return;
+	rec_key_bytes(&k, u->parent, UNIT_CODE_LEN);
+	rec_key_bytes(&k, u->code, UNIT_CODE_LEN);
+	emit(ctx, DB_UNITS_BY_PARENT, &k);
+}
+
+const struct rec_kind unit_kind = { DB_UNITS, &unit_desc, unit_key, unit_indexes };
+
+void
+unit_free(struct unit *u)
+{
+	schema_clear(&unit_desc, u);
+}
+
+int
+unit_get_tx(struct store_txn *t, const char *code, struct unit *u)
+{
+	struct rec_key k = { .n = 0 };
+
+	if (!unit_code_valid(code)) {
+		schema_init(&unit_desc, u);
+		return 1;
+	}
+	rec_key_bytes(&k, code, UNIT_CODE_LEN);
+	return rec_load(t, &unit_kind, &k, u);
+}
+
+int
+unit_get(struct store *s, const char *code, struct unit *u, struct kz_error *e)
+{
+	struct rec_key k = { .n = 0 };
+
+	if (!unit_code_valid(code)) {
+		schema_init(&unit_desc, u);
+		return kz_fail(e, KZ_EINVAL, "unit %s: a KATO code has nine digits", code);
+	}
+	rec_key_bytes(&k, code, UNIT_CODE_LEN);
+	return rec_get(s, &unit_kind, &k, code, u, e);
+}
+
+int
+unit_is_within_tx(struct store_txn *t, const char *code, const char *anc)
+{
+	char cur[10];
+	struct unit u;
+	int depth = 0, rc;
+
+	snprintf(cur, sizeof cur, "%s", code);
+	while (cur[0] != '\0' && depth++ < 16) {
+		if (strcmp(cur, anc) == 0)
+			return 1;
+		if ((rc = unit_get_tx(t, cur, &u)) != 0)
+			return rc < 0 ? -1 : 0;
+		memcpy(cur, u.parent, sizeof cur);
+		unit_free(&u);
+	}
+	return 0;
+}
+
+struct list_args {
+	const char *under;
+	struct rec_array *out;
+};
+
+static int
+list_children(struct store_txn *t, const char *code, struct rec_array *out, int depth)
+{
+	struct rec_array kids = { 0 };
+	char to[10];
+	int rc;
+	struct rec_scan sc = { .idx = DB_UNITS_BY_PARENT, .from = code, .from_n = UNIT_CODE_LEN,
+		.to = to, .to_n = UNIT_CODE_LEN, .keylen = UNIT_CODE_LEN };
+
+	if (depth > 16)
+		return 0;
+	/* The children of code are the index keys that start with it. */
+	memcpy(to, code, UNIT_CODE_LEN);
+	to[UNIT_CODE_LEN - 1]++;
+	if ((rc = rec_scan(t, &unit_kind, &sc, &kids)) != 0)
+		return rc;
+	for (size_t i = 0; i < kids.n && rc == 0; i++) {
+		struct unit *u = rec_array_push(&unit_kind, out);
+
+		schema_copy(&unit_desc, u, (struct unit *)kids.items + i);
+		rc = list_children(t, u->code, out, depth + 1);
+	}
+	rec_array_free(&unit_kind, &kids);
+	return rc;
+}
+
+static int
+list_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+	struct rec_scan all = { .idx = DB_UNITS, .keylen = UNIT_CODE_LEN };
+	struct unit *u;
+	int rc;
+
+	if (a->under == NULL)
+		return rec_scan(t, &unit_kind, &all, a->out);
+	u = rec_array_push(&unit_kind, a->out);
+	if ((rc = unit_get_tx(t, a->under, u)) != 0) {
+		a->out->n--;
+		if (rc == 1)
+			return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "unit %s: not found",
+			    a->under);
+		return -1;
+	}
+	return list_children(t, a->under, a->out, 0);
+}
+
+int
+unit_list(struct store *s, const char *under, struct rec_array *out, struct kz_error *e)
+{
+	struct list_args a = { under, out };
+
+	return store_read(s, list_fn, &a, e);
+}
+
+struct import_args {
+	const struct kato_table *kt;
+	const char *edition;
+	struct unit_import_stats *st;
+};
+
+static int
+str_differs(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a != b : strcmp(a, b) != 0;
+}
+
+static int
+import_fn(struct store_txn *t, void *arg)
+{
+	struct import_args *a = arg;
+	struct rec_scan all = { .idx = DB_UNITS, .keylen = UNIT_CODE_LEN };
+	struct rec_array known = { 0 };
+	int rc = 0;
+
+	memset(a->st, 0, sizeof *a->st);
+	for (size_t i = 0; i < a->kt->n && rc == 0; i++) {
+		const struct kato_unit *ku = &a->kt->units[i];
+		struct unit u;
+		int found = unit_get_tx(t, ku->code, &u);
+
+		if (found < 0)
+			return -1;
+		if (found == 0 && u.local) {
+			unit_free(&u);
+			return kz_fail(store_txn_error(t), KZ_EEXIST, "line %u: code %s is already "
+			    "used by a local unit (%s); rename that unit first", ku->line, ku->code,
+			    u.name_ru ? u.name_ru : "");
+		}
+		if (found == 0 && u.type == (int)ku->type && strcmp(u.parent, ku->parent) == 0 &&
+		    !str_differs(u.name_kk, ku->name_kk) && !str_differs(u.name_ru, ku->name_ru) &&
+		    !u.retired && u.k == ku->k) {
+			/*
+			 * Unchanged: not rewritten, so that a re-import of a new edition logs
+			 * only what the edition changed. u.edition stays the edition that last
+			 * changed the unit; the store's meta "kato_edition" names the newest.
+			 */
+			a->st->unchanged++;
+			unit_free(&u);
+			continue;
+		}
+		a->st->added += found == 1;
+		a->st->updated += found == 0;
+		memcpy(u.code, ku->code, sizeof u.code);
+		memcpy(u.parent, ku->parent, sizeof u.parent);
+		u.type = (int)ku->type;
+		u.k = ku->k;
+		free(u.name_kk);
+		free(u.name_ru);
+		free(u.edition);
+		u.name_kk = xstrdup(ku->name_kk);
+		u.name_ru = xstrdup(ku->name_ru);
+		u.edition = xstrdup(a->edition);
+		u.retired = false;
+		rc = rec_save(t, &unit_kind, &u);
+		unit_free(&u);
+	}
+	if (rc != 0)
+		return rc;
+	if (store_meta_put(t, "kato_edition", a->edition, strlen(a->edition)) != 0)
+		return -1;
+	/* Units of earlier editions that this one lacks: keep them, marked retired. */
+	if (rec_scan(t, &unit_kind, &all, &known) != 0)
+		return -1;
+	for (size_t i = 0; i < known.n && rc == 0; i++) {
+		struct unit *u = (struct unit *)known.items + i;
+
+		if (u->local || u->retired || kato_find(a->kt, u->code) != NULL)
+			continue;
+		u->retired = true;
+		a->st->retired++;
+		rc = rec_save(t, &unit_kind, u);
+	}
+	rec_array_free(&unit_kind, &known);
+	return rc;
+}
+
+int
+unit_import(struct store *s, const struct kato_table *kt, const char *edition,
+    struct unit_import_stats *st, struct kz_error *e)
+{
+	struct import_args a = { kt, edition, st };
+
+	if (text_check("edition", edition, true, 64, e) != 0)
+		return -1;
+	return store_write(s, import_fn, &a, e);
+}
+
+struct local_args {
+	const char *parent;
+	enum unit_type type;
+	const char *kk, *ru;
+	char *code;
+};
+
+static int
+local_fn(struct store_txn *t, void *arg)
+{
+	struct local_args *a = arg;
+	struct unit p, u;
+	int rc;
+
+	if ((rc = unit_get_tx(t, a->parent, &p)) != 0)
+		return rc < 0 ? -1 : kz_fail(store_txn_error(t), KZ_ENOTFOUND,
+		    "parent unit %s: not found", a->parent);
+	rc = p.type == UNIT_CITY_REP || p.type == UNIT_CITY_REG || p.type == UNIT_CITY_DIST ||
+	    p.type == UNIT_CITY || p.type == UNIT_CITY_DISTRICT;
+	unit_free(&p);
+	if (!rc)
+		return kz_fail(store_txn_error(t), KZ_EINVAL, "parent unit %s is not a city or a "
+		    "district of a city: microdistricts belong to cities", a->parent);
+	/*
+	 * Local units take codes from the top of the parent's HIJ range (999 down), where
+	 * KATO puts the fewest localities; a later KATO edition that claims such a code is
+	 * refused by unit_import rather than silently merged.
+	 */
+	for (int hij = 999; hij >= 900; hij--) {
+		char code[10];
+
+		snprintf(code, sizeof code, "%.6s%03d", a->parent, hij);
+		if ((rc = unit_get_tx(t, code, &u)) < 0)
+			return -1;
+		if (rc == 0) {
+			unit_free(&u);
+			continue;
+		}
+		memcpy(u.code, code, sizeof u.code);
+		memcpy(u.parent, a->parent, sizeof u.parent);
+		u.type = (int)a->type;
+		u.k = -1;
+		u.local = true;
+		u.name_kk = xstrdup(a->kk);
+		u.name_ru = xstrdup(a->ru);
+		rc = rec_save(t, &unit_kind, &u);
+		unit_free(&u);
+		memcpy(a->code, code, 10);
+		return rc;
+	}
+	return kz_fail(store_txn_error(t), KZ_EFULL, "unit %s: no free code for another local "
+	    "unit (100 in use)", a->parent);
+}
+
+int
+unit_add_local(struct store *s, const char *parent, enum unit_type type, const char *name_kk,
+    const char *name_ru, char code[10], struct kz_error *e)
+{
+	struct local_args a = { parent, type, name_kk, name_ru, code };
+
+	if (type != UNIT_MICRODISTRICT)
+		return kz_fail(e, KZ_EINVAL, "only MICRODISTRICT units can be added by hand; "
+		    "the others come from KATO (kezdesu units import)");
+	if (!unit_code_valid(parent))
+		return kz_fail(e, KZ_EINVAL, "parent %s: a KATO code has nine digits", parent);
+	if (text_check("Kazakh name", name_kk, true, 200, e) != 0 ||
+	    text_check("Russian name", name_ru, true, 200, e) != 0)
+		return -1;
+	return store_write(s, local_fn, &a, e);
+}

@@ -1,0 +1,266 @@
+#include "core/visit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/unit.h"
+
+const char *const visit_status_names[VISIT_STATUS_COUNT] = {
+	"planned", "announced", "held", "cancelled", "moved"
+};
+
+const char *const audience_names[AUD_COUNT] = {
+	"citizen", "deputy", "party", "public-org", "opposition", "public-council",
+	"community", "business", "other"
+};
+
+enum {
+	V_ID = 1, V_AKIM, V_TARGET, V_DATE, V_TIME, V_DURATION, V_FIELD, V_UNSCHEDULED,
+	V_REASON, V_VENUE, V_STATUS, V_ANNOUNCED, V_CHANNELS, V_BROADCAST, V_VIDEOCONF,
+	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
+	V_PUBLISHED, V_MOVED_FROM, V_CREATED
+};
+
+static const struct schema_field attendance_fields[] = {
+	SCHEMA_ENUM(1, struct visit_attendance, category, audience_names, AUD_COUNT),
+	{ 2, SF_INT, offsetof(struct visit_attendance, count), "count" },
+};
+
+static const struct schema_record attendance_desc = {
+	"attendance", sizeof(struct visit_attendance), offsetof(struct visit_attendance, extra),
+	SCHEMA_FIELDS(attendance_fields)
+};
+
+#define F(tag, type, member) { tag, type, offsetof(struct visit, member), #member }
+static const struct schema_field visit_fields[] = {
+	F(V_ID, SF_UUID, id),
+	F(V_AKIM, SF_CODE, akim),
+	F(V_TARGET, SF_CODE, target),
+	F(V_DATE, SF_DATE, date),
+	F(V_TIME, SF_STR, time),
+	F(V_DURATION, SF_INT, duration_min),
+	F(V_FIELD, SF_BOOL, field),
+	F(V_UNSCHEDULED, SF_BOOL, unscheduled),
+	F(V_REASON, SF_STR, reason),
+	F(V_VENUE, SF_STR, venue),
+	SCHEMA_ENUM(V_STATUS, struct visit, status, visit_status_names, VISIT_STATUS_COUNT),
+	F(V_ANNOUNCED, SF_DATE, announced_on),
+	F(V_CHANNELS, SF_STR, channels),
+	F(V_BROADCAST, SF_STR, broadcast),
+	F(V_VIDEOCONF, SF_BOOL, videoconf),
+	F(V_STARTED, SF_I64, started_ms),
+	F(V_REPORT_END, SF_I64, report_end_ms),
+	F(V_ENDED, SF_I64, ended_ms),
+	{ V_ATTENDANCE, SF_LIST, offsetof(struct visit, attendance), "attendance",
+	  &attendance_desc, offsetof(struct visit, nattendance) },
+	F(V_COMMISSION, SF_STR, commission),
+	F(V_RECEPTIONS_END, SF_DATE, receptions_end),
+	F(V_PUBLISHED, SF_DATE, published_on),
+	F(V_MOVED_FROM, SF_DATE, moved_from),
+	F(V_CREATED, SF_I64, created_ms),
+};
+#undef F
+
+static const struct schema_record visit_desc = {
+	"visit", sizeof(struct visit), offsetof(struct visit, extra), SCHEMA_FIELDS(visit_fields)
+};
+
+static void
+visit_key(const void *obj, struct rec_key *k)
+{
+	rec_key_bytes(k, ((const struct visit *)obj)->id.b, 16);
+}
+
+static void
+visit_indexes(const void *obj, rec_emit_fn emit, void *ctx)
+{
+	const struct visit *v = obj;
+	struct rec_key k = { .n = 0 };
+
+	rec_key_date(&k, v->date);
+	rec_key_bytes(&k, v->id.b, 16);
+	emit(ctx, DB_VISITS_BY_DATE, &k);
+}
+
+const struct rec_kind visit_kind = { DB_VISITS, &visit_desc, visit_key, visit_indexes };
+
+void
+visit_init(struct visit *v)
+{
+	schema_init(&visit_desc, v);
+}
+
+void
+visit_free(struct visit *v)
+{
+	schema_clear(&visit_desc, v);
+}
+
+static int
+check_unit(struct store_txn *t, const char *what, const char *code, struct unit *u)
+{
+	int rc = unit_get_tx(t, code, u);
+
+	if (rc == 1)
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s unit %s: not found (import "
+		    "the classifier: kezdesu units import FILE)", what, code);
+	return rc;
+}
+
+int
+visit_validate_tx(struct store_txn *t, const struct visit *v)
+{
+	struct kz_error *e = store_txn_error(t);
+	struct unit akim, target;
+	int rc, akim_type;
+
+	if (v->date == DATE_NONE)
+		return kz_fail(e, KZ_EINVAL, "visit: a date is required");
+	if (v->duration_min < 0 || v->duration_min > 24 * 60)
+		return kz_fail(e, KZ_EINVAL, "visit: duration %d minutes is out of range (0-1440)",
+		    v->duration_min);
+	if (v->status < 0 || v->status >= VISIT_STATUS_COUNT)
+		return kz_fail(e, KZ_EINVAL, "visit: unknown status %d", v->status);
+	/* U-1: a meeting outside the calendar records why it was held. */
+	if (v->unscheduled && (v->reason == NULL || v->reason[0] == '\0'))
+		return kz_fail(e, KZ_EINVAL, "visit: an unscheduled meeting needs its reason (U-1)");
+	if (text_check("visit reason", v->reason, false, 2000, e) != 0 ||
+	    text_check("visit venue", v->venue, false, 500, e) != 0 ||
+	    text_check("visit channels", v->channels, false, 2000, e) != 0 ||
+	    text_check("visit broadcast", v->broadcast, false, 2000, e) != 0 ||
+	    text_check("visit commission", v->commission, false, 4000, e) != 0)
+		return -1;
+	for (size_t i = 0; i < v->nattendance; i++)
+		if (v->attendance[i].category < 0 || v->attendance[i].category >= AUD_COUNT ||
+		    v->attendance[i].count < 0)
+			return kz_fail(e, KZ_EINVAL, "visit: bad attendance entry %zu", i + 1);
+	if ((rc = check_unit(t, "akim's", v->akim, &akim)) != 0)
+		return rc;
+	akim_type = akim.type;
+	unit_free(&akim);
+	if (!unit_type_has_akim(akim_type))
+		return kz_fail(e, KZ_EINVAL, "akim's unit %s is a %s, which has no akim of its own",
+		    v->akim, unit_type_name(akim_type));
+	if ((rc = check_unit(t, "target", v->target, &target)) != 0)
+		return rc;
+	unit_free(&target);
+	if ((rc = unit_is_within_tx(t, v->target, v->akim)) <= 0)
+		return rc < 0 ? -1 : kz_fail(e, KZ_EINVAL, "target unit %s is not in the "
+		    "territory of unit %s", v->target, v->akim);
+	return 0;
+}
+
+int
+visit_add_tx(struct store_txn *t, struct visit *v)
+{
+	if (uid_is_nil(&v->id))
+		uid_new(&v->id, store_txn_now(t));
+	v->created_ms = store_txn_now(t);
+	if (visit_validate_tx(t, v) != 0)
+		return -1;
+	return rec_save(t, &visit_kind, v);
+}
+
+static int
+add_fn(struct store_txn *t, void *arg)
+{
+	struct visit *v = arg;
+
+	/* A retry after the map grew makes a new id: clear the one of the failed try. */
+	memset(&v->id, 0, sizeof v->id);
+	return visit_add_tx(t, v);
+}
+
+int
+visit_add(struct store *s, struct visit *v, struct kz_error *e)
+{
+	return store_write(s, add_fn, v, e);
+}
+
+static int
+update_fn(struct store_txn *t, void *arg)
+{
+	const struct visit *v = arg;
+	struct visit old;
+	int rc;
+
+	if ((rc = visit_get_tx(t, &v->id, &old)) != 0)
+		return rc;
+	visit_free(&old);
+	if (visit_validate_tx(t, v) != 0)
+		return -1;
+	return rec_save(t, &visit_kind, v);
+}
+
+int
+visit_update(struct store *s, const struct visit *v, struct kz_error *e)
+{
+	return store_write(s, update_fn, (void *)(uintptr_t)v, e);
+}
+
+int
+visit_get_tx(struct store_txn *t, const struct kz_uuid *id, struct visit *v)
+{
+	struct rec_key k = { .n = 0 };
+	char s[UID_STRLEN];
+	int rc;
+
+	rec_key_bytes(&k, id->b, 16);
+	if ((rc = rec_load(t, &visit_kind, &k, v)) == 1) {
+		uid_format(id, s);
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "visit %s: not found", s);
+	}
+	return rc;
+}
+
+int
+visit_get(struct store *s, const struct kz_uuid *id, struct visit *v, struct kz_error *e)
+{
+	struct rec_key k = { .n = 0 };
+	char str[UID_STRLEN];
+
+	rec_key_bytes(&k, id->b, 16);
+	uid_format(id, str);
+	return rec_get(s, &visit_kind, &k, str, v, e);
+}
+
+int
+visit_list_tx(struct store_txn *t, kz_date from, kz_date to, struct rec_array *out)
+{
+	uint8_t f[4], u[4];
+	struct rec_scan sc = { .idx = DB_VISITS_BY_DATE, .keylen = 16 };
+
+	if (from != DATE_NONE) {
+		store_key_date(f, from);
+		sc.from = f;
+		sc.from_n = 4;
+	}
+	if (to != DATE_NONE) {
+		store_key_date(u, to);
+		sc.to = u;
+		sc.to_n = 4;
+	}
+	return rec_scan(t, &visit_kind, &sc, out);
+}
+
+struct list_args {
+	kz_date from, to;
+	struct rec_array *out;
+};
+
+static int
+list_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+
+	return visit_list_tx(t, a->from, a->to, a->out);
+}
+
+int
+visit_list(struct store *s, kz_date from, kz_date to, struct rec_array *out, struct kz_error *e)
+{
+	struct list_args a = { from, to, out };
+
+	return store_read(s, list_fn, &a, e);
+}

@@ -1,0 +1,80 @@
+/* Meetings of an akim with the population (DESIGN.md "visit"). */
+#ifndef KZ_VISIT_H
+#define KZ_VISIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/record.h"
+#include "util/log.h"
+#include "util/uid.h"
+
+enum visit_status {
+	VISIT_PLANNED, VISIT_ANNOUNCED, VISIT_HELD, VISIT_CANCELLED, VISIT_MOVED,
+	VISIT_STATUS_COUNT
+};
+
+/* Who was in the hall (M-2), also who asked a question. */
+enum audience {
+	AUD_CITIZEN, AUD_DEPUTY, AUD_PARTY, AUD_PUBLIC_ORG, AUD_OPPOSITION,
+	AUD_PUBLIC_COUNCIL, AUD_COMMUNITY, AUD_BUSINESS, AUD_OTHER,
+	AUD_COUNT
+};
+
+struct visit_attendance {
+	int category;		/* enum audience */
+	int count;
+	struct schema_extra extra;
+};
+
+struct visit {
+	struct kz_uuid id;
+	char akim[10];		/* the akim's unit */
+	char target[10];	/* the unit the meeting is held at */
+	kz_date date;		/* planned day, in the office's local calendar */
+	char *time;		/* planned start "HH:MM", or NULL */
+	int duration_min;	/* planned length (T-1 counts a quarter of it) */
+	bool field;		/* a field meeting (выездная) */
+	bool unscheduled;	/* outside the calendar (U-1) */
+	char *reason;		/* U-1: why, for an unscheduled meeting */
+	char *venue;
+	int status;		/* enum visit_status */
+	kz_date announced_on;	/* P-4 */
+	char *channels;		/* P-3: where it was announced */
+	char *broadcast;	/* B-1: links of the online broadcast */
+	bool videoconf;
+	int64_t started_ms;	/* actual start, end of the report (T-1) and end */
+	int64_t report_end_ms;
+	int64_t ended_ms;
+	struct visit_attendance *attendance;	/* M-2 */
+	size_t nattendance;
+	char *commission;	/* P-1 */
+	kz_date receptions_end;	/* the last personal reception after the meeting */
+	kz_date published_on;	/* */
+	kz_date moved_from;	/* the date before a move */
+	int64_t created_ms;
+	struct schema_extra extra;
+};
+
+extern const struct rec_kind visit_kind;
+extern const char *const visit_status_names[VISIT_STATUS_COUNT];
+extern const char *const audience_names[AUD_COUNT];
+
+void visit_init(struct visit *v);
+void visit_free(struct visit *v);
+/* Checks v against the store (units exist, the target is in the akim's territory, U-1). */
+int visit_validate_tx(struct store_txn *t, const struct visit *v);
+/* Adds a new visit; sets v->id and v->created_ms. */
+int visit_add(struct store *s, struct visit *v, struct kz_error *e);
+int visit_add_tx(struct store_txn *t, struct visit *v);
+/* Writes the changes to an existing visit. */
+int visit_update(struct store *s, const struct visit *v, struct kz_error *e);
+int visit_get(struct store *s, const struct kz_uuid *id, struct visit *v, struct kz_error *e);
+int visit_get_tx(struct store_txn *t, const struct kz_uuid *id, struct visit *v);
+/* Visits with from <= date < to (DATE_NONE: open), in date order. */
+int visit_list(struct store *s, kz_date from, kz_date to, struct rec_array *out,
+    struct kz_error *e);
+int visit_list_tx(struct store_txn *t, kz_date from, kz_date to, struct rec_array *out);
+
+#endif

@@ -1,0 +1,694 @@
+#include "store/store.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/clock.h"
+#include "util/xmalloc.h"
+
+#define INITIAL_MAP_SIZE (1u << 20)	/* "starts small": grows on MDB_MAP_FULL */
+#define MAX_RETRIES 64
+
+static const char *const db_names[DB_COUNT] = {
+	[DB_META] = "meta",
+	[DB_UNITS] = "units",
+	[DB_UNITS_BY_PARENT] = "units_by_parent",
+	[DB_VISITS] = "visits",
+	[DB_VISITS_BY_DATE] = "visits_by_date",
+	[DB_QUESTIONS] = "questions",
+	[DB_QUESTIONS_BY_VISIT] = "questions_by_visit",
+	[DB_QUESTIONS_BY_TIME] = "questions_by_time",
+	[DB_ISSUES] = "issues",
+	[DB_ISSUES_BY_STATUS] = "issues_by_status",
+	[DB_ISSUES_BY_DEADLINE] = "issues_by_deadline",
+	[DB_CALENDARS] = "calendars",
+	[DB_RECEPTIONS] = "receptions",
+	[DB_HOLIDAYS] = "holidays",
+	[DB_CHANGES] = "changes",
+};
+
+struct store {
+	MDB_env *env;
+	MDB_dbi dbi[DB_COUNT];
+	char *dir;
+	char *warning;
+	char *user, *official;
+	int flags;
+};
+
+struct store_txn {
+	struct store *s;
+	MDB_txn *txn;
+	int rc;			/* the first LMDB error in this transaction */
+	struct kz_error err;
+	int64_t now;
+	bool log_loaded;	/* seq and hlc read from meta */
+	bool log_dirty;
+	uint64_t seq, hlc;
+	uint8_t node[16];
+	struct codec_buf scratch;
+};
+
+struct store_cursor {
+	struct store_txn *t;
+	MDB_cursor *cur;
+	MDB_val k, v;
+};
+
+void
+store_be32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (24 - 8 * i));
+}
+
+void
+store_be64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (uint8_t)(v >> (56 - 8 * i));
+}
+
+uint32_t
+store_get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+uint64_t
+store_get_be64(const uint8_t *p)
+{
+	return (uint64_t)store_get_be32(p) << 32 | store_get_be32(p + 4);
+}
+
+void
+store_key_date(uint8_t *p, int32_t days)
+{
+	store_be32(p, (uint32_t)days ^ 0x80000000u);
+}
+
+int32_t
+store_get_key_date(const uint8_t *p)
+{
+	return (int32_t)(store_get_be32(p) ^ 0x80000000u);
+}
+
+uint64_t
+hlc_next(uint64_t prev, int64_t wall_ms)
+{
+	/*
+	 * Never backwards: when the wall clock steps back (or stands still), keep the old
+	 * physical part and count up in the low 16 bits.
+	 */
+	uint64_t wall = wall_ms < 0 ? 0 : (uint64_t)wall_ms;
+
+	if (wall > prev >> 16)
+		return wall << 16;
+	return prev + 1;
+}
+
+static int
+lmdb_fail(struct kz_error *e, const char *what, const char *dir, int rc)
+{
+	enum kz_errcode code = KZ_EIO;
+
+	if (rc == ENOSPC)
+		code = KZ_EFULL;
+	else if (rc == EACCES || rc == EPERM)
+		code = KZ_EPERM;
+	else if (rc == EAGAIN || rc == EBUSY)
+		code = KZ_EBUSY;
+	return kz_fail(e, code, "store %s: %s: %s", dir, what,
+	    rc == ENOSPC ? "the disk is full; nothing was saved" : mdb_strerror(rc));
+}
+
+static int
+mkdir_parents(const char *dir, struct kz_error *e)
+{
+	char *p = xstrdup(dir);
+
+	for (char *q = p + 1; *q != '\0'; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			kz_fail(e, KZ_EIO, "cannot create %s: %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		*q = '/';
+	}
+	free(p);
+	return 0;
+}
+
+int
+store_create_dir(const char *dir, const char *group, struct kz_error *e)
+{
+	struct group *gr = NULL;
+	mode_t mode = group != NULL ? 02770 : 0700;
+
+	if (group != NULL && (gr = getgrnam(group)) == NULL)
+		return kz_fail(e, KZ_EINVAL, "group %s: no such group", group);
+	if (mkdir_parents(dir, e) != 0)
+		return -1;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return kz_fail(e, KZ_EIO, "cannot create %s: %s", dir, strerror(errno));
+	if (gr != NULL && chown(dir, (uid_t)-1, gr->gr_gid) != 0)
+		return kz_fail(e, KZ_EPERM, "cannot give %s to group %s: %s", dir, group,
+		    strerror(errno));
+	/* setgid on the directory: files created in it belong to the group. */
+	if (chmod(dir, mode) != 0)
+		return kz_fail(e, KZ_EPERM, "cannot set the mode of %s: %s", dir, strerror(errno));
+	return 0;
+}
+
+static void
+check_permissions(struct store *s)
+{
+	static const char *const files[] = { "", "/data.mdb", "/lock.mdb" };
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *path = xasprintf("%s%s", s->dir, files[i]);
+
+		if (stat(path, &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH)) != 0 &&
+		    s->warning == NULL)
+			s->warning = xasprintf("store %s: %s is open to all users (mode %04o); "
+			    "run: chmod o-rwx %s", s->dir, path, (unsigned)(st.st_mode & 07777), path);
+		free(path);
+	}
+}
+
+int
+store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
+{
+	struct store *s;
+	struct stat st;
+	MDB_txn *txn;
+	unsigned envflags = 0;
+	mode_t mode, old_mask;
+	int rc, dead;
+	bool group, exists;
+	char *data;
+
+	*out = NULL;
+	if (stat(dir, &st) != 0) {
+		if (!(flags & STORE_CREATE))
+			return kz_fail(e, KZ_ENOTFOUND, "store %s: no such store (run: kezdesu "
+			    "init --unit CODE)", dir);
+		if (store_create_dir(dir, NULL, e) != 0)
+			return -1;
+		if (stat(dir, &st) != 0)
+			return kz_fail(e, KZ_EIO, "store %s: %s", dir, strerror(errno));
+	}
+	if (!S_ISDIR(st.st_mode))
+		return kz_fail(e, KZ_EINVAL, "store %s: not a directory", dir);
+	group = (st.st_mode & S_ISGID) != 0;
+	data = xasprintf("%s/data.mdb", dir);
+	exists = access(data, F_OK) == 0;
+	free(data);
+	if (!exists && !(flags & STORE_CREATE))
+		return kz_fail(e, KZ_ENOTFOUND, "store %s: no data.mdb here (run: kezdesu init "
+		    "--unit CODE)", dir);
+
+	s = xcalloc(1, sizeof *s);
+	s->dir = xstrdup(dir);
+	s->flags = flags;
+	if ((rc = mdb_env_create(&s->env)) != 0)
+		goto fail;
+	mdb_env_set_maxdbs(s->env, DB_COUNT + 4);
+	if (!exists)
+		mdb_env_set_mapsize(s->env, INITIAL_MAP_SIZE);
+	/*
+	 * MDB_NORDAHEAD: a cold start reads the few pages a listing needs instead of the
+	 * kernel's read-ahead around each of them (measured by make bench; see
+	 * docs/architecture.md). KEZDESU_READAHEAD=1 turns read-ahead back on for that
+	 * measurement.
+	 */
+	if (getenv("KEZDESU_READAHEAD") == NULL || strcmp(getenv("KEZDESU_READAHEAD"), "1") != 0)
+		envflags |= MDB_NORDAHEAD;
+	if (flags & STORE_RDONLY)
+		envflags |= MDB_RDONLY;
+	/* Group stores: files rw for the group, whatever the user's umask; never for others. */
+	mode = group ? 0660 : 0600;
+	old_mask = umask(group ? 007 : 077);
+	rc = mdb_env_open(s->env, dir, envflags, mode);
+	umask(old_mask);
+	if (rc != 0)
+		goto fail;
+	/* Clear the reader slots of processes that died (a laptop's lid, a killed TUI). */
+	mdb_reader_check(s->env, &dead);
+
+	if ((rc = mdb_txn_begin(s->env, NULL, flags & STORE_RDONLY ? MDB_RDONLY : 0, &txn)) != 0)
+		goto fail;
+	for (int i = 0; i < DB_COUNT; i++) {
+		rc = mdb_dbi_open(txn, db_names[i], flags & STORE_RDONLY ? 0 : MDB_CREATE, &s->dbi[i]);
+		if (rc != 0) {
+			mdb_txn_abort(txn);
+			goto fail;
+		}
+	}
+	if ((rc = mdb_txn_commit(txn)) != 0)
+		goto fail;
+	check_permissions(s);
+	*out = s;
+	return 0;
+fail:
+	lmdb_fail(e, "cannot open", dir, rc);
+	store_close(&s);
+	return -1;
+}
+
+void
+store_close(struct store **sp)
+{
+	struct store *s = *sp;
+
+	if (s == NULL)
+		return;
+	if (s->env != NULL)
+		mdb_env_close(s->env);
+	free(s->dir);
+	free(s->warning);
+	free(s->user);
+	free(s->official);
+	free(s);
+	*sp = NULL;
+}
+
+const char *
+store_dir(const struct store *s)
+{
+	return s->dir;
+}
+
+const char *
+store_warning(const struct store *s)
+{
+	return s->warning;
+}
+
+size_t
+store_map_size(const struct store *s)
+{
+	MDB_envinfo info;
+
+	mdb_env_info(s->env, &info);
+	return info.me_mapsize;
+}
+
+void
+store_set_author(struct store *s, const char *user, const char *official)
+{
+	free(s->user);
+	free(s->official);
+	s->user = user ? xstrdup(user) : NULL;
+	s->official = official ? xstrdup(official) : NULL;
+}
+
+struct kz_error *
+store_txn_error(struct store_txn *t)
+{
+	return &t->err;
+}
+
+struct store *
+store_txn_store(struct store_txn *t)
+{
+	return t->s;
+}
+
+const char *
+store_txn_user(struct store_txn *t)
+{
+	return t->s->user;
+}
+
+const char *
+store_txn_official(struct store_txn *t)
+{
+	return t->s->official;
+}
+
+int64_t
+store_txn_now(struct store_txn *t)
+{
+	return t->now;
+}
+
+static int
+txn_fail(struct store_txn *t, int rc, const char *what)
+{
+	if (t->rc == 0)
+		t->rc = rc;
+	return lmdb_fail(&t->err, what, t->s->dir, rc);
+}
+
+static int
+begin(struct store *s, struct store_txn *t, bool write)
+{
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	t->now = clock_now_ms();
+	for (int tries = 0; tries < 3; tries++) {
+		rc = mdb_txn_begin(s->env, NULL, write ? 0 : MDB_RDONLY, &t->txn);
+		if (rc != MDB_MAP_RESIZED)
+			break;
+		/* Another process grew the map: adopt its size and try again. */
+		mdb_env_set_mapsize(s->env, 0);
+	}
+	return rc;
+}
+
+static int
+flush_log_state(struct store_txn *t)
+{
+	uint8_t b[8];
+
+	if (!t->log_dirty)
+		return 0;
+	store_be64(b, t->seq);
+	if (store_meta_put(t, "seq", b, 8) != 0)
+		return -1;
+	store_be64(b, t->hlc);
+	return store_meta_put(t, "hlc", b, 8);
+}
+
+static int
+grow(struct store *s, struct kz_error *e)
+{
+	MDB_envinfo info;
+	size_t next;
+	int rc;
+
+	mdb_env_info(s->env, &info);
+	next = info.me_mapsize * 2;
+	if (next < info.me_mapsize + INITIAL_MAP_SIZE)
+		next = info.me_mapsize + INITIAL_MAP_SIZE;
+	log_debug("store %s: map full at %zu bytes, growing to %zu", s->dir, info.me_mapsize, next);
+	if ((rc = mdb_env_set_mapsize(s->env, next)) != 0)
+		return lmdb_fail(e, "cannot grow the map", s->dir, rc);
+	return 0;
+}
+
+int
+store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
+{
+	struct store_txn t;
+	int rc;
+
+	if (s->flags & STORE_RDONLY)
+		return kz_fail(e, KZ_EPERM, "store %s: opened read-only", s->dir);
+	for (int tries = 0; tries < MAX_RETRIES; tries++) {
+		if ((rc = begin(s, &t, true)) != 0)
+			return lmdb_fail(e, "cannot start a transaction", s->dir, rc);
+		if (fn(&t, arg) != 0 || flush_log_state(&t) != 0) {
+			mdb_txn_abort(t.txn);
+			codec_buf_free(&t.scratch);
+			if (t.rc == MDB_MAP_FULL) {
+				if (grow(s, e) != 0)
+					return -1;
+				continue;
+			}
+			if (e != NULL)
+				*e = t.err;
+			return -1;
+		}
+		codec_buf_free(&t.scratch);
+		rc = mdb_txn_commit(t.txn);
+		if (rc == MDB_MAP_FULL) {
+			if (grow(s, e) != 0)
+				return -1;
+			continue;
+		}
+		if (rc != 0)
+			return lmdb_fail(e, "cannot commit", s->dir, rc);
+		return 0;
+	}
+	return kz_fail(e, KZ_EIO, "store %s: the map could not be grown enough", s->dir);
+}
+
+int
+store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e)
+{
+	struct store_txn t;
+	int rc;
+
+	if ((rc = begin(s, &t, false)) != 0)
+		return lmdb_fail(e, "cannot start reading", s->dir, rc);
+	rc = fn(&t, arg);
+	mdb_txn_abort(t.txn);
+	codec_buf_free(&t.scratch);
+	if (rc != 0 && e != NULL)
+		*e = t.err;
+	return rc;
+}
+
+int
+store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen, const void **val,
+    size_t *len)
+{
+	MDB_val k = { klen, (void *)(uintptr_t)key }, v;
+	int rc = mdb_get(t->txn, t->s->dbi[db], &k, &v);
+
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc != 0)
+		return txn_fail(t, rc, "cannot read");
+	*val = v.mv_data;
+	*len = v.mv_size;
+	return 0;
+}
+
+int
+store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, const void *val,
+    size_t len)
+{
+	MDB_val k = { klen, (void *)(uintptr_t)key }, v = { len, (void *)(uintptr_t)val };
+	int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
+
+	return rc == 0 ? 0 : txn_fail(t, rc, "cannot write");
+}
+
+int
+store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen)
+{
+	MDB_val k = { klen, (void *)(uintptr_t)key };
+	int rc = mdb_del(t->txn, t->s->dbi[db], &k, NULL);
+
+	return rc == 0 || rc == MDB_NOTFOUND ? 0 : txn_fail(t, rc, "cannot delete");
+}
+
+size_t
+store_count(struct store_txn *t, enum store_db db)
+{
+	MDB_stat st;
+
+	if (mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
+		return 0;
+	return st.ms_entries;
+}
+
+int
+store_meta_get(struct store_txn *t, const char *name, const void **val, size_t *len)
+{
+	return store_get(t, DB_META, name, strlen(name), val, len);
+}
+
+int
+store_meta_put(struct store_txn *t, const char *name, const void *val, size_t len)
+{
+	return store_put(t, DB_META, name, strlen(name), val, len);
+}
+
+static int
+load_log_state(struct store_txn *t)
+{
+	const void *v;
+	size_t n;
+	int rc;
+
+	if (t->log_loaded)
+		return 0;
+	if ((rc = store_meta_get(t, "node", &v, &n)) < 0)
+		return -1;
+	if (rc == 0 && n == 16)
+		memcpy(t->node, v, 16);
+	if ((rc = store_meta_get(t, "seq", &v, &n)) < 0)
+		return -1;
+	t->seq = rc == 0 && n == 8 ? store_get_be64(v) : 0;
+	if ((rc = store_meta_get(t, "hlc", &v, &n)) < 0)
+		return -1;
+	t->hlc = rc == 0 && n == 8 ? store_get_be64(v) : 0;
+	t->log_loaded = true;
+	return 0;
+}
+
+/* Change-log entry fields; docs/architecture.md lists them for readers in other languages. */
+enum {
+	CL_NODE = 1, CL_SEQ, CL_HLC, CL_KIND, CL_KEY, CL_FIELDS, CL_REMOVED, CL_USER, CL_OFFICIAL
+};
+
+int
+store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,
+    const uint8_t *val, size_t len)
+{
+	struct codec_buf changed = { 0 }, removed = { 0 };
+	struct codec_buf *entry = &t->scratch;
+	const void *old = NULL;
+	size_t oldlen = 0;
+	uint8_t seqkey[8];
+	int rc, ndiff;
+
+	if ((rc = store_get(t, db, key, klen, &old, &oldlen)) < 0)
+		return -1;
+	ndiff = codec_diff(rc == 0 ? old : NULL, oldlen, val, len, &changed, &removed);
+	if (ndiff < 0) {
+		rc = kz_fail(&t->err, KZ_EIO, "store %s: a stored %s record is corrupt", t->s->dir,
+		    db_names[db]);
+		goto out;
+	}
+	rc = 0;
+	if (ndiff == 0)
+		goto out;
+	if ((rc = load_log_state(t)) != 0)
+		goto out;
+	t->seq++;
+	t->hlc = hlc_next(t->hlc, t->now);
+	t->log_dirty = true;
+	entry->len = 0;
+	codec_put_raw(entry, "\x01", 1);	/* the entry's own format version */
+	codec_put_bytes(entry, CL_NODE, t->node, 16);
+	codec_put_uint(entry, CL_SEQ, t->seq);
+	codec_put_uint(entry, CL_HLC, t->hlc);
+	codec_put_uint(entry, CL_KIND, (uint64_t)db);
+	codec_put_bytes(entry, CL_KEY, key, klen);
+	codec_put_bytes(entry, CL_FIELDS, changed.p, changed.len);
+	if (removed.len > 0)
+		codec_put_bytes(entry, CL_REMOVED, removed.p, removed.len);
+	if (t->s->user != NULL)
+		codec_put_str(entry, CL_USER, t->s->user);
+	if (t->s->official != NULL)
+		codec_put_str(entry, CL_OFFICIAL, t->s->official);
+	store_be64(seqkey, t->seq);
+	if ((rc = store_put(t, DB_CHANGES, seqkey, 8, entry->p, entry->len)) == 0)
+		rc = store_put(t, db, key, klen, val, len);
+out:
+	codec_buf_free(&changed);
+	codec_buf_free(&removed);
+	return rc;
+}
+
+int
+store_cursor_open(struct store_txn *t, enum store_db db, struct store_cursor **cp)
+{
+	struct store_cursor *c = xcalloc(1, sizeof *c);
+	int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c->cur);
+
+	*cp = NULL;
+	if (rc != 0) {
+		free(c);
+		return txn_fail(t, rc, "cannot read");
+	}
+	c->t = t;
+	*cp = c;
+	return 0;
+}
+
+void
+store_cursor_close(struct store_cursor **cp)
+{
+	if (*cp == NULL)
+		return;
+	mdb_cursor_close((*cp)->cur);
+	free(*cp);
+	*cp = NULL;
+}
+
+static int
+cursor_rc(struct store_cursor *c, int rc)
+{
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	return rc == 0 ? 0 : txn_fail(c->t, rc, "cannot read");
+}
+
+int
+store_cursor_seek(struct store_cursor *c, const void *key, size_t klen)
+{
+	if (key == NULL)
+		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_FIRST));
+	c->k.mv_data = (void *)(uintptr_t)key;
+	c->k.mv_size = klen;
+	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_SET_RANGE));
+}
+
+int
+store_cursor_seek_last(struct store_cursor *c, const void *prefix, size_t plen)
+{
+	uint8_t next[512];
+	size_t n = plen;
+	int rc;
+
+	if (prefix == NULL || plen == 0)
+		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
+	if (plen > sizeof next)
+		return -1;
+	/* Seek to the first key after the prefix range, then step back once. */
+	memcpy(next, prefix, plen);
+	while (n > 0 && next[n - 1] == 0xff)
+		n--;
+	if (n == 0) {
+		rc = cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
+	} else {
+		next[n - 1]++;
+		c->k.mv_data = next;
+		c->k.mv_size = n;
+		rc = cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_SET_RANGE));
+		if (rc == 0)
+			rc = cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_PREV));
+		else if (rc == 1)
+			rc = cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
+	}
+	if (rc != 0)
+		return rc;
+	if (c->k.mv_size < plen || memcmp(c->k.mv_data, prefix, plen) != 0)
+		return 1;
+	return 0;
+}
+
+int
+store_cursor_get(struct store_cursor *c, const void **key, size_t *klen, const void **val,
+    size_t *vlen)
+{
+	if (key != NULL) {
+		*key = c->k.mv_data;
+		*klen = c->k.mv_size;
+	}
+	if (val != NULL) {
+		*val = c->v.mv_data;
+		*vlen = c->v.mv_size;
+	}
+	return 0;
+}
+
+int
+store_cursor_next(struct store_cursor *c)
+{
+	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_NEXT));
+}
+
+int
+store_cursor_prev(struct store_cursor *c)
+{
+	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_PREV));
+}

@@ -1,0 +1,128 @@
+/*
+ * The store: one LMDB environment (a directory) with a named database per record kind,
+ * the secondary indexes, the change log and the metadata. The only code that includes
+ * lmdb.h. Every user action is one call to store_write(): one durable write transaction,
+ * retried after growing the map when it is full.
+ */
+#ifndef KZ_STORE_H
+#define KZ_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/codec.h"
+#include "util/log.h"
+
+enum store_db {
+	DB_META,
+	DB_UNITS,		/* KATO code -> unit */
+	DB_UNITS_BY_PARENT,	/* parent code + code -> "" */
+	DB_VISITS,		/* uuid -> visit */
+	DB_VISITS_BY_DATE,	/* date (4, big-endian, biased) + uuid -> "" */
+	DB_QUESTIONS,		/* uuid -> question */
+	DB_QUESTIONS_BY_VISIT,	/* visit uuid + question uuid -> "" */
+	DB_QUESTIONS_BY_TIME,	/* asked ms (8, big-endian) + uuid -> "" */
+	DB_ISSUES,		/* uuid -> issue */
+	DB_ISSUES_BY_STATUS,	/* status (1) + uuid -> "" */
+	DB_ISSUES_BY_DEADLINE,	/* date (4) + uuid -> "" */
+	DB_CALENDARS,		/* unit code + year (2, big-endian) -> calendar */
+	DB_RECEPTIONS,		/* uuid -> reception */
+	DB_HOLIDAYS,		/* date (4) -> movable holiday or transferred day */
+	DB_CHANGES,		/* local sequence (8, big-endian) -> change entry */
+	DB_COUNT
+};
+
+struct store;
+struct store_txn;
+
+#define STORE_CREATE 0x1	/* create the directory and the environment if missing */
+#define STORE_RDONLY 0x2
+
+/* Creates DIR for a new store; with group != NULL, shared by that Unix group. */
+int store_create_dir(const char *dir, const char *group, struct kz_error *e);
+int store_open(const char *dir, int flags, struct store **out, struct kz_error *e);
+void store_close(struct store **s);
+const char *store_dir(const struct store *s);
+/* A line about loose permissions found at open, or NULL. */
+const char *store_warning(const struct store *s);
+/* The current map size in bytes (it grows by itself). */
+size_t store_map_size(const struct store *s);
+
+/* Who makes the changes: recorded in every change-log entry. Strings are copied. */
+void store_set_author(struct store *s, const char *user, const char *official);
+
+/* The Unix user and official making this transaction's changes (NULL when unset). */
+const char *store_txn_user(struct store_txn *t);
+const char *store_txn_official(struct store_txn *t);
+
+/*
+ * Runs fn in one write transaction and commits it durably. fn reports its own errors by
+ * returning -1 after kz_fail(store_txn_error(t), ...). When the map is full, the
+ * transaction is aborted, the map grown and fn run again from the start, so fn must do
+ * all its work through t. Returns 0 or -1 with e set; on -1 nothing was written.
+ */
+typedef int (*store_fn)(struct store_txn *t, void *arg);
+int store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e);
+/* Runs fn in a read transaction (a consistent snapshot). */
+int store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e);
+
+struct kz_error *store_txn_error(struct store_txn *t);
+struct store *store_txn_store(struct store_txn *t);
+/* The wall clock at the start of the transaction (KEZDESU_NOW in tests). */
+int64_t store_txn_now(struct store_txn *t);
+
+/*
+ * Gets a value: 0 with val and len pointing into the map (valid until the transaction ends),
+ * 1 when absent, -1 on error. Keys are at most 511 bytes.
+ */
+int store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen,
+    const void **val, size_t *len);
+int store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t len);
+/* 0, also when the key was absent; -1 on error. */
+int store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen);
+/* Number of entries in a database. */
+size_t store_count(struct store_txn *t, enum store_db db);
+
+/*
+ * Writes a record's new value and appends its change-log entry: the fields that differ
+ * from the value stored now (none: nothing is written). kind names the record kind in the
+ * log (the record database).
+ */
+int store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,
+    const uint8_t *val, size_t len);
+
+/* Metadata: small named values. */
+int store_meta_get(struct store_txn *t, const char *name, const void **val, size_t *len);
+int store_meta_put(struct store_txn *t, const char *name, const void *val, size_t len);
+
+/* Cursors: iteration in key order within one transaction. */
+struct store_cursor;
+int store_cursor_open(struct store_txn *t, enum store_db db, struct store_cursor **c);
+void store_cursor_close(struct store_cursor **c);
+/*
+ * Positions at the first key >= key (key NULL: the first key), or, with `last`, at the last
+ * key with the given prefix (key NULL: the last key). Returns 0 positioned, 1 none, -1 error.
+ */
+int store_cursor_seek(struct store_cursor *c, const void *key, size_t klen);
+int store_cursor_seek_last(struct store_cursor *c, const void *prefix, size_t plen);
+/* The current entry; then step with next/prev: 0 moved, 1 at the end, -1 error. */
+int store_cursor_get(struct store_cursor *c, const void **key, size_t *klen, const void **val,
+    size_t *vlen);
+int store_cursor_next(struct store_cursor *c);
+int store_cursor_prev(struct store_cursor *c);
+
+/* The hybrid logical clock: wall milliseconds << 16 | counter. */
+uint64_t hlc_next(uint64_t prev, int64_t wall_ms);
+
+/* Big-endian key pieces, so that LMDB's byte order is numeric order. */
+void store_be32(uint8_t *p, uint32_t v);
+void store_be64(uint8_t *p, uint64_t v);
+uint64_t store_get_be64(const uint8_t *p);
+uint32_t store_get_be32(const uint8_t *p);
+/* A date as a key: biased so that negative days sort before positive ones. */
+void store_key_date(uint8_t *p, int32_t days);
+int32_t store_get_key_date(const uint8_t *p);
+
+#endif
