@@ -1,0 +1,447 @@
+/* The store: change log, HLC, map growth, indexes, processes, permissions. */
+#include "testutil.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/issue.h"
+#include "core/node.h"
+#include "core/question.h"
+#include "store/codec.h"
+#include "util/uid.h"
+
+static void
+test_hlc_never_goes_backwards(void **state)
+{
+	uint64_t h;
+
+	(void)state;
+	h = hlc_next(0, 1000);
+	assert_true(h == (uint64_t)1000 << 16);
+	/* The wall clock stands still, then steps back an hour: the counter moves on. */
+	assert_true(hlc_next(h, 1000) == h + 1);
+	assert_true(hlc_next(h + 1, 1000 - 3600000) == h + 2);
+	/* It moves forward again: the physical part takes over, the counter resets. */
+	assert_true(hlc_next(h + 2, 2000) == (uint64_t)2000 << 16);
+}
+
+static void
+test_uuids_are_time_ordered_version_7(void **state)
+{
+	struct kz_uuid a, b, c;
+	char s[UID_STRLEN];
+
+	(void)state;
+	uid_new(&a, 1764000000000);
+	uid_new(&b, 1764000000000);	/* same millisecond */
+	uid_new(&c, 1764000000001);
+	assert_true(uid_cmp(&a, &b) < 0);
+	assert_true(uid_cmp(&b, &c) < 0);
+	assert_true(uid_ms(&a) == 1764000000000);
+	uid_format(&a, s);
+	assert_int_equal(s[14], '7');	/* version */
+	assert_true(strchr("89ab", s[19]) != NULL);	/* RFC 9562 variant */
+	assert_int_equal(uid_parse(s, &b), 0);
+	assert_memory_equal(a.b, b.b, 16);
+	assert_int_equal(uid_parse("not-a-uuid", &b), -1);
+}
+
+struct entry {
+	uint64_t seq, hlc, kind;
+	uint8_t node[16], key[64];
+	size_t keylen;
+	char user[64], official[64];
+	int has_text;
+};
+
+static int
+read_changes(struct store_txn *t, void *arg)
+{
+	struct entry *out = arg;
+	struct store_cursor *c;
+	const void *k, *v;
+	size_t kn, vn, i = 0;
+	int rc;
+
+	assert_int_equal(store_cursor_open(t, DB_CHANGES, &c), 0);
+	for (rc = store_cursor_seek(c, NULL, 0); rc == 0; rc = store_cursor_next(c), i++) {
+		struct codec_reader r;
+		struct codec_field f;
+
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		assert_int_equal(kn, 8);
+		assert_int_equal(((const uint8_t *)v)[0], 1);
+		memset(&out[i], 0, sizeof out[i]);
+		codec_reader_init(&r, (const uint8_t *)v + 1, vn - 1);
+		while (codec_next(&r, &f) == 1) {
+			switch (f.tag) {
+			case 1: memcpy(out[i].node, f.p, 16); break;
+			case 2: out[i].seq = f.u; break;
+			case 3: out[i].hlc = f.u; break;
+			case 4: out[i].kind = f.u; break;
+			case 5: memcpy(out[i].key, f.p, f.n); out[i].keylen = f.n; break;
+			case 6: {
+				struct codec_reader fr;
+				struct codec_field ff;
+
+				codec_reader_init(&fr, f.p, f.n);
+				while (codec_next(&fr, &ff) == 1)
+					if (ff.tag == 4)	/* question text */
+						out[i].has_text = 1;
+				break;
+			}
+			case 8: memcpy(out[i].user, f.p, f.n); break;
+			case 9: memcpy(out[i].official, f.p, f.n); break;
+			}
+		}
+		assert_true(store_get_be64(k) == out[i].seq);
+	}
+	store_cursor_close(&c);
+	out[i].seq = 0;
+	return 0;
+}
+
+static void
+add_question(struct store *s, const char *text, struct kz_uuid *id)
+{
+	struct question q;
+	struct kz_error e;
+
+	question_init(&q);
+	q.source = QS_POOL;	/* no visit needed */
+	q.text = strdup(text);
+	if (question_add(s, &q, &e) != 0)
+		fail_msg("question_add: %s", e.msg);
+	if (id != NULL)
+		*id = q.id;
+	question_free(&q);
+}
+
+static void
+test_change_log_and_hlc_across_clock_step_back(void **state)
+{
+	struct entry log[8];
+	struct kz_uuid id;
+	struct node n;
+	struct kz_error e;
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	assert_int_equal(node_init(s, "613600000", &e), 0);
+	assert_int_equal(node_get(s, &n, &e), 0);
+	setenv("KEZDESU_NOW", "2026-11-25T10:00:00", 1);
+	add_question(s, "Су қашан болады?", &id);
+	/* The wall clock is set back an hour (a laptop with a flat CMOS battery). */
+	setenv("KEZDESU_NOW", "2026-11-25T09:00:00", 1);
+	add_question(s, "Жол қашан жөнделеді?", NULL);
+	unsetenv("KEZDESU_NOW");
+	assert_int_equal(store_read(s, read_changes, log, &e), 0);
+	assert_true(log[0].seq == 1);
+	assert_true(log[1].seq == 2);
+	assert_true(log[2].seq == 0);	/* exactly two entries */
+	assert_true(log[1].hlc > log[0].hlc);
+	assert_true(log[0].hlc >> 16 == 1795600800000u);	/* 2026-11-25T10:00Z */
+	assert_true(log[0].kind == DB_QUESTIONS);
+	assert_int_equal(log[0].keylen, 16);
+	assert_memory_equal(log[0].key, id.b, 16);
+	assert_memory_equal(log[0].node, n.id.b, 16);
+	assert_true(log[0].has_text);
+	assert_string_equal(log[0].user, "tester");
+	assert_string_equal(log[0].official, "Тестов Т.");
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+struct bulk {
+	int n;
+	size_t len;
+};
+
+static int
+bulk_fn(struct store_txn *t, void *arg)
+{
+	struct bulk *b = arg;
+	char *text = malloc(b->len + 1);
+
+	memset(text, 'a', b->len);
+	text[b->len] = '\0';
+	for (int i = 0; i < b->n; i++) {
+		struct question q;
+		int rc;
+
+		question_init(&q);
+		q.source = QS_POOL;
+		q.text = strdup(text);
+		rc = question_add_tx(t, &q);
+		question_free(&q);
+		if (rc != 0) {
+			free(text);
+			return -1;
+		}
+	}
+	free(text);
+	return 0;
+}
+
+static int
+count_fn(struct store_txn *t, void *arg)
+{
+	size_t *n = arg;
+
+	n[0] = store_count(t, DB_QUESTIONS);
+	n[1] = store_count(t, DB_QUESTIONS_BY_TIME);
+	n[2] = store_count(t, DB_CHANGES);
+	return 0;
+}
+
+static void
+test_map_grows_past_its_initial_size(void **state)
+{
+	struct bulk b = { 3000, 2000 };	/* about 12 MB with the change log */
+	struct kz_error e;
+	size_t n[3];
+	char *dir;
+	struct store *s = test_store(&dir);
+	size_t before = store_map_size(s);
+
+	(void)state;
+	assert_true(before <= 1u << 20);
+	if (store_write(s, bulk_fn, &b, &e) != 0)
+		fail_msg("store_write: %s", e.msg);
+	assert_true(store_map_size(s) > 8u << 20);
+	assert_int_equal(store_read(s, count_fn, n, &e), 0);
+	assert_int_equal(n[0], 3000);
+	assert_int_equal(n[1], 3000);
+	assert_int_equal(n[2], 3000);
+	/* A second process (here: a second open) sees the grown map and the data. */
+	store_close(&s);
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	add_question(s, "after reopen", NULL);
+	assert_int_equal(store_read(s, count_fn, n, &e), 0);
+	assert_int_equal(n[0], 3001);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+static void
+test_two_processes_write_at_once(void **state)
+{
+	struct kz_error e;
+	struct entry *log = calloc(1000, sizeof *log);
+	size_t n[3];
+	pid_t pids[2];
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	store_close(&s);
+	for (int p = 0; p < 2; p++) {
+		if ((pids[p] = fork()) == 0) {
+			struct store *cs;
+
+			if (store_open(dir, 0, &cs, &e) != 0)
+				_exit(2);
+			for (int i = 0; i < 150; i++)
+				add_question(cs, p ? "екінші процесс" : "первый процесс", NULL);
+			store_close(&cs);
+			_exit(0);
+		}
+	}
+	for (int p = 0; p < 2; p++) {
+		int st;
+
+		assert_int_equal(waitpid(pids[p], &st, 0), pids[p]);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	assert_int_equal(store_read(s, count_fn, n, &e), 0);
+	assert_int_equal(n[0], 300);
+	assert_int_equal(n[2], 300);
+	/* The change log's sequence has no gap and no duplicate. */
+	assert_int_equal(store_read(s, read_changes, log, &e), 0);
+	for (int i = 0; i < 300; i++)
+		assert_true(log[i].seq == (uint64_t)i + 1);
+	store_close(&s);
+	free(log);
+	test_rmdir(dir);
+}
+
+struct idx_probe {
+	enum store_db db;
+	size_t n;
+	uint8_t first[64];
+};
+
+static int
+probe_fn(struct store_txn *t, void *arg)
+{
+	struct idx_probe *p = arg;
+	struct store_cursor *c;
+	const void *k;
+	size_t kn;
+
+	p->n = store_count(t, p->db);
+	assert_int_equal(store_cursor_open(t, p->db, &c), 0);
+	if (store_cursor_seek(c, NULL, 0) == 0) {
+		store_cursor_get(c, &k, &kn, NULL, NULL);
+		memcpy(p->first, k, kn < 64 ? kn : 64);
+	}
+	store_cursor_close(&c);
+	return 0;
+}
+
+static int
+set_resolved(struct issue *i, void *arg, struct kz_error *e)
+{
+	(void)arg;
+	(void)e;
+	i->status = ISSUE_RESOLVED;
+	i->deadline = date_from_ymd(2027, 3, 1);
+	return 0;
+}
+
+static void
+test_indexes_follow_changes(void **state)
+{
+	struct idx_probe p = { DB_ISSUES_BY_STATUS };
+	struct kz_error e;
+	struct kz_uuid id;
+	struct issue i;
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	issue_init(&i);
+	i.title = strdup("Жарық жоқ");
+	i.deadline = date_from_ymd(2026, 12, 1);
+	assert_int_equal(issue_add(s, &i, &e), 0);
+	id = i.id;
+	assert_int_equal(store_read(s, probe_fn, &p, &e), 0);
+	assert_int_equal(p.n, 1);
+	assert_int_equal(p.first[0], ISSUE_NEW);
+	assert_int_equal(issue_modify(s, &i.id, set_resolved, NULL, "шешілді", &e), 0);
+	assert_int_equal(store_read(s, probe_fn, &p, &e), 0);
+	assert_int_equal(p.n, 1);	/* the old entry is gone, not doubled */
+	assert_int_equal(p.first[0], ISSUE_RESOLVED);
+	p.db = DB_ISSUES_BY_DEADLINE;
+	assert_int_equal(store_read(s, probe_fn, &p, &e), 0);
+	assert_int_equal(p.n, 1);
+	assert_int_equal(store_get_key_date(p.first), date_from_ymd(2027, 3, 1));
+	issue_free(&i);
+	/* The history records the change with its note and author. */
+	assert_int_equal(issue_get(s, &id, &i, &e), 0);
+	assert_int_equal(i.nhistory, 2);
+	assert_int_equal(i.history[1].status, ISSUE_RESOLVED);
+	assert_string_equal(i.history[1].note, "шешілді");
+	assert_string_equal(i.history[1].user, "tester");
+	issue_free(&i);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+static void
+test_files_are_private_and_loose_modes_are_reported(void **state)
+{
+	struct kz_error e;
+	struct stat st;
+	char path[600];
+	char *dir;
+	struct store *s = test_store(&dir);
+	mode_t old = umask(0);
+
+	(void)state;
+	umask(old);
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 077, 0);
+	assert_null(store_warning(s));
+	store_close(&s);
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	assert_non_null(store_warning(s));
+	assert_non_null(strstr(store_warning(s), "data.mdb"));
+	store_close(&s);
+	/* A store that does not exist is not made by accident. */
+	snprintf(path, sizeof path, "%s/nothing-here", dir);
+	assert_int_equal(store_open(path, 0, &s, &e), -1);
+	assert_int_equal(e.code, KZ_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "kezdesu init"));
+	test_rmdir(dir);
+}
+
+static int
+contains(const uint8_t *p, size_t n, const char *s)
+{
+	size_t m = strlen(s);
+
+	for (size_t i = 0; i + m <= n; i++)
+		if (memcmp(p + i, s, m) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+raw_fn(struct store_txn *t, void *arg)
+{
+	struct codec_buf *b = arg;
+	const void *v;
+	size_t n;
+	struct store_cursor *c;
+	const void *k;
+	size_t kn;
+
+	assert_int_equal(store_cursor_open(t, DB_ISSUES, &c), 0);
+	assert_int_equal(store_cursor_seek(c, NULL, 0), 0);
+	store_cursor_get(c, &k, &kn, &v, &n);
+	if (b->len == 0) {
+		codec_put_raw(b, v, n);
+		codec_put_str(b, 300, "from a newer version");
+		store_cursor_close(&c);
+		return store_put(t, DB_ISSUES, k, kn, b->p, b->len);
+	}
+	b->len = 0;
+	codec_put_raw(b, v, n);
+	store_cursor_close(&c);
+	return 0;
+}
+
+static void
+test_unknown_field_survives_a_change_in_the_store(void **state)
+{
+	struct codec_buf b = { 0 };
+	struct kz_error e;
+	struct issue i;
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	issue_init(&i);
+	i.title = strdup("Мектеп");
+	assert_int_equal(issue_add(s, &i, &e), 0);
+	assert_int_equal(store_write(s, raw_fn, &b, &e), 0);
+	assert_int_equal(issue_modify(s, &i.id, set_resolved, NULL, NULL, &e), 0);
+	assert_int_equal(store_read(s, raw_fn, &b, &e), 0);
+	assert_true(contains(b.p, b.len, "from a newer version"));
+	issue_free(&i);
+	codec_buf_free(&b);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hlc_never_goes_backwards),
+		cmocka_unit_test(test_uuids_are_time_ordered_version_7),
+		cmocka_unit_test(test_change_log_and_hlc_across_clock_step_back),
+		cmocka_unit_test(test_map_grows_past_its_initial_size),
+		cmocka_unit_test(test_two_processes_write_at_once),
+		cmocka_unit_test(test_indexes_follow_changes),
+		cmocka_unit_test(test_files_are_private_and_loose_modes_are_reported),
+		cmocka_unit_test(test_unknown_field_survives_a_change_in_the_store),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,52 @@
+/* Shared by the unit tests: temporary stores and cmocka's includes. */
+#ifndef KZ_TESTUTIL_H
+#define KZ_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "store/store.h"
+
+/* A fresh directory under $TMPDIR; the caller removes it with test_rmdir. */
+static inline char *
+test_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *dir = malloc(strlen(base) + 32);
+
+	sprintf(dir, "%s/kz-test-XXXXXX", base);
+	assert_non_null(mkdtemp(dir));
+	return dir;
+}
+
+static inline void
+test_rmdir(char *dir)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(dir);
+}
+
+/* Opens (creating) a store in a fresh directory. */
+static inline struct store *
+test_store(char **dir)
+{
+	struct store *s = NULL;
+	struct kz_error e = { 0 };
+
+	*dir = test_tmpdir();
+	if (store_open(*dir, STORE_CREATE, &s, &e) != 0)
+		fail_msg("store_open: %s", e.msg);
+	store_set_author(s, "tester", "Тестов Т.");
+	return s;
+}
+
+#endif
