@@ -354,7 +354,7 @@ issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *
 {
 	struct list_args a = { status, DATE_NONE, out };
 
-	return store_read(s, list_fn, &a, e);
+	return rec_read_list(s, list_fn, &a, &issue_kind, out, e);
 }
 
 static int
@@ -378,5 +378,5 @@ issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
 {
 	struct list_args a = { -1, before, out };
 
-	return store_read(s, deadline_fn, &a, e);
+	return rec_read_list(s, deadline_fn, &a, &issue_kind, out, e);
 }

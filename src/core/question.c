@@ -223,5 +223,5 @@ question_list(struct store *s, const struct kz_uuid *visit, size_t limit, struct
 {
 	struct list_args a = { visit, limit, out };
 
-	return store_read(s, list_fn, &a, e);
+	return rec_read_list(s, list_fn, &a, &question_kind, out, e);
 }

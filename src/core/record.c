@@ -240,3 +240,13 @@ rec_get(struct store *s, const struct rec_kind *kind, const struct rec_key *k, c
 
 	return store_read(s, get_fn, &a, e);
 }
+
+int
+rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *kind,
+    struct rec_array *out, struct kz_error *e)
+{
+	if (store_read(s, fn, arg, e) == 0)
+		return 0;
+	rec_array_free(kind, out);
+	return -1;
+}

@@ -70,6 +70,10 @@ struct rec_scan {
 int rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan *sc,
     struct rec_array *out);
 
+/* store_read(s, fn, arg) for a function that fills out; on failure out is left empty. */
+int rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *kind,
+    struct rec_array *out, struct kz_error *e);
+
 /* Reads one record by key in its own read transaction: 0, or -1 with "NAME ID: not found". */
 int rec_get(struct store *s, const struct rec_kind *kind, const struct rec_key *k,
     const char *label, void *obj, struct kz_error *e);

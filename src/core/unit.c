@@ -159,7 +159,7 @@ unit_list(struct store *s, const char *under, struct rec_array *out, struct kz_e
 {
 	struct list_args a = { under, out };
 
-	return store_read(s, list_fn, &a, e);
+	return rec_read_list(s, list_fn, &a, &unit_kind, out, e);
 }
 
 struct import_args {

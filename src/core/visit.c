@@ -262,5 +262,5 @@ visit_list(struct store *s, kz_date from, kz_date to, struct rec_array *out, str
 {
 	struct list_args a = { from, to, out };
 
-	return store_read(s, list_fn, &a, e);
+	return rec_read_list(s, list_fn, &a, &visit_kind, out, e);
 }

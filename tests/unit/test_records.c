@@ -1,0 +1,405 @@
+/* Record operations in core/: units, visits, questions, issues, receptions, calendars, node. */
+#include "testutil.h"
+
+#include "core/calendar.h"
+#include "core/issue.h"
+#include "core/kato.h"
+#include "core/node.h"
+#include "core/question.h"
+#include "core/reception.h"
+#include "core/unit.h"
+#include "core/visit.h"
+
+extern const char demo_units_csv[];
+
+#define DISTRICT "613600000"	/* Бәйдібек ауданы */
+#define OKRUG "613633000"	/* Ағыбет а.о. */
+#define VILLAGE "613633200"	/* Алғабас а. (in Ағыбет а.о.) */
+#define OTHER_OKRUG "613630000"	/* Шаян а.о. */
+#define OTHER_VILLAGE "613630100"	/* Шаян а. */
+
+struct fixture {
+	char *dir;
+	struct store *s;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct kato_table kt = { 0 };
+	struct unit_import_stats st;
+	struct kz_error e;
+
+	f->s = test_store(&f->dir);
+	if (kato_parse(demo_units_csv, strlen(demo_units_csv), "sample", &kt, &e) != 0 ||
+	    node_init(f->s, DISTRICT, &e) != 0 ||
+	    unit_import(f->s, &kt, "2026-07-17", &st, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(st.added, kt.n);
+	kato_table_free(&kt);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(&f->s);
+	test_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static void
+test_units_import_again_and_newer_edition(void **state)
+{
+	struct fixture *f = *state;
+	struct kato_table kt = { 0 };
+	struct unit_import_stats st;
+	struct rec_array a = { 0 };
+	struct kz_error e;
+	struct unit u;
+	char *csv = strdup(demo_units_csv), *p;
+
+	/* The same edition again: nothing changes. */
+	assert_int_equal(kato_parse(csv, strlen(csv), "sample", &kt, &e), 0);
+	assert_int_equal(unit_import(f->s, &kt, "2026-07-17", &st, &e), 0);
+	assert_int_equal(st.added + st.updated + st.retired, 0);
+	assert_int_equal(st.unchanged, kt.n);
+	kato_table_free(&kt);
+	/* A newer edition renames a village and drops another one. */
+	p = strstr(csv, "Алғабас а.,с.Алгабас");
+	memcpy(p, "Алгабас а.", strlen("Алгабас а."));	/* same byte length */
+	p = strstr(csv, "613633300");
+	memmove(p, strchr(p, '\n') + 1, strlen(strchr(p, '\n') + 1) + 1);	/* gone */
+	assert_int_equal(kato_parse(csv, strlen(csv), "sample", &kt, &e), 0);
+	assert_int_equal(unit_import(f->s, &kt, "2027-01-01", &st, &e), 0);
+	assert_int_equal(st.updated, 1);
+	assert_int_equal(st.retired, 1);
+	assert_int_equal(unit_get(f->s, VILLAGE, &u, &e), 0);
+	assert_string_equal(u.name_kk, "Алгабас а.");
+	assert_string_equal(u.edition, "2027-01-01");
+	unit_free(&u);
+	/* The dropped unit is kept for the visits that name it, marked retired. */
+	assert_int_equal(unit_get(f->s, "613633300", &u, &e), 0);
+	assert_true(u.retired);
+	unit_free(&u);
+	kato_table_free(&kt);
+	/* units under an okrug: itself first, then its villages in code order. */
+	assert_int_equal(unit_list(f->s, OKRUG, &a, &e), 0);
+	assert_int_equal(a.n, 5);
+	assert_string_equal(((struct unit *)a.items)[0].code, OKRUG);
+	assert_string_equal(((struct unit *)a.items)[1].code, "613633100");
+	assert_string_equal(((struct unit *)a.items)[1].parent, OKRUG);
+	assert_int_equal(((struct unit *)a.items)[1].type, UNIT_VILLAGE_LOC);
+	rec_array_free(&unit_kind, &a);
+	assert_int_equal(unit_list(f->s, "999999999", &a, &e), -1);
+	assert_int_equal(e.code, KZ_ENOTFOUND);
+	free(csv);
+}
+
+static void
+test_local_units_only_under_cities(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_error e;
+	char code[10];
+
+	assert_int_equal(unit_add_local(f->s, VILLAGE, UNIT_MICRODISTRICT, "Шағын аудан",
+	    "Микрорайон", code, &e), -1);
+	assert_non_null(strstr(e.msg, "not a city"));
+	assert_int_equal(unit_add_local(f->s, VILLAGE, UNIT_VILLAGE_LOC, "а", "б", code, &e), -1);
+	assert_int_equal(unit_add_local(f->s, VILLAGE, UNIT_MICRODISTRICT, "", "б", code, &e), -1);
+}
+
+static void
+make_visit(struct visit *v, const char *akim, const char *target, int y, int m, int d)
+{
+	visit_init(v);
+	memcpy(v->akim, akim, 10);
+	memcpy(v->target, target, 10);
+	v->date = date_from_ymd(y, m, d);
+	v->duration_min = 120;
+	v->field = true;
+}
+
+static void
+test_visit_validation_leaves_store_unchanged(void **state)
+{
+	struct fixture *f = *state;
+	struct rec_array a = { 0 };
+	struct kz_error e;
+	struct visit v;
+
+	/* A village (locality) has no akim of its own. */
+	make_visit(&v, VILLAGE, VILLAGE, 2026, 3, 10);
+	assert_int_equal(visit_add(f->s, &v, &e), -1);
+	assert_non_null(strstr(e.msg, "no akim"));
+	visit_free(&v);
+	/* An okrug akim meets in his own okrug, not in the next one. */
+	make_visit(&v, OKRUG, OTHER_VILLAGE, 2026, 3, 10);
+	assert_int_equal(visit_add(f->s, &v, &e), -1);
+	assert_non_null(strstr(e.msg, "not in the territory"));
+	visit_free(&v);
+	/* U-1: an unscheduled meeting needs its reason. */
+	make_visit(&v, DISTRICT, OKRUG, 2026, 3, 10);
+	v.unscheduled = true;
+	assert_int_equal(visit_add(f->s, &v, &e), -1);
+	assert_non_null(strstr(e.msg, "U-1"));
+	visit_free(&v);
+	make_visit(&v, DISTRICT, "613699999", 2026, 3, 10);
+	assert_int_equal(visit_add(f->s, &v, &e), -1);
+	assert_int_equal(e.code, KZ_ENOTFOUND);
+	visit_free(&v);
+	assert_int_equal(visit_list(f->s, DATE_NONE, DATE_NONE, &a, &e), 0);
+	assert_int_equal(a.n, 0);
+}
+
+static void
+test_visits_by_date_and_moves(void **state)
+{
+	struct fixture *f = *state;
+	struct rec_array a = { 0 };
+	struct kz_error e;
+	struct visit v1, v2, got;
+
+	make_visit(&v1, DISTRICT, OKRUG, 2026, 6, 30);
+	make_visit(&v2, OKRUG, VILLAGE, 2026, 7, 1);
+	v2.unscheduled = true;
+	v2.reason = strdup("тұрғындардың өтініші бойынша");
+	assert_int_equal(visit_add(f->s, &v1, &e), 0);
+	assert_int_equal(visit_add(f->s, &v2, &e), 0);
+	/* The first half-year holds only the 30 June meeting. */
+	assert_int_equal(visit_list(f->s, date_from_ymd(2026, 1, 1), date_from_ymd(2026, 7, 1),
+	    &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	assert_memory_equal(((struct visit *)a.items)[0].id.b, v1.id.b, 16);
+	rec_array_free(&visit_kind, &a);
+	/* Moved into July: the date index follows. */
+	v1.moved_from = v1.date;
+	v1.date = date_from_ymd(2026, 7, 2);
+	assert_int_equal(visit_update(f->s, &v1, &e), 0);
+	assert_int_equal(visit_list(f->s, date_from_ymd(2026, 1, 1), date_from_ymd(2026, 7, 1),
+	    &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	rec_array_free(&visit_kind, &a);
+	assert_int_equal(visit_list(f->s, date_from_ymd(2026, 7, 1), DATE_NONE, &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	assert_memory_equal(((struct visit *)a.items)[0].id.b, v2.id.b, 16);
+	rec_array_free(&visit_kind, &a);
+	assert_int_equal(visit_get(f->s, &v1.id, &got, &e), 0);
+	assert_int_equal(got.moved_from, date_from_ymd(2026, 6, 30));
+	visit_free(&got);
+	visit_free(&v1);
+	visit_free(&v2);
+}
+
+static void
+test_questions_by_visit_and_newest(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const texts[] = {
+		"Ауыз су қашан келеді?", "Когда отремонтируют дорогу?", "Мектепке автобус керек.",
+	};
+	struct rec_array a = { 0 };
+	struct kz_uuid ids[3];
+	struct kz_error e;
+	struct visit v;
+	struct question q;
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 4, 14);
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	for (int i = 0; i < 3; i++) {
+		question_init(&q);
+		q.visit = v.id;
+		q.asked_ms = 1776153600000 + i * 60000;
+		q.text = strdup(texts[i]);
+		q.asker = i == 1 ? AUD_DEPUTY : AUD_CITIZEN;
+		assert_int_equal(question_add(f->s, &q, &e), 0);
+		ids[i] = q.id;
+		question_free(&q);
+	}
+	/* A question needs text, valid UTF-8, and an existing visit. */
+	question_init(&q);
+	q.visit = v.id;
+	q.text = strdup("  ");
+	assert_int_equal(question_add(f->s, &q, &e), -1);
+	free(q.text);
+	q.text = strdup("bad \xd0 byte");
+	assert_int_equal(question_add(f->s, &q, &e), -1);
+	assert_non_null(strstr(e.msg, "UTF-8"));
+	free(q.text);
+	q.text = strdup("ok");
+	uid_new(&q.visit, 1);
+	assert_int_equal(question_add(f->s, &q, &e), -1);
+	assert_int_equal(e.code, KZ_ENOTFOUND);
+	question_free(&q);
+
+	assert_int_equal(question_list(f->s, &v.id, 0, &a, &e), 0);
+	assert_int_equal(a.n, 3);
+	for (int i = 0; i < 3; i++) {
+		assert_memory_equal(((struct question *)a.items)[i].id.b, ids[i].b, 16);
+		assert_string_equal(((struct question *)a.items)[i].text, texts[i]);
+	}
+	rec_array_free(&question_kind, &a);
+	assert_int_equal(question_list(f->s, NULL, 2, &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	assert_memory_equal(((struct question *)a.items)[0].id.b, ids[2].b, 16);
+	assert_memory_equal(((struct question *)a.items)[1].id.b, ids[1].b, 16);
+	rec_array_free(&question_kind, &a);
+	visit_free(&v);
+}
+
+static void
+test_issue_link_is_all_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_uuid qs[2];
+	struct kz_error e;
+	struct question q;
+	struct issue i;
+	struct rec_array a = { 0 };
+
+	question_init(&q);
+	q.source = QS_POOL;
+	q.channel = QC_EOTINISH;
+	q.text = strdup("Көше жарығы жоқ");
+	assert_int_equal(question_add(f->s, &q, &e), 0);
+	qs[0] = q.id;
+	question_free(&q);
+	uid_new(&qs[1], 5);	/* no such question */
+	issue_init(&i);
+	i.title = strdup("Көше жарығы");
+	memcpy(i.unit, VILLAGE, 10);
+	i.deadline = date_from_ymd(2026, 9, 1);
+	assert_int_equal(issue_add(f->s, &i, &e), 0);
+	assert_int_equal(issue_link(f->s, &i.id, qs, 2, &e), -1);
+	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+	assert_true(uid_is_nil(&q.issue));
+	question_free(&q);
+	assert_int_equal(issue_link(f->s, &i.id, qs, 1, &e), 0);
+	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+	assert_memory_equal(q.issue.b, i.id.b, 16);
+	question_free(&q);
+	/* Listing by status and by deadline. */
+	assert_int_equal(issue_list(f->s, ISSUE_NEW, &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	rec_array_free(&issue_kind, &a);
+	assert_int_equal(issue_list(f->s, ISSUE_RESOLVED, &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	rec_array_free(&issue_kind, &a);
+	assert_int_equal(issue_list_by_deadline(f->s, date_from_ymd(2026, 9, 1), &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	rec_array_free(&issue_kind, &a);
+	assert_int_equal(issue_list_by_deadline(f->s, date_from_ymd(2026, 9, 2), &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	rec_array_free(&issue_kind, &a);
+	/* An issue about a unit that does not exist is refused. */
+	issue_free(&i);
+	issue_init(&i);
+	i.title = strdup("x");
+	memcpy(i.unit, "613699999", 10);
+	assert_int_equal(issue_add(f->s, &i, &e), -1);
+	issue_free(&i);
+}
+
+static void
+test_reception_moves_the_a3_start(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_error e;
+	struct reception r;
+	struct visit v, got;
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 5, 12);
+	v.status = VISIT_HELD;
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	reception_init(&r);
+	r.visit = v.id;
+	r.date = date_from_ymd(2026, 5, 13);
+	r.citizens = 12;
+	r.participants = strdup("прокуратура, ішкі істер, мәслихат депутаттары");
+	assert_int_equal(reception_add(f->s, &r, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_int_equal(got.receptions_end, date_from_ymd(2026, 5, 13));
+	visit_free(&got);
+	reception_free(&r);
+	visit_free(&v);
+}
+
+struct cal_args {
+	struct calendar c;
+	int found;
+};
+
+static int
+cal_save(struct store_txn *t, void *arg)
+{
+	return calendar_save_tx(t, &((struct cal_args *)arg)->c);
+}
+
+static int
+cal_load(struct store_txn *t, void *arg)
+{
+	struct cal_args *a = arg;
+
+	a->found = calendar_get_tx(t, "610000000", 2026, &a->c);
+	return a->found < 0 ? -1 : 0;
+}
+
+static void
+test_calendar_and_node(void **state)
+{
+	struct fixture *f = *state;
+	struct cal_args a;
+	struct kz_error e;
+	struct node n;
+
+	calendar_init(&a.c);
+	memcpy(a.c.unit, "610000000", 10);
+	a.c.year = 2026;
+	a.c.status = CAL_APPROVED;
+	a.c.approved_on = date_from_ymd(2026, 1, 14);
+	assert_int_equal(store_write(f->s, cal_save, &a, &e), 0);
+	calendar_free(&a.c);
+	assert_int_equal(store_read(f->s, cal_load, &a, &e), 0);
+	assert_int_equal(a.found, 0);
+	assert_int_equal(a.c.status, CAL_APPROVED);
+	assert_int_equal(a.c.approved_on, date_from_ymd(2026, 1, 14));
+	calendar_free(&a.c);
+	/* The node exists once; a second init is refused and changes nothing. */
+	assert_int_equal(node_get(f->s, &n, &e), 0);
+	assert_string_equal(n.unit, DISTRICT);
+	assert_int_equal(node_init(f->s, "610000000", &e), -1);
+	assert_int_equal(e.code, KZ_EEXIST);
+	assert_int_equal(node_get(f->s, &n, &e), 0);
+	assert_string_equal(n.unit, DISTRICT);
+	assert_int_equal(node_set_official(f->s, "aigerim", "Айгерім Серікқызы", &e), 0);
+	{
+		char *name = node_official(f->s, "aigerim");
+
+		assert_string_equal(name, "Айгерім Серікқызы");
+		free(name);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_units_import_again_and_newer_edition, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_local_units_only_under_cities, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_validation_leaves_store_unchanged, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_visits_by_date_and_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reception_moves_the_a3_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_calendar_and_node, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
