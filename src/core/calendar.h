@@ -1,20 +1,40 @@
-/* The annual calendar of meetings of a region or city of republican significance (K-1..K-3). */
+/*
+ * The annual calendar of meetings (K-1..K-3) and the office's yearly publications: its
+ * status, the approval and its notice to the maslikhat, the submission to the Government,
+ * corrections as revisions that keep what the calendar was, the quarterly progress
+ * publications (A-4) and, for the Government, G-1 and G-2.
+ *
+ * The calendar's meetings are visits: those of akims in the office's territory, in the
+ * year, in the calendar (not unscheduled) and not cancelled. Approving and revising keep a
+ * copy of that list in the revision, so earlier revisions stay readable.
+ */
 #ifndef KZ_CALENDAR_H
 #define KZ_CALENDAR_H
 
 #include "core/date.h"
 #include "core/record.h"
 #include "util/log.h"
+#include "util/uid.h"
 
 enum calendar_status {
 	CAL_DRAFT, CAL_APPROVED, CAL_NOTIFIED, CAL_SUBMITTED, CAL_STATUS_COUNT
 };
 
-struct calendar_revision {	/* K-2: a correction, notified to the maslikhat afterwards */
+struct calendar_meeting {	/* a meeting as a revision recorded it */
+	struct kz_uuid visit;
+	char akim[10];
+	char target[10];
+	kz_date date;
+	struct schema_extra extra;
+};
+
+struct calendar_revision {	/* 0: the approved calendar; 1..: corrections (K-2) */
 	int number;
 	kz_date date;
 	char *reason;
-	kz_date notified_on;
+	kz_date notified_on;	/* the maslikhat's notice, after the fact (K-2) */
+	struct calendar_meeting *meetings;
+	size_t nmeetings;
 	struct schema_extra extra;
 };
 
@@ -23,10 +43,13 @@ struct calendar {
 	int year;
 	int status;		/* enum calendar_status */
 	kz_date approved_on;	/* K-1 */
-	kz_date notified_on;	/* K-1: maslikhat notified */
+	kz_date notified_on;	/* K-1: maslikhat notified of the approval */
 	kz_date submitted_on;	/* K-3 */
 	struct calendar_revision *revisions;
 	size_t nrevisions;
+	kz_date progress_on[4];	/* progress of Q1..Q4 published */
+	kz_date forwarded_on;	/* G-1 (the Government) */
+	kz_date collected_on[2];	/* G-2: by 15 February, by 15 August */
 	struct schema_extra extra;
 };
 
@@ -35,8 +58,34 @@ extern const char *const calendar_status_names[CAL_STATUS_COUNT];
 
 void calendar_init(struct calendar *c);
 void calendar_free(struct calendar *c);
-/* 0, 1 when the unit has no calendar for the year, -1 on error. */
+/* 0, 1 when the unit has no calendar for the year (c is then a fresh draft), -1. */
 int calendar_get_tx(struct store_txn *t, const char *unit, int year, struct calendar *c);
 int calendar_save_tx(struct store_txn *t, const struct calendar *c);
+/* The office's calendar for year: a draft when none was recorded. */
+int calendar_get(struct store *s, int year, struct calendar *c, struct kz_error *e);
+
+enum calendar_action {
+	CAL_APPROVE,	/* K-1: date */
+	CAL_NOTIFY,	/* K-1 / K-2: date, revision (0: the approval) */
+	CAL_SUBMIT,	/* K-3: date */
+	CAL_REVISE,	/* K-2: date, reason */
+	CAL_PROGRESS,	/* date, quarter 1..4 */
+	CAL_FORWARD,	/* G-1: date */
+	CAL_COLLECT,	/* G-2: date, half 1..2 */
+};
+
+struct calendar_step {
+	enum calendar_action action;
+	kz_date date;
+	int number;		/* revision for NOTIFY, quarter for PROGRESS, half for COLLECT */
+	const char *reason;	/* REVISE */
+};
+
+/* Applies one step of the lifecycle to the office's calendar of year, in one transaction. */
+int calendar_apply(struct store *s, int year, const struct calendar_step *st,
+    struct kz_error *e);
+
+/* The calendar's meetings now (see above), in date order. */
+int calendar_meetings(struct store *s, int year, struct rec_array *visits, struct kz_error *e);
 
 #endif

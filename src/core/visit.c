@@ -19,7 +19,7 @@ enum {
 	V_ID = 1, V_AKIM, V_TARGET, V_DATE, V_TIME, V_DURATION, V_FIELD, V_UNSCHEDULED,
 	V_REASON, V_VENUE, V_STATUS, V_ANNOUNCED, V_CHANNELS, V_BROADCAST, V_VIDEOCONF,
 	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
-	V_PUBLISHED, V_MOVED_FROM, V_CREATED
+	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY
 };
 
 static const struct schema_field attendance_fields[] = {
@@ -59,6 +59,7 @@ static const struct schema_field visit_fields[] = {
 	F(V_PUBLISHED, SF_DATE, published_on),
 	F(V_MOVED_FROM, SF_DATE, moved_from),
 	F(V_CREATED, SF_I64, created_ms),
+	F(V_ANNOUNCE_BY, SF_DATE, announce_by),
 };
 #undef F
 

@@ -40,7 +40,8 @@ struct visit {
 	char *reason;		/* U-1: why, for an unscheduled meeting */
 	char *venue;
 	int status;		/* enum visit_status */
-	kz_date announced_on;	/* P-4 */
+	kz_date announced_on;	/* P-4: when it was announced */
+	kz_date announce_by;	/* P-4: when the plan says to announce it */
 	char *channels;		/* P-3: where it was announced */
 	char *broadcast;	/* B-1: links of the online broadcast */
 	bool videoconf;
