@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="make gcc pkg-config libncurses-dev liblmdb-dev uuid-dev libsodium-dev libzstd-dev \
-libcmocka-dev gettext tmux"
+libcmocka-dev gettext tmux python3"
 
 missing=""
 for p in $PKGS; do

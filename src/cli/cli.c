@@ -28,6 +28,11 @@ static const char usage_text[] =
     "  visit add|list|show|set           meetings with the population\n"
     "  question add|list                 questions from the hall (TEXT, or - for stdin)\n"
     "  issue add|list|show|link|set      problem issues\n"
+    "  plan YEAR                         propose the meetings C-1..C-5 require\n"
+    "  check YEAR [--planned|--held]     coverage and per-meeting rules of the decree\n"
+    "  due [--date YYYY-MM-DD]           obligations due or overdue\n"
+    "  calendar show|approve|notify|submit|revise|progress YEAR ...\n"
+    "  holiday list|add|remove           days off that change every year\n"
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
@@ -177,6 +182,11 @@ static const struct {
 	{ "visit", cmd_visit },
 	{ "question", cmd_question },
 	{ "issue", cmd_issue },
+	{ "plan", cmd_plan },
+	{ "check", cmd_check },
+	{ "due", cmd_due },
+	{ "calendar", cmd_calendar },
+	{ "holiday", cmd_holiday },
 };
 
 int

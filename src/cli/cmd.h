@@ -51,6 +51,11 @@ int cmd_units(struct cli *c, int argc, char **argv);
 int cmd_visit(struct cli *c, int argc, char **argv);
 int cmd_question(struct cli *c, int argc, char **argv);
 int cmd_issue(struct cli *c, int argc, char **argv);
+int cmd_plan(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_due(struct cli *c, int argc, char **argv);
+int cmd_calendar(struct cli *c, int argc, char **argv);
+int cmd_holiday(struct cli *c, int argc, char **argv);
 /* Builds the demo store (when empty) and shows its overview. */
 int cmd_demo(struct cli *c);
 /* The overview of a store: upcoming visits and open issues, as text. */

@@ -151,7 +151,9 @@ units_import(struct cli *c, int argc, char **argv)
 	if (kato_parse(buf, len, argv[optind], &kt, &c->err) != 0)
 		rc = cli_fail(c);
 	else if (unit_import(c->store, &kt, ed, &st, &c->err) != 0) {
-		kz_prefix(&c->err, "%s: ", argv[optind]);
+		/* A message about a row starts with its line number: FILE:LINE: reason. */
+		kz_prefix(&c->err, c->err.msg[0] >= '0' && c->err.msg[0] <= '9' ? "%s:" : "%s: ",
+		    argv[optind]);
 		rc = cli_fail(c);
 	} else
 		printf("imported %zu units of edition %s: %zu new, %zu changed, %zu unchanged, "

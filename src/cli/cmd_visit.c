@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "core/compliance.h"
 #include "core/unit.h"
 #include "core/visit.h"
 #include "store/store.h"
@@ -18,7 +19,7 @@ static const char *const visit_cols[] = {
 enum {
 	O_AKIM = 256, O_TARGET, O_DATE, O_TIME, O_DURATION, O_FIELD, O_NO_FIELD, O_UNSCHEDULED,
 	O_VENUE, O_STATUS, O_ANNOUNCED, O_CHANNELS, O_BROADCAST, O_PUBLISHED, O_RECEPTIONS_END,
-	O_ATTENDANCE, O_COMMISSION, O_FROM, O_TO, O_FORMAT
+	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT
 };
 
 static const struct option visit_opts[] = {
@@ -39,6 +40,9 @@ static const struct option visit_opts[] = {
 	{ "receptions-end", required_argument, NULL, O_RECEPTIONS_END },
 	{ "attendance", required_argument, NULL, O_ATTENDANCE },
 	{ "commission", required_argument, NULL, O_COMMISSION },
+	{ "started", required_argument, NULL, O_STARTED },
+	{ "report-end", required_argument, NULL, O_REPORT_END },
+	{ "ended", required_argument, NULL, O_ENDED },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -169,6 +173,18 @@ apply_opts(const char *cmd, int argc, char **argv, struct visit *v, bool *field_
 			break;
 		case O_COMMISSION:
 			set_str(&v->commission, optarg);
+			break;
+		case O_STARTED:
+		case O_REPORT_END:
+		case O_ENDED:
+			/* Times of the meeting's day, in the office's local time (T-1). */
+			if (time_parse_hm(optarg, &m) != 0)
+				return cli_usage(cmd, "%s: '%s' is not a time (HH:MM)", ch == O_STARTED ?
+				    "--started" : ch == O_ENDED ? "--ended" : "--report-end", optarg);
+			if (v->date == DATE_NONE)
+				return cli_usage(cmd, "give --date before the times of the meeting");
+			*(ch == O_STARTED ? &v->started_ms : ch == O_ENDED ? &v->ended_ms :
+			    &v->report_end_ms) = compliance_instant(v->date, m);
 			break;
 		default:
 			return EXIT_USAGE;

@@ -26,6 +26,13 @@ out_parse_format(const char *s, enum out_format *f)
 	return 0;
 }
 
+/* A C1 control (U+0080..U+009F) at p: terminals obey those too. 0 when there is none. */
+static unsigned
+c1_at(const unsigned char *p)
+{
+	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? p[1] : 0;
+}
+
 void
 out_tsv_string(FILE *fp, const char *s)
 {
@@ -46,6 +53,8 @@ out_tsv_string(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\x%02x", *p);
+			else if (c1_at(p))
+				fprintf(fp, "\\u%04x", c1_at(p)), p++;
 			else
 				fputc(*p, fp);
 		}
@@ -58,11 +67,9 @@ out_text_string(FILE *fp, const char *s)
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
 		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
 			fprintf(fp, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			/* C1 controls (U+0080..U+009F) also steer terminals. */
-			fprintf(fp, "\\u%04x", p[1]);
-			p++;
-		} else
+		else if (c1_at(p))
+			fprintf(fp, "\\u%04x", c1_at(p)), p++;
+		else
 			fputc(*p, fp);
 	}
 }
@@ -91,6 +98,8 @@ out_json_string(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\u%04x", *p);
+			else if (c1_at(p))
+				fprintf(fp, "\\u%04x", c1_at(p)), p++;
 			else
 				fputc(*p, fp);
 		}

@@ -212,7 +212,6 @@ list_fn(struct store_txn *t, void *arg)
 		sc.to = to;
 		sc.to_n = 16;
 		sc.reverse = false;
-		sc.limit = 0;
 	}
 	return rec_scan(t, &question_kind, &sc, a->out);
 }

@@ -56,7 +56,7 @@ int question_get(struct store *s, const struct kz_uuid *id, struct question *q,
     struct kz_error *e);
 int question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q);
 /*
- * The newest `limit` questions (0: all), newest first; of one visit (in the order asked)
+ * The newest `limit` questions (0: all), newest first; of one visit, the first `limit` in the order asked,
  * when visit is not NULL.
  */
 int question_list(struct store *s, const struct kz_uuid *visit, size_t limit,

@@ -133,25 +133,32 @@ list_children(struct store_txn *t, const char *code, struct rec_array *out, int 
 	return rc;
 }
 
-static int
-list_fn(struct store_txn *t, void *arg)
+int
+unit_list_tx(struct store_txn *t, const char *under, struct rec_array *out)
 {
-	struct list_args *a = arg;
 	struct rec_scan all = { .idx = DB_UNITS, .keylen = UNIT_CODE_LEN };
 	struct unit *u;
 	int rc;
 
-	if (a->under == NULL)
-		return rec_scan(t, &unit_kind, &all, a->out);
-	u = rec_array_push(&unit_kind, a->out);
-	if ((rc = unit_get_tx(t, a->under, u)) != 0) {
-		a->out->n--;
+	if (under == NULL)
+		return rec_scan(t, &unit_kind, &all, out);
+	u = rec_array_push(&unit_kind, out);
+	if ((rc = unit_get_tx(t, under, u)) != 0) {
+		out->n--;
 		if (rc == 1)
-			return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "unit %s: not found",
-			    a->under);
+			return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "unit %s: not found "
+			    "(import the classifier: kezdesu units import FILE)", under);
 		return -1;
 	}
-	return list_children(t, a->under, a->out, 0);
+	return list_children(t, under, out, 0);
+}
+
+static int
+list_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+
+	return unit_list_tx(t, a->under, a->out);
 }
 
 int
@@ -191,10 +198,12 @@ import_fn(struct store_txn *t, void *arg)
 		if (found < 0)
 			return -1;
 		if (found == 0 && u.local) {
+			/* Starts with the line, for the caller's "FILE:" in front. */
+			kz_fail(store_txn_error(t), KZ_EEXIST, "%u: code %s is already used by the "
+			    "local unit %s (%s); move that unit first", ku->line, ku->code,
+			    u.name_kk ? u.name_kk : "", u.name_ru ? u.name_ru : "");
 			unit_free(&u);
-			return kz_fail(store_txn_error(t), KZ_EEXIST, "line %u: code %s is already "
-			    "used by a local unit (%s); rename that unit first", ku->line, ku->code,
-			    u.name_ru ? u.name_ru : "");
+			return -1;
 		}
 		if (found == 0 && u.type == (int)ku->type && strcmp(u.parent, ku->parent) == 0 &&
 		    !str_differs(u.name_kk, ku->name_kk) && !str_differs(u.name_ru, ku->name_ru) &&

@@ -65,6 +65,7 @@ int unit_is_within_tx(struct store_txn *t, const char *code, const char *anc);
 /* The units under `under` (the unit itself first), or all units when under is NULL,
  * in code order. */
 int unit_list(struct store *s, const char *under, struct rec_array *out, struct kz_error *e);
+int unit_list_tx(struct store_txn *t, const char *under, struct rec_array *out);
 
 struct unit_import_stats {
 	size_t added, updated, unchanged, retired;

@@ -1,0 +1,629 @@
+/*
+ * kezdesu plan, check, due, calendar and holiday: the decree's rules (RULES.md) on the
+ * office's store. The rules themselves are in core/rules*.c; this file only asks and
+ * prints.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "core/calendar.h"
+#include "core/compliance.h"
+#include "core/dayoff.h"
+#include "core/holidays.h"
+#include "core/node.h"
+#include "core/rules.h"
+#include "core/unit.h"
+#include "core/visit.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+enum { O_PLANNED = 256, O_HELD, O_FORMAT, O_DATE, O_AHEAD, O_REVISION, O_REASON, O_QUARTER,
+	O_HALF, O_OFF, O_WORKDAY, O_NAME, O_YEAR };
+
+/* Unit names for people: the office's units, sorted by code. */
+struct names {
+	struct rec_array units;
+};
+
+static int
+names_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct unit *)a)->code, ((const struct unit *)b)->code);
+}
+
+static void
+names_load(struct cli *c, const char *office, struct names *nm)
+{
+	memset(nm, 0, sizeof *nm);
+	if (unit_list(c->store, office, &nm->units, NULL) == 0)
+		qsort(nm->units.items, nm->units.n, sizeof(struct unit), names_cmp);
+}
+
+static const char *
+names_get(const struct names *nm, const char *code)
+{
+	struct unit key;
+	const struct unit *u;
+
+	memcpy(key.code, code, 10);
+	u = bsearch(&key, nm->units.items, nm->units.n, sizeof(struct unit), names_cmp);
+	return u != NULL && u->name_kk != NULL ? u->name_kk : code;
+}
+
+static void
+names_free(struct names *nm)
+{
+	rec_array_free(&unit_kind, &nm->units);
+}
+
+static int
+parse_year(const char *cmd, const char *s, int *year)
+{
+	long y;
+
+	if (arg_int(cmd, "YEAR", s, 2000, 2999, &y) != 0)
+		return -1;
+	*year = (int)y;
+	return 0;
+}
+
+/* ---- plan ----------------------------------------------------------------------- */
+
+int
+cmd_plan(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct compliance_plan p;
+	int year;
+
+	optind = 0;
+	if (cli_getopt("plan", argc, argv, opts) != -1)
+		return EXIT_USAGE;
+	if (optind + 1 != argc)
+		return cli_usage("plan", "usage: kezdesu plan YEAR");
+	if (parse_year("plan", argv[optind], &year) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || compliance_plan_year(c->store, year, &p, &c->err) != 0)
+		return cli_fail(c);
+	printf("plan %d: %zu meetings required by C-1..C-5, %zu added as planned visits, "
+	    "%zu already planned\n", year, p.proposed, p.added, p.proposed - p.added);
+	for (size_t i = 0; i < p.unplaced.n; i++) {
+		char per[16];
+
+		rules_period_name(year, p.unplaced.v[i].period, per);
+		printf("no working day left: %s akim %s target %s %s\n", p.unplaced.v[i].rule,
+		    p.unplaced.v[i].akim, p.unplaced.v[i].target, per);
+	}
+	printf("see them with: kezdesu visit list --from %d-01-01 --to %d-12-31; "
+	    "check with: kezdesu check %d --planned\n", year, year, year);
+	compliance_plan_free(&p);
+	return 0;
+}
+
+/* ---- check ---------------------------------------------------------------------- */
+
+static bool
+is_violation(enum rules_status s)
+{
+	return s == RULES_MISSING || s == RULES_LATE || s == RULES_OVERDUE || s == RULES_OVER;
+}
+
+static void
+finding_period(const struct rules_finding *f, kz_date date, char per[16])
+{
+	if (f->rule[0] == 'C' || date == DATE_NONE) {
+		rules_period_name(f->year, f->period, per);
+		return;
+	}
+	{
+		int y, m, d;
+
+		date_to_ymd(date, &y, &m, &d);
+		rules_period_name(y, rules_half_of(date), per);
+	}
+}
+
+/* One finding as a tsv row or a JSON object; the columns are the same. */
+static void
+print_finding(enum out_format fmt, const struct compliance *cp, const struct rules_finding *f,
+    bool first)
+{
+	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
+	    (const struct visit *)cp->visits.items + f->visit : NULL;
+	char per[16], vid[UID_STRLEN] = "", date[11] = "", due[11] = "", days[16] = "";
+
+	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
+	if (v != NULL) {
+		uid_format(&v->id, vid);
+		date_format(v->date, date);
+	}
+	date_format(f->due, due);
+	if (f->status == RULES_PENDING || f->status == RULES_LATE ||
+	    f->status == RULES_OVERDUE)
+		snprintf(days, sizeof days, "%d", f->days);
+	if (fmt == OUT_JSON) {
+		const char *keys[] = { "rule", "akim", "target", "period", "status", "visit",
+			"date", "due", "days", "what" };
+		const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
+			vid, date, due, days, f->what };
+
+		fputs(first ? "" : ",\n", stdout);
+		putchar('{');
+		for (size_t k = 0, n = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			if (vals[k] == NULL || vals[k][0] == '\0')
+				continue;
+			if (n++ > 0)
+				putchar(',');
+			out_json_string(stdout, keys[k]);
+			putchar(':');
+			out_json_string(stdout, vals[k]);
+		}
+		putchar('}');
+		return;
+	}
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f->rule, f->akim, f->target, per,
+	    rules_status_name(f->status), vid, date, due, days);
+}
+
+static void
+print_finding_text(const struct names *nm, const struct compliance *cp,
+    const struct rules_finding *f)
+{
+	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
+	    (const struct visit *)cp->visits.items + f->visit : NULL;
+	char per[16], date[11];
+
+	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
+	printf("  %-4s %-8s %-8s ", f->rule, per, rules_status_name(f->status));
+	if (f->akim[0] != '\0')
+		out_text_string(stdout, names_get(nm, f->akim));
+	if (f->target[0] != '\0' && strcmp(f->target, f->akim) != 0) {
+		fputs(" → ", stdout);
+		out_text_string(stdout, names_get(nm, f->target));
+	}
+	if (v != NULL) {
+		date_format(v->date, date);
+		printf(", meeting of %s", date);
+	}
+	if (f->due != DATE_NONE) {
+		date_format(f->due, date);
+		printf(", due %s", date);
+	}
+	if (f->status == RULES_PENDING)
+		printf(" (%d days left)", f->days);
+	else if (f->status == RULES_LATE || f->status == RULES_OVERDUE)
+		printf(" (%d days late)", f->days);
+	else if (f->status == RULES_OVER)
+		printf(" (report %d of %d planned minutes)", f->value, f->limit);
+	putchar('\n');
+}
+
+int
+cmd_check(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "planned", no_argument, NULL, O_PLANNED },
+		{ "held", no_argument, NULL, O_HELD },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format fmt = OUT_TEXT;
+	struct rules_findings cov = { 0 }, vis = { 0 };
+	struct compliance cp;
+	struct names nm = { 0 };
+	kz_date today = compliance_today();
+	int year, ty, tm, td, mode = -1, ch, rc = 0;
+	size_t missing = 0, covered = 0, bad = 0;
+
+	optind = 0;
+	while ((ch = cli_getopt("check", argc, argv, opts)) != -1) {
+		if (ch == O_PLANNED || ch == O_HELD)
+			mode = ch == O_PLANNED ? RULES_MODE_PLANNED : RULES_MODE_HELD;
+		else if (ch != O_FORMAT || arg_format("check", optarg, &fmt) != 0)
+			return EXIT_USAGE;
+	}
+	if (optind + 1 != argc)
+		return cli_usage("check", "usage: kezdesu check YEAR [--planned|--held] "
+		    "[--format text|tsv|json]");
+	if (parse_year("check", argv[optind], &year) != 0)
+		return EXIT_USAGE;
+	/* A year still running is checked against its plan, a past one against what was held. */
+	date_to_ymd(today, &ty, &tm, &td);
+	if (mode < 0)
+		mode = year >= ty ? RULES_MODE_PLANNED : RULES_MODE_HELD;
+	if (cli_open(c, 0) != 0 || compliance_load(c->store, date_from_ymd(year, 1, 1),
+	    date_from_ymd(year + 1, 1, 1), year, year, &cp, &c->err) != 0)
+		return cli_fail(c);
+	if (rules_check_coverage(cp.tree, cp.office, true, year, (enum rules_mode)mode, cp.rv,
+	    cp.visits.n, &cov) != 0) {
+		compliance_free(&cp);
+		kz_fail(&c->err, KZ_EINVAL, "unit %s: the office's unit is not an akim's unit, or "
+		    "its units are not imported (kezdesu units import FILE)", cp.office);
+		return cli_fail(c);
+	}
+	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
+	if (fmt == OUT_TEXT) {
+		names_load(c, cp.office, &nm);
+		printf("Coverage %d (%s meetings), C-1..C-5:\n", year,
+		    mode == RULES_MODE_PLANNED ? "planned" : "held");
+	} else if (fmt == OUT_JSON)
+		fputs("[\n", stdout);
+	for (size_t i = 0; i < cov.n; i++) {
+		if (cov.v[i].status == RULES_OK)
+			covered++;
+		else
+			missing++;
+		if (fmt == OUT_TEXT) {
+			if (cov.v[i].status != RULES_OK)
+				print_finding_text(&nm, &cp, &cov.v[i]);
+		} else
+			print_finding(fmt, &cp, &cov.v[i], i == 0);
+	}
+	if (fmt == OUT_TEXT)
+		printf("  %zu of %zu targets and periods covered, %zu missing\n\nMeetings "
+		    "(P-4, T-1, U-1, M-2, A-3), as of today:\n", covered, cov.n, missing);
+	for (size_t i = 0; i < vis.n; i++) {
+		bad += is_violation(vis.v[i].status);
+		if (fmt != OUT_TEXT)
+			print_finding(fmt, &cp, &vis.v[i], cov.n == 0 && i == 0);
+		else if (vis.v[i].status != RULES_OK)
+			print_finding_text(&nm, &cp, &vis.v[i]);
+	}
+	if (fmt == OUT_TEXT)
+		printf("  %zu findings, %zu of them breaches\n", vis.n, bad);
+	else if (fmt == OUT_JSON)
+		fputs("\n]\n", stdout);
+	if (missing > 0 || bad > 0)
+		rc = EXIT_FAIL;
+	rules_findings_free(&cov);
+	rules_findings_free(&vis);
+	names_free(&nm);
+	compliance_free(&cp);
+	return rc;
+}
+
+/* ---- due ------------------------------------------------------------------------ */
+
+int
+cmd_due(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, O_DATE },
+		{ "ahead", required_argument, NULL, O_AHEAD },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format fmt = OUT_TEXT;
+	kz_date today = compliance_today();
+	struct rules_findings out = { 0 };
+	struct rules_due_ctx ctx;
+	struct compliance cp;
+	struct names nm = { 0 };
+	long ahead = RULES_DUE_AHEAD;
+	int y, m, d, ch;
+
+	optind = 0;
+	while ((ch = cli_getopt("due", argc, argv, opts)) != -1) {
+		if (ch == O_DATE && arg_date("due", "--date", optarg, &today) == 0)
+			continue;
+		if (ch == O_AHEAD && arg_int("due", "--ahead", optarg, 1, 366, &ahead) == 0)
+			continue;
+		if (ch == O_FORMAT && arg_format("due", optarg, &fmt) == 0)
+			continue;
+		return EXIT_USAGE;
+	}
+	if (optind != argc)
+		return cli_usage("due", "usage: kezdesu due [--date YYYY-MM-DD] [--ahead DAYS]");
+	date_to_ymd(today, &y, &m, &d);
+	if (cli_open(c, 0) != 0 || compliance_load(c->store, today - RULES_DUE_BEHIND - 31,
+	    today + (int)ahead + 31, y - 1, y + 1, &cp, &c->err) != 0)
+		return cli_fail(c);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.office = cp.office_type;
+	memcpy(ctx.office_code, cp.office, 10);
+	/* The Government's own store is the one made for the republic's code. */
+	ctx.government = strcmp(cp.office, "000000000") == 0;
+	ctx.done = cp.done;
+	ctx.ndone = cp.ndone;
+	ctx.tree = cp.tree;
+	ctx.visits = cp.rv;
+	ctx.nvisits = cp.visits.n;
+	ctx.ahead = (int)ahead;
+	rules_due(today, &ctx, &out);
+	if (fmt == OUT_TEXT) {
+		char ds[11];
+
+		names_load(c, cp.office, &nm);
+		date_format(today, ds);
+		printf("Due on %s (the next %ld days and everything overdue):\n", ds, ahead);
+		for (size_t i = 0; i < out.n; i++) {
+			print_finding_text(&nm, &cp, &out.v[i]);
+			printf("         %s\n", out.v[i].what);
+		}
+		if (out.n == 0)
+			printf("  nothing\n");
+	} else {
+		if (fmt == OUT_JSON)
+			fputs("[\n", stdout);
+		for (size_t i = 0; i < out.n; i++)
+			print_finding(fmt, &cp, &out.v[i], i == 0);
+		if (fmt == OUT_JSON)
+			fputs("\n]\n", stdout);
+	}
+	rules_findings_free(&out);
+	names_free(&nm);
+	compliance_free(&cp);
+	return 0;
+}
+
+/* ---- calendar ------------------------------------------------------------------- */
+
+static int
+calendar_show(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "revision", required_argument, NULL, O_REVISION },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const cols[] = { "date", "akim", "target", "visit", NULL };
+	enum out_format fmt = OUT_TEXT;
+	struct rec_array vs = { 0 };
+	struct calendar cal;
+	long rev = -1;
+	int year, ch;
+
+	optind = 0;
+	while ((ch = cli_getopt("calendar show", argc, argv, opts)) != -1) {
+		if (ch == O_REVISION && arg_int("calendar show", "--revision", optarg, 0, 10000,
+		    &rev) == 0)
+			continue;
+		if (ch == O_FORMAT && arg_format("calendar show", optarg, &fmt) == 0)
+			continue;
+		return EXIT_USAGE;
+	}
+	if (optind + 1 != argc)
+		return cli_usage("calendar show", "usage: kezdesu calendar show YEAR "
+		    "[--revision N] [--format text|tsv|json]");
+	if (parse_year("calendar show", argv[optind], &year) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || calendar_get(c->store, year, &cal, &c->err) != 0)
+		return cli_fail(c);
+	if (rev >= 0) {
+		const struct calendar_revision *r;
+
+		if ((size_t)rev >= cal.nrevisions) {
+			kz_fail(&c->err, KZ_ENOTFOUND, "calendar %d: there is no revision %ld (it "
+			    "has %zu)", year, rev, cal.nrevisions);
+			calendar_free(&cal);
+			return cli_fail(c);
+		}
+		r = &cal.revisions[rev];
+		if (fmt == OUT_JSON) {
+			out_json_record(stdout, revision_kind_desc(), r);
+			putchar('\n');
+		} else if (fmt == OUT_TSV)
+			out_records(stdout, OUT_TSV, meeting_kind_desc(), r->meetings, r->nmeetings,
+			    cols);
+		else {
+			char d1[11], d2[11];
+
+			date_format(r->date, d1);
+			date_format(r->notified_on, d2);
+			printf("calendar %d, revision %ld of %s%s%s; maslikhat notified: %s\n", year,
+			    rev, d1, r->reason ? ", reason: " : "", r->reason ? r->reason : "",
+			    d2[0] ? d2 : "not yet");
+			out_records(stdout, OUT_TSV, meeting_kind_desc(), r->meetings,
+			    r->nmeetings, cols);
+		}
+		calendar_free(&cal);
+		return 0;
+	}
+	if (fmt == OUT_JSON) {
+		out_json_record(stdout, calendar_kind.desc, &cal);
+		putchar('\n');
+	} else if (fmt == OUT_TEXT) {
+		out_records(stdout, OUT_TEXT, calendar_kind.desc, &cal, 1, NULL);
+	}
+	if (fmt != OUT_JSON) {
+		if (calendar_meetings(c->store, year, &vs, &c->err) != 0) {
+			calendar_free(&cal);
+			return cli_fail(c);
+		}
+		if (fmt == OUT_TEXT)
+			printf("meetings now: %zu\n", vs.n);
+		{
+			static const char *const vcols[] = { "date", "akim", "target", "id",
+				"status", NULL };
+
+			out_records(stdout, OUT_TSV, visit_kind.desc, vs.items, vs.n, vcols);
+		}
+		rec_array_free(&visit_kind, &vs);
+	}
+	calendar_free(&cal);
+	return 0;
+}
+
+static int
+calendar_step_cmd(struct cli *c, const char *cmd, enum calendar_action action, int argc,
+    char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, O_DATE },
+		{ "revision", required_argument, NULL, O_REVISION },
+		{ "reason", required_argument, NULL, O_REASON },
+		{ "quarter", required_argument, NULL, O_QUARTER },
+		{ "half", required_argument, NULL, O_HALF },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct calendar_step st = { action, compliance_today(), 0, NULL };
+	long n;
+	int year, ch;
+	bool has_number = false;
+
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
+		switch (ch) {
+		case O_DATE:
+			if (arg_date(cmd, "--date", optarg, &st.date) != 0)
+				return EXIT_USAGE;
+			break;
+		case O_REASON:
+			st.reason = optarg;
+			break;
+		case O_REVISION:
+		case O_QUARTER:
+		case O_HALF:
+			if (arg_int(cmd, ch == O_REVISION ? "--revision" : ch == O_QUARTER ?
+			    "--quarter" : "--half", optarg, 0, 10000, &n) != 0)
+				return EXIT_USAGE;
+			st.number = (int)n;
+			has_number = true;
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(cmd, "usage: kezdesu %s YEAR [--date YYYY-MM-DD] ...", cmd);
+	if (parse_year(cmd, argv[optind], &year) != 0)
+		return EXIT_USAGE;
+	if (action == CAL_REVISE && st.reason == NULL)
+		return cli_usage(cmd, "--reason is required: K-2 keeps why the calendar changed");
+	if ((action == CAL_PROGRESS || action == CAL_COLLECT) && !has_number)
+		return cli_usage(cmd, "%s is required", action == CAL_PROGRESS ? "--quarter" :
+		    "--half");
+	if (cli_open(c, 0) != 0 || calendar_apply(c->store, year, &st, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
+int
+cmd_calendar(struct cli *c, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		enum calendar_action action;
+	} steps[] = {
+		{ "approve", CAL_APPROVE }, { "notify", CAL_NOTIFY }, { "submit", CAL_SUBMIT },
+		{ "revise", CAL_REVISE }, { "progress", CAL_PROGRESS }, { "forward", CAL_FORWARD },
+		{ "collect", CAL_COLLECT },
+	};
+	char cmd[64];
+
+	if (argc >= 2 && strcmp(argv[1], "show") == 0)
+		return calendar_show(c, argc - 1, argv + 1);
+	for (size_t i = 0; argc >= 2 && i < sizeof steps / sizeof steps[0]; i++) {
+		if (strcmp(argv[1], steps[i].name) != 0)
+			continue;
+		snprintf(cmd, sizeof cmd, "calendar %s", steps[i].name);
+		return calendar_step_cmd(c, cmd, steps[i].action, argc - 1, argv + 1);
+	}
+	return cli_usage("calendar", "usage: kezdesu calendar show|approve|notify|submit|revise|"
+	    "progress|forward|collect YEAR ...");
+}
+
+/* ---- holiday -------------------------------------------------------------------- */
+
+static int
+holiday_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, O_YEAR },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct rec_array days = { 0 };
+	struct holidays_day *hd;
+	struct holidays_extra ex;
+	kz_date today = compliance_today();
+	int year, m, d, ch;
+	char ds[11];
+
+	date_to_ymd(today, &year, &m, &d);
+	optind = 0;
+	while ((ch = cli_getopt("holiday list", argc, argv, opts)) != -1)
+		if (ch != O_YEAR || parse_year("holiday list", optarg, &year) != 0)
+			return EXIT_USAGE;
+	if (optind != argc)
+		return cli_usage("holiday list", "usage: kezdesu holiday list [--year YEAR]");
+	if (cli_open(c, 0) != 0 || dayoff_list(c->store, &days, &c->err) != 0)
+		return cli_fail(c);
+	dayoff_to_extra(&days, &hd, &ex.n);
+	ex.v = hd;
+	/* Every day of the year that is not a plain weekday or weekend: date kind name. */
+	for (kz_date t = date_from_ymd(year, 1, 1); t < date_from_ymd(year + 1, 1, 1); t++) {
+		const struct dayoff *rec = NULL;
+		const char *name = holidays_name(t), *kind = NULL;
+
+		for (size_t i = 0; i < days.n; i++)
+			if (((const struct dayoff *)days.items)[i].date == t)
+				rec = (const struct dayoff *)days.items + i;
+		if (rec != NULL) {
+			kind = rec->kind == HOLIDAYS_OFF ? "off (recorded)" : "workday (recorded)";
+			name = rec->name ? rec->name : name;
+		} else if (name != NULL) {
+			kind = holidays_is_working_day(t, &ex) ? "holiday (weekend)" : "holiday";
+		} else if (holidays_moved_from(t) != DATE_NONE) {
+			kind = "off (moved)";
+			name = holidays_name(holidays_moved_from(t));
+		}
+		if (kind == NULL)
+			continue;
+		date_format(t, ds);
+		printf("%s\t%s\t", ds, kind);
+		out_tsv_string(stdout, name ? name : "");
+		putchar('\n');
+	}
+	free(hd);
+	rec_array_free(&dayoff_kind, &days);
+	return 0;
+}
+
+static int
+holiday_set(struct cli *c, int argc, char **argv, bool remove)
+{
+	static const struct option opts[] = {
+		{ "off", no_argument, NULL, O_OFF },
+		{ "workday", no_argument, NULL, O_WORKDAY },
+		{ "name", required_argument, NULL, O_NAME },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *cmd = remove ? "holiday remove" : "holiday add", *name = NULL;
+	enum holidays_kind kind = 0;
+	kz_date date;
+	int ch;
+
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
+		if (ch == O_OFF || ch == O_WORKDAY)
+			kind = ch == O_OFF ? HOLIDAYS_OFF : HOLIDAYS_WORKDAY;
+		else if (ch == O_NAME)
+			name = optarg;
+		else
+			return EXIT_USAGE;
+	}
+	if (optind + 1 != argc || (!remove && kind == 0))
+		return cli_usage(cmd, remove ? "usage: kezdesu holiday remove DATE" :
+		    "usage: kezdesu holiday add DATE --off|--workday [--name NAME]");
+	if (arg_date(cmd, "DATE", argv[optind], &date) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || (remove ? dayoff_remove(c->store, date, &c->err) :
+	    dayoff_set(c->store, date, kind, name, &c->err)) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
+int
+cmd_holiday(struct cli *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return holiday_list(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return holiday_set(c, argc - 1, argv + 1, false);
+	if (argc >= 2 && strcmp(argv[1], "remove") == 0)
+		return holiday_set(c, argc - 1, argv + 1, true);
+	return cli_usage("holiday", "usage: kezdesu holiday list|add|remove ...");
+}

@@ -1,0 +1,238 @@
+#include "core/compliance.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/dayoff.h"
+#include "core/node.h"
+#include "core/unit.h"
+#include "core/visit.h"
+#include "store/store.h"
+#include "util/clock.h"
+#include "util/xmalloc.h"
+
+kz_date
+compliance_today(void)
+{
+	return rules_local_date(clock_now_ms(), RULES_UTC_OFFSET_KZ);
+}
+
+int64_t
+compliance_instant(kz_date day, int minutes)
+{
+	return ((int64_t)day * 1440 + minutes - RULES_UTC_OFFSET_KZ) * 60000;
+}
+
+static void
+to_rules_visit(const struct visit *v, int id, struct rules_visit *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = id;
+	memcpy(r->akim, v->akim, 10);
+	memcpy(r->target, v->target, 10);
+	r->date = v->date;
+	r->field = v->field;
+	/* enum visit_status and enum rules_visit_status list the same states in one order. */
+	r->status = (enum rules_visit_status)v->status;
+	r->unscheduled = v->unscheduled;
+	r->has_reason = v->reason != NULL && v->reason[0] != '\0';
+	r->announced_on = v->announced_on;
+	r->receptions_end = v->receptions_end;
+	r->published_on = v->published_on;
+	r->planned_min = v->duration_min;
+	r->report_min = v->started_ms != 0 && v->report_end_ms > v->started_ms ?
+	    (int)((v->report_end_ms - v->started_ms) / 60000) : -1;
+	r->attendance_recorded = v->nattendance > 0;
+}
+
+struct load_args {
+	kz_date from, to;
+	int y0, y1;
+	struct compliance *c;
+};
+
+static int
+load_fn(struct store_txn *t, void *arg)
+{
+	struct load_args *a = arg;
+	struct compliance *c = a->c;
+	struct rec_array units = { 0 }, days = { 0 };
+	struct node n;
+	int rc = -1;
+
+	if (node_get_tx(t, &n) != 0)
+		return -1;
+	memcpy(c->office, n.unit, 10);
+	if (unit_list_tx(t, c->office, &units) != 0)
+		goto out;
+	c->units = xcalloc(units.n ? units.n : 1, sizeof *c->units);
+	for (size_t i = 0; i < units.n; i++) {
+		const struct unit *u = (const struct unit *)units.items + i;
+
+		memcpy(c->units[i].code, u->code, 10);
+		memcpy(c->units[i].parent, u->parent, 10);
+		c->units[i].type = (enum unit_type)u->type;
+	}
+	c->nunits = units.n;
+	c->office_type = units.n > 0 ? (enum unit_type)((struct unit *)units.items)->type :
+	    UNIT_UNKNOWN;
+	c->tree = rules_tree_new(c->units, c->nunits);
+	if (visit_list_tx(t, a->from, a->to, &c->visits) != 0)
+		goto out;
+	c->rv = xcalloc(c->visits.n ? c->visits.n : 1, sizeof *c->rv);
+	for (size_t i = 0; i < c->visits.n; i++)
+		to_rules_visit((const struct visit *)c->visits.items + i, (int)i, &c->rv[i]);
+	if (dayoff_list_tx(t, &days) != 0)
+		goto out;
+	dayoff_to_extra(&days, &c->days, &c->extra.n);
+	c->extra.v = c->days;
+	c->ndone = (size_t)(a->y1 - a->y0 + 1);
+	c->done = xcalloc(c->ndone, sizeof *c->done);
+	for (int y = a->y0; y <= a->y1; y++) {
+		struct rules_done *d = &c->done[y - a->y0];
+		struct calendar cal;
+
+		rules_done_init(d, y);
+		if (calendar_get_tx(t, c->office, y, &cal) < 0)
+			goto out;
+		d->approved = cal.approved_on;
+		d->notified = cal.notified_on;
+		d->submitted = cal.submitted_on;
+		d->forwarded = cal.forwarded_on;
+		d->collected[0] = cal.collected_on[0];
+		d->collected[1] = cal.collected_on[1];
+		for (int q = 0; q < 4; q++)
+			d->quarterly[q] = cal.progress_on[q];
+		calendar_free(&cal);
+	}
+	rc = 0;
+out:
+	rec_array_free(&unit_kind, &units);
+	rec_array_free(&dayoff_kind, &days);
+	return rc;
+}
+
+int
+compliance_load(struct store *s, kz_date from, kz_date to, int y0, int y1,
+    struct compliance *c, struct kz_error *e)
+{
+	struct load_args a = { from, to, y0, y1, c };
+
+	memset(c, 0, sizeof *c);
+	if (store_read(s, load_fn, &a, e) != 0) {
+		compliance_free(c);
+		return -1;
+	}
+	return 0;
+}
+
+void
+compliance_free(struct compliance *c)
+{
+	rules_tree_free(&c->tree);
+	free(c->units);
+	rec_array_free(&visit_kind, &c->visits);
+	free(c->rv);
+	free(c->days);
+	free(c->done);
+	memset(c, 0, sizeof *c);
+}
+
+struct plan_args {
+	int year;
+	struct compliance_plan *out;
+};
+
+/* Whether a finding of the coverage check says (akim, target, period) is covered. */
+static bool
+covered(const struct rules_findings *cov, const struct rules_planned *p)
+{
+	for (size_t i = 0; i < cov->n; i++) {
+		const struct rules_finding *f = &cov->v[i];
+
+		if (f->status == RULES_OK && f->period == p->period &&
+		    strcmp(f->akim, p->akim) == 0 && strcmp(f->target, p->target) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+plan_fn(struct store_txn *t, void *arg)
+{
+	struct plan_args *a = arg;
+	struct compliance c;
+	struct load_args la = { date_from_ymd(a->year, 1, 1), date_from_ymd(a->year + 1, 1, 1),
+		a->year, a->year, &c };
+	struct rules_findings cov = { 0 };
+	struct rules_plan plan = { 0 };
+	struct calendar cal;
+	struct node n;
+	int rc = -1;
+
+	memset(&c, 0, sizeof c);
+	/* A rerun after the map grew starts over. */
+	rules_findings_free(&a->out->unplaced);
+	a->out->proposed = a->out->added = 0;
+	if (node_get_tx(t, &n) != 0 || calendar_get_tx(t, n.unit, a->year, &cal) < 0)
+		goto out;
+	rc = cal.status == CAL_DRAFT ? 0 : kz_fail(store_txn_error(t), KZ_EINVAL, "calendar %d "
+	    "is already approved: change it with visits and record the change with kezdesu "
+	    "calendar revise (K-2)", a->year);
+	calendar_free(&cal);
+	if (rc != 0 || (rc = load_fn(t, &la)) != 0)
+		goto out;
+	if (rules_plan(c.tree, c.office, a->year, &c.extra, &plan) != 0 ||
+	    rules_check_coverage(c.tree, c.office, true, a->year, RULES_MODE_PLANNED, c.rv,
+	    c.visits.n, &cov) != 0) {
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "unit %s: the office's unit is not "
+		    "an akim's unit, or its units are not imported", c.office);
+		goto out;
+	}
+	a->out->proposed = plan.n;
+	for (size_t i = 0; i < plan.n && rc == 0; i++) {
+		const struct rules_planned *p = &plan.v[i];
+		struct visit v;
+
+		if (covered(&cov, p))
+			continue;
+		visit_init(&v);
+		memcpy(v.akim, p->akim, 10);
+		memcpy(v.target, p->target, 10);
+		v.date = p->date;
+		v.announce_by = p->announce_on;
+		v.field = p->field;
+		v.duration_min = 120;
+		v.status = VISIT_PLANNED;
+		rc = visit_add_tx(t, &v);
+		visit_free(&v);
+		a->out->added++;
+	}
+	/* The unplaced findings move to the caller. */
+	a->out->unplaced = plan.unplaced;
+	memset(&plan.unplaced, 0, sizeof plan.unplaced);
+out:
+	rules_findings_free(&cov);
+	rules_plan_free(&plan);
+	compliance_free(&c);
+	return rc;
+}
+
+int
+compliance_plan_year(struct store *s, int year, struct compliance_plan *out,
+    struct kz_error *e)
+{
+	struct plan_args a = { year, out };
+
+	memset(out, 0, sizeof *out);
+	if (year < 2000 || year > 2999)
+		return kz_fail(e, KZ_EINVAL, "year %d is out of range", year);
+	return store_write(s, plan_fn, &a, e);
+}
+
+void
+compliance_plan_free(struct compliance_plan *p)
+{
+	rules_findings_free(&p->unplaced);
+}

@@ -1,0 +1,58 @@
+/*
+ * The decree's rules (rules.h, pure) applied to what the store holds: the office's units
+ * as a tree, its visits, the recorded days off and its calendars. This is where records
+ * become the rules' plain inputs, and where a plan becomes visits.
+ */
+#ifndef KZ_COMPLIANCE_H
+#define KZ_COMPLIANCE_H
+
+#include "core/record.h"
+#include "core/rules.h"
+#include "util/log.h"
+
+struct compliance {
+	char office[10];		/* the store's own unit */
+	enum unit_type office_type;
+	struct rules_unit *units;	/* the office's unit and everything under it */
+	size_t nunits;
+	struct rules_tree *tree;
+	struct rec_array visits;	/* struct visit, loaded by date */
+	struct rules_visit *rv;		/* the same visits as the rules see them; id = index */
+	struct holidays_day *days;	/* recorded days off and working days */
+	struct holidays_extra extra;
+	struct rules_done *done;	/* the calendars' recorded steps, per year loaded */
+	size_t ndone;
+};
+
+/* Today in the office's calendar: the local day of the clock (KEZDESU_NOW in tests). */
+kz_date compliance_today(void);
+
+/* The instant (Unix ms) of a local time of day on a local date of the office. */
+int64_t compliance_instant(kz_date day, int minutes);
+
+/*
+ * Loads, in one read transaction, the units of the office, its visits with
+ * from <= date < to, the recorded days and the calendars of the years y0..y1.
+ */
+int compliance_load(struct store *s, kz_date from, kz_date to, int y0, int y1,
+    struct compliance *c, struct kz_error *e);
+void compliance_free(struct compliance *c);
+
+struct compliance_plan {
+	size_t proposed;		/* meetings the rules ask for */
+	size_t added;			/* new planned visits written */
+	struct rules_findings unplaced;	/* targets for which no day was left */
+};
+
+/*
+ * Plans year: proposes one meeting per target and period that C-1..C-5 require for the
+ * office's akim and every akim below it (rules_plan), and adds, in one transaction, those
+ * whose akim, target and period no existing meeting covers yet, as planned visits with
+ * their announcement date (P-4). Planning again adds nothing; a calendar already
+ * approved is refused (its corrections are revisions, K-2).
+ */
+int compliance_plan_year(struct store *s, int year, struct compliance_plan *out,
+    struct kz_error *e);
+void compliance_plan_free(struct compliance_plan *p);
+
+#endif

@@ -1,0 +1,584 @@
+/*
+ * The decree's tables, its periods and the unit tree the rules walk. The checks are in
+ * rules_check.c, the deadlines in rules_due.c and the plan in rules_plan.c; the readings of
+ * RULES.md that its text leaves open are marked "Interpretation" in these four files.
+ */
+#include "core/rules.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+/* ---- Tables ----------------------------------------------------------------------- */
+
+static const struct rules_coverage coverage[] = {
+	{
+		.id = "C-1",
+		.akims = RULES_T(UNIT_REGION),
+		.half_year = false,
+		.select = RULES_SEL_BELOW,
+		.targets = RULES_T(UNIT_DISTRICT) | RULES_T(UNIT_CITY_REG),
+		.field = true,
+		.what = "a field meeting in each district and city of regional significance "
+		    "every year",
+	},
+	{
+		.id = "C-2",
+		.akims = RULES_T(UNIT_CITY_REP),
+		.half_year = false,
+		.select = RULES_SEL_BELOW,
+		.targets = RULES_T(UNIT_CITY_DISTRICT),
+		.field = true,
+		.what = "a field meeting in each district of the city every year",
+	},
+	{
+		/*
+		 * Interpretation: a city directly under the district is a city of district
+		 * significance whose administration the classifier does not list (Zhetysai,
+		 * Saryagash, Lenger, Shardara in Turkistan region); leaving it out would leave
+		 * a district's largest town without meetings. kato.c already types such a
+		 * city CITY_DIST; this keeps a tree typed otherwise right too.
+		 */
+		.id = "C-3",
+		.akims = RULES_T(UNIT_DISTRICT),
+		.half_year = true,
+		.select = RULES_SEL_BELOW,
+		.targets = RULES_T(UNIT_RURAL_OKRUG) | RULES_T(UNIT_VILLAGE) |
+		    RULES_T(UNIT_SETTLEMENT) | RULES_T(UNIT_CITY_DIST) | RULES_T(UNIT_CITY),
+		.field = true,
+		.what = "a field meeting in each rural okrug, village, settlement and city of "
+		    "district significance every half-year",
+	},
+	{
+		/* Every village and settlement at any depth; stations and farms are not. */
+		.id = "C-4",
+		.akims = RULES_T(UNIT_RURAL_OKRUG),
+		.half_year = true,
+		.select = RULES_SEL_BELOW,
+		.targets = RULES_T(UNIT_VILLAGE_LOC) | RULES_T(UNIT_SETTLEMENT_LOC),
+		.field = true,
+		.what = "a field meeting in each village and settlement of the okrug every "
+		    "half-year",
+	},
+	{
+		.id = "C-4",
+		.akims = RULES_T(UNIT_CITY_REG) | RULES_T(UNIT_CITY_DIST),
+		.half_year = true,
+		.select = RULES_SEL_BELOW,
+		.targets = RULES_T(UNIT_CITY_DISTRICT) | RULES_T(UNIT_MICRODISTRICT) |
+		    RULES_T(UNIT_RURAL_OKRUG) | RULES_T(UNIT_VILLAGE) | RULES_T(UNIT_SETTLEMENT) |
+		    RULES_T(UNIT_VILLAGE_LOC) | RULES_T(UNIT_SETTLEMENT_LOC),
+		.city_itself = true,
+		.field = true,
+		.what = "a field meeting in each city district, microdistrict, village, "
+		    "settlement and okrug of the city every half-year",
+	},
+	{
+		.id = "C-5",
+		.akims = RULES_T(UNIT_VILLAGE) | RULES_T(UNIT_SETTLEMENT) |
+		    RULES_T(UNIT_CITY_DISTRICT),
+		.half_year = true,
+		.select = RULES_SEL_SELF,
+		.field = false,
+		.what = "a meeting in the akim's own village, settlement or city district every "
+		    "half-year",
+	},
+};
+
+#define P4_14	(RULES_T(UNIT_REGION) | RULES_T(UNIT_CITY_REP) | RULES_T(UNIT_DISTRICT) | \
+	RULES_T(UNIT_CITY_REG) | RULES_T(UNIT_CITY_DIST))
+#define P4_7	(RULES_T(UNIT_VILLAGE) | RULES_T(UNIT_SETTLEMENT) | \
+	RULES_T(UNIT_RURAL_OKRUG) | RULES_T(UNIT_CITY_DISTRICT))
+#define K_OFFICES (RULES_T(UNIT_REGION) | RULES_T(UNIT_CITY_REP))
+
+static const struct rules_deadline deadlines[] = {
+	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
+	  .done = RULES_DONE_APPROVED, .what = "approve the annual calendar of meetings" },
+	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
+	  .done = RULES_DONE_NOTIFIED, .what = "notify the maslikhat of the calendar" },
+	{ .id = "K-3", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 20,
+	  .done = RULES_DONE_SUBMITTED,
+	  .what = "submit the approved calendar to the Government" },
+	{ .id = "G-1", .kind = RULES_DL_DATE, .government = true, .month = { 2 }, .day = 1,
+	  .done = RULES_DONE_FORWARDED,
+	  .what = "submit the regional calendars to the Administration of the President" },
+	{ .id = "G-2", .kind = RULES_DL_DATE, .government = true, .month = { 2, 8 },
+	  .day = 15, .done = RULES_DONE_COLLECTED,
+	  .what = "collect the problem issues that need a central decision, with proposals" },
+	{ .id = "P-4", .kind = RULES_DL_BEFORE, .akims = P4_14, .days = 14,
+	  .what = "announce the meeting 14 days before it" },
+	{ .id = "P-4", .kind = RULES_DL_BEFORE, .akims = P4_7, .days = 7,
+	  .what = "announce the meeting 7 days before it" },
+	{ .id = "A-3", .kind = RULES_DL_AFTER, .akims = RULES_T_AKIMS, .days = 10,
+	  .what = "publish the results, the problem issues and the action plan" },
+	{ .id = "A-4", .kind = RULES_DL_QUARTERLY, .akims = RULES_T_AKIMS, .day = 25,
+	  .done = RULES_DONE_QUARTERLY,
+	  .what = "publish the quarter's progress on the problem issues" },
+	{ .id = "T-1", .kind = RULES_DL_SHARE, .akims = RULES_T_AKIMS, .num = 1, .den = 4,
+	  .what = "the report takes at most a quarter of the planned time" },
+};
+
+const struct rules_coverage *
+rules_coverage_table(size_t *n)
+{
+	*n = sizeof coverage / sizeof coverage[0];
+	return coverage;
+}
+
+const struct rules_coverage *
+rules_coverage_for(enum unit_type akim)
+{
+	if ((unsigned)akim >= UNIT_TYPE_COUNT)
+		return NULL;
+	for (size_t i = 0; i < sizeof coverage / sizeof coverage[0]; i++)
+		if (coverage[i].akims & RULES_T(akim))
+			return &coverage[i];
+	return NULL;
+}
+
+const struct rules_deadline *
+rules_deadline_table(size_t *n)
+{
+	*n = sizeof deadlines / sizeof deadlines[0];
+	return deadlines;
+}
+
+int
+rules_announce_days(enum unit_type akim)
+{
+	if ((unsigned)akim >= UNIT_TYPE_COUNT)
+		return -1;
+	for (size_t i = 0; i < sizeof deadlines / sizeof deadlines[0]; i++)
+		if (deadlines[i].kind == RULES_DL_BEFORE && (deadlines[i].akims & RULES_T(akim)))
+			return deadlines[i].days;
+	return -1;
+}
+
+/* ---- Time ------------------------------------------------------------------------- */
+
+kz_date
+rules_local_date(int64_t unix_ms, int utc_offset_min)
+{
+	const int64_t day = 86400000;
+	int64_t ms = unix_ms + (int64_t)utc_offset_min * 60000;
+	int64_t d = ms / day;
+
+	/* Division truncates towards zero; a day starts at its midnight, so floor. */
+	if (ms % day < 0)
+		d--;
+	return (kz_date)d;
+}
+
+enum rules_period
+rules_half_of(kz_date date)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	return m <= 6 ? RULES_H1 : RULES_H2;
+}
+
+void
+rules_period_range(int year, enum rules_period p, kz_date *first, kz_date *last)
+{
+	*first = date_from_ymd(year, p == RULES_H2 ? 7 : 1, 1);
+	*last = p == RULES_H1 ? date_from_ymd(year, 6, 30) : date_from_ymd(year, 12, 31);
+}
+
+void
+rules_period_name(int year, enum rules_period p, char buf[16])
+{
+	if (p == RULES_YEAR)
+		snprintf(buf, 16, "%04d", year);
+	else
+		snprintf(buf, 16, "%04d-H%d", year, p == RULES_H1 ? 1 : 2);
+}
+
+int
+rules_period_parse(const char *s, int *year, enum rules_period *p)
+{
+	int y = 0;
+
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (s[4] == '\0')
+		*p = RULES_YEAR;
+	else if (strcmp(s + 4, "-H1") == 0)
+		*p = RULES_H1;
+	else if (strcmp(s + 4, "-H2") == 0)
+		*p = RULES_H2;
+	else
+		return -1;
+	*year = y;
+	return 0;
+}
+
+/* ---- Findings --------------------------------------------------------------------- */
+
+const char *
+rules_status_name(enum rules_status s)
+{
+	switch (s) {
+	case RULES_OK:
+		return "ok";
+	case RULES_MISSING:
+		return "missing";
+	case RULES_LATE:
+		return "late";
+	case RULES_OVERDUE:
+		return "overdue";
+	case RULES_PENDING:
+		return "pending";
+	case RULES_OVER:
+		return "over";
+	}
+	return "?";
+}
+
+struct rules_finding *
+rules_findings_add(struct rules_findings *f)
+{
+	struct rules_finding *r;
+
+	f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+	r = &f->v[f->n++];
+	memset(r, 0, sizeof *r);
+	r->visit = -1;
+	r->due = DATE_NONE;
+	return r;
+}
+
+void
+rules_findings_free(struct rules_findings *f)
+{
+	free(f->v);
+	f->v = NULL;
+	f->n = f->cap = 0;
+}
+
+void
+rules_done_init(struct rules_done *d, int year)
+{
+	d->year = year;
+	d->approved = d->notified = d->submitted = d->forwarded = DATE_NONE;
+	d->collected[0] = d->collected[1] = DATE_NONE;
+	for (int q = 0; q < 4; q++)
+		d->quarterly[q] = DATE_NONE;
+}
+
+/* ---- The tree --------------------------------------------------------------------- */
+
+struct rules_tree {
+	struct rules_unit	*u;
+	uint32_t		*key;		/* the code as a number, by index */
+	int			*parent;
+	int			*first;		/* children of i: child[first[i] .. first[i+1]) */
+	int			*child;
+	int			*slot;		/* hash slots: index or -1 */
+	size_t			 nslot;		/* a power of two */
+	size_t			 n;
+};
+
+static uint32_t
+code_key(const char *code)
+{
+	uint32_t k = 0;
+
+	for (int i = 0; i < UNIT_CODE_LEN; i++)
+		k = k * 10 + (uint32_t)(code[i] - '0');
+	return k;
+}
+
+static size_t
+key_hash(uint32_t k, size_t nslot)
+{
+	return (size_t)((k * 2654435761u) & (nslot - 1));
+}
+
+static int
+find_key(const struct rules_tree *t, uint32_t k)
+{
+	for (size_t h = key_hash(k, t->nslot);; h = (h + 1) & (t->nslot - 1)) {
+		if (t->slot[h] < 0)
+			return -1;
+		if (t->key[t->slot[h]] == k)
+			return t->slot[h];
+	}
+}
+
+/* qsort has no context argument in C11: sort pairs of (key, index) instead. */
+struct keyed {
+	uint32_t	 key;
+	int		 i;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* KATO's parent: the nearest existing code among ABCDEFH00, ABCDEF000, ABCD00000, AB0000000. */
+static int
+derive_parent(const struct rules_tree *t, uint32_t k)
+{
+	static const uint32_t unit[] = { 100, 1000, 100000, 10000000 };
+
+	for (size_t j = 0; j < sizeof unit / sizeof unit[0]; j++) {
+		uint32_t p = k - k % unit[j];
+		int i;
+
+		if (p != k && (i = find_key(t, p)) >= 0)
+			return i;
+	}
+	return -1;
+}
+
+/* A chain of parents that loops would make every walk up endless: cut it. */
+static void
+break_cycles(struct rules_tree *t)
+{
+	unsigned char *state = xcalloc(t->n ? t->n : 1, 1);	/* 0 new, 1 on path, 2 done */
+
+	for (size_t s = 0; s < t->n; s++) {
+		int i = (int)s, last = -1;
+
+		while (i >= 0 && state[i] == 0) {
+			state[i] = 1;
+			last = i;
+			i = t->parent[i];
+		}
+		if (i >= 0 && state[i] == 1)
+			t->parent[last] = -1;
+		for (i = (int)s; i >= 0 && state[i] == 1; i = t->parent[i])
+			state[i] = 2;
+	}
+	free(state);
+}
+
+struct rules_tree *
+rules_tree_new(const struct rules_unit *units, size_t n)
+{
+	struct rules_tree *t = xcalloc(1, sizeof *t);
+	struct keyed *order;
+	int *fill;
+
+	t->u = xcalloc(n ? n : 1, sizeof *t->u);
+	t->key = xcalloc(n ? n : 1, sizeof *t->key);
+	for (t->nslot = 16; t->nslot < 2 * n; t->nslot *= 2)
+		;
+	t->slot = xmalloc(t->nslot * sizeof *t->slot);
+	for (size_t h = 0; h < t->nslot; h++)
+		t->slot[h] = -1;
+	for (size_t s = 0; s < n; s++) {
+		uint32_t k;
+		size_t h;
+
+		if (!unit_code_valid(units[s].code))
+			continue;
+		k = code_key(units[s].code);
+		if (find_key(t, k) >= 0)
+			continue;
+		t->u[t->n] = units[s];
+		t->key[t->n] = k;
+		for (h = key_hash(k, t->nslot); t->slot[h] >= 0; h = (h + 1) & (t->nslot - 1))
+			;
+		t->slot[h] = (int)t->n++;
+	}
+
+	t->parent = xmalloc((t->n ? t->n : 1) * sizeof *t->parent);
+	for (size_t i = 0; i < t->n; i++) {
+		const char *p = t->u[i].parent;
+
+		if (p[0] == '\0')
+			t->parent[i] = derive_parent(t, t->key[i]);
+		else
+			t->parent[i] = unit_code_valid(p) ? find_key(t, code_key(p)) : -1;
+	}
+	break_cycles(t);
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->parent[i] >= 0)
+			memcpy(t->u[i].parent, t->u[t->parent[i]].code, sizeof t->u[i].parent);
+		else
+			t->u[i].parent[0] = '\0';
+	}
+
+	/* Children in code order: fill them walking all units in code order. */
+	order = xmalloc((t->n ? t->n : 1) * sizeof *order);
+	for (size_t i = 0; i < t->n; i++) {
+		order[i].key = t->key[i];
+		order[i].i = (int)i;
+	}
+	qsort(order, t->n, sizeof *order, cmp_keyed);
+	t->first = xcalloc(t->n + 2, sizeof *t->first);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->parent[i] >= 0)
+			t->first[t->parent[i] + 1]++;
+	for (size_t i = 0; i < t->n; i++)
+		t->first[i + 1] += t->first[i];
+	t->child = xmalloc((t->n ? t->n : 1) * sizeof *t->child);
+	fill = xcalloc(t->n ? t->n : 1, sizeof *fill);
+	for (size_t s = 0; s < t->n; s++) {
+		int i = order[s].i, p = t->parent[i];
+
+		if (p >= 0)
+			t->child[t->first[p] + fill[p]++] = i;
+	}
+	free(fill);
+	free(order);
+	return t;
+}
+
+void
+rules_tree_free(struct rules_tree **tp)
+{
+	struct rules_tree *t = *tp;
+
+	if (t == NULL)
+		return;
+	free(t->u);
+	free(t->key);
+	free(t->parent);
+	free(t->first);
+	free(t->child);
+	free(t->slot);
+	free(t);
+	*tp = NULL;
+}
+
+size_t
+rules_tree_size(const struct rules_tree *t)
+{
+	return t->n;
+}
+
+int
+rules_tree_find(const struct rules_tree *t, const char *code)
+{
+	if (code == NULL || !unit_code_valid(code))
+		return -1;
+	return find_key(t, code_key(code));
+}
+
+const struct rules_unit *
+rules_tree_unit(const struct rules_tree *t, int i)
+{
+	return &t->u[i];
+}
+
+int
+rules_tree_parent(const struct rules_tree *t, int i)
+{
+	return t->parent[i];
+}
+
+const int *
+rules_tree_children(const struct rules_tree *t, int i, size_t *n)
+{
+	*n = (size_t)(t->first[i + 1] - t->first[i]);
+	return &t->child[t->first[i]];
+}
+
+const char *
+rules_akim_unit(const struct rules_tree *t, const char *code)
+{
+	int i = rules_tree_find(t, code);
+
+	while (i >= 0 && !unit_type_has_akim(t->u[i].type))
+		i = t->parent[i];
+	return i >= 0 ? t->u[i].code : NULL;
+}
+
+/* ---- Targets ---------------------------------------------------------------------- */
+
+struct ivec {
+	int	*v;
+	size_t	 n, cap;
+};
+
+static void
+ivec_push(struct ivec *a, int x)
+{
+	a->v = xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);
+	a->v[a->n++] = x;
+}
+
+/*
+ * Walks down from i through places without an akim; a unit with an akim of its own is a
+ * target or the end of the walk, because what lies inside it is that akim's to cover.
+ * A place that is a target is walked into too: a village under a main village is a
+ * target of its okrug in its own right (C-4, "at any depth").
+ */
+static void
+walk_below(const struct rules_tree *t, int i, const struct rules_coverage *r,
+    struct ivec *out)
+{
+	for (int c = t->first[i]; c < t->first[i + 1]; c++) {
+		int j = t->child[c];
+		enum unit_type type = t->u[j].type;
+		size_t before;
+
+		if (r->targets & RULES_T(type))
+			ivec_push(out, j);
+		if (unit_type_has_akim(type))
+			continue;
+		before = out->n;
+		walk_below(t, j, r, out);
+		/* Interpretation (C-4): a city proper with nothing recorded inside it. */
+		if (type == UNIT_CITY && r->city_itself && out->n == before)
+			ivec_push(out, j);
+	}
+}
+
+static int
+cmp_unit_ptr(const void *a, const void *b)
+{
+	const struct rules_unit *x = *(const struct rules_unit *const *)a;
+	const struct rules_unit *y = *(const struct rules_unit *const *)b;
+
+	return strcmp(x->code, y->code);
+}
+
+int
+rules_targets(const struct rules_tree *t, const char *akim, struct rules_targets *out)
+{
+	struct ivec v = { 0 };
+	int i = rules_tree_find(t, akim);
+
+	memset(out, 0, sizeof *out);
+	if (i < 0 || (out->rule = rules_coverage_for(t->u[i].type)) == NULL)
+		return -1;
+	if (out->rule->select == RULES_SEL_SELF)
+		ivec_push(&v, i);
+	else
+		walk_below(t, i, out->rule, &v);
+	/*
+	 * Interpretation (C-4): a city with nothing recorded under its akim at all, such as
+	 * a city of district significance that KATO lists without a "г.а." row (kato.c
+	 * types it CITY_DIST itself), is its own target.
+	 */
+	if (v.n == 0 && out->rule->city_itself)
+		ivec_push(&v, i);
+	out->v = xcalloc(v.n ? v.n : 1, sizeof *out->v);
+	for (size_t k = 0; k < v.n; k++)
+		out->v[k] = &t->u[v.v[k]];
+	out->n = v.n;
+	qsort(out->v, out->n, sizeof *out->v, cmp_unit_ptr);
+	free(v.v);
+	return 0;
+}
+
+void
+rules_targets_free(struct rules_targets *tg)
+{
+	free(tg->v);
+	memset(tg, 0, sizeof *tg);
+}

@@ -1,0 +1,343 @@
+/*
+ * The rules of Decree No. 826 (../shared/decree/RULES.md; rule IDs such as C-3 refer to
+ * it): coverage (C-1..C-5), deadlines (K-1, K-3, G-1, G-2, P-4, A-3, A-4), the report's
+ * share of a meeting (T-1), unscheduled meetings (U-1), attendance (M-2), the calendar's
+ * periods and a proposed plan. Pure functions of units, visits and dates: no store, no
+ * I/O, no printing. Every reading of the decree where its text is silent is made in
+ * rules*.c and nowhere else; the header says what was chosen.
+ *
+ * Dates are the office's local calendar days (rules_local_date turns a clock into one).
+ * Inputs are plain arrays the caller owns; outputs are arrays this module allocates and
+ * the matching *_free releases.
+ */
+#ifndef KZ_RULES_H
+#define KZ_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/holidays.h"
+#include "core/unit.h"
+
+/* All of Kazakhstan is UTC+5 since 1 March 2024; a parameter, not a constant in code. */
+#define RULES_UTC_OFFSET_KZ	300
+
+/* The local calendar day of a Unix time in milliseconds at a UTC offset in minutes. */
+kz_date rules_local_date(int64_t unix_ms, int utc_offset_min);
+
+/* A set of unit types, for the tables. */
+#define RULES_T(t)		(1u << (t))
+#define RULES_T_AKIMS		(RULES_T(UNIT_REGION) | RULES_T(UNIT_CITY_REP) | \
+	RULES_T(UNIT_DISTRICT) | RULES_T(UNIT_CITY_REG) | RULES_T(UNIT_CITY_DIST) | \
+	RULES_T(UNIT_CITY_DISTRICT) | RULES_T(UNIT_RURAL_OKRUG) | RULES_T(UNIT_VILLAGE) | \
+	RULES_T(UNIT_SETTLEMENT))
+
+/* ---- Periods ---------------------------------------------------------------------- */
+
+enum rules_period {
+	RULES_YEAR = 0,		/* "2026": C-1, C-2 */
+	RULES_H1,		/* "2026-H1": 1 January - 30 June */
+	RULES_H2,		/* "2026-H2": 1 July - 31 December */
+};
+
+/* The half-year that contains date. */
+enum rules_period rules_half_of(kz_date date);
+/* First and last day of a period of a year. */
+void rules_period_range(int year, enum rules_period p, kz_date *first, kz_date *last);
+/* Writes "2026", "2026-H1" or "2026-H2" (at most 8 bytes with the NUL). */
+void rules_period_name(int year, enum rules_period p, char buf[16]);
+/* The inverse of rules_period_name: 0, or -1 when s is none of those forms. */
+int rules_period_parse(const char *s, int *year, enum rules_period *p);
+
+/* ---- The tables ------------------------------------------------------------------- */
+
+enum rules_select {
+	RULES_SEL_SELF,		/* the akim's own unit (C-5) */
+	RULES_SEL_BELOW,	/* units below of target_types, not inside another akim's unit */
+};
+
+/* One row of the coverage table: "at least one meeting per period per target". */
+struct rules_coverage {
+	const char		*id;		/* "C-1" .. "C-5" */
+	unsigned		 akims;		/* RULES_T() of the akim's unit types */
+	bool			 half_year;	/* per half-year, else per year */
+	enum rules_select	 select;
+	unsigned		 targets;	/* RULES_SEL_BELOW: RULES_T() of target types */
+	bool			 city_itself;	/* a city with nothing recorded in it is
+						 * a target itself (see rules_targets) */
+	bool			 field;		/* only field meetings count */
+	const char		*what;		/* one line in English */
+};
+
+/* The coverage table, and the row for an akim's unit type (NULL for a place). */
+const struct rules_coverage *rules_coverage_table(size_t *n);
+const struct rules_coverage *rules_coverage_for(enum unit_type akim);
+
+enum rules_deadline_kind {
+	RULES_DL_DATE,		/* fixed day(s) of each year */
+	RULES_DL_QUARTERLY,	/* the day of the month after each quarter */
+	RULES_DL_BEFORE,	/* days before a meeting */
+	RULES_DL_AFTER,		/* calendar days after a meeting and its receptions end */
+	RULES_DL_SHARE,		/* a share of a meeting's planned time */
+};
+
+/* What an office records as done for a RULES_DL_DATE or _QUARTERLY row (struct rules_done). */
+enum rules_done_field {
+	RULES_DONE_NONE = 0,
+	RULES_DONE_APPROVED,		/* K-1 */
+	RULES_DONE_NOTIFIED,		/* K-1 */
+	RULES_DONE_SUBMITTED,		/* K-3 */
+	RULES_DONE_FORWARDED,		/* G-1 */
+	RULES_DONE_COLLECTED,		/* G-2 */
+	RULES_DONE_QUARTERLY,		/* */
+};
+
+/* One row of the deadline table. */
+struct rules_deadline {
+	const char		*id;		/* "K-1", "P-4", ... */
+	enum rules_deadline_kind kind;
+	unsigned		 akims;		/* RULES_T() of the offices concerned */
+	bool			 government;	/* the Government's obligation (point 5) */
+	int			 month[2];	/* DATE: months of the year (0: unused) */
+	int			 day;		/* DATE, QUARTERLY: day of the month */
+	int			 days;		/* BEFORE, AFTER: days */
+	int			 num, den;	/* SHARE: at most num/den */
+	enum rules_done_field	 done;
+	const char		*what;		/* one line in English */
+};
+
+const struct rules_deadline *rules_deadline_table(size_t *n);
+/* P-4: days of notice before a meeting of an akim of this type; -1 for a place. */
+int rules_announce_days(enum unit_type akim);
+
+/* ---- The unit tree ---------------------------------------------------------------- */
+
+struct rules_unit {
+	char		 code[10];	/* 9 digits */
+	char		 parent[10];	/* "": derived from the code, as KATO does */
+	enum unit_type	 type;
+};
+
+/*
+ * Built from an array of units (copied). A parent that is not in the array, or a cycle,
+ * makes a root; an empty parent is the nearest existing code among AB CD EF H00,
+ * AB CD EF 000, AB CD 00 000 and AB 00 00 000. Units whose code is not nine digits, and
+ * later duplicates of a code, are left out.
+ */
+struct rules_tree;
+
+struct rules_tree *rules_tree_new(const struct rules_unit *units, size_t n);
+void rules_tree_free(struct rules_tree **tree);
+size_t rules_tree_size(const struct rules_tree *tree);
+/* Index of a code, or -1. */
+int rules_tree_find(const struct rules_tree *tree, const char *code);
+/* The unit at an index; its parent field is the one resolved. */
+const struct rules_unit *rules_tree_unit(const struct rules_tree *tree, int i);
+int rules_tree_parent(const struct rules_tree *tree, int i);
+/* Children in code order; *n is set to their count. */
+const int *rules_tree_children(const struct rules_tree *tree, int i, size_t *n);
+/* The nearest unit with an akim at or above code, or NULL (a pointer into the tree). */
+const char *rules_akim_unit(const struct rules_tree *tree, const char *code);
+
+/*
+ * The coverage rule of an akim and its targets, in code order. Targets point into the
+ * tree. Returns 0, or -1 when akim is not in the tree or is a place without an akim.
+ * C-3 also counts a city directly under the district (a city of district significance
+ * whose administration the classifier does not list, as in Turkistan region) as a
+ * target. C-4 of a city: its city districts, microdistricts, okrugs, village and
+ * settlement administrations and villages and settlements, not looking inside city
+ * districts or okrugs (they are targets with their own akims); the city proper is a
+ * target itself when it has none of these recorded, so that a city whose office has not
+ * added its microdistricts still needs its meetings, and a city administration with
+ * nothing under it at all (a city of district significance without a "г.а." row in
+ * KATO) is its own target.
+ */
+struct rules_targets {
+	const struct rules_coverage	 *rule;
+	const struct rules_unit		**v;	/* owned array, borrowed units */
+	size_t				  n;
+};
+
+int rules_targets(const struct rules_tree *tree, const char *akim, struct rules_targets *out);
+void rules_targets_free(struct rules_targets *t);
+
+/* ---- Visits and findings ---------------------------------------------------------- */
+
+/* In the order of enum visit_status (core/visit.h), which callers may cast. */
+enum rules_visit_status {
+	RULES_PLANNED,
+	RULES_ANNOUNCED,
+	RULES_HELD,
+	RULES_CANCELLED,
+	RULES_MOVED,		/* rescheduled: date is the new date; counts as planned */
+};
+
+/* A meeting as the rules see it. */
+struct rules_visit {
+	int			 id;		/* the caller's, copied into findings */
+	char			 akim[10];	/* the akim's unit */
+	char			 target[10];	/* where it is held: a target or a place in one */
+	kz_date			 date;
+	bool			 field;
+	enum rules_visit_status	 status;
+	bool			 unscheduled;	/* U-1: outside the calendar */
+	bool			 has_reason;	/* U-1 */
+	kz_date			 announced_on;	/* P-4; DATE_NONE: not announced */
+	kz_date			 receptions_end; /* last reception after it; DATE_NONE */
+	kz_date			 published_on;	/* A-3; DATE_NONE: not published */
+	int			 planned_min;	/* T-1; <= 0: unknown */
+	int			 report_min;	/* T-1; < 0: unknown */
+	bool			 attendance_recorded;	/* M-2 */
+};
+
+enum rules_status {
+	RULES_OK,
+	RULES_MISSING,		/* not done and no longer possible, or not recorded */
+	RULES_LATE,		/* done after the deadline */
+	RULES_OVERDUE,		/* not done, the deadline past */
+	RULES_PENDING,		/* not done, the deadline ahead or today */
+	RULES_OVER,		/* T-1: the report took more than its share */
+};
+
+const char *rules_status_name(enum rules_status s);	/* "ok", "missing", ... */
+
+struct rules_finding {
+	const char		*rule;		/* "C-3", "P-4", ...: static */
+	const char		*what;		/* the table row's line: static */
+	enum rules_status	 status;
+	char			 akim[10];	/* the akim's unit; "" for the Government */
+	char			 target[10];	/* coverage: the target; visits: the place */
+	int			 year;
+	enum rules_period	 period;	/* coverage */
+	int			 quarter;	/* 1..4; else 0 */
+	int			 visit;		/* coverage: earliest visit that counts; visit
+						 * rules: the visit; else -1 (rules_visit.id) */
+	kz_date			 due;		/* the deadline, or DATE_NONE */
+	int			 days;		/* pending: days left; late, overdue: days late */
+	int			 value;		/* coverage: visits that count; T-1: report min */
+	int			 limit;		/* T-1: planned minutes (value * 4 <= limit) */
+};
+
+struct rules_findings {
+	struct rules_finding	*v;	/* owned */
+	size_t			 n, cap;
+};
+
+/* Appends a zeroed finding (visit -1, due DATE_NONE) and returns it. */
+struct rules_finding *rules_findings_add(struct rules_findings *f);
+void rules_findings_free(struct rules_findings *f);
+
+/* ---- Coverage (C-1..C-5) ---------------------------------------------------------- */
+
+enum rules_mode {
+	RULES_MODE_PLANNED,	/* planned, announced, moved and held visits count */
+	RULES_MODE_HELD,	/* only held visits count */
+};
+
+/*
+ * One finding per akim x target x period of year, OK or MISSING, for akim (or, with
+ * subtree, akim and every akim below it; akim NULL: every akim in the tree), in tree
+ * order. A visit counts for a target when it is the akim's, its status counts in mode,
+ * its date is in the period, it is held at the target or a place inside it, and it is a
+ * field meeting where the rule requires one (C-1..C-4). Cancelled visits cover nothing.
+ * An unscheduled meeting (U-1) counts on the same terms, so for C-1..C-4 only as a field
+ * meeting at the target; for C-5, where no field meeting is required, it counts when held
+ * in the akim's own unit. Overwrites *out; returns 0, or -1 when akim is unknown or not
+ * an akim's unit.
+ */
+int rules_check_coverage(const struct rules_tree *tree, const char *akim, bool subtree,
+    int year, enum rules_mode mode, const struct rules_visit *visits, size_t nvisits,
+    struct rules_findings *out);
+
+/*
+ * Per-visit rules on a date, for every visit not cancelled, in visit order:
+ * U-1 (unscheduled: OK or MISSING reason);
+ * P-4 (calendar meetings of a known akim: announced >= 14 or 7 days before is OK, fewer
+ *     is LATE by the difference; not announced: PENDING until the day of notice,
+ *     OVERDUE after it, MISSING once held or past, or when marked announced with no day);
+ * T-1 (held: report_min * 4 <= planned_min OK, else OVER; either unknown MISSING);
+ * M-2 (held: attendance by category recorded, else MISSING);
+ * A-3 (held: published within 10 calendar days after the later of the meeting and its
+ *     receptions OK, later LATE; not published PENDING or OVERDUE).
+ * Overwrites *out.
+ */
+void rules_check_visits(const struct rules_tree *tree, const struct rules_visit *visits,
+    size_t nvisits, kz_date today, struct rules_findings *out);
+
+/* ---- Deadlines due (K-1, K-3, G-1, G-2, A-4, P-4, A-3) --------------------------- */
+
+/* What an office (or the Government) has done for one year's obligations; DATE_NONE: not. */
+struct rules_done {
+	int		 year;
+	kz_date		 approved;	/* K-1: calendar approved */
+	kz_date		 notified;	/* K-1: maslikhat notified */
+	kz_date		 submitted;	/* K-3: calendar submitted to the Government */
+	kz_date		 forwarded;	/* G-1: calendars to the Administration */
+	kz_date		 collected[2];	/* G-2: by 15 February, by 15 August */
+	kz_date		 quarterly[4];	/* progress for Q1..Q4 of year published */
+};
+
+/* Sets every date of d to DATE_NONE. */
+void rules_done_init(struct rules_done *d, int year);
+
+#define RULES_DUE_AHEAD		30	/* days ahead shown by default */
+#define RULES_DUE_BEHIND	365	/* days an obligation stays listed once overdue */
+
+struct rules_due_ctx {
+	enum unit_type			 office;	/* the office's akim level; UNKNOWN: none */
+	char				 office_code[10]; /* copied into findings' akim */
+	bool				 government;	/* G-1, G-2 */
+	const struct rules_done		*done;		/* any years; missing: nothing done */
+	size_t				 ndone;
+	const struct rules_tree		*tree;		/* for the visits' akims (P-4) */
+	const struct rules_visit	*visits;
+	size_t				 nvisits;
+	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
+};
+
+/*
+ * Every obligation not done whose deadline is within ctx->ahead days after today or
+ * RULES_DUE_BEHIND days before it: PENDING (days left, 0 on the day) or OVERDUE (days
+ * late), sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
+ * CITY_REP offices; A-4 for every akim's office (the 25th even when it is a weekend: the
+ * decree counts calendar dates); G-1 and G-2 for the Government; P-4 for calendar
+ * meetings not announced whose date is today or later; A-3 for held meetings not
+ * published. Overwrites *out.
+ */
+void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_findings *out);
+
+/* ---- Planning --------------------------------------------------------------------- */
+
+struct rules_planned {
+	char			 akim[10];
+	char			 target[10];
+	const char		*rule;		/* "C-1" .. "C-5" */
+	enum rules_period	 period;
+	kz_date			 date;
+	kz_date			 announce_on;	/* P-4 */
+	bool			 field;
+};
+
+struct rules_plan {
+	struct rules_planned	*v;		/* owned; by date, akim, target */
+	size_t			 n, cap;
+	struct rules_findings	 unplaced;	/* MISSING: more targets than days */
+};
+
+/*
+ * Proposes for the office's akim and every akim below it one meeting per target and
+ * period that C-1..C-5 require in year. Meetings fall on working days only, never two of
+ * one akim on a day, each target in the middle of an equal share of the period's usable
+ * days (targets in code order). Usable: the announcement P-4 asks for falls on or after
+ * the K-1 deadline (15 January: a calendar is announced once approved), and is moved back
+ * to the previous working day when it would fall on a day off (earlier notice is still
+ * notice); so a district's first meeting is not before 29 January. Overwrites *out;
+ * returns 0, or -1 when office is unknown or not an akim's unit.
+ */
+int rules_plan(const struct rules_tree *tree, const char *office, int year,
+    const struct holidays_extra *holidays, struct rules_plan *out);
+void rules_plan_free(struct rules_plan *plan);
+
+#endif

@@ -1,0 +1,579 @@
+/*
+ * Checks of a year's visits against the coverage table (C-1..C-5), of each visit against
+ * the rules about one meeting (U-1, P-4, T-1, M-2, A-3), and the obligations due on a date.
+ */
+#include "core/rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+struct ivec {
+	int	*v;
+	size_t	 n, cap;
+};
+
+static void
+ivec_push(struct ivec *a, int x)
+{
+	a->v = xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);
+	a->v[a->n++] = x;
+}
+
+/* Codes are copied into findings' char[10] from arrays and from literals alike. */
+static void
+code_copy(char dst[10], const char *src)
+{
+	size_t n = strnlen(src, UNIT_CODE_LEN);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static bool
+has_akim(const struct rules_tree *t, int i)
+{
+	return unit_type_has_akim(rules_tree_unit(t, i)->type);
+}
+
+/* The akims at and below i, parents before children, children in code order. */
+static void
+collect_akims(const struct rules_tree *t, int i, struct ivec *out)
+{
+	const int *c;
+	size_t n;
+
+	if (has_akim(t, i))
+		ivec_push(out, i);
+	c = rules_tree_children(t, i, &n);
+	for (size_t k = 0; k < n; k++)
+		collect_akims(t, c[k], out);
+}
+
+struct root {
+	const char	*code;
+	int		 i;
+};
+
+static int
+cmp_root(const void *a, const void *b)
+{
+	return strcmp(((const struct root *)a)->code, ((const struct root *)b)->code);
+}
+
+/* The roots in code order: regions and cities of republican significance, usually. */
+static void
+collect_roots(const struct rules_tree *t, struct ivec *out)
+{
+	size_t n = rules_tree_size(t), nr = 0;
+	struct root *r = xmalloc((n ? n : 1) * sizeof *r);
+
+	for (size_t i = 0; i < n; i++)
+		if (rules_tree_parent(t, (int)i) < 0) {
+			r[nr].code = rules_tree_unit(t, (int)i)->code;
+			r[nr++].i = (int)i;
+		}
+	qsort(r, nr, sizeof *r, cmp_root);
+	for (size_t k = 0; k < nr; k++)
+		ivec_push(out, r[k].i);
+	free(r);
+}
+
+/*
+ * Interpretation: whether a visit can count for a rule at all, before asking where and
+ * when it was. Cancelled covers nothing; a moved meeting carries its new date and counts
+ * like a planned one; an unscheduled meeting (U-1) is a meeting with the population like
+ * any other, so it counts on the rule's own terms: for C-1..C-4 only as a field meeting,
+ * for C-5 (no field meeting required) also when it is not one.
+ */
+static bool
+visit_counts(const struct rules_visit *v, const struct rules_coverage *r, enum rules_mode mode)
+{
+	switch (v->status) {
+	case RULES_CANCELLED:
+		return false;
+	case RULES_HELD:
+		break;
+	case RULES_PLANNED:
+	case RULES_ANNOUNCED:
+	case RULES_MOVED:
+		if (mode == RULES_MODE_HELD)
+			return false;
+		break;
+	default:
+		return false;
+	}
+	if (v->date == DATE_NONE)
+		return false;
+	if (r->field && !v->field)
+		return false;
+	return true;
+}
+
+int
+rules_check_coverage(const struct rules_tree *t, const char *akim, bool subtree, int year,
+    enum rules_mode mode, const struct rules_visit *visits, size_t nvisits,
+    struct rules_findings *out)
+{
+	struct ivec akims = { 0 }, roots = { 0 };
+	size_t ntree = rules_tree_size(t);
+	int *vakim, *first, *byakim, *slot;
+	kz_date *best = NULL;
+	size_t nbest = 0;
+
+	memset(out, 0, sizeof *out);
+	if (akim == NULL) {
+		collect_roots(t, &roots);
+		for (size_t k = 0; k < roots.n; k++)
+			collect_akims(t, roots.v[k], &akims);
+		free(roots.v);
+	} else {
+		int i = rules_tree_find(t, akim);
+
+		if (i < 0 || !has_akim(t, i))
+			return -1;
+		if (subtree)
+			collect_akims(t, i, &akims);
+		else
+			ivec_push(&akims, i);
+	}
+
+	/* Visits grouped by their akim's index: byakim[first[a] .. first[a + 1]). */
+	vakim = xmalloc((nvisits ? nvisits : 1) * sizeof *vakim);
+	first = xcalloc(ntree + 2, sizeof *first);
+	for (size_t v = 0; v < nvisits; v++) {
+		vakim[v] = rules_tree_find(t, visits[v].akim);
+		if (vakim[v] >= 0)
+			first[vakim[v] + 1]++;
+	}
+	for (size_t i = 0; i < ntree; i++)
+		first[i + 1] += first[i];
+	byakim = xmalloc((nvisits ? nvisits : 1) * sizeof *byakim);
+	{
+		int *fill = xcalloc(ntree + 1, sizeof *fill);
+
+		for (size_t v = 0; v < nvisits; v++)
+			if (vakim[v] >= 0)
+				byakim[first[vakim[v]] + fill[vakim[v]]++] = (int)v;
+		free(fill);
+	}
+
+	slot = xmalloc((ntree ? ntree : 1) * sizeof *slot);
+	for (size_t i = 0; i < ntree; i++)
+		slot[i] = -1;
+
+	for (size_t k = 0; k < akims.n; k++) {
+		int a = akims.v[k];
+		const struct rules_unit *au = rules_tree_unit(t, a);
+		struct rules_targets tg;
+		const struct rules_coverage *r;
+		enum rules_period periods[2];
+		size_t nper, base;
+
+		if (rules_targets(t, au->code, &tg) != 0)
+			continue;
+		r = tg.rule;
+		nper = r->half_year ? 2 : 1;
+		periods[0] = r->half_year ? RULES_H1 : RULES_YEAR;
+		periods[1] = RULES_H2;
+		base = out->n;
+		best = xgrow(best, &nbest, tg.n * nper, sizeof *best);
+		for (size_t j = 0; j < tg.n; j++) {
+			slot[rules_tree_find(t, tg.v[j]->code)] = (int)j;
+			for (size_t p = 0; p < nper; p++) {
+				struct rules_finding *f = rules_findings_add(out);
+				kz_date from;
+
+				f->rule = r->id;
+				f->what = r->what;
+				f->status = RULES_MISSING;
+				code_copy(f->akim, au->code);
+				code_copy(f->target, tg.v[j]->code);
+				f->year = year;
+				f->period = periods[p];
+				rules_period_range(year, periods[p], &from, &f->due);
+				best[j * nper + p] = DATE_NONE;
+			}
+		}
+
+		for (int x = first[a]; x < first[a + 1]; x++) {
+			const struct rules_visit *v = &visits[byakim[x]];
+			struct rules_finding *f;
+			int y, m, d, node;
+			size_t p;
+
+			if (!visit_counts(v, r, mode))
+				continue;
+			date_to_ymd(v->date, &y, &m, &d);
+			if (y != year)
+				continue;
+			p = r->half_year && m > 6 ? 1 : 0;
+			/* A meeting at a place inside a target counts for that target. */
+			node = rules_tree_find(t, v->target);
+			while (node >= 0 && slot[node] < 0 && node != a)
+				node = rules_tree_parent(t, node);
+			if (node < 0 || slot[node] < 0)
+				continue;
+			f = &out->v[base + (size_t)slot[node] * nper + p];
+			f->value++;
+			f->status = RULES_OK;
+			if (best[(size_t)slot[node] * nper + p] == DATE_NONE ||
+			    v->date < best[(size_t)slot[node] * nper + p]) {
+				best[(size_t)slot[node] * nper + p] = v->date;
+				f->visit = v->id;
+			}
+		}
+
+		for (size_t j = 0; j < tg.n; j++)
+			slot[rules_tree_find(t, tg.v[j]->code)] = -1;
+		rules_targets_free(&tg);
+	}
+
+	free(best);
+	free(slot);
+	free(byakim);
+	free(first);
+	free(vakim);
+	free(akims.v);
+	return 0;
+}
+
+/* ---- One visit -------------------------------------------------------------------- */
+
+/* The row of a rule for an akim's type; UNIT_TYPE_COUNT: the first row of that rule. */
+static const struct rules_deadline *
+deadline_row(const char *id, enum unit_type akim)
+{
+	const struct rules_deadline *d;
+	size_t n;
+
+	d = rules_deadline_table(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(d[i].id, id) == 0 &&
+		    ((unsigned)akim >= UNIT_TYPE_COUNT || (d[i].akims & RULES_T(akim))))
+			return &d[i];
+	return NULL;
+}
+
+static int
+year_of(kz_date date)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	return y;
+}
+
+static struct rules_finding *
+visit_finding(struct rules_findings *out, const struct rules_visit *v, const char *rule,
+    const char *what)
+{
+	struct rules_finding *f = rules_findings_add(out);
+
+	f->rule = rule;
+	f->what = what;
+	code_copy(f->akim, v->akim);
+	code_copy(f->target, v->target);
+	f->visit = v->id;
+	if (v->date != DATE_NONE) {
+		f->year = year_of(v->date);
+		f->period = rules_half_of(v->date);
+	}
+	return f;
+}
+
+/* The status of something due on `due`, done on `done` (DATE_NONE: not yet). */
+static void
+deadline_status(struct rules_finding *f, kz_date due, kz_date done, kz_date today)
+{
+	f->due = due;
+	if (done != DATE_NONE) {
+		f->status = done <= due ? RULES_OK : RULES_LATE;
+		f->days = done <= due ? 0 : done - due;
+	} else if (today > due) {
+		f->status = RULES_OVERDUE;
+		f->days = today - due;
+	} else {
+		f->status = RULES_PENDING;
+		f->days = due - today;
+	}
+}
+
+static void
+check_p4(const struct rules_tree *t, const struct rules_visit *v, kz_date today,
+    struct rules_findings *out)
+{
+	const struct rules_deadline *row;
+	struct rules_finding *f;
+	int i, need;
+
+	if (t == NULL || (i = rules_tree_find(t, v->akim)) < 0)
+		return;
+	need = rules_announce_days(rules_tree_unit(t, i)->type);
+	row = deadline_row("P-4", rules_tree_unit(t, i)->type);
+	if (need < 0 || row == NULL || v->date == DATE_NONE)
+		return;
+	f = visit_finding(out, v, row->id, row->what);
+	deadline_status(f, v->date - need, v->announced_on, today);
+	/*
+	 * Notice never given for a meeting already held or past cannot be given any more;
+	 * a meeting marked announced without the day cannot be shown to be on time.
+	 */
+	if (v->announced_on == DATE_NONE && (v->status == RULES_HELD ||
+	    v->status == RULES_ANNOUNCED || today > v->date)) {
+		f->status = RULES_MISSING;
+		f->days = 0;
+	}
+}
+
+/* the later of the meeting and its last reception, plus 10 calendar days. */
+static kz_date
+a3_due(const struct rules_visit *v)
+{
+	const struct rules_deadline *row = deadline_row("A-3", UNIT_TYPE_COUNT);
+	kz_date end = v->date;
+
+	if (v->receptions_end != DATE_NONE && v->receptions_end > end)
+		end = v->receptions_end;
+	return end + row->days;
+}
+
+void
+rules_check_visits(const struct rules_tree *t, const struct rules_visit *visits,
+    size_t nvisits, kz_date today, struct rules_findings *out)
+{
+	const struct rules_deadline *t1 = deadline_row("T-1", UNIT_TYPE_COUNT);
+	const struct rules_deadline *a3 = deadline_row("A-3", UNIT_TYPE_COUNT);
+
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < nvisits; k++) {
+		const struct rules_visit *v = &visits[k];
+		struct rules_finding *f;
+
+		if (v->status == RULES_CANCELLED)
+			continue;
+		if (v->unscheduled) {
+			f = visit_finding(out, v, "U-1",
+			    "an unscheduled meeting has its reason recorded");
+			f->status = v->has_reason ? RULES_OK : RULES_MISSING;
+		} else {
+			/*
+			 * Interpretation: P-4's notice applies to calendar meetings; one held
+			 * at the population's request or when necessary (U-1) often cannot
+			 * wait 7 or 14 days.
+			 */
+			check_p4(t, v, today, out);
+		}
+		if (v->status != RULES_HELD)
+			continue;
+
+		f = visit_finding(out, v, t1->id, t1->what);
+		f->value = v->report_min;
+		f->limit = v->planned_min;
+		if (v->planned_min <= 0 || v->report_min < 0)
+			f->status = RULES_MISSING;
+		else if ((long long)v->report_min * t1->den <= (long long)v->planned_min * t1->num)
+			f->status = RULES_OK;
+		else
+			f->status = RULES_OVER;
+
+		f = visit_finding(out, v, "M-2", "attendance recorded by category");
+		f->status = v->attendance_recorded ? RULES_OK : RULES_MISSING;
+
+		if (v->date != DATE_NONE) {
+			f = visit_finding(out, v, a3->id, a3->what);
+			deadline_status(f, a3_due(v), v->published_on, today);
+		}
+	}
+}
+
+/* ---- Obligations due -------------------------------------------------------------- */
+
+static const struct rules_done *
+done_for(const struct rules_due_ctx *c, int year)
+{
+	for (size_t i = 0; i < c->ndone; i++)
+		if (c->done[i].year == year)
+			return &c->done[i];
+	return NULL;
+}
+
+static kz_date
+done_date(const struct rules_done *d, enum rules_done_field field, int which)
+{
+	if (d == NULL)
+		return DATE_NONE;
+	switch (field) {
+	case RULES_DONE_APPROVED:
+		return d->approved;
+	case RULES_DONE_NOTIFIED:
+		return d->notified;
+	case RULES_DONE_SUBMITTED:
+		return d->submitted;
+	case RULES_DONE_FORWARDED:
+		return d->forwarded;
+	case RULES_DONE_COLLECTED:
+		return d->collected[which];
+	case RULES_DONE_QUARTERLY:
+		return d->quarterly[which];
+	case RULES_DONE_NONE:
+		break;
+	}
+	return DATE_NONE;
+}
+
+struct window {
+	kz_date	 today, lo, hi;
+};
+
+static struct rules_finding *
+add_due(struct rules_findings *out, const struct window *w, const struct rules_deadline *row,
+    const char *akim, kz_date due)
+{
+	struct rules_finding *f = rules_findings_add(out);
+
+	f->rule = row->id;
+	f->what = row->what;
+	code_copy(f->akim, akim);
+	deadline_status(f, due, DATE_NONE, w->today);
+	return f;
+}
+
+/* The Government's rows are its own; an office's are those of its akim's level. */
+static bool
+row_is_mine(const struct rules_deadline *row, const struct rules_due_ctx *c)
+{
+	if (row->government)
+		return c->government;
+	return (unsigned)c->office < UNIT_TYPE_COUNT && (row->akims & RULES_T(c->office));
+}
+
+static void
+due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
+    const struct window *w, int ylo, int yhi, struct rules_findings *out)
+{
+	struct rules_finding *f;
+	kz_date due;
+
+	if (row->kind == RULES_DL_DATE) {
+		for (int y = ylo; y <= yhi; y++)
+			for (int k = 0; k < 2; k++) {
+				if (row->month[k] == 0)
+					continue;
+				due = date_from_ymd(y, row->month[k], row->day);
+				if (due < w->lo || due > w->hi ||
+				    done_date(done_for(c, y), row->done, k) != DATE_NONE)
+					continue;
+				f = add_due(out, w, row, row->government ? "" : c->office_code,
+				    due);
+				f->year = y;
+			}
+		return;
+	}
+	/* QUARTERLY: the quarter's year is the year concerned, Q4 falls due in January. */
+	for (int y = ylo - 1; y <= yhi; y++)
+		for (int q = 1; q <= 4; q++) {
+			due = q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) :
+			    date_from_ymd(y + 1, 1, row->day);
+			if (due < w->lo || due > w->hi ||
+			    done_date(done_for(c, y), row->done, q - 1) != DATE_NONE)
+				continue;
+			f = add_due(out, w, row, c->office_code, due);
+			f->year = y;
+			f->quarter = q;
+		}
+}
+
+static void
+due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_findings *out)
+{
+	for (size_t k = 0; k < c->nvisits; k++) {
+		const struct rules_visit *v = &c->visits[k];
+		const struct rules_deadline *row;
+		struct rules_finding *f;
+		kz_date due;
+		int i;
+
+		if (v->date == DATE_NONE || v->status == RULES_CANCELLED)
+			continue;
+		if (v->status == RULES_HELD) {
+			if (v->published_on != DATE_NONE)
+				continue;
+			row = deadline_row("A-3", UNIT_TYPE_COUNT);
+			due = a3_due(v);
+		} else {
+			/* Notice is owed for a calendar meeting still ahead (see check_p4). */
+			if (v->unscheduled || v->announced_on != DATE_NONE ||
+			    v->status == RULES_ANNOUNCED || v->date < w->today ||
+			    c->tree == NULL || (i = rules_tree_find(c->tree, v->akim)) < 0)
+				continue;
+			row = deadline_row("P-4", rules_tree_unit(c->tree, i)->type);
+			if (row == NULL)
+				continue;
+			due = v->date - row->days;
+		}
+		if (due < w->lo || due > w->hi)
+			continue;
+		f = add_due(out, w, row, v->akim, due);
+		code_copy(f->target, v->target);
+		f->visit = v->id;
+		f->year = year_of(v->date);
+		f->period = rules_half_of(v->date);
+	}
+}
+
+struct seq {
+	kz_date	 due;
+	size_t	 i;
+};
+
+static int
+cmp_seq(const void *a, const void *b)
+{
+	const struct seq *x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+void
+rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
+{
+	const struct rules_deadline *rows;
+	struct window w;
+	struct rules_finding *sorted;
+	struct seq *s;
+	size_t nrows;
+	int ylo, yhi, m, d;
+
+	memset(out, 0, sizeof *out);
+	w.today = today;
+	w.lo = today - RULES_DUE_BEHIND;
+	w.hi = today + (c->ahead > 0 ? c->ahead : RULES_DUE_AHEAD);
+	date_to_ymd(w.lo, &ylo, &m, &d);
+	date_to_ymd(w.hi, &yhi, &m, &d);
+
+	rows = rules_deadline_table(&nrows);
+	for (size_t r = 0; r < nrows; r++)
+		if ((rows[r].kind == RULES_DL_DATE || rows[r].kind == RULES_DL_QUARTERLY) &&
+		    row_is_mine(&rows[r], c))
+			due_dated(&rows[r], c, &w, ylo, yhi, out);
+	due_visits(c, &w, out);
+
+	/* By deadline; ties keep the table's order, then the visits' order. */
+	s = xmalloc((out->n ? out->n : 1) * sizeof *s);
+	for (size_t i = 0; i < out->n; i++) {
+		s[i].due = out->v[i].due;
+		s[i].i = i;
+	}
+	qsort(s, out->n, sizeof *s, cmp_seq);
+	sorted = xmalloc((out->n ? out->n : 1) * sizeof *sorted);
+	for (size_t i = 0; i < out->n; i++)
+		sorted[i] = out->v[s[i].i];
+	free(out->v);
+	out->v = sorted;
+	out->cap = out->n;
+	free(s);
+}

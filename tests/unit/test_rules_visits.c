@@ -1,0 +1,444 @@
+/*
+ * The rules about one meeting (U-1, P-4, T-1, M-2, A-3) and the obligations due on a date
+ * (K-1, K-3, G-1, G-2, A-4, P-4, A-3), against dates worked out by hand. Weekdays of 2026
+ * used here: 2 Mar Mon, 16 Mar Mon, 25 Apr Sat, 25 Oct Sun.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "core/date.h"
+#include "core/rules.h"
+#include "rules_fixture.h"
+
+/* ---- One visit -------------------------------------------------------------------- */
+
+struct want_visit {
+	int			 visit;
+	const char		*rule;
+	enum rules_status	 status;
+	int			 days;
+};
+
+static void
+assert_visit_findings(const struct rules_findings *f, const struct want_visit *w, size_t n)
+{
+	assert_int_equal(f->n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(f->v[i].visit, w[i].visit);
+		assert_string_equal(f->v[i].rule, w[i].rule);
+		assert_int_equal(f->v[i].status, w[i].status);
+		assert_int_equal(f->v[i].days, w[i].days);
+	}
+}
+
+static void
+test_p4_announced_14_and_7_days_before(void **state)
+{
+	(void)state;
+	struct rules_tree *t = turkistan_tree();
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		/* District akim, meeting on Monday 16 March 2026. */
+		visit(1, "613800000", "613833000", ymd(2026, 3, 16), true, RULES_ANNOUNCED),
+		visit(2, "613800000", "613833000", ymd(2026, 3, 16), true, RULES_ANNOUNCED),
+		/* Okrug akim, same day. */
+		visit(3, "613833000", "613833100", ymd(2026, 3, 16), true, RULES_ANNOUNCED),
+		visit(4, "613833000", "613833100", ymd(2026, 3, 16), true, RULES_ANNOUNCED),
+	};
+	const struct want_visit want[] = {
+		{ 1, "P-4", RULES_OK, 0 },		/* 2 March: 14 days */
+		{ 2, "P-4", RULES_LATE, 1 },		/* 3 March: 13 days */
+		{ 3, "P-4", RULES_OK, 0 },		/* 9 March: 7 days */
+		{ 4, "P-4", RULES_LATE, 1 },		/* 10 March: 6 days */
+	};
+
+	v[0].announced_on = ymd(2026, 3, 2);
+	v[1].announced_on = ymd(2026, 3, 3);
+	v[2].announced_on = ymd(2026, 3, 9);
+	v[3].announced_on = ymd(2026, 3, 10);
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 12), &f);
+	assert_visit_findings(&f, want, N(want));
+	assert_int_equal(f.v[0].due, ymd(2026, 3, 2));
+	assert_int_equal(f.v[2].due, ymd(2026, 3, 9));
+	assert_string_equal(f.v[0].what, "announce the meeting 14 days before it");
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
+static void
+test_p4_not_announced_pending_overdue_missing(void **state)
+{
+	(void)state;
+	struct rules_tree *t = turkistan_tree();
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		visit(1, "613800000", "613833000", ymd(2026, 3, 16), true, RULES_PLANNED),
+	};
+	const struct want_visit pending[] = { { 1, "P-4", RULES_PENDING, 1 } };
+	const struct want_visit today[] = { { 1, "P-4", RULES_PENDING, 0 } };
+	const struct want_visit overdue[] = { { 1, "P-4", RULES_OVERDUE, 3 } };
+	const struct want_visit missing[] = { { 1, "P-4", RULES_MISSING, 0 } };
+
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 1), &f);
+	assert_visit_findings(&f, pending, 1);
+	rules_findings_free(&f);
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 2), &f);
+	assert_visit_findings(&f, today, 1);
+	rules_findings_free(&f);
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 5), &f);
+	assert_visit_findings(&f, overdue, 1);
+	rules_findings_free(&f);
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 17), &f);
+	assert_visit_findings(&f, missing, 1);
+	rules_findings_free(&f);
+	/* Marked announced, but on which day is not recorded. */
+	v[0].status = RULES_ANNOUNCED;
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 1), &f);
+	assert_visit_findings(&f, missing, 1);
+	rules_findings_free(&f);
+	/* Cancelled: nothing at all. */
+	v[0].status = RULES_CANCELLED;
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 5), &f);
+	assert_int_equal(f.n, 0);
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
+static void
+test_a3_published_on_day_10_and_11(void **state)
+{
+	(void)state;
+	struct rules_tree *t = turkistan_tree();
+	struct rules_findings f;
+	struct rules_visit v[5];
+	const struct want_visit want[] = {
+		{ 1, "A-3", RULES_OK, 0 },		/* 11 April: day 10 */
+		{ 2, "A-3", RULES_LATE, 1 },		/* 12 April: day 11 */
+		{ 3, "A-3", RULES_OK, 0 },		/* receptions to 3 April: due 13 */
+		{ 4, "A-3", RULES_PENDING, 0 },		/* not yet, due today */
+		{ 5, "A-3", RULES_PENDING, 2 },		/* receptions to 3 April */
+	};
+	const struct want_visit later[] = {
+		{ 4, "A-3", RULES_OVERDUE, 1 },
+		{ 5, "A-3", RULES_PENDING, 1 },
+	};
+
+	for (int i = 0; i < 5; i++) {
+		v[i] = visit(i + 1, "613800000", "613833000", ymd(2026, 4, 1), true,
+		    RULES_HELD);
+		v[i].announced_on = ymd(2026, 3, 18);
+		v[i].planned_min = 120;
+		v[i].report_min = 30;
+		v[i].attendance_recorded = true;
+	}
+	v[0].published_on = ymd(2026, 4, 11);
+	v[1].published_on = ymd(2026, 4, 12);
+	v[2].receptions_end = ymd(2026, 4, 3);
+	v[2].published_on = ymd(2026, 4, 13);
+	v[4].receptions_end = ymd(2026, 4, 3);
+	rules_check_visits(t, v, N(v), ymd(2026, 4, 11), &f);
+	/* Each held visit: P-4, T-1, M-2, A-3. */
+	assert_int_equal(f.n, 5 * 4);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(f.v[4 * i].rule, "P-4");
+		assert_int_equal(f.v[4 * i].status, RULES_OK);
+		assert_string_equal(f.v[4 * i + 1].rule, "T-1");
+		assert_int_equal(f.v[4 * i + 1].status, RULES_OK);
+		assert_string_equal(f.v[4 * i + 2].rule, "M-2");
+		assert_int_equal(f.v[4 * i + 2].status, RULES_OK);
+		assert_int_equal(f.v[4 * i + 3].visit, want[i].visit);
+		assert_string_equal(f.v[4 * i + 3].rule, want[i].rule);
+		assert_int_equal(f.v[4 * i + 3].status, want[i].status);
+		assert_int_equal(f.v[4 * i + 3].days, want[i].days);
+	}
+	assert_int_equal(f.v[3].due, ymd(2026, 4, 11));
+	assert_int_equal(f.v[11].due, ymd(2026, 4, 13));
+	rules_findings_free(&f);
+	rules_check_visits(t, v + 3, 2, ymd(2026, 4, 12), &f);
+	assert_int_equal(f.n, 8);
+	assert_int_equal(f.v[3].status, later[0].status);
+	assert_int_equal(f.v[3].days, later[0].days);
+	assert_int_equal(f.v[7].status, later[1].status);
+	assert_int_equal(f.v[7].days, later[1].days);
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
+static void
+test_t1_report_a_quarter_of_planned_time(void **state)
+{
+	(void)state;
+	struct rules_findings f;
+	struct rules_visit v[6];
+	const int planned[] = { 60, 60, 90, 90, 0, 60 };
+	const int report[] = { 15, 16, 22, 23, 10, -1 };
+	const enum rules_status want[] = {
+		RULES_OK,	/* exactly 25% */
+		RULES_OVER,	/* 16 of 60 */
+		RULES_OK,	/* 22 of 90: 24.4% */
+		RULES_OVER,	/* 23 of 90: 25.6% */
+		RULES_MISSING,	/* planned time unknown */
+		RULES_MISSING,	/* report time unknown */
+	};
+
+	for (int i = 0; i < 6; i++) {
+		v[i] = visit(i, "613800000", "613833000", ymd(2026, 4, 1), true, RULES_HELD);
+		v[i].unscheduled = true;	/* no P-4: T-1 is the second finding */
+		v[i].has_reason = true;
+		v[i].planned_min = planned[i];
+		v[i].report_min = report[i];
+		v[i].attendance_recorded = true;
+		v[i].published_on = ymd(2026, 4, 2);
+	}
+	/* Without a tree P-4 is not checked at all. */
+	rules_check_visits(NULL, v, 6, ymd(2026, 4, 5), &f);
+	assert_int_equal(f.n, 6 * 4);
+	for (int i = 0; i < 6; i++) {
+		assert_string_equal(f.v[4 * i].rule, "U-1");
+		assert_int_equal(f.v[4 * i].status, RULES_OK);
+		assert_string_equal(f.v[4 * i + 1].rule, "T-1");
+		assert_int_equal(f.v[4 * i + 1].status, want[i]);
+		assert_int_equal(f.v[4 * i + 1].value, report[i]);
+		assert_int_equal(f.v[4 * i + 1].limit, planned[i]);
+	}
+	rules_findings_free(&f);
+}
+
+static void
+test_u1_m2_reason_and_attendance(void **state)
+{
+	(void)state;
+	struct rules_tree *t = turkistan_tree();
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		visit(1, "613833000", "613833100", ymd(2026, 4, 1), true, RULES_PLANNED),
+		visit(2, "613833000", "613833100", ymd(2026, 4, 1), true, RULES_HELD),
+	};
+	const struct want_visit want[] = {
+		{ 1, "U-1", RULES_MISSING, 0 },
+		{ 2, "U-1", RULES_OK, 0 },
+		{ 2, "T-1", RULES_OK, 0 },
+		{ 2, "M-2", RULES_MISSING, 0 },
+		{ 2, "A-3", RULES_PENDING, 5 },
+	};
+
+	v[0].unscheduled = true;
+	v[1].unscheduled = true;
+	v[1].has_reason = true;
+	v[1].planned_min = 60;
+	v[1].report_min = 10;
+	rules_check_visits(t, v, N(v), ymd(2026, 4, 6), &f);
+	assert_visit_findings(&f, want, N(want));
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
+/* ---- Deadlines due ---------------------------------------------------------------- */
+
+struct want_due {
+	const char		*rule;
+	kz_date			 due;
+	enum rules_status	 status;
+	int			 days;
+	int			 year, quarter, visit;
+};
+
+static void
+assert_due(const struct rules_findings *f, const struct want_due *w, size_t n)
+{
+	assert_int_equal(f->n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(f->v[i].rule, w[i].rule);
+		assert_int_equal(f->v[i].due, w[i].due);
+		assert_int_equal(f->v[i].status, w[i].status);
+		assert_int_equal(f->v[i].days, w[i].days);
+		assert_int_equal(f->v[i].year, w[i].year);
+		assert_int_equal(f->v[i].quarter, w[i].quarter);
+		assert_int_equal(f->v[i].visit, w[i].visit);
+	}
+}
+
+static struct rules_due_ctx
+region_office(const struct rules_done *done, size_t ndone)
+{
+	struct rules_due_ctx c;
+
+	memset(&c, 0, sizeof c);
+	c.office = UNIT_REGION;
+	strcpy(c.office_code, "610000000");
+	c.done = done;
+	c.ndone = ndone;
+	return c;
+}
+
+static void
+test_due_k1_k3_in_january(void **state)
+{
+	(void)state;
+	struct rules_done done[3];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+	const struct want_due want[] = {
+		{ "K-1", ymd(2026, 1, 15), RULES_PENDING, 5, 2026, 0, -1 },
+		{ "K-1", ymd(2026, 1, 15), RULES_PENDING, 5, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 20), RULES_PENDING, 10, 2026, 0, -1 },
+		{ "A-4", ymd(2026, 1, 25), RULES_PENDING, 15, 2025, 4, -1 },
+	};
+
+	/*
+	 * 10 January 2026: everything of the last 365 days done (the 2024 Q4 report in
+	 * January 2025, 2025's calendar and three quarters), nothing yet of 2026.
+	 */
+	rules_done_init(&done[0], 2024);
+	done[0].quarterly[3] = ymd(2025, 1, 24);
+	rules_done_init(&done[1], 2025);
+	done[1].approved = done[1].notified = ymd(2025, 1, 10);
+	done[1].submitted = ymd(2025, 1, 18);
+	for (int q = 0; q < 3; q++)
+		done[1].quarterly[q] = ymd(2025, 3 * q + 4, 20);
+	rules_done_init(&done[2], 2026);
+	c = region_office(done, 3);
+	rules_due(ymd(2026, 1, 10), &c, &f);
+	assert_due(&f, want, N(want));
+	assert_string_equal(f.v[0].what, "approve the annual calendar of meetings");
+	assert_string_equal(f.v[1].what, "notify the maslikhat of the calendar");
+	assert_string_equal(f.v[0].akim, "610000000");
+	rules_findings_free(&f);
+
+	/* On 21 January with approval and notice done: K-3 a day late, A-4 ahead. */
+	done[2].approved = ymd(2026, 1, 14);
+	done[2].notified = ymd(2026, 1, 15);
+	rules_due(ymd(2026, 1, 21), &c, &f);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.v[0].rule, "K-3");
+	assert_int_equal(f.v[0].status, RULES_OVERDUE);
+	assert_int_equal(f.v[0].days, 1);
+	assert_string_equal(f.v[1].rule, "A-4");
+	rules_findings_free(&f);
+
+	/* A district office has no K-1 or K-3. */
+	c.office = UNIT_DISTRICT;
+	rules_due(ymd(2026, 1, 10), &c, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "A-4");
+	rules_findings_free(&f);
+}
+
+static void
+test_due_quarterly_on_the_25th_even_on_a_weekend(void **state)
+{
+	(void)state;
+	struct rules_tree *t = turkistan_tree();
+	struct rules_done done[2];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		/* District meeting on Tuesday 5 May: notice due 21 April. */
+		visit(1, "613800000", "613833000", ymd(2026, 5, 5), true, RULES_PLANNED),
+		/* Held 10 April, not published: due 20 April. */
+		visit(2, "613800000", "613839000", ymd(2026, 4, 10), true, RULES_HELD),
+		/* Already announced, and one cancelled: nothing. */
+		visit(3, "613800000", "613843000", ymd(2026, 5, 6), true, RULES_ANNOUNCED),
+		visit(4, "613800000", "613843000", ymd(2026, 5, 7), true, RULES_CANCELLED),
+		/* Far ahead: outside the 30 days. */
+		visit(5, "613800000", "613843000", ymd(2026, 9, 7), true, RULES_PLANNED),
+	};
+	const struct want_due want[] = {
+		{ "A-3", ymd(2026, 4, 20), RULES_PENDING, 0, 2026, 0, 2 },
+		{ "P-4", ymd(2026, 4, 21), RULES_PENDING, 1, 2026, 0, 1 },
+		/* 25 April 2026 is a Saturday: still the 25th. */
+		{ "A-4", ymd(2026, 4, 25), RULES_PENDING, 5, 2026, 1, -1 },
+	};
+	const struct want_due autumn[] = {
+		/* 25 October 2026 is a Sunday. */
+		{ "A-4", ymd(2026, 10, 25), RULES_PENDING, 5, 2026, 3, -1 },
+	};
+
+	rules_done_init(&done[0], 2025);
+	for (int q = 0; q < 4; q++)
+		done[0].quarterly[q] = ymd(2025 + (q == 3), q == 3 ? 1 : 3 * q + 4, 24);
+	rules_done_init(&done[1], 2026);
+	done[1].approved = done[1].notified = ymd(2026, 1, 12);
+	done[1].submitted = ymd(2026, 1, 19);
+	v[2].announced_on = ymd(2026, 4, 1);
+	c = region_office(done, 2);
+	c.office = UNIT_DISTRICT;
+	strcpy(c.office_code, "613800000");
+	c.tree = t;
+	c.visits = v;
+	c.nvisits = N(v);
+	rules_due(ymd(2026, 4, 20), &c, &f);
+	assert_due(&f, want, N(want));
+	assert_string_equal(f.v[0].akim, "613800000");
+	assert_string_equal(f.v[0].target, "613839000");
+	rules_findings_free(&f);
+
+	done[1].quarterly[0] = ymd(2026, 4, 24);
+	done[1].quarterly[1] = ymd(2026, 7, 24);
+	c.nvisits = 0;
+	rules_due(ymd(2026, 10, 20), &c, &f);
+	assert_due(&f, autumn, N(autumn));
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
+static void
+test_due_government_g1_g2(void **state)
+{
+	(void)state;
+	struct rules_done done[2];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+	const struct want_due want[] = {
+		{ "G-1", ymd(2026, 2, 1), RULES_OVERDUE, 9, 2026, 0, -1 },
+		{ "G-2", ymd(2026, 2, 15), RULES_PENDING, 5, 2026, 0, -1 },
+	};
+	const struct want_due august[] = {
+		{ "G-2", ymd(2026, 8, 15), RULES_PENDING, 30, 2026, 0, -1 },
+	};
+
+	rules_done_init(&done[0], 2025);
+	done[0].forwarded = ymd(2025, 1, 30);
+	done[0].collected[0] = ymd(2025, 2, 14);
+	done[0].collected[1] = ymd(2025, 8, 14);
+	rules_done_init(&done[1], 2026);
+	memset(&c, 0, sizeof c);
+	c.office = UNIT_UNKNOWN;
+	c.government = true;
+	c.done = done;
+	c.ndone = 2;
+	rules_due(ymd(2026, 2, 10), &c, &f);
+	assert_due(&f, want, N(want));
+	assert_string_equal(f.v[0].akim, "");
+	rules_findings_free(&f);
+
+	done[1].forwarded = ymd(2026, 1, 31);
+	done[1].collected[0] = ymd(2026, 2, 13);
+	rules_due(ymd(2026, 7, 16), &c, &f);
+	assert_due(&f, august, N(august));
+	rules_findings_free(&f);
+	rules_due(ymd(2026, 7, 15), &c, &f);
+	assert_int_equal(f.n, 0);	/* 31 days ahead */
+	rules_findings_free(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_p4_announced_14_and_7_days_before),
+		cmocka_unit_test(test_p4_not_announced_pending_overdue_missing),
+		cmocka_unit_test(test_a3_published_on_day_10_and_11),
+		cmocka_unit_test(test_t1_report_a_quarter_of_planned_time),
+		cmocka_unit_test(test_u1_m2_reason_and_attendance),
+		cmocka_unit_test(test_due_k1_k3_in_january),
+		cmocka_unit_test(test_due_quarterly_on_the_25th_even_on_a_weekend),
+		cmocka_unit_test(test_due_government_g1_g2),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
