@@ -76,6 +76,18 @@ calendar_key(const void *obj, struct rec_key *k)
 
 const struct rec_kind calendar_kind = { DB_CALENDARS, &calendar_desc, calendar_key, NULL };
 
+const struct schema_record *
+revision_kind_desc(void)
+{
+	return &revision_desc;
+}
+
+const struct schema_record *
+meeting_kind_desc(void)
+{
+	return &meeting_desc;
+}
+
 void
 calendar_init(struct calendar *c)
 {

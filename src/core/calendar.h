@@ -54,6 +54,9 @@ struct calendar {
 };
 
 extern const struct rec_kind calendar_kind;
+/* The descriptions of a revision and of one of its meetings, for printing. */
+const struct schema_record *revision_kind_desc(void);
+const struct schema_record *meeting_kind_desc(void);
 extern const char *const calendar_status_names[CAL_STATUS_COUNT];
 
 void calendar_init(struct calendar *c);
