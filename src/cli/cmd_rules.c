@@ -287,6 +287,21 @@ cmd_check(struct cli *c, int argc, char **argv)
 
 /* ---- due ------------------------------------------------------------------------ */
 
+/*
+ * Obligations due before the store was made are not the store's to report: the office
+ * did that work, or did not, before it used kezdesu, and nothing here records which.
+ */
+static void
+drop_before(struct rules_findings *f, kz_date created)
+{
+	size_t keep = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].due == DATE_NONE || f->v[i].due >= created)
+			f->v[keep++] = f->v[i];
+	f->n = keep;
+}
+
 int
 cmd_due(struct cli *c, int argc, char **argv)
 {
@@ -333,6 +348,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 	ctx.nvisits = cp.visits.n;
 	ctx.ahead = (int)ahead;
 	rules_due(today, &ctx, &out);
+	drop_before(&out, cp.created);
 	if (fmt == OUT_TEXT) {
 		char ds[11];
 
@@ -565,7 +581,7 @@ holiday_list(struct cli *c, int argc, char **argv)
 			kind = rec->kind == HOLIDAYS_OFF ? "off (recorded)" : "workday (recorded)";
 			name = rec->name ? rec->name : name;
 		} else if (name != NULL) {
-			kind = holidays_is_working_day(t, &ex) ? "holiday (weekend)" : "holiday";
+			kind = date_weekday(t) >= 5 ? "holiday (weekend)" : "holiday";
 		} else if (holidays_moved_from(t) != DATE_NONE) {
 			kind = "off (moved)";
 			name = holidays_name(holidays_moved_from(t));

@@ -64,6 +64,7 @@ load_fn(struct store_txn *t, void *arg)
 	if (node_get_tx(t, &n) != 0)
 		return -1;
 	memcpy(c->office, n.unit, 10);
+	c->created = rules_local_date(n.created_ms, RULES_UTC_OFFSET_KZ);
 	if (unit_list_tx(t, c->office, &units) != 0)
 		goto out;
 	c->units = xcalloc(units.n ? units.n : 1, sizeof *c->units);

@@ -12,6 +12,7 @@
 
 struct compliance {
 	char office[10];		/* the store's own unit */
+	kz_date created;		/* the local day the store was made */
 	enum unit_type office_type;
 	struct rules_unit *units;	/* the office's unit and everything under it */
 	size_t nunits;
