@@ -43,7 +43,9 @@ cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "kezdesu: %s: ", cmd);
+	fputs("kezdesu: ", stderr);
+	if (cmd != NULL)
+		fprintf(stderr, "%s: ", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -212,7 +214,7 @@ cli_main(int argc, char **argv)
 			c.read_only = true;
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0) {
 			if (i + 1 >= argc)
-				return cli_usage("kezdesu", "%s needs a value", a);
+				return cli_usage(NULL, "%s needs a value", a);
 			if (a[1] == 'v')
 				log_open(argv[++i]);
 			else
@@ -223,8 +225,7 @@ cli_main(int argc, char **argv)
 			i++;
 			break;
 		} else {
-			fputs(usage_text, stderr);
-			return cli_usage("kezdesu", "unknown option %s", a);
+			return cli_usage(NULL, "unknown option '%s' (kezdesu --help lists them)", a);
 		}
 	}
 	if (c.db == NULL && (env = getenv("KEZDESU_DB")) != NULL && env[0] != '\0')
@@ -232,7 +233,7 @@ cli_main(int argc, char **argv)
 	if (c.db == NULL)
 		c.db = c.db_buf = default_db();
 	if (c.db[0] == '\0')
-		return cli_usage("kezdesu", "--db: empty directory name");
+		return cli_usage(NULL, "--db: empty directory name");
 
 	if (demo)
 		rc = cmd_demo(&c);
@@ -242,10 +243,9 @@ cli_main(int argc, char **argv)
 		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
 			if (strcmp(argv[i], commands[k].name) == 0)
 				rc = commands[k].fn(&c, argc - i, argv + i);
-		if (rc == -1) {
-			fputs(usage_text, stderr);
-			rc = cli_usage("kezdesu", "unknown command '%s'", argv[i]);
-		}
+		if (rc == -1)
+			rc = cli_usage(NULL, "unknown command '%s' (kezdesu --help lists them)",
+			    argv[i]);
 	}
 	if (fflush(stdout) != 0 && rc == 0) {
 		fprintf(stderr, "kezdesu: cannot write the output: %s\n", strerror(errno));

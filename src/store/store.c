@@ -246,7 +246,11 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 	/* Clear the reader slots of processes that died (a laptop's lid, a killed TUI). */
 	mdb_reader_check(s->env, &dead);
 
-	if ((rc = mdb_txn_begin(s->env, NULL, flags & STORE_RDONLY ? MDB_RDONLY : 0, &txn)) != 0)
+	/* Another process may have grown the map since the file was read: adopt its size. */
+	while ((rc = mdb_txn_begin(s->env, NULL, flags & STORE_RDONLY ? MDB_RDONLY : 0, &txn)) ==
+	    MDB_MAP_RESIZED)
+		mdb_env_set_mapsize(s->env, 0);
+	if (rc != 0)
 		goto fail;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], flags & STORE_RDONLY ? 0 : MDB_CREATE, &s->dbi[i]);
@@ -359,7 +363,7 @@ begin(struct store *s, struct store_txn *t, bool write)
 	memset(t, 0, sizeof *t);
 	t->s = s;
 	t->now = clock_now_ms();
-	for (int tries = 0; tries < 3; tries++) {
+	for (int tries = 0; tries < 16; tries++) {
 		rc = mdb_txn_begin(s->env, NULL, write ? 0 : MDB_RDONLY, &t->txn);
 		if (rc != MDB_MAP_RESIZED)
 			break;
