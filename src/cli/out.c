@@ -33,40 +33,40 @@ c1_at(const unsigned char *p)
 	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? p[1] : 0;
 }
 
-void
-out_tsv_string(FILE *fp, const char *s)
+enum escape_mode { ESC_TSV, ESC_TEXT, ESC_JSON };
+
+/*
+ * One escaper for the three formats, so that no control character slips through one of
+ * them: tsv writes \\ \t \n \r and \xNN; text keeps only newlines, \xNN the rest; JSON
+ * writes \" \\ \n \t \r and \u00NN. C1 controls are \u00NN in all three.
+ */
+static void
+escape(FILE *fp, const char *s, enum escape_mode m)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		const char *lit = NULL;
+
 		switch (*p) {
 		case '\\':
-			fputs("\\\\", fp);
+			lit = m == ESC_TEXT ? NULL : "\\\\";
+			break;
+		case '"':
+			lit = m == ESC_JSON ? "\\\"" : NULL;
 			break;
 		case '\t':
-			fputs("\\t", fp);
+			lit = m == ESC_TEXT ? NULL : "\\t";
 			break;
 		case '\n':
-			fputs("\\n", fp);
+			lit = m == ESC_TEXT ? NULL : "\\n";
 			break;
 		case '\r':
-			fputs("\\r", fp);
+			lit = m == ESC_TEXT ? NULL : "\\r";
 			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(fp, "\\x%02x", *p);
-			else if (c1_at(p))
-				fprintf(fp, "\\u%04x", c1_at(p)), p++;
-			else
-				fputc(*p, fp);
 		}
-	}
-}
-
-void
-out_text_string(FILE *fp, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
-			fprintf(fp, "\\x%02x", *p);
+		if (lit != NULL)
+			fputs(lit, fp);
+		else if ((*p < 0x20 && !(m == ESC_TEXT && *p == '\n')) || *p == 0x7f)
+			fprintf(fp, m == ESC_JSON ? "\\u%04x" : "\\x%02x", *p);
 		else if (c1_at(p))
 			fprintf(fp, "\\u%04x", c1_at(p)), p++;
 		else
@@ -75,35 +75,22 @@ out_text_string(FILE *fp, const char *s)
 }
 
 void
+out_tsv_string(FILE *fp, const char *s)
+{
+	escape(fp, s, ESC_TSV);
+}
+
+void
+out_text_string(FILE *fp, const char *s)
+{
+	escape(fp, s, ESC_TEXT);
+}
+
+void
 out_json_string(FILE *fp, const char *s)
 {
 	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(fp, "\\u%04x", *p);
-			else if (c1_at(p))
-				fprintf(fp, "\\u%04x", c1_at(p)), p++;
-			else
-				fputc(*p, fp);
-		}
-	}
+	escape(fp, s, ESC_JSON);
 	fputc('"', fp);
 }
 

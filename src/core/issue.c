@@ -210,27 +210,13 @@ issue_add(struct store *s, struct issue *i, struct kz_error *e)
 int
 issue_get_tx(struct store_txn *t, const struct kz_uuid *id, struct issue *i)
 {
-	struct rec_key k = { .n = 0 };
-	char s[UID_STRLEN];
-	int rc;
-
-	rec_key_bytes(&k, id->b, 16);
-	if ((rc = rec_load(t, &issue_kind, &k, i)) == 1) {
-		uid_format(id, s);
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "issue %s: not found", s);
-	}
-	return rc;
+	return rec_get_uuid_tx(t, &issue_kind, id, i);
 }
 
 int
 issue_get(struct store *s, const struct kz_uuid *id, struct issue *i, struct kz_error *e)
 {
-	struct rec_key k = { .n = 0 };
-	char str[UID_STRLEN];
-
-	rec_key_bytes(&k, id->b, 16);
-	uid_format(id, str);
-	return rec_get(s, &issue_kind, &k, str, i, e);
+	return rec_get_uuid(s, &issue_kind, id, i, e);
 }
 
 struct modify_args {

@@ -143,27 +143,14 @@ question_add(struct store *s, struct question *q, struct kz_error *e)
 int
 question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q)
 {
-	struct rec_key k = { .n = 0 };
-	char s[UID_STRLEN];
-	int rc;
-
-	rec_key_bytes(&k, id->b, 16);
-	if ((rc = rec_load(t, &question_kind, &k, q)) == 1) {
-		uid_format(id, s);
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "question %s: not found", s);
-	}
-	return rc;
+	return rec_get_uuid_tx(t, &question_kind, id, q);
 }
 
 int
-question_get(struct store *s, const struct kz_uuid *id, struct question *q, struct kz_error *e)
+question_get(struct store *s, const struct kz_uuid *id, struct question *q,
+    struct kz_error *e)
 {
-	struct rec_key k = { .n = 0 };
-	char str[UID_STRLEN];
-
-	rec_key_bytes(&k, id->b, 16);
-	uid_format(id, str);
-	return rec_get(s, &question_kind, &k, str, q, e);
+	return rec_get_uuid(s, &question_kind, id, q, e);
 }
 
 static int

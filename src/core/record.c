@@ -250,3 +250,32 @@ rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *ki
 	rec_array_free(kind, out);
 	return -1;
 }
+
+int
+rec_get_uuid_tx(struct store_txn *t, const struct rec_kind *kind, const struct kz_uuid *id,
+    void *obj)
+{
+	struct rec_key k = { .n = 0 };
+	char str[UID_STRLEN];
+	int rc;
+
+	rec_key_bytes(&k, id->b, 16);
+	if ((rc = rec_load(t, kind, &k, obj)) == 1) {
+		uid_format(id, str);
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found",
+		    kind->desc->name, str);
+	}
+	return rc;
+}
+
+int
+rec_get_uuid(struct store *s, const struct rec_kind *kind, const struct kz_uuid *id, void *obj,
+    struct kz_error *e)
+{
+	struct rec_key k = { .n = 0 };
+	char str[UID_STRLEN];
+
+	rec_key_bytes(&k, id->b, 16);
+	uid_format(id, str);
+	return rec_get(s, kind, &k, str, obj, e);
+}

@@ -12,6 +12,7 @@
 
 #include "store/schema.h"
 #include "store/store.h"
+#include "util/uid.h"
 
 #define REC_KEY_MAX 64
 
@@ -73,6 +74,12 @@ int rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_
 /* store_read(s, fn, arg) for a function that fills out; on failure out is left empty. */
 int rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *kind,
     struct rec_array *out, struct kz_error *e);
+
+/* Records keyed by a UUID: read one, a missing one an error "KIND UUID: not found". */
+int rec_get_uuid_tx(struct store_txn *t, const struct rec_kind *kind, const struct kz_uuid *id,
+    void *obj);
+int rec_get_uuid(struct store *s, const struct rec_kind *kind, const struct kz_uuid *id,
+    void *obj, struct kz_error *e);
 
 /* Reads one record by key in its own read transaction: 0, or -1 with "NAME ID: not found". */
 int rec_get(struct store *s, const struct rec_kind *kind, const struct rec_key *k,

@@ -203,27 +203,13 @@ visit_update(struct store *s, const struct visit *v, struct kz_error *e)
 int
 visit_get_tx(struct store_txn *t, const struct kz_uuid *id, struct visit *v)
 {
-	struct rec_key k = { .n = 0 };
-	char s[UID_STRLEN];
-	int rc;
-
-	rec_key_bytes(&k, id->b, 16);
-	if ((rc = rec_load(t, &visit_kind, &k, v)) == 1) {
-		uid_format(id, s);
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "visit %s: not found", s);
-	}
-	return rc;
+	return rec_get_uuid_tx(t, &visit_kind, id, v);
 }
 
 int
 visit_get(struct store *s, const struct kz_uuid *id, struct visit *v, struct kz_error *e)
 {
-	struct rec_key k = { .n = 0 };
-	char str[UID_STRLEN];
-
-	rec_key_bytes(&k, id->b, 16);
-	uid_format(id, str);
-	return rec_get(s, &visit_kind, &k, str, v, e);
+	return rec_get_uuid(s, &visit_kind, id, v, e);
 }
 
 int
