@@ -186,12 +186,40 @@ check_permissions(struct store *s)
 	}
 }
 
+/*
+ * Opens the named databases. A store that has them all opens them in a read transaction,
+ * so that a listing never waits for LMDB's writer lock behind another process's write;
+ * only a new store (or one of an older version that lacks a database) takes a write
+ * transaction to create them.
+ */
+static int
+open_dbis(struct store *s, bool create)
+{
+	MDB_txn *txn;
+	int rc;
+
+	/* Another process may have grown the map since the file was read: adopt its size. */
+	while ((rc = mdb_txn_begin(s->env, NULL, create ? 0 : MDB_RDONLY, &txn)) ==
+	    MDB_MAP_RESIZED)
+		mdb_env_set_mapsize(s->env, 0);
+	if (rc != 0)
+		return rc;
+	for (int i = 0; i < DB_COUNT; i++) {
+		rc = mdb_dbi_open(txn, db_names[i], create ? MDB_CREATE : 0, &s->dbi[i]);
+		if (rc != 0) {
+			mdb_txn_abort(txn);
+			return rc;
+		}
+	}
+	/* Committing, also the read transaction, makes the handles the environment's. */
+	return mdb_txn_commit(txn);
+}
+
 int
 store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 {
 	struct store *s;
 	struct stat st;
-	MDB_txn *txn;
 	unsigned envflags = 0;
 	mode_t mode, old_mask;
 	int rc, dead;
@@ -246,20 +274,9 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 	/* Clear the reader slots of processes that died (a laptop's lid, a killed TUI). */
 	mdb_reader_check(s->env, &dead);
 
-	/* Another process may have grown the map since the file was read: adopt its size. */
-	while ((rc = mdb_txn_begin(s->env, NULL, flags & STORE_RDONLY ? MDB_RDONLY : 0, &txn)) ==
-	    MDB_MAP_RESIZED)
-		mdb_env_set_mapsize(s->env, 0);
+	if ((rc = open_dbis(s, false)) == MDB_NOTFOUND && !(flags & STORE_RDONLY))
+		rc = open_dbis(s, true);
 	if (rc != 0)
-		goto fail;
-	for (int i = 0; i < DB_COUNT; i++) {
-		rc = mdb_dbi_open(txn, db_names[i], flags & STORE_RDONLY ? 0 : MDB_CREATE, &s->dbi[i]);
-		if (rc != 0) {
-			mdb_txn_abort(txn);
-			goto fail;
-		}
-	}
-	if ((rc = mdb_txn_commit(txn)) != 0)
 		goto fail;
 	check_permissions(s);
 	*out = s;

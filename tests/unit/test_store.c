@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/issue.h"
@@ -430,6 +431,60 @@ test_unknown_field_survives_a_change_in_the_store(void **state)
 	test_rmdir(dir);
 }
 
+static int
+hold_fn(struct store_txn *t, void *arg)
+{
+	int *fds = arg;
+	char c = 'w';
+
+	(void)t;
+	/* Tell the parent the writer's lock is held, then keep it for a while. */
+	if (write(fds[1], &c, 1) != 1)
+		return -1;
+	sleep(2);
+	return 0;
+}
+
+static void
+test_readers_do_not_wait_for_a_writer(void **state)
+{
+	struct kz_error e;
+	struct timespec t0, t1;
+	size_t n[3];
+	int fds[2], st;
+	char c;
+	pid_t pid;
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	add_question(s, "Су", NULL);
+	store_close(&s);
+	assert_int_equal(pipe(fds), 0);
+	if ((pid = fork()) == 0) {
+		struct store *ws;
+
+		if (store_open(dir, 0, &ws, &e) != 0 || store_write(ws, hold_fn, fds, &e) != 0)
+			_exit(1);
+		store_close(&ws);
+		_exit(0);
+	}
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	assert_int_equal(store_read(s, count_fn, n, &e), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_int_equal(n[0], 1);
+	/* The writer holds its lock for 2 s; opening and reading must not wait for it. */
+	assert_true((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 < 1000);
+	store_close(&s);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	close(fds[0]);
+	close(fds[1]);
+	test_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -442,6 +497,7 @@ main(void)
 		cmocka_unit_test(test_indexes_follow_changes),
 		cmocka_unit_test(test_files_are_private_and_loose_modes_are_reported),
 		cmocka_unit_test(test_unknown_field_survives_a_change_in_the_store),
+		cmocka_unit_test(test_readers_do_not_wait_for_a_writer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
