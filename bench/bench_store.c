@@ -1,0 +1,1477 @@
+/*
+ * make bench: a store of a busy office's size, built through the code paths the program
+ * itself uses, and the numbers an office feels: how fast a bulk import goes, what one
+ * durable save costs next to the disk's own fdatasync, and how long `kezdesu question list`
+ * takes from a cold start. Every number printed is measured in this run.
+ *
+ * Usage: bench_store STORE_DIR KEZDESU_BIN KATO_CSV (bench/run.sh passes them).
+ * The environment sets the sizes (BENCH_VISITS, BENCH_QUESTIONS, BENCH_ISSUES, BENCH_BATCH,
+ * BENCH_SAVES, BENCH_RUNS), the office (BENCH_DISTRICT), BENCH_DROP_CACHES=0 to leave the
+ * machine's page cache alone, and KEEP=1 to keep the store afterwards.
+ *
+ * The store is loaded in a child process: the parent stays small, so that the peak RSS
+ * that wait4 reports for the listings it forks is theirs, not an inherited high-water mark
+ * of a process that touched a gigabyte of map (Linux copies hiwater_rss into a forked mm
+ * and records it at exec).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/issue.h"
+#include "core/kato.h"
+#include "core/node.h"
+#include "core/question.h"
+#include "core/unit.h"
+#include "core/visit.h"
+#include "store/store.h"
+#include "util/clock.h"
+#include "util/xmalloc.h"
+
+#define TEXT_MIN 60
+#define TEXT_MAX 400
+#define LIST_LIMIT "50"
+
+/* What an office needs; informational: the bench exits 0 whether they are met or not. */
+#define TARGET_SYNC_RATIO 2.5	/* LMDB syncs the data, then the meta page */
+#define TARGET_LIST_MS 20.0
+#define TARGET_RSS_MIB 32.0
+#define TARGET_TOTAL_S 600.0
+
+struct config {
+	const char *dir, *bin, *kato;
+	const char *district;
+	size_t visits, questions, issues, batch, saves, runs;
+	bool keep, drop_caches;
+};
+
+struct kind_stats {
+	size_t n, batches, tries;
+	double secs;		/* wall time of the whole kind */
+	double gen_secs;	/* making the records in memory (the bench's own work) */
+	double add_secs;	/* the *_add_tx calls: validation, encoding, B-tree puts */
+	double wasted_secs;	/* tries thrown away because the map was full */
+};
+
+/* What the loading child hands back; lives in a shared anonymous mapping. */
+struct results {
+	bool done;
+	char district[200];
+	size_t units, targets, places;
+	double import_secs;
+	struct kind_stats visits, issues, questions;
+	size_t linked;
+	size_t text_min, text_max;
+	double text_mean;
+	double save_p50, save_p99, sync_p50, sync_p99;
+	double save_kib;	/* KiB LMDB writes per durable save (/proc/self/io) */
+	double commit_p50, commit_p99;	/* the same I/O done by hand */
+	double commit_part[3];	/* its medians: the page writes, fdatasync, the meta write */
+	uint64_t map_bytes, file_bytes;
+	char error[600];
+};
+
+struct target {			/* a district akim's okrug or village administration */
+	char akim[10], code[10];
+	char *kk, *ru;		/* its name without the classifier's abbreviations */
+	size_t first, n;	/* its villages: places[first .. first + n) */
+};
+
+struct place {
+	char *kk, *ru;
+};
+
+struct visit_ref {		/* what the questions and issues of a visit need from it */
+	struct kz_uuid id;
+	kz_date date;
+	int64_t report_end_ms, ended_ms;
+	uint32_t target;
+};
+
+struct bench {
+	const struct config *cf;
+	struct results *r;
+	struct store *s;
+	struct target *targets;
+	size_t ntargets;
+	struct place *places;
+	size_t nplaces;
+	struct visit_ref *visits;
+	struct kz_uuid *issue_ids;
+	uint8_t *issue_tpl;
+	kz_date first_day;
+	uint64_t seed;
+};
+
+/* One write transaction of records [first, first + n) of a kind. */
+struct batch {
+	struct bench *b;
+	size_t first, n;
+	uint64_t seed;		/* the generator at the start: a retry makes the same records */
+	int tries;
+	double t0, fn_secs, gen_secs, add_secs, wasted_secs;
+	size_t tmin, tmax, tsum, linked;
+};
+
+struct tpl {
+	const char *topic;
+	const char *text;	/* "%s": the village, in the template's language */
+	bool ru;
+	const char *executor;
+};
+
+static const char EX_UTIL[] = "Тұрғын үй-коммуналдық шаруашылығы бөлімі";
+static const char EX_ROADS[] = "Отдел пассажирского транспорта и автомобильных дорог";
+static const char EX_EDU[] = "Білім бөлімі";
+static const char EX_HEALTH[] = "Отдел здравоохранения";
+static const char EX_LAND[] = "Жер қатынастары бөлімі";
+static const char EX_SOCIAL[] = "Отдел занятости и социальных программ";
+static const char EX_CULTURE[] = "Мәдениет және тілдерді дамыту бөлімі";
+
+static const struct tpl templates[] = {
+	{ "су", "%s ауылында ауыз су құбыры қашан тартылады? Жазда су жиі өшеді.", false,
+	  EX_UTIL },
+	{ "жол", "%s ауылының орталық көшесіндегі жол қашан жөнделеді?", false, EX_ROADS },
+	{ "мектеп", "%s мектебінде спорт залы жоқ, балалар қыста қайда шынықсын?", false, EX_EDU },
+	{ "газ", "%s ауылына табиғи газ қашан келеді? Көмір қымбат.", false, EX_UTIL },
+	{ "денсаулық", "%s медициналық пунктінде дәрігер аптасына бір-ақ рет келеді.", false,
+	  EX_HEALTH },
+	{ "жұмыс", "%s жастарына жұмыс орындарын ашу жоспары бар ма?", false, EX_SOCIAL },
+	{ "жер", "%s маңындағы жайылымдық жерлер кімге бөлінді? Малды қайда бағамыз?", false,
+	  EX_LAND },
+	{ "интернет", "%s ауылында мобильді интернет мүлдем ұстамайды.", false, EX_UTIL },
+	{ "жарық", "%s ауылында көше жарығы жоқ, кешке балалар қараңғыда жүреді.", false,
+	  EX_UTIL },
+	{ "балабақша", "%s ауылында балабақшаға кезек үш жылға созылды.", false, EX_EDU },
+	{ "мәдениет", "%s мәдениет үйінің шатыры ағып тұр, жөндеу қашан болады?", false,
+	  EX_CULTURE },
+	{ "көлік", "%s ауылынан аудан орталығына автобус күніне бір-ақ рет қатынайды.", false,
+	  EX_ROADS },
+	{ "вода", "Когда в село %s проведут водопровод? Воду возим из соседнего села.", true,
+	  EX_UTIL },
+	{ "дороги", "Дорога от трассы до села %s разбита, скорая не может проехать.", true,
+	  EX_ROADS },
+	{ "освещение", "В селе %s нет уличного освещения, дети ходят в школу в темноте.", true,
+	  EX_UTIL },
+	{ "газ", "Когда будет газификация села %s? Обещали ещё в прошлом году.", true, EX_UTIL },
+	{ "здравоохранение", "В селе %s закрыли фельдшерский пункт, куда обращаться пожилым?",
+	  true, EX_HEALTH },
+	{ "образование", "В школе села %s не хватает учителей математики и физики.", true,
+	  EX_EDU },
+	{ "земля", "Прошу разъяснить порядок получения земельного участка в селе %s под ИЖС.",
+	  true, EX_LAND },
+	{ "транспорт", "Автобус из села %s в районный центр ходит один раз в день.", true,
+	  EX_ROADS },
+	{ "ЖКХ", "В селе %s мусор не вывозят уже месяц, свалка у реки.", true, EX_UTIL },
+	{ "соцзащита", "Многодетным семьям села %s задерживают выплату адресной помощи.", true,
+	  EX_SOCIAL },
+	{ "связь", "В селе %s нет стабильной мобильной связи, интернет пропадает каждый день.",
+	  true, EX_UTIL },
+	{ "спорт", "Молодёжь села %s просит построить спортивную площадку у школы.", true,
+	  EX_CULTURE },
+};
+#define NTEMPLATES (sizeof templates / sizeof templates[0])
+
+/* Sentences that make a question longer, as people add context in the hall. */
+static const char *const more_kk[] = {
+	"Бұл мәселе бойынша былтыр да өтініш бергенбіз, бірақ жауап болмады.",
+	"Ауыл тұрғындары атынан сұрап отырмын.",
+	"Әкімдіктен нақты мерзімін айтып беруін сұраймыз.",
+	"Қыста жағдай одан да қиындайды.",
+	"Жергілікті депутатқа да айтқанбыз.",
+	"Балалар мен қарттар қиналып жүр.",
+	"Қаражат бөлінді ме, әлде келесі жылға қалдырылды ма?",
+	"eOtinish арқылы да жазғанмын, әлі қаралып жатыр дейді.",
+	"Мердігер жұмысты бастап, жартылай тастап кетті.",
+	"Осы мәселені шешуге көмектесулеріңізді сұраймын.",
+};
+
+static const char *const more_ru[] = {
+	"Мы уже обращались по этому вопросу в прошлом году, ответа не получили.",
+	"Спрашиваю от имени жителей нашей улицы.",
+	"Просим назвать конкретные сроки.",
+	"Зимой ситуация становится ещё хуже.",
+	"Говорили и местному депутату маслихата.",
+	"Больше всего страдают дети и пожилые люди.",
+	"Выделены ли средства или перенесли на следующий год?",
+	"Писали через eOtinish, ответили, что вопрос на рассмотрении.",
+	"Подрядчик начал работы и бросил их на полпути.",
+	"Просим взять вопрос на личный контроль.",
+};
+
+static const char *const askers[] = {
+	"Айгүл Сейітқызы", "Ерлан Жұмабаев", "Гульнара Ким", "Сергей Петренко",
+	"Нұрлан Әбенов", "Динара Оспанова", "Бауыржан Төлеуов", "Ольга Иванова",
+};
+
+static const char *const steps[] = {
+	"Жобалау-сметалық құжаттаманы әзірлеу",
+	"Мемлекеттік сатып алу конкурсын өткізу",
+	"Провести обследование и подготовить смету",
+	"Включить в бюджетную заявку на следующий год",
+};
+
+/* ---- small helpers ---- */
+
+static double
+now_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* xorshift64 with a fixed seed: the same store on every run, so runs compare. */
+static unsigned
+rnd(struct bench *b, unsigned n)
+{
+	b->seed ^= b->seed << 13;
+	b->seed ^= b->seed >> 7;
+	b->seed ^= b->seed << 17;
+	return n == 0 ? 0 : (unsigned)(b->seed % n);
+}
+
+static size_t
+env_size(const char *name, size_t def, size_t min)
+{
+	const char *v = getenv(name);
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL || v[0] == '\0')
+		return def;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > 100000000ull) {
+		fprintf(stderr, "bench_store: %s=%s: a number from %zu to 100000000 is needed\n",
+		    name, v, min);
+		exit(2);
+	}
+	return (size_t)n;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The nearest-rank percentile q (0..1] of n values (sorted in place). */
+static double
+percentile(double *v, size_t n, double q)
+{
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_double);
+	k = (size_t)(q * (double)n + 0.999999);
+	return v[k == 0 ? 0 : k - 1];
+}
+
+static double
+maxof(const double *v, size_t n)
+{
+	double m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i] > m)
+			m = v[i];
+	return m;
+}
+
+static char *
+read_whole(const char *path, size_t *len, struct kz_error *e)
+{
+	struct stat st;
+	char *buf;
+	ssize_t got;
+	size_t off = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		kz_fail(e, KZ_EIO, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (off < (size_t)st.st_size &&
+	    (got = read(fd, buf + off, (size_t)st.st_size - off)) > 0)
+		off += (size_t)got;
+	close(fd);
+	buf[off] = '\0';
+	*len = off;
+	return buf;
+}
+
+/*
+ * Bytes this process has handed to write(2) and its kin so far (wchar), or 0 when unknown:
+ * what LMDB writes for a commit. (write_bytes, the block layer's count, also charges
+ * writeback that other commits left behind, so it says less about one save.)
+ */
+static uint64_t
+proc_write_bytes(void)
+{
+	FILE *f = fopen("/proc/self/io", "r");
+	char line[128];
+	unsigned long long v = 0;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "wchar: %llu", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
+/*
+ * Removes a store directory left by an earlier run. Only the files a bench store holds
+ * are removed: anything else there means the path is not ours, and we stop.
+ */
+static int
+remove_store(const char *dir, struct kz_error *e)
+{
+	static const char *const ours[] = { "data.mdb", "lock.mdb", "bench-sync.tmp" };
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int rc = 0;
+
+	if (d == NULL)
+		return errno == ENOENT ? 0 : kz_fail(e, KZ_EIO, "%s: %s", dir, strerror(errno));
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		bool known = false;
+		char *p;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
+			known |= strcmp(de->d_name, ours[i]) == 0;
+		if (!known) {
+			rc = kz_fail(e, KZ_EEXIST, "%s holds %s: not a bench store, not removing it",
+			    dir, de->d_name);
+			break;
+		}
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (unlink(p) != 0)
+			rc = kz_fail(e, KZ_EIO, "%s: %s", p, strerror(errno));
+		free(p);
+	}
+	closedir(d);
+	if (rc == 0 && rmdir(dir) != 0)
+		rc = kz_fail(e, KZ_EIO, "%s: %s", dir, strerror(errno));
+	return rc;
+}
+
+/* ---- names from the classifier ---- */
+
+/*
+ * A unit's name as people say it: "Шаян а." and "с.Шаян" are both "Шаян". The classifier
+ * writes abbreviations (those with a dot) as the first word glued to the name (Russian) or
+ * as the last word (Kazakh).
+ */
+static char *
+plain_name(const char *name)
+{
+	const char *start = name, *sp, *dot;
+	size_t n;
+
+	sp = strchr(name, ' ');
+	dot = strchr(name, '.');
+	if (dot != NULL && (sp == NULL || dot < sp)) {
+		/* "с.Шаян", "г.Семей": skip to after the last dot of the first word. */
+		while ((dot = strchr(start, '.')) != NULL && (sp == NULL || dot < sp))
+			start = dot + 1;
+		while (*start == ' ')
+			start++;
+	}
+	n = strlen(start);
+	sp = strrchr(start, ' ');
+	if (sp != NULL && strchr(sp, '.') != NULL)
+		n = (size_t)(sp - start);
+	if (n == 0)
+		return xstrdup(name);
+	return xstrndup(start, n);
+}
+
+static bool
+is_target_type(enum unit_type t)
+{
+	return t == UNIT_RURAL_OKRUG || t == UNIT_VILLAGE || t == UNIT_SETTLEMENT;
+}
+
+static struct target *
+find_target(struct bench *b, const char *code)
+{
+	size_t lo = 0, hi = b->ntargets;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(b->targets[mid].code, code);
+
+		if (c == 0)
+			return &b->targets[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The okrug or village administration whose akim a locality has, or NULL. */
+static struct target *
+locality_target(struct bench *b, const struct kato_table *kt, const struct kato_unit *u)
+{
+	for (int depth = 0; u != NULL && depth < 8; depth++) {
+		if (unit_type_has_akim(u->type))
+			return is_target_type(u->type) ? find_target(b, u->code) : NULL;
+		u = u->parent[0] != '\0' ? kato_find(kt, u->parent) : NULL;
+	}
+	return NULL;
+}
+
+/*
+ * Every district akim with the okrugs and village administrations under him, and their
+ * villages: the whole country, so that names vary as much as real text does.
+ */
+static void
+collect_places(struct bench *b, const struct kato_table *kt)
+{
+	size_t *fill;
+
+	for (size_t i = 0; i < kt->n; i++) {
+		const struct kato_unit *u = &kt->units[i];
+		const struct kato_unit *p = u->parent[0] ? kato_find(kt, u->parent) : NULL;
+		struct target *tg;
+
+		if (!is_target_type(u->type) || p == NULL || p->type != UNIT_DISTRICT)
+			continue;
+		b->targets = xrealloc(b->targets, (b->ntargets + 1) * sizeof *b->targets);
+		tg = &b->targets[b->ntargets++];
+		memset(tg, 0, sizeof *tg);
+		memcpy(tg->akim, p->code, 10);
+		memcpy(tg->code, u->code, 10);
+		tg->kk = plain_name(u->name_kk);
+		tg->ru = plain_name(u->name_kk);	/* "Шаянский с.о." is no place name */
+	}
+	/* Two passes over the localities: count each target's villages, then place them. */
+	for (size_t i = 0; i < kt->n; i++) {
+		const struct kato_unit *u = &kt->units[i];
+		struct target *tg;
+
+		if (u->type != UNIT_VILLAGE_LOC && u->type != UNIT_SETTLEMENT_LOC)
+			continue;
+		if ((tg = locality_target(b, kt, u)) != NULL) {
+			tg->n++;
+			b->nplaces++;
+		}
+	}
+	for (size_t i = 0, at = 0; i < b->ntargets; i++) {
+		b->targets[i].first = at;
+		at += b->targets[i].n;
+	}
+	b->places = xcalloc(b->nplaces ? b->nplaces : 1, sizeof *b->places);
+	fill = xcalloc(b->ntargets ? b->ntargets : 1, sizeof *fill);
+	for (size_t i = 0; i < kt->n; i++) {
+		const struct kato_unit *u = &kt->units[i];
+		const struct target *tg;
+		struct place *pl;
+
+		if (u->type != UNIT_VILLAGE_LOC && u->type != UNIT_SETTLEMENT_LOC)
+			continue;
+		if ((tg = locality_target(b, kt, u)) == NULL)
+			continue;
+		pl = &b->places[tg->first + fill[tg - b->targets]++];
+		pl->kk = plain_name(u->name_kk);
+		pl->ru = plain_name(u->name_ru);
+	}
+	free(fill);
+}
+
+/* A village of the target (the target itself when KATO lists none under it). */
+static const char *
+village(struct bench *b, const struct target *tg, bool ru)
+{
+	const struct place *p;
+
+	if (tg->n == 0)
+		return ru ? tg->ru : tg->kk;
+	p = &b->places[tg->first + rnd(b, (unsigned)tg->n)];
+	return ru ? p->ru : p->kk;
+}
+
+/* The template with its "%s" replaced by place (templates are data, not formats). */
+static char *
+fill(const char *text, const char *place)
+{
+	const char *at = strstr(text, "%s");
+
+	return xasprintf("%.*s%s%s", (int)(at - text), text, place, at + 2);
+}
+
+/* A question's text: the template, then sentences of context up to 60-400 bytes. */
+static char *
+question_text(struct bench *b, const struct tpl *tp, const char *place, size_t *len)
+{
+	const char *const *more = tp->ru ? more_ru : more_kk;
+	size_t nmore = tp->ru ? sizeof more_ru / sizeof more_ru[0] :
+	    sizeof more_kk / sizeof more_kk[0];
+	size_t want = TEXT_MIN + rnd(b, TEXT_MAX - TEXT_MIN + 1);
+	size_t start = rnd(b, (unsigned)nmore);
+	char *s = fill(tp->text, place);
+	size_t n = strlen(s);
+
+	for (size_t k = 0; k < nmore && n < want; k++) {
+		const char *m = more[(start + k) % nmore];
+		size_t mn = strlen(m);
+
+		if (n + 1 + mn > TEXT_MAX || (n + 1 + mn > want && n >= TEXT_MIN))
+			continue;
+		s = xrealloc(s, n + mn + 2);
+		s[n++] = ' ';
+		memcpy(s + n, m, mn + 1);
+		n += mn;
+	}
+	*len = n;
+	return s;
+}
+
+static kz_date
+working_day(kz_date d)
+{
+	while (date_weekday(d) >= 5)
+		d++;
+	return d;
+}
+
+/* ---- bulk load ---- */
+
+static void
+batch_begin(struct batch *bt)
+{
+	bt->t0 = now_secs();
+	/* A second call is a retry after the map grew: the first one's work was lost. */
+	if (bt->tries++ > 0)
+		bt->wasted_secs += bt->fn_secs;
+	bt->gen_secs = bt->add_secs = 0;
+	bt->tmin = SIZE_MAX;
+	bt->tmax = bt->tsum = bt->linked = 0;
+	bt->b->seed = bt->seed;
+}
+
+static int
+batch_end(struct batch *bt, int rc)
+{
+	bt->fn_secs = now_secs() - bt->t0;
+	return rc;
+}
+
+static void
+make_visit(struct bench *b, size_t i, struct visit *v, struct visit_ref *vr)
+{
+	const struct target *tg = &b->targets[rnd(b, (unsigned)b->ntargets)];
+	bool morning = rnd(b, 2) == 0;
+	int64_t start;
+
+	visit_init(v);
+	memcpy(v->akim, tg->akim, 10);
+	memcpy(v->target, tg->code, 10);
+	/* Visits in date order over the year before today, as an office makes them. */
+	v->date = working_day(b->first_day +
+	    (kz_date)((uint64_t)i * 365 / b->cf->visits));
+	v->time = xstrdup(morning ? "10:00" : "15:00");
+	v->duration_min = 90 + 30 * (int)rnd(b, 3);
+	v->field = true;
+	v->venue = xasprintf("%s, мәдениет үйі", tg->kk);
+	v->announced_on = v->date - 14 - (int)rnd(b, 3);
+	v->channels = xstrdup("аудандық газет, акимат Instagram, eGov");
+	v->status = VISIT_HELD;
+	/* Local time is UTC+5: 10:00 is 05:00 UTC. */
+	start = (int64_t)v->date * 86400000 + (morning ? 5 : 10) * 3600000;
+	v->started_ms = start;
+	v->report_end_ms = start + (int64_t)v->duration_min * 60000 / 5;
+	v->ended_ms = start + (int64_t)v->duration_min * 60000;
+	v->attendance = xcalloc(3, sizeof *v->attendance);
+	v->nattendance = 3;
+	v->attendance[0].category = AUD_CITIZEN;
+	v->attendance[0].count = 40 + (int)rnd(b, 120);
+	v->attendance[1].category = AUD_DEPUTY;
+	v->attendance[1].count = 1 + (int)rnd(b, 3);
+	v->attendance[2].category = AUD_PUBLIC_COUNCIL;
+	v->attendance[2].count = (int)rnd(b, 4);
+	v->published_on = v->date + 3 + (int)rnd(b, 6);
+	vr->date = v->date;
+	vr->report_end_ms = v->report_end_ms;
+	vr->ended_ms = v->ended_ms;
+	vr->target = (uint32_t)(tg - b->targets);
+}
+
+static int
+visits_fn(struct store_txn *t, void *arg)
+{
+	struct batch *bt = arg;
+	struct bench *b = bt->b;
+	int rc = 0;
+
+	batch_begin(bt);
+	for (size_t i = bt->first; i < bt->first + bt->n && rc == 0; i++) {
+		double t0 = now_secs(), t1;
+		struct visit v;
+
+		make_visit(b, i, &v, &b->visits[i]);
+		t1 = now_secs();
+		rc = visit_add_tx(t, &v);
+		bt->add_secs += now_secs() - t1;
+		bt->gen_secs += t1 - t0;
+		b->visits[i].id = v.id;
+		visit_free(&v);
+	}
+	return batch_end(bt, rc);
+}
+
+static int
+issues_fn(struct store_txn *t, void *arg)
+{
+	struct batch *bt = arg;
+	struct bench *b = bt->b;
+	int rc = 0;
+
+	batch_begin(bt);
+	for (size_t i = bt->first; i < bt->first + bt->n && rc == 0; i++) {
+		double t0 = now_secs(), t1;
+		const struct visit_ref *vr = &b->visits[(uint64_t)i * b->cf->visits / b->cf->issues];
+		const struct target *tg = &b->targets[vr->target];
+		unsigned k = rnd(b, NTEMPLATES);
+		const struct tpl *tp = &templates[k];
+		struct issue is;
+
+		issue_init(&is);
+		is.title = xasprintf("%s: %s", village(b, tg, tp->ru), tp->topic);
+		is.topic = xstrdup(tp->topic);
+		memcpy(is.unit, tg->code, 10);
+		is.level = rnd(b, 6) == 0 ? LEVEL_REGION : LEVEL_OWN;
+		is.executor = xstrdup(tp->executor);
+		is.deadline = vr->date + 30 + (int)rnd(b, 300);
+		is.visit = vr->id;
+		is.status = is.level == LEVEL_REGION ? ISSUE_ESCALATED :
+		    (int)rnd(b, ISSUE_REJECTED + 1);
+		if (rnd(b, 4) == 0) {
+			is.needs_session = true;
+			is.amount = 1000000 * (1 + (int64_t)rnd(b, 300));
+		}
+		issue_add_step(&is, steps[rnd(b, sizeof steps / sizeof steps[0])], is.executor,
+		    vr->date + 20 + (int)rnd(b, 40));
+		if (is.status == ISSUE_IN_WORK)
+			issue_add_progress(&is, "2026-Q3", "Мердігер анықталды, жұмыс басталды.",
+			    vr->ended_ms);
+		t1 = now_secs();
+		rc = issue_add_tx(t, &is);
+		bt->add_secs += now_secs() - t1;
+		bt->gen_secs += t1 - t0;
+		b->issue_ids[i] = is.id;
+		b->issue_tpl[i] = (uint8_t)k;
+		issue_free(&is);
+	}
+	return batch_end(bt, rc);
+}
+
+/* The first record of a kind spread n_of over n_by parents that belongs to parent p. */
+static size_t
+first_of(size_t p, size_t n_of, size_t n_by)
+{
+	return (size_t)(((uint64_t)p * n_of + n_by - 1) / n_by);
+}
+
+/*
+ * Question k of the nq asked at visit v; linked to the visit's issues when link is set
+ * (the saves of part 3 are new questions that no issue knows yet).
+ */
+static void
+make_question(struct bench *b, size_t v, size_t k, size_t nq, bool link, struct question *q,
+    struct batch *bt)
+{
+	const struct config *cf = b->cf;
+	const struct visit_ref *vr = &b->visits[v];
+	size_t i0 = cf->issues && link ? first_of(v, cf->issues, cf->visits) : 0;
+	size_t ni = cf->issues && link ? first_of(v + 1, cf->issues, cf->visits) - i0 : 0;
+	const struct tpl *tp = &templates[rnd(b, NTEMPLATES)];
+	size_t len;
+
+	question_init(q);
+	q->visit = vr->id;
+	/* Spread over the meeting after the akim's report. */
+	q->asked_ms = vr->report_end_ms +
+	    (vr->ended_ms - vr->report_end_ms) * (int64_t)k / (int64_t)(nq + 1);
+	/* The question that raised each issue of the meeting, and now and then another. */
+	if (ni > 0 && (k < ni || rnd(b, 8) == 0)) {
+		size_t ii = i0 + (k < ni ? k : rnd(b, (unsigned)ni));
+
+		q->issue = b->issue_ids[ii];
+		tp = &templates[b->issue_tpl[ii]];
+		bt->linked++;
+	}
+	q->text = question_text(b, tp, village(b, &b->targets[vr->target], tp->ru), &len);
+	q->topic = xstrdup(tp->topic);
+	q->asker = rnd(b, 4) == 0 ? (int)rnd(b, AUD_COUNT) : AUD_CITIZEN;
+	switch (rnd(b, 20)) {
+	case 0:
+	case 1:
+		q->source = QS_POOL;
+		q->channel = 1 + (int)rnd(b, QC_COUNT - 1);
+		q->asker_name = xstrdup(askers[rnd(b, sizeof askers / sizeof askers[0])]);
+		q->asker_contact = xasprintf("+7 70%u %03u %04u", rnd(b, 10), rnd(b, 1000),
+		    rnd(b, 10000));
+		break;
+	case 2:
+		q->source = QS_BROADCAST;
+		break;
+	default:
+		q->source = QS_MEETING;
+	}
+	if (rnd(b, 3) == 0) {
+		q->answered = true;
+		q->answer = xstrdup(tp->ru ? "Вопрос включён в план на следующий год, ответственный "
+		    "отдел доложит о сроках." : "Мәселе аудандық бюджетке енгізілді, жұмыс келесі "
+		    "жылы басталады.");
+	}
+	bt->tmin = len < bt->tmin ? len : bt->tmin;
+	bt->tmax = len > bt->tmax ? len : bt->tmax;
+	bt->tsum += len;
+}
+
+static int
+questions_fn(struct store_txn *t, void *arg)
+{
+	struct batch *bt = arg;
+	struct bench *b = bt->b;
+	int rc = 0;
+
+	batch_begin(bt);
+	for (size_t j = bt->first; j < bt->first + bt->n && rc == 0; j++) {
+		const struct config *cf = b->cf;
+		size_t v = (size_t)((uint64_t)j * cf->visits / cf->questions);
+		size_t first = first_of(v, cf->questions, cf->visits);
+		size_t nq = first_of(v + 1, cf->questions, cf->visits) - first;
+		double t0 = now_secs(), t1;
+		struct question q;
+
+		make_question(b, v, j - first, nq, true, &q, bt);
+		t1 = now_secs();
+		rc = question_add_tx(t, &q);
+		bt->add_secs += now_secs() - t1;
+		bt->gen_secs += t1 - t0;
+		question_free(&q);
+	}
+	return batch_end(bt, rc);
+}
+
+static int
+load_kind(struct bench *b, const char *name, size_t total, store_fn fn, struct kind_stats *ks,
+    struct kz_error *e)
+{
+	double t0 = now_secs();
+	size_t next_report = total / 10;
+
+	memset(ks, 0, sizeof *ks);
+	for (size_t first = 0; first < total; first += b->cf->batch) {
+		struct batch bt = { .b = b, .first = first, .seed = b->seed };
+
+		bt.n = total - first < b->cf->batch ? total - first : b->cf->batch;
+		if (store_write(b->s, fn, &bt, e) != 0)
+			return kz_prefix(e, "%s %zu-%zu: ", name, first, first + bt.n);
+		ks->n += bt.n;
+		ks->batches++;
+		ks->tries += (size_t)bt.tries;
+		ks->gen_secs += bt.gen_secs;
+		ks->add_secs += bt.add_secs;
+		ks->wasted_secs += bt.wasted_secs;
+		if (fn == questions_fn) {
+			struct results *r = b->r;
+
+			r->text_min = bt.tmin < r->text_min ? bt.tmin : r->text_min;
+			r->text_max = bt.tmax > r->text_max ? bt.tmax : r->text_max;
+			r->text_mean += (double)bt.tsum;
+			r->linked += bt.linked;
+		}
+		if (ks->n >= next_report && ks->n < total) {
+			printf("  %-9s %8zu / %zu  %6.1f s  (map %zu MiB)\n", name, ks->n, total,
+			    now_secs() - t0, store_map_size(b->s) >> 20);
+			next_report += total / 10;
+		}
+	}
+	ks->secs = now_secs() - t0;
+	printf("  %-9s %8zu in %7.2f s = %8.0f records/s; %zu transactions, %zu redone after "
+	    "the map grew\n", name, ks->n, ks->secs, ks->secs > 0 ? (double)ks->n / ks->secs : 0,
+	    ks->batches, ks->tries - ks->batches);
+	printf("            where the time went: making records %.2f s, *_add_tx %.2f s, "
+	    "commit+sync+growth %.2f s, lost tries %.2f s\n", ks->gen_secs, ks->add_secs,
+	    ks->secs - ks->gen_secs - ks->add_secs - ks->wasted_secs, ks->wasted_secs);
+	return 0;
+}
+
+/* ---- durable single saves against the disk's own fdatasync ---- */
+
+/*
+ * The I/O of one LMDB commit done by hand: npages 4 KiB pages at scattered offsets (the
+ * pages a commit reuses lie all over the file), one fdatasync, then the meta page written
+ * through an O_DSYNC descriptor, as LMDB does; ms gets the three parts. A pessimistic copy:
+ * LMDB writes runs of adjacent pages with one writev, here every page is its own pwrite.
+ */
+#define COMMIT_SPAN 16384	/* pages of the file the hand-made commits write into: 64 MiB */
+
+static int
+commit_by_hand(struct bench *b, int fd, int mfd, const char *block, size_t npages,
+    double ms[3])
+{
+	double t0 = now_secs(), t1, t2;
+
+	for (size_t k = 0; k < npages; k++) {
+		off_t off = (off_t)(1 + rnd(b, COMMIT_SPAN - 1)) * 4096;
+
+		if (pwrite(fd, block, 4096, off) != 4096)
+			return -1;
+	}
+	t1 = now_secs();
+	if (fdatasync(fd) != 0)
+		return -1;
+	t2 = now_secs();
+	if (pwrite(mfd, block, 120, 32) != 120)
+		return -1;
+	ms[0] = (t1 - t0) * 1000;
+	ms[1] = (t2 - t1) * 1000;
+	ms[2] = (now_secs() - t2) * 1000;
+	return 0;
+}
+
+static int
+bench_saves(struct bench *b, struct kz_error *e)
+{
+	const struct config *cf = b->cf;
+	struct results *r = b->r;
+	double *save = xcalloc(cf->saves, sizeof *save);
+	double *sync = xcalloc(cf->saves, sizeof *sync);
+	double *commit = xcalloc(cf->saves, sizeof *commit);
+	double *part[3];
+	char *path = xasprintf("%s/bench-sync.tmp", cf->dir);
+	char *block = xmalloc(1 << 20);
+	uint64_t written = 0;
+	int fd, mfd = -1, rc = 0;
+
+	for (int k = 0; k < 3; k++)
+		part[k] = xcalloc(cf->saves, sizeof *part[k]);
+	memset(block, 'k', 1 << 20);
+	/*
+	 * The file is allocated and on disk before timing, as data.mdb is: each write
+	 * overwrites blocks in place and no fdatasync has to commit an allocation.
+	 */
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	for (off_t off = 0; fd >= 0 && rc == 0 && off < (off_t)COMMIT_SPAN * 4096; off += 1 << 20)
+		if (pwrite(fd, block, 1 << 20, off) != 1 << 20)
+			rc = -1;
+	if (fd < 0 || rc != 0 || fsync(fd) != 0 || (mfd = open(path, O_WRONLY | O_DSYNC)) < 0) {
+		rc = kz_fail(e, KZ_EIO, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	/* Interleaved, so that all three see the same disk (its cache, other tenants' load). */
+	for (size_t i = 0; i < cf->saves && rc == 0; i++) {
+		struct batch bt = { .b = b };
+		struct question q;
+		uint64_t w;
+		double t0, parts[3] = { 0 };
+
+		make_question(b, cf->visits - 1, 0, 1, false, &q, &bt);
+		q.asked_ms = 0;		/* now: these are the newest questions */
+		w = proc_write_bytes();
+		t0 = now_secs();
+		rc = question_add(b->s, &q, e);
+		save[i] = (now_secs() - t0) * 1000;
+		w = proc_write_bytes() - w;
+		written += w;
+		question_free(&q);
+		if (rc != 0)
+			break;
+
+		t0 = now_secs();
+		if (pwrite(fd, block, 4096, 0) != 4096 || fdatasync(fd) != 0)
+			rc = kz_fail(e, KZ_EIO, "%s: %s", path, strerror(errno));
+		sync[i] = (now_secs() - t0) * 1000;
+
+		t0 = now_secs();
+		if (rc == 0 && commit_by_hand(b, fd, mfd, block, w > 4096 ? w / 4096 : 1,
+		    parts) != 0)
+			rc = kz_fail(e, KZ_EIO, "%s: %s", path, strerror(errno));
+		commit[i] = (now_secs() - t0) * 1000;
+		for (int k = 0; k < 3; k++)
+			part[k][i] = parts[k];
+	}
+	if (rc != 0)
+		goto out;
+	r->save_kib = (double)written / 1024 / (double)cf->saves;
+	r->save_p50 = percentile(save, cf->saves, 0.5);
+	r->save_p99 = percentile(save, cf->saves, 0.99);
+	r->sync_p50 = percentile(sync, cf->saves, 0.5);
+	r->sync_p99 = percentile(sync, cf->saves, 0.99);
+	r->commit_p50 = percentile(commit, cf->saves, 0.5);
+	r->commit_p99 = percentile(commit, cf->saves, 0.99);
+	printf("  question_add               median %6.2f ms, p99 %6.2f ms, max %6.2f ms "
+	    "(LMDB wrote %.1f KiB each)\n", r->save_p50, r->save_p99, maxof(save, cf->saves),
+	    r->save_kib);
+	printf("  4 KiB pwrite + fdatasync   median %6.2f ms, p99 %6.2f ms, max %6.2f ms\n",
+	    r->sync_p50, r->sync_p99, maxof(sync, cf->saves));
+	printf("  the save's I/O by hand     median %6.2f ms, p99 %6.2f ms, max %6.2f ms "
+	    "(as many scattered pages, fdatasync, O_DSYNC meta)\n", r->commit_p50,
+	    r->commit_p99, maxof(commit, cf->saves));
+	for (int k = 0; k < 3; k++)
+		r->commit_part[k] = percentile(part[k], cf->saves, 0.5);
+	printf("    its parts, medians: %.0f pwrites %.2f ms, fdatasync %.2f ms, O_DSYNC meta "
+	    "%.2f ms\n", r->save_kib / 4, r->commit_part[0], r->commit_part[1],
+	    r->commit_part[2]);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (mfd >= 0)
+		close(mfd);
+	unlink(path);
+	free(path);
+	free(block);
+	free(save);
+	free(sync);
+	free(commit);
+	for (int k = 0; k < 3; k++)
+		free(part[k]);
+	return rc;
+}
+
+/* ---- the loading child ---- */
+
+static int
+load(const struct config *cf, struct results *r, struct kz_error *e)
+{
+	struct bench b = { .cf = cf, .r = r, .seed = 0x9e3779b97f4a7c15u };
+	struct kato_table kt = { 0 };
+	struct unit_import_stats st;
+	const struct kato_unit *d;
+	struct stat sb;
+	char *csv = NULL, *data;
+	size_t len;
+	double t0;
+	int rc = -1;
+
+	printf("\n1. setup: store %s, classifier %s\n", cf->dir, cf->kato);
+	if (remove_store(cf->dir, e) != 0 || (csv = read_whole(cf->kato, &len, e)) == NULL)
+		goto out;
+	t0 = now_secs();
+	if (kato_parse(csv, len, cf->kato, &kt, e) != 0)
+		goto out;
+	if ((d = kato_find(&kt, cf->district)) == NULL || d->type != UNIT_DISTRICT) {
+		kz_fail(e, KZ_EINVAL, "BENCH_DISTRICT=%s: no such district in %s", cf->district,
+		    cf->kato);
+		goto out;
+	}
+	snprintf(r->district, sizeof r->district, "%s %s", d->code, d->name_kk);
+	if (store_create_dir(cf->dir, NULL, e) != 0 ||
+	    store_open(cf->dir, STORE_CREATE, &b.s, e) != 0 ||
+	    node_init(b.s, cf->district, e) != 0 ||
+	    unit_import(b.s, &kt, "2026-07-17", &st, e) != 0)
+		goto out;
+	r->import_secs = now_secs() - t0;
+	r->units = st.added;
+	collect_places(&b, &kt);
+	r->targets = b.ntargets;
+	r->places = b.nplaces;
+	printf("  office %s; %zu units parsed and imported in %.2f s; %zu okrugs and village "
+	    "administrations of district akims, %zu villages under them\n", r->district,
+	    r->units, r->import_secs, b.ntargets, b.nplaces);
+	if (b.ntargets == 0) {
+		kz_fail(e, KZ_EINVAL, "%s: no okrug under any district", cf->kato);
+		goto out;
+	}
+
+	b.first_day = (kz_date)(clock_now_ms() / 86400000) - 368;
+	b.visits = xcalloc(cf->visits, sizeof *b.visits);
+	b.issue_ids = xcalloc(cf->issues ? cf->issues : 1, sizeof *b.issue_ids);
+	b.issue_tpl = xcalloc(cf->issues ? cf->issues : 1, 1);
+	r->text_min = SIZE_MAX;
+	printf("\n2. bulk load, %zu records a write transaction\n", cf->batch);
+	if (load_kind(&b, "visits", cf->visits, visits_fn, &r->visits, e) != 0 ||
+	    load_kind(&b, "issues", cf->issues, issues_fn, &r->issues, e) != 0 ||
+	    load_kind(&b, "questions", cf->questions, questions_fn, &r->questions, e) != 0)
+		goto out;
+	if (cf->questions > 0)
+		r->text_mean /= (double)cf->questions;
+	else
+		r->text_min = 0;
+	printf("  question text %zu-%zu bytes, mean %.0f; %zu questions linked to an issue\n",
+	    r->text_min, r->text_max, r->text_mean, r->linked);
+
+	printf("\n3. durable single saves into the loaded store, %zu each\n", cf->saves);
+	if (bench_saves(&b, e) != 0)
+		goto out;
+	r->map_bytes = store_map_size(b.s);
+	store_close(&b.s);
+	data = xasprintf("%s/data.mdb", cf->dir);
+	if (stat(data, &sb) == 0)
+		r->file_bytes = (uint64_t)sb.st_size;
+	free(data);
+	r->done = true;
+	rc = 0;
+out:
+	store_close(&b.s);
+	for (size_t i = 0; i < b.ntargets; i++) {
+		free(b.targets[i].kk);
+		free(b.targets[i].ru);
+	}
+	for (size_t i = 0; i < b.nplaces; i++) {
+		free(b.places[i].kk);
+		free(b.places[i].ru);
+	}
+	free(b.targets);
+	free(b.places);
+	free(b.visits);
+	free(b.issue_ids);
+	free(b.issue_tpl);
+	kato_table_free(&kt);
+	free(csv);
+	return rc;
+}
+
+/* ---- cold start of the listing ---- */
+
+struct listing {
+	const char *name;
+	bool readahead;		/* KEZDESU_READAHEAD=1 */
+	bool cold;		/* the store's pages dropped before each run */
+	bool drop_all;		/* and the whole page cache (drop_caches) */
+	bool floor;		/* kezdesu --version instead of the listing */
+	double *ms, *mib, *read_kib;
+	size_t n;
+	double p50, p99, rss_max, read_p50;
+};
+
+/* Pages of path in the page cache, in KiB (mincore on a mapping that is never touched). */
+static double
+resident_kib(const char *path)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	struct stat st;
+	unsigned char *vec;
+	size_t npages, n = 0;
+	void *p;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || st.st_size == 0) {
+		close(fd);
+		return -1;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return -1;
+	npages = ((size_t)st.st_size + (size_t)pg - 1) / (size_t)pg;
+	vec = xmalloc(npages);
+	if (mincore(p, (size_t)st.st_size, vec) == 0)
+		for (size_t i = 0; i < npages; i++)
+			n += vec[i] & 1;
+	free(vec);
+	munmap(p, (size_t)st.st_size);
+	return (double)n * (double)pg / 1024;
+}
+
+static int
+drop_file(const char *dir, const char *name, struct kz_error *e)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int fd = open(path, O_RDONLY), rc = 0, err;
+
+	/* Written back first: DONTNEED leaves dirty pages in the cache. */
+	if (fd < 0 || fdatasync(fd) != 0)
+		rc = kz_fail(e, KZ_EIO, "%s: %s", path, strerror(errno));
+	else if ((err = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)) != 0)
+		rc = kz_fail(e, KZ_EIO, "%s: posix_fadvise: %s", path, strerror(err));
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return rc;
+}
+
+/* Writes 1 to drop_caches (the whole page cache, binary and libraries too): 0 or errno. */
+static int
+drop_all_caches(void)
+{
+	int fd, err = 0;
+
+	sync();
+	if ((fd = open("/proc/sys/vm/drop_caches", O_WRONLY)) < 0)
+		return errno;
+	if (write(fd, "1", 1) != 1)
+		err = errno;
+	close(fd);
+	return err;
+}
+
+/*
+ * Runs argv with stdout to out_fd and returns its wall time from before fork to after
+ * wait4, and its peak RSS. -1 when it could not run or did not exit 0.
+ */
+static int
+run_timed(const char *const argv[], bool readahead, int out_fd, double *ms, double *mib,
+    struct kz_error *e)
+{
+	struct rusage ru;
+	double t0 = now_secs();
+	pid_t pid;
+	int status;
+
+	if ((pid = fork()) < 0)
+		return kz_fail(e, KZ_EIO, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (readahead)
+			setenv("KEZDESU_READAHEAD", "1", 1);
+		else
+			unsetenv("KEZDESU_READAHEAD");
+		if (dup2(out_fd, STDOUT_FILENO) < 0)
+			_exit(126);
+		/* execv's argv is char *const[] for old reasons: it does not write them. */
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	while (wait4(pid, &status, 0, &ru) < 0)
+		if (errno != EINTR)
+			return kz_fail(e, KZ_EIO, "wait4: %s", strerror(errno));
+	*ms = (now_secs() - t0) * 1000;
+	*mib = (double)ru.ru_maxrss / 1024;	/* KiB on Linux */
+	if (WIFSIGNALED(status))
+		return kz_fail(e, KZ_EIO, "%s: killed by signal %d", argv[0], WTERMSIG(status));
+	if (WEXITSTATUS(status) != 0)
+		return kz_fail(e, KZ_EIO, "%s: exit status %d", argv[0], WEXITSTATUS(status));
+	return 0;
+}
+
+/* Lines the listing prints: that it lists what we think it does. */
+static int
+count_lines(const char *const argv[], size_t *lines, struct kz_error *e)
+{
+	char path[] = "/tmp/bench-list-XXXXXX";
+	char buf[8192];
+	double ms, mib;
+	ssize_t got;
+	int fd = mkstemp(path), rc;
+
+	if (fd < 0)
+		return kz_fail(e, KZ_EIO, "mkstemp: %s", strerror(errno));
+	unlink(path);
+	rc = run_timed(argv, false, fd, &ms, &mib, e);
+	*lines = 0;
+	lseek(fd, 0, SEEK_SET);
+	while ((got = read(fd, buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < got; i++)
+			*lines += buf[i] == '\n';
+	close(fd);
+	return rc;
+}
+
+static void
+listing_stats(struct listing *l)
+{
+	l->rss_max = maxof(l->mib, l->n);
+	l->p50 = percentile(l->ms, l->n, 0.5);
+	l->p99 = percentile(l->ms, l->n, 0.99);
+	l->read_p50 = l->cold ? percentile(l->read_kib, l->n, 0.5) : 0;
+}
+
+/*
+ * The modes, in the order of the table: the process floor (the same binary doing nothing
+ * with the store: on a VM, fork+exec alone is a good part of the budget), warm, then cold
+ * with MDB_NORDAHEAD (the default) and with read-ahead, after dropping the store's pages
+ * and, when drop_caches may be written, after dropping the whole page cache too.
+ */
+static int
+bench_listing(const struct config *cf, struct listing *ls, size_t *nls, char *note,
+    size_t notesz, struct kz_error *e)
+{
+	const char *list_argv[] = { cf->bin, "--db", cf->dir, "question", "list", "--limit",
+		LIST_LIMIT, NULL };
+	const char *version_argv[] = { cf->bin, "--version", NULL };
+	char *data = xasprintf("%s/data.mdb", cf->dir);
+	size_t lines = 0;
+	int devnull = open("/dev/null", O_WRONLY), err, rc = 0;
+
+	if (devnull < 0)
+		return kz_fail(e, KZ_EIO, "/dev/null: %s", strerror(errno));
+	err = cf->drop_caches ? drop_all_caches() : -1;
+	if (err == 0)
+		snprintf(note, notesz, "drop_caches: allowed; written before each \"cold all\" run");
+	else if (err < 0)
+		snprintf(note, notesz, "drop_caches: not tried (BENCH_DROP_CACHES=0)");
+	else
+		snprintf(note, notesz, "drop_caches: not possible (%s%s); only the store's pages "
+		    "were dropped", strerror(err), geteuid() != 0 ? ", not root" : "");
+	printf("  %s\n", note);
+
+	*nls = 0;
+	ls[(*nls)++] = (struct listing){ .name = "kezdesu --version (floor)", .floor = true };
+	ls[(*nls)++] = (struct listing){ .name = "warm" };
+	ls[(*nls)++] = (struct listing){ .name = "cold store, NORDAHEAD", .cold = true };
+	ls[(*nls)++] = (struct listing){ .name = "cold store, READAHEAD=1", .cold = true,
+	    .readahead = true };
+	if (err == 0) {
+		ls[(*nls)++] = (struct listing){ .name = "cold all, NORDAHEAD",
+		    .cold = true, .drop_all = true };
+		ls[(*nls)++] = (struct listing){ .name = "cold all, READAHEAD=1", .cold = true,
+		    .drop_all = true, .readahead = true };
+	}
+	for (size_t i = 0; i < *nls; i++) {
+		ls[i].ms = xcalloc(cf->runs, sizeof *ls[i].ms);
+		ls[i].mib = xcalloc(cf->runs, sizeof *ls[i].mib);
+		ls[i].read_kib = xcalloc(cf->runs, sizeof *ls[i].read_kib);
+	}
+
+	if ((rc = count_lines(list_argv, &lines, e)) == 0)
+		printf("  %s --db %s question list --limit %s: %zu lines of output\n", cf->bin,
+		    cf->dir, LIST_LIMIT, lines);
+	/* Warm ones first: their pages stay cached from the run before. */
+	for (size_t i = 0; i < *nls && rc == 0; i++)
+		for (size_t r = 0; r < cf->runs && rc == 0 && !ls[i].cold; r++, ls[i].n++)
+			rc = run_timed(ls[i].floor ? version_argv : list_argv, false, devnull,
+			    &ls[i].ms[r], &ls[i].mib[r], e);
+	/* Cold: the modes take turns, so that a drift of the disk hits them alike. */
+	for (size_t r = 0; r < cf->runs && rc == 0; r++) {
+		for (size_t i = 0; i < *nls && rc == 0; i++) {
+			struct listing *l = &ls[i];
+
+			if (!l->cold)
+				continue;
+			if ((rc = drop_file(cf->dir, "data.mdb", e)) != 0 ||
+			    (rc = drop_file(cf->dir, "lock.mdb", e)) != 0)
+				break;
+			if (l->drop_all && (err = drop_all_caches()) != 0) {
+				rc = kz_fail(e, KZ_EIO, "drop_caches: %s", strerror(err));
+				break;
+			}
+			if (r == 0 && resident_kib(data) > 64)
+				printf("  note: %.0f KiB of data.mdb still cached after the drop\n",
+				    resident_kib(data));
+			rc = run_timed(list_argv, l->readahead, devnull, &l->ms[r], &l->mib[r], e);
+			l->read_kib[r] = resident_kib(data);
+			l->n++;
+		}
+	}
+	for (size_t i = 0; i < *nls; i++)
+		listing_stats(&ls[i]);
+	close(devnull);
+	free(data);
+	return rc;
+}
+
+/* ---- the report ---- */
+
+static void
+row(const char *metric, const char *value, const char *target, int pass)
+{
+	printf("  %-50s %-22s %-10s %s\n", metric, value, target,
+	    pass < 0 ? "" : pass ? "PASS" : "MISS");
+}
+
+static void
+summary(const struct config *cf, const struct results *r, const struct listing *ls, size_t nls,
+    double total_secs)
+{
+	const struct kind_stats *k[] = { &r->visits, &r->issues, &r->questions };
+	const char *kn[] = { "visits", "issues", "questions" };
+	char m[128], v[64], tg[32];
+	double ratio = r->sync_p50 > 0 ? r->save_p50 / r->sync_p50 : 0;
+	double ratio99 = r->sync_p99 > 0 ? r->save_p99 / r->sync_p99 : 0;
+
+	printf("\nSummary (%zu visits, %zu questions, %zu issues, %zu saves, %zu runs a mode)\n",
+	    cf->visits, cf->questions, cf->issues, cf->saves, cf->runs);
+	printf("  %-50s %-22s %-10s %s\n", "metric", "value", "target", "");
+	snprintf(v, sizeof v, "%zu in %.2f s", r->units, r->import_secs);
+	row("units: parse + unit_import (one transaction)", v, "", -1);
+	for (int i = 0; i < 3; i++) {
+		snprintf(m, sizeof m, "bulk load %s (%zu a transaction)", kn[i], cf->batch);
+		snprintf(v, sizeof v, "%.0f rec/s, %.1f s", k[i]->secs > 0 ?
+		    (double)k[i]->n / k[i]->secs : 0, k[i]->secs);
+		row(m, v, "", -1);
+	}
+	snprintf(v, sizeof v, "%.2f / %.2f ms", r->save_p50, r->save_p99);
+	row("durable save question_add: median / p99", v, "", -1);
+	snprintf(v, sizeof v, "%.2f / %.2f ms", r->sync_p50, r->sync_p99);
+	row("4 KiB pwrite + fdatasync: median / p99", v, "", -1);
+	snprintf(tg, sizeof tg, "<= %.1f x", TARGET_SYNC_RATIO);
+	snprintf(v, sizeof v, "%.2f x", ratio);
+	row("save / fdatasync, medians", v, tg, ratio <= TARGET_SYNC_RATIO);
+	snprintf(v, sizeof v, "%.2f x", ratio99);
+	row("save / fdatasync, p99s", v, tg, ratio99 <= TARGET_SYNC_RATIO);
+	snprintf(v, sizeof v, "%.1f KiB", r->save_kib);
+	row("written by LMDB per save", v, "", -1);
+	snprintf(v, sizeof v, "%.2f / %.2f ms", r->commit_p50, r->commit_p99);
+	row("the save's I/O by hand: median / p99", v, "", -1);
+	snprintf(v, sizeof v, "%.2f+%.2f+%.2f ms", r->commit_part[0], r->commit_part[1],
+	    r->commit_part[2]);
+	row("  by hand: pwrites + fdatasync + meta (medians)", v, "", -1);
+	snprintf(v, sizeof v, "%.2f x", r->commit_p50 > 0 ? r->save_p50 / r->commit_p50 : 0);
+	row("save / its I/O by hand, medians", v, "", -1);
+	for (size_t i = 0; i < nls; i++) {
+		const struct listing *l = &ls[i];
+		const char *pre = l->floor ? "" : "list 50, ";
+		int ok;
+
+		/* The floor has no target: it is what any command costs here. */
+		snprintf(tg, sizeof tg, "< %.0f ms", TARGET_LIST_MS);
+		snprintf(m, sizeof m, "%s%s: median", pre, l->name);
+		snprintf(v, sizeof v, "%.2f ms", l->p50);
+		ok = l->p50 < TARGET_LIST_MS;
+		row(m, v, l->floor ? "" : tg, l->floor ? -1 : ok);
+		snprintf(m, sizeof m, "%s%s: p99", pre, l->name);
+		snprintf(v, sizeof v, "%.2f ms", l->p99);
+		ok = l->p99 < TARGET_LIST_MS;
+		row(m, v, l->floor ? "" : tg, l->floor ? -1 : ok);
+		snprintf(tg, sizeof tg, "< %.0f MiB", TARGET_RSS_MIB);
+		snprintf(m, sizeof m, "%s%s: peak RSS", pre, l->name);
+		snprintf(v, sizeof v, "%.1f MiB", l->rss_max);
+		ok = l->rss_max < TARGET_RSS_MIB;
+		row(m, v, l->floor ? "" : tg, l->floor ? -1 : ok);
+		if (l->cold) {
+			snprintf(m, sizeof m, "list 50, %s: read in", l->name);
+			snprintf(v, sizeof v, "%.0f KiB (median)", l->read_p50);
+			row(m, v, "", -1);
+		}
+	}
+	snprintf(v, sizeof v, "%.0f MiB, map %.0f MiB", (double)r->file_bytes / 1048576,
+	    (double)r->map_bytes / 1048576);
+	row("store size: data.mdb", v, "", -1);
+	snprintf(v, sizeof v, "%.0f bytes",
+	    cf->questions ? (double)r->file_bytes / (double)cf->questions : 0);
+	row("store size per question", v, "", -1);
+	snprintf(v, sizeof v, "%.1f s", total_secs);
+	snprintf(tg, sizeof tg, "< %.0f s", TARGET_TOTAL_S);
+	row("whole benchmark", v, tg, total_secs < TARGET_TOTAL_S);
+}
+
+static void
+print_listings(const struct listing *ls, size_t nls)
+{
+	printf("  %-32s %9s %9s %9s %10s %13s\n", "mode", "median", "p99", "max", "peak RSS",
+	    "read in (med)");
+	for (size_t i = 0; i < nls; i++)
+		printf("  %-32s %6.2f ms %6.2f ms %6.2f ms %6.1f MiB %9.0f KiB\n", ls[i].name,
+		    ls[i].p50, ls[i].p99, maxof(ls[i].ms, ls[i].n), ls[i].rss_max, ls[i].read_p50);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cf = { 0 };
+	struct results *r;
+	struct listing ls[6];
+	struct kz_error e = { 0 };
+	struct utsname un;
+	char note[256] = "";
+	double t0 = now_secs();
+	size_t nls = 0;
+	pid_t pid;
+	int status, rc = 0;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc != 4) {
+		fprintf(stderr, "usage: bench_store STORE_DIR KEZDESU_BIN KATO_CSV\n");
+		return 2;
+	}
+	cf.dir = argv[1];
+	cf.bin = argv[2];
+	cf.kato = argv[3];
+	cf.district = getenv("BENCH_DISTRICT") ? getenv("BENCH_DISTRICT") : "613600000";
+	cf.visits = env_size("BENCH_VISITS", 50000, 1);
+	cf.questions = env_size("BENCH_QUESTIONS", 1000000, 0);
+	cf.issues = env_size("BENCH_ISSUES", 100000, 0);
+	cf.batch = env_size("BENCH_BATCH", 10000, 1);
+	cf.saves = env_size("BENCH_SAVES", 200, 1);
+	cf.runs = env_size("BENCH_RUNS", 30, 1);
+	cf.keep = getenv("KEEP") != NULL && strcmp(getenv("KEEP"), "1") == 0;
+	cf.drop_caches = getenv("BENCH_DROP_CACHES") == NULL ||
+	    strcmp(getenv("BENCH_DROP_CACHES"), "0") != 0;
+	/* The program under test reads these; the bench decides them. */
+	unsetenv("KEZDESU_NOW");
+	unsetenv("KEZDESU_DB");
+	unsetenv("KEZDESU_READAHEAD");
+	if (access(cf.kato, R_OK) != 0) {
+		fprintf(stderr, "bench_store: the classifier %s is missing (%s): set KZ_SHARED to "
+		    "the shared directory that holds data/kato/\n", cf.kato, strerror(errno));
+		return 1;
+	}
+	if (access(cf.bin, X_OK) != 0) {
+		fprintf(stderr, "bench_store: %s: %s\n", cf.bin, strerror(errno));
+		return 1;
+	}
+	uname(&un);
+	printf("bench_store: %s %s, %ld CPUs; %zu visits, %zu questions, %zu issues\n",
+	    un.sysname, un.release, sysconf(_SC_NPROCESSORS_ONLN), cf.visits, cf.questions,
+	    cf.issues);
+
+	r = mmap(NULL, sizeof *r, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (r == MAP_FAILED)
+		fatal("mmap: %s", strerror(errno));
+	memset(r, 0, sizeof *r);
+	fflush(stdout);
+	if ((pid = fork()) < 0)
+		fatal("fork: %s", strerror(errno));
+	if (pid == 0) {
+		struct kz_error le = { 0 };
+
+		rc = load(&cf, r, &le);
+		if (rc != 0)
+			snprintf(r->error, sizeof r->error, "%s", le.msg);
+		fflush(stdout);
+		_exit(rc == 0 ? 0 : 1);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!r->done) {
+		fprintf(stderr, "bench_store: loading failed: %s\n", r->error[0] ? r->error :
+		    WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no reason given");
+		return 1;
+	}
+
+	printf("\n4. cold start: %s --db DIR question list --limit %s, %zu runs a mode\n"
+	    "  (NORDAHEAD is the default; READAHEAD=1 is KEZDESU_READAHEAD=1; \"read in\": "
+	    "data.mdb in the page cache after the run)\n", cf.bin, LIST_LIMIT, cf.runs);
+	if (bench_listing(&cf, ls, &nls, note, sizeof note, &e) != 0) {
+		fprintf(stderr, "bench_store: listing failed: %s\n", e.msg);
+		rc = 1;
+	}
+	print_listings(ls, nls);
+	summary(&cf, r, ls, nls, now_secs() - t0);
+	printf("  %s\n", note);
+	if (cf.keep) {
+		printf("\nstore kept in %s (KEEP=1)\n", cf.dir);
+	} else if (remove_store(cf.dir, &e) != 0) {
+		fprintf(stderr, "bench_store: %s\n", e.msg);
+		rc = 1;
+	} else
+		printf("\nstore %s removed (KEEP=1 keeps it)\n", cf.dir);
+	for (size_t i = 0; i < nls; i++) {
+		free(ls[i].ms);
+		free(ls[i].mib);
+		free(ls[i].read_kib);
+	}
+	munmap(r, sizeof *r);
+	return rc;
+}
