@@ -48,8 +48,7 @@ struct store_txn {
 	int rc;			/* the first LMDB error in this transaction */
 	struct kz_error err;
 	int64_t now;
-	bool log_loaded;	/* seq and hlc read from meta */
-	bool log_dirty;
+	bool log_loaded;	/* seq and hlc read from the last change-log entry */
 	uint64_t seq, hlc;
 	uint8_t node[16];
 	struct codec_buf scratch;
@@ -391,20 +390,6 @@ begin(struct store *s, struct store_txn *t, bool write)
 }
 
 static int
-flush_log_state(struct store_txn *t)
-{
-	uint8_t b[8];
-
-	if (!t->log_dirty)
-		return 0;
-	store_be64(b, t->seq);
-	if (store_meta_put(t, "seq", b, 8) != 0)
-		return -1;
-	store_be64(b, t->hlc);
-	return store_meta_put(t, "hlc", b, 8);
-}
-
-static int
 grow(struct store *s, struct kz_error *e)
 {
 	MDB_envinfo info;
@@ -432,7 +417,7 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		if ((rc = begin(s, &t, true)) != 0)
 			return lmdb_fail(e, "cannot start a transaction", s->dir, rc);
-		if (fn(&t, arg) != 0 || flush_log_state(&t) != 0) {
+		if (fn(&t, arg) != 0) {
 			mdb_txn_abort(t.txn);
 			codec_buf_free(&t.scratch);
 			if (t.rc == MDB_MAP_FULL) {
@@ -531,33 +516,52 @@ store_meta_put(struct store_txn *t, const char *name, const void *val, size_t le
 	return store_put(t, DB_META, name, strlen(name), val, len);
 }
 
-static int
-load_log_state(struct store_txn *t)
-{
-	const void *v;
-	size_t n;
-	int rc;
-
-	if (t->log_loaded)
-		return 0;
-	if ((rc = store_meta_get(t, "node", &v, &n)) < 0)
-		return -1;
-	if (rc == 0 && n == 16)
-		memcpy(t->node, v, 16);
-	if ((rc = store_meta_get(t, "seq", &v, &n)) < 0)
-		return -1;
-	t->seq = rc == 0 && n == 8 ? store_get_be64(v) : 0;
-	if ((rc = store_meta_get(t, "hlc", &v, &n)) < 0)
-		return -1;
-	t->hlc = rc == 0 && n == 8 ? store_get_be64(v) : 0;
-	t->log_loaded = true;
-	return 0;
-}
-
 /* Change-log entry fields; docs/architecture.md lists them for readers in other languages. */
 enum {
 	CL_NODE = 1, CL_SEQ, CL_HLC, CL_KIND, CL_KEY, CL_FIELDS, CL_REMOVED, CL_USER, CL_OFFICIAL
 };
+
+/*
+ * The next sequence number and the clock come from the last change-log entry, not from a
+ * counter in meta: a counter would dirty one more B-tree in every durable save, and the
+ * log's last entry already holds both (the log is append-only; whatever trims it later
+ * keeps its last entry).
+ */
+static int
+load_log_state(struct store_txn *t)
+{
+	struct store_cursor *c;
+	struct codec_reader r;
+	struct codec_field f;
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	if (t->log_loaded)
+		return 0;
+	if ((rc = store_meta_get(t, "node", &v, &vn)) < 0)
+		return -1;
+	if (rc == 0 && vn == 16)
+		memcpy(t->node, v, 16);
+	t->seq = t->hlc = 0;
+	if (store_cursor_open(t, DB_CHANGES, &c) != 0)
+		return -1;
+	if ((rc = store_cursor_seek_last(c, NULL, 0)) == 0) {
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (kn == 8)
+			t->seq = store_get_be64(k);
+		codec_reader_init(&r, (const uint8_t *)v + 1, vn > 0 ? vn - 1 : 0);
+		while (codec_next(&r, &f) == 1)
+			if (f.tag == CL_HLC)
+				t->hlc = f.u;
+	}
+	store_cursor_close(&c);
+	if (rc < 0)
+		return -1;
+	t->log_loaded = true;
+	return 0;
+}
+
 
 int
 store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,
@@ -585,7 +589,6 @@ store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,
 		goto out;
 	t->seq++;
 	t->hlc = hlc_next(t->hlc, t->now);
-	t->log_dirty = true;
 	entry->len = 0;
 	codec_put_raw(entry, "\x01", 1);	/* the entry's own format version */
 	codec_put_bytes(entry, CL_NODE, t->node, 16);
