@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/sample_text.h"
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"
@@ -122,104 +123,6 @@ struct batch {
 	int tries;
 	double t0, fn_secs, gen_secs, add_secs, wasted_secs;
 	size_t tmin, tmax, tsum, linked;
-};
-
-struct tpl {
-	const char *topic;
-	const char *text;	/* "%s": the village, in the template's language */
-	bool ru;
-	const char *executor;
-};
-
-static const char EX_UTIL[] = "Тұрғын үй-коммуналдық шаруашылығы бөлімі";
-static const char EX_ROADS[] = "Отдел пассажирского транспорта и автомобильных дорог";
-static const char EX_EDU[] = "Білім бөлімі";
-static const char EX_HEALTH[] = "Отдел здравоохранения";
-static const char EX_LAND[] = "Жер қатынастары бөлімі";
-static const char EX_SOCIAL[] = "Отдел занятости и социальных программ";
-static const char EX_CULTURE[] = "Мәдениет және тілдерді дамыту бөлімі";
-
-static const struct tpl templates[] = {
-	{ "су", "%s ауылында ауыз су құбыры қашан тартылады? Жазда су жиі өшеді.", false,
-	  EX_UTIL },
-	{ "жол", "%s ауылының орталық көшесіндегі жол қашан жөнделеді?", false, EX_ROADS },
-	{ "мектеп", "%s мектебінде спорт залы жоқ, балалар қыста қайда шынықсын?", false, EX_EDU },
-	{ "газ", "%s ауылына табиғи газ қашан келеді? Көмір қымбат.", false, EX_UTIL },
-	{ "денсаулық", "%s медициналық пунктінде дәрігер аптасына бір-ақ рет келеді.", false,
-	  EX_HEALTH },
-	{ "жұмыс", "%s жастарына жұмыс орындарын ашу жоспары бар ма?", false, EX_SOCIAL },
-	{ "жер", "%s маңындағы жайылымдық жерлер кімге бөлінді? Малды қайда бағамыз?", false,
-	  EX_LAND },
-	{ "интернет", "%s ауылында мобильді интернет мүлдем ұстамайды.", false, EX_UTIL },
-	{ "жарық", "%s ауылында көше жарығы жоқ, кешке балалар қараңғыда жүреді.", false,
-	  EX_UTIL },
-	{ "балабақша", "%s ауылында балабақшаға кезек үш жылға созылды.", false, EX_EDU },
-	{ "мәдениет", "%s мәдениет үйінің шатыры ағып тұр, жөндеу қашан болады?", false,
-	  EX_CULTURE },
-	{ "көлік", "%s ауылынан аудан орталығына автобус күніне бір-ақ рет қатынайды.", false,
-	  EX_ROADS },
-	{ "вода", "Когда в село %s проведут водопровод? Воду возим из соседнего села.", true,
-	  EX_UTIL },
-	{ "дороги", "Дорога от трассы до села %s разбита, скорая не может проехать.", true,
-	  EX_ROADS },
-	{ "освещение", "В селе %s нет уличного освещения, дети ходят в школу в темноте.", true,
-	  EX_UTIL },
-	{ "газ", "Когда будет газификация села %s? Обещали ещё в прошлом году.", true, EX_UTIL },
-	{ "здравоохранение", "В селе %s закрыли фельдшерский пункт, куда обращаться пожилым?",
-	  true, EX_HEALTH },
-	{ "образование", "В школе села %s не хватает учителей математики и физики.", true,
-	  EX_EDU },
-	{ "земля", "Прошу разъяснить порядок получения земельного участка в селе %s под ИЖС.",
-	  true, EX_LAND },
-	{ "транспорт", "Автобус из села %s в районный центр ходит один раз в день.", true,
-	  EX_ROADS },
-	{ "ЖКХ", "В селе %s мусор не вывозят уже месяц, свалка у реки.", true, EX_UTIL },
-	{ "соцзащита", "Многодетным семьям села %s задерживают выплату адресной помощи.", true,
-	  EX_SOCIAL },
-	{ "связь", "В селе %s нет стабильной мобильной связи, интернет пропадает каждый день.",
-	  true, EX_UTIL },
-	{ "спорт", "Молодёжь села %s просит построить спортивную площадку у школы.", true,
-	  EX_CULTURE },
-};
-#define NTEMPLATES (sizeof templates / sizeof templates[0])
-
-/* Sentences that make a question longer, as people add context in the hall. */
-static const char *const more_kk[] = {
-	"Бұл мәселе бойынша былтыр да өтініш бергенбіз, бірақ жауап болмады.",
-	"Ауыл тұрғындары атынан сұрап отырмын.",
-	"Әкімдіктен нақты мерзімін айтып беруін сұраймыз.",
-	"Қыста жағдай одан да қиындайды.",
-	"Жергілікті депутатқа да айтқанбыз.",
-	"Балалар мен қарттар қиналып жүр.",
-	"Қаражат бөлінді ме, әлде келесі жылға қалдырылды ма?",
-	"eOtinish арқылы да жазғанмын, әлі қаралып жатыр дейді.",
-	"Мердігер жұмысты бастап, жартылай тастап кетті.",
-	"Осы мәселені шешуге көмектесулеріңізді сұраймын.",
-};
-
-static const char *const more_ru[] = {
-	"Мы уже обращались по этому вопросу в прошлом году, ответа не получили.",
-	"Спрашиваю от имени жителей нашей улицы.",
-	"Просим назвать конкретные сроки.",
-	"Зимой ситуация становится ещё хуже.",
-	"Говорили и местному депутату маслихата.",
-	"Больше всего страдают дети и пожилые люди.",
-	"Выделены ли средства или перенесли на следующий год?",
-	"Писали через eOtinish, ответили, что вопрос на рассмотрении.",
-	"Подрядчик начал работы и бросил их на полпути.",
-	"Просим взять вопрос на личный контроль.",
-};
-
-static const char *const askers[] = {
-	"Айгүл Сейітқызы", "Ерлан Жұмабаев", "Гульнара Ким", "Сергей Петренко",
-	"Нұрлан Әбенов", "Динара Оспанова", "Бауыржан Төлеуов", "Ольга Иванова",
-};
-
-static const char *const steps[] = {
-	"Жобалау-сметалық құжаттаманы әзірлеу",
-	"Мемлекеттік сатып алу конкурсын өткізу",
-	"Провести обследование и подготовить смету",
-	"Включить в бюджетную заявку на следующий год",
 };
 
 /* ---- small helpers ---- */
@@ -380,35 +283,6 @@ remove_store(const char *dir, struct kz_error *e)
 
 /* ---- names from the classifier ---- */
 
-/*
- * A unit's name as people say it: "Шаян а." and "с.Шаян" are both "Шаян". The classifier
- * writes abbreviations (those with a dot) as the first word glued to the name (Russian) or
- * as the last word (Kazakh).
- */
-static char *
-plain_name(const char *name)
-{
-	const char *start = name, *sp, *dot;
-	size_t n;
-
-	sp = strchr(name, ' ');
-	dot = strchr(name, '.');
-	if (dot != NULL && (sp == NULL || dot < sp)) {
-		/* "с.Шаян", "г.Семей": skip to after the last dot of the first word. */
-		while ((dot = strchr(start, '.')) != NULL && (sp == NULL || dot < sp))
-			start = dot + 1;
-		while (*start == ' ')
-			start++;
-	}
-	n = strlen(start);
-	sp = strrchr(start, ' ');
-	if (sp != NULL && strchr(sp, '.') != NULL)
-		n = (size_t)(sp - start);
-	if (n == 0)
-		return xstrdup(name);
-	return xstrndup(start, n);
-}
-
 static bool
 is_target_type(enum unit_type t)
 {
@@ -467,8 +341,8 @@ collect_places(struct bench *b, const struct kato_table *kt)
 		memset(tg, 0, sizeof *tg);
 		memcpy(tg->akim, p->code, 10);
 		memcpy(tg->code, u->code, 10);
-		tg->kk = plain_name(u->name_kk);
-		tg->ru = plain_name(u->name_kk);	/* "Шаянский с.о." is no place name */
+		tg->kk = sample_plain_name(u->name_kk);
+		tg->ru = sample_plain_name(u->name_kk);	/* "Шаянский с.о." is no place name */
 	}
 	/* Two passes over the localities: count each target's villages, then place them. */
 	for (size_t i = 0; i < kt->n; i++) {
@@ -498,8 +372,8 @@ collect_places(struct bench *b, const struct kato_table *kt)
 		if ((tg = locality_target(b, kt, u)) == NULL)
 			continue;
 		pl = &b->places[tg->first + fill[tg - b->targets]++];
-		pl->kk = plain_name(u->name_kk);
-		pl->ru = plain_name(u->name_ru);
+		pl->kk = sample_plain_name(u->name_kk);
+		pl->ru = sample_plain_name(u->name_ru);
 	}
 	free(fill);
 }
@@ -516,25 +390,15 @@ village(struct bench *b, const struct target *tg, bool ru)
 	return ru ? p->ru : p->kk;
 }
 
-/* The template with its "%s" replaced by place (templates are data, not formats). */
-static char *
-fill(const char *text, const char *place)
-{
-	const char *at = strstr(text, "%s");
-
-	return xasprintf("%.*s%s%s", (int)(at - text), text, place, at + 2);
-}
-
 /* A question's text: the template, then sentences of context up to 60-400 bytes. */
 static char *
-question_text(struct bench *b, const struct tpl *tp, const char *place, size_t *len)
+question_text(struct bench *b, const struct sample_question *tp, const char *place, size_t *len)
 {
-	const char *const *more = tp->ru ? more_ru : more_kk;
-	size_t nmore = tp->ru ? sizeof more_ru / sizeof more_ru[0] :
-	    sizeof more_kk / sizeof more_kk[0];
+	const char *const *more = tp->ru ? sample_more_ru : sample_more_kk;
+	size_t nmore = SAMPLE_NMORE;
 	size_t want = TEXT_MIN + rnd(b, TEXT_MAX - TEXT_MIN + 1);
 	size_t start = rnd(b, (unsigned)nmore);
-	char *s = fill(tp->text, place);
+	char *s = sample_fill(tp->text, place);
 	size_t n = strlen(s);
 
 	for (size_t k = 0; k < nmore && n < want; k++) {
@@ -657,8 +521,8 @@ issues_fn(struct store_txn *t, void *arg)
 		double t0 = now_secs(), t1;
 		const struct visit_ref *vr = &b->visits[(uint64_t)i * b->cf->visits / b->cf->issues];
 		const struct target *tg = &b->targets[vr->target];
-		unsigned k = rnd(b, NTEMPLATES);
-		const struct tpl *tp = &templates[k];
+		unsigned k = rnd(b, sample_nquestions);
+		const struct sample_question *tp = &sample_questions[k];
 		struct issue is;
 
 		issue_init(&is);
@@ -675,7 +539,7 @@ issues_fn(struct store_txn *t, void *arg)
 			is.needs_session = true;
 			is.amount = 1000000 * (1 + (int64_t)rnd(b, 300));
 		}
-		issue_add_step(&is, steps[rnd(b, sizeof steps / sizeof steps[0])], is.executor,
+		issue_add_step(&is, sample_steps[rnd(b, SAMPLE_NSTEPS)], is.executor,
 		    vr->date + 20 + (int)rnd(b, 40));
 		if (is.status == ISSUE_IN_WORK)
 			issue_add_progress(&is, "2026-Q3", "Мердігер анықталды, жұмыс басталды.",
@@ -710,7 +574,7 @@ make_question(struct bench *b, size_t v, size_t k, size_t nq, bool link, struct 
 	const struct visit_ref *vr = &b->visits[v];
 	size_t i0 = cf->issues && link ? first_of(v, cf->issues, cf->visits) : 0;
 	size_t ni = cf->issues && link ? first_of(v + 1, cf->issues, cf->visits) - i0 : 0;
-	const struct tpl *tp = &templates[rnd(b, NTEMPLATES)];
+	const struct sample_question *tp = &sample_questions[rnd(b, sample_nquestions)];
 	size_t len;
 
 	question_init(q);
@@ -723,7 +587,7 @@ make_question(struct bench *b, size_t v, size_t k, size_t nq, bool link, struct 
 		size_t ii = i0 + (k < ni ? k : rnd(b, (unsigned)ni));
 
 		q->issue = b->issue_ids[ii];
-		tp = &templates[b->issue_tpl[ii]];
+		tp = &sample_questions[b->issue_tpl[ii]];
 		bt->linked++;
 	}
 	q->text = question_text(b, tp, village(b, &b->targets[vr->target], tp->ru), &len);
@@ -734,7 +598,7 @@ make_question(struct bench *b, size_t v, size_t k, size_t nq, bool link, struct 
 	case 1:
 		q->source = QS_POOL;
 		q->channel = 1 + (int)rnd(b, QC_COUNT - 1);
-		q->asker_name = xstrdup(askers[rnd(b, sizeof askers / sizeof askers[0])]);
+		q->asker_name = xstrdup(sample_askers[rnd(b, SAMPLE_NASKERS)]);
 		q->asker_contact = xasprintf("+7 70%u %03u %04u", rnd(b, 10), rnd(b, 1000),
 		    rnd(b, 10000));
 		break;

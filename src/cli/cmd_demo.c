@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/sample_text.h"
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"
@@ -34,61 +35,11 @@ rnd(unsigned n)
 	return n == 0 ? 0 : (unsigned)(demo_seed % n);
 }
 
-struct template {
-	const char *topic;
-	const char *text;	/* %s: the place, in the template's language */
-	bool ru;
-	const char *executor;
-};
-
-static const char EX_UTIL[] = "Тұрғын үй-коммуналдық шаруашылығы бөлімі";
-static const char EX_ROADS[] = "Отдел пассажирского транспорта и автомобильных дорог";
-static const char EX_EDU[] = "Білім бөлімі";
-static const char EX_HEALTH[] = "Отдел здравоохранения";
-static const char EX_LAND[] = "Жер қатынастары бөлімі";
-static const char EX_SOCIAL[] = "Отдел занятости и социальных программ";
-
-static const struct template templates[] = {
-	{ "су", "%s ауылында ауыз су құбыры қашан тартылады? Жазда су жиі өшеді.", false, EX_UTIL },
-	{ "жол", "%s ауылының орталық көшесіндегі жол қашан жөнделеді?", false, EX_ROADS },
-	{ "мектеп", "%s мектебінде спорт залы жоқ, балалар қыста қайда шынықсын?", false, EX_EDU },
-	{ "газ", "%s ауылына табиғи газ қашан келеді? Көмір қымбат.", false, EX_UTIL },
-	{ "денсаулық", "%s медициналық пунктінде дәрігер аптасына бір-ақ рет келеді.", false,
-	  EX_HEALTH },
-	{ "жұмыс", "%s жастарына жұмыс орындарын ашу жоспары бар ма?", false, EX_SOCIAL },
-	{ "жер", "%s маңындағы жайылымдық жерлер кімге бөлінді? Малды қайда бағамыз?", false,
-	  EX_LAND },
-	{ "интернет", "%s ауылында мобильді интернет мүлдем ұстамайды.", false, EX_UTIL },
-	{ "вода", "Когда в %s проведут водопровод? Воду возим из соседнего села.", true, EX_UTIL },
-	{ "дороги", "Дорога от трассы до %s разбита, скорая не может проехать.", true, EX_ROADS },
-	{ "освещение", "В %s нет уличного освещения, дети ходят в школу в темноте.", true,
-	  EX_UTIL },
-	{ "газ", "Когда будет газификация %s? Обещали ещё в прошлом году.", true, EX_UTIL },
-	{ "здравоохранение", "В %s закрыли фельдшерский пункт, куда обращаться пожилым?", true,
-	  EX_HEALTH },
-	{ "образование", "В школе %s не хватает учителей математики и физики.", true, EX_EDU },
-	{ "земля", "Прошу разъяснить порядок получения земельного участка в %s под ИЖС.", true,
-	  EX_LAND },
-	{ "транспорт", "Автобус из %s в районный центр ходит один раз в день.", true, EX_ROADS },
-	{ "ЖКХ", "В %s мусор не вывозят уже месяц, свалка у реки.", true, EX_UTIL },
-	{ "соцзащита", "Многодетным семьям %s задерживают выплату адресной помощи.", true,
-	  EX_SOCIAL },
-};
-
 struct demo_ctx {
 	kz_date today;
 	char district[10];
 	struct rec_array units;
 };
-
-/* The template with its "%s" replaced by place (templates are data, not formats). */
-static char *
-fill(const char *tpl, const char *place)
-{
-	const char *at = strstr(tpl, "%s");
-
-	return xasprintf("%.*s%s%s", (int)(at - tpl), tpl, place, at + 2);
-}
 
 static kz_date
 working_day(kz_date d)
@@ -104,13 +55,16 @@ unit_at(const struct demo_ctx *dc, size_t i)
 	return (const struct unit *)dc->units.items + i;
 }
 
-static const char *
+/* The place's name as people say it, in Kazakh or Russian; malloc'd. */
+static char *
 place_name(const struct demo_ctx *dc, const char *code, bool ru)
 {
 	for (size_t i = 0; i < dc->units.n; i++)
 		if (strcmp(unit_at(dc, i)->code, code) == 0)
-			return ru ? unit_at(dc, i)->name_ru : unit_at(dc, i)->name_kk;
-	return code;
+			/* "Шаянский с.о." is an adjective, no place name: okrugs by the Kazakh. */
+			return sample_plain_name(ru && !unit_type_has_akim(unit_at(dc, i)->type) ?
+			    unit_at(dc, i)->name_ru : unit_at(dc, i)->name_kk);
+	return xstrdup(code);
 }
 
 /* One meeting, with its questions and issues when it is in the past. */
@@ -119,6 +73,7 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
     kz_date date, int announce_days)
 {
 	struct visit v;
+	char *place;
 	int rc, nq;
 
 	visit_init(&v);
@@ -128,7 +83,9 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 	v.time = xstrdup(rnd(2) ? "10:00" : "15:00");
 	v.duration_min = 90 + 30 * (int)rnd(3);
 	v.field = strcmp(akim, target) != 0;
-	v.venue = xasprintf("%s, мәдениет үйі", place_name(dc, target, false));
+	place = place_name(dc, target, false);
+	v.venue = xasprintf("%s ауылы, мәдениет үйі", place);
+	free(place);
 	if (v.date - announce_days <= dc->today) {
 		v.announced_on = v.date - announce_days - (int)rnd(3);
 		v.status = VISIT_ANNOUNCED;
@@ -154,13 +111,14 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 		goto out;
 	nq = 4 + (int)rnd(8);
 	for (int k = 0; k < nq && rc == 0; k++) {
-		const struct template *tp = &templates[rnd(sizeof templates / sizeof templates[0])];
+		const struct sample_question *tp = &sample_questions[rnd((unsigned)sample_nquestions)];
 		struct question q;
 
 		question_init(&q);
 		q.visit = v.id;
 		q.asked_ms = v.report_end_ms + (int64_t)k * 240000;
-		q.text = fill(tp->text, place_name(dc, target, tp->ru));
+		place = place_name(dc, target, tp->ru);
+		q.text = sample_fill(tp->text, place);
 		q.topic = xstrdup(tp->topic);
 		q.asker = rnd(5) == 0 ? (int)rnd(AUD_COUNT) : AUD_CITIZEN;
 		q.answered = rnd(3) == 0;
@@ -169,7 +127,7 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 			struct issue is;
 
 			issue_init(&is);
-			is.title = xasprintf("%s: %s", place_name(dc, target, tp->ru), tp->topic);
+			is.title = xasprintf("%s: %s", place, tp->topic);
 			is.topic = xstrdup(tp->topic);
 			memcpy(is.unit, target, 10);
 			is.level = rnd(6) == 0 ? LEVEL_REGION : LEVEL_OWN;
@@ -179,7 +137,7 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 			is.status = (int)rnd(ISSUE_REJECTED + 1);
 			if (is.level == LEVEL_REGION)
 				is.status = ISSUE_ESCALATED;
-			issue_add_step(&is, "Жобалау-сметалық құжаттаманы әзірлеу", is.executor,
+			issue_add_step(&is, sample_steps[rnd(SAMPLE_NSTEPS)], is.executor,
 			    v.date + 20);
 			if (is.status == ISSUE_IN_WORK)
 				issue_add_progress(&is, "2026-Q3", "Мердігер анықталды, жұмыс басталды.",
@@ -191,6 +149,7 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 		if (rc == 0)
 			rc = question_add_tx(t, &q);
 		question_free(&q);
+		free(place);
 	}
 out:
 	visit_free(&v);
