@@ -117,14 +117,17 @@ lmdb_fail(struct kz_error *e, const char *what, const char *dir, int rc)
 {
 	enum kz_errcode code = KZ_EIO;
 
-	if (rc == ENOSPC)
+	/* A full disk, a quota or a file-size limit all leave the write unfinished. */
+	bool full = rc == ENOSPC || rc == EDQUOT || rc == EFBIG;
+
+	if (full)
 		code = KZ_EFULL;
 	else if (rc == EACCES || rc == EPERM)
 		code = KZ_EPERM;
 	else if (rc == EAGAIN || rc == EBUSY)
 		code = KZ_EBUSY;
 	return kz_fail(e, code, "store %s: %s: %s", dir, what,
-	    rc == ENOSPC ? "the disk is full; nothing was saved" : mdb_strerror(rc));
+	    full ? "no room left on the disk; nothing was saved" : mdb_strerror(rc));
 }
 
 static int
@@ -436,8 +439,17 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 				return -1;
 			continue;
 		}
-		if (rc != 0)
-			return lmdb_fail(e, "cannot commit", s->dir, rc);
+		if (rc != 0) {
+			/*
+			 * LMDB reports a short write (a disk that filled up half way) as EIO. A
+			 * failed commit leaves the store as it was, and the user must know that.
+			 */
+			lmdb_fail(e, "cannot commit", s->dir, rc);
+			if (e != NULL && e->code != KZ_EFULL)
+				kz_fail(e, e->code, "store %s: cannot write to the disk (%s: is it "
+				    "full?); nothing was saved", s->dir, mdb_strerror(rc));
+			return -1;
+		}
 		return 0;
 	}
 	return kz_fail(e, KZ_EIO, "store %s: the map could not be grown enough", s->dir);

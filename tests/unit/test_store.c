@@ -1,6 +1,8 @@
 /* The store: change log, HLC, map growth, indexes, processes, permissions. */
 #include "testutil.h"
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -485,6 +487,49 @@ test_readers_do_not_wait_for_a_writer(void **state)
 	test_rmdir(dir);
 }
 
+static void
+test_full_disk_loses_nothing(void **state)
+{
+	struct bulk b = { 2000, 1500 };	/* about 6 MB: more than the disk has room for */
+	struct kz_error e;
+	struct stat st;
+	size_t n[3];
+	char path[600];
+	int status;
+	pid_t pid;
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	for (int i = 0; i < 20; i++)
+		add_question(s, "Бұл сұрақ сақталуы керек", NULL);
+	store_close(&s);
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	assert_int_equal(stat(path, &st), 0);
+	if ((pid = fork()) == 0) {
+		/* The file may not grow: as on a full disk, the write fails with an error. */
+		struct rlimit rl = { (rlim_t)st.st_size, (rlim_t)st.st_size };
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &rl) != 0 || store_open(dir, 0, &s, &e) != 0)
+			_exit(2);
+		if (store_write(s, bulk_fn, &b, &e) == 0)
+			_exit(3);
+		_exit(strstr(e.msg, "nothing was saved") != NULL ? 0 : 4);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	/* The store opens and holds exactly what it held before. */
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	assert_int_equal(store_read(s, count_fn, n, &e), 0);
+	assert_int_equal(n[0], 20);
+	assert_int_equal(n[2], 20);
+	add_question(s, "және одан кейін де жұмыс істейді", NULL);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -498,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_files_are_private_and_loose_modes_are_reported),
 		cmocka_unit_test(test_unknown_field_survives_a_change_in_the_store),
 		cmocka_unit_test(test_readers_do_not_wait_for_a_writer),
+		cmocka_unit_test(test_full_disk_loses_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
