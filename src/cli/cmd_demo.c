@@ -11,6 +11,7 @@
 
 #include "cli/cmd.h"
 #include "cli/sample_text.h"
+#include "core/compliance.h"
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"
@@ -256,6 +257,8 @@ int
 cmd_overview(struct cli *c)
 {
 	struct rec_array visits = { 0 }, issues = { 0 };
+	struct rules_findings due = { 0 };
+	struct compliance cp;
 	kz_date today = (kz_date)(clock_now_ms() / 86400000);
 	struct node n;
 	char date[11];
@@ -297,6 +300,13 @@ cmd_overview(struct cli *c)
 		putchar('\n');
 		shown++;
 	}
+	if (compliance_due(c->store, compliance_today(), RULES_DUE_AHEAD, &cp, &due,
+	    &c->err) != 0)
+		return cli_fail(c);
+	printf("\nDue in %d days or overdue (kezdesu due):\n", RULES_DUE_AHEAD);
+	cli_due_text(c, &cp, &due, 8);
+	rules_findings_free(&due);
+	compliance_free(&cp);
 	printf("\nkezdesu --help lists the commands.\n");
 	rec_array_free(&visit_kind, &visits);
 	rec_array_free(&issue_kind, &issues);

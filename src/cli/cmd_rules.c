@@ -192,10 +192,12 @@ print_finding_text(const struct names *nm, const struct compliance *cp,
 		date_format(f->due, date);
 		printf(", due %s", date);
 	}
-	if (f->status == RULES_PENDING)
-		printf(" (%d days left)", f->days);
+	if (f->status == RULES_PENDING && f->days == 0)
+		printf(" (today)");
+	else if (f->status == RULES_PENDING)
+		printf(" (%d day%s left)", f->days, f->days == 1 ? "" : "s");
 	else if (f->status == RULES_LATE || f->status == RULES_OVERDUE)
-		printf(" (%d days late)", f->days);
+		printf(" (%d day%s late)", f->days, f->days == 1 ? "" : "s");
 	else if (f->status == RULES_OVER)
 		printf(" (report %d of %d planned minutes)", f->value, f->limit);
 	putchar('\n');
@@ -287,21 +289,6 @@ cmd_check(struct cli *c, int argc, char **argv)
 
 /* ---- due ------------------------------------------------------------------------ */
 
-/*
- * Obligations due before the store was made are not the store's to report: the office
- * did that work, or did not, before it used kezdesu, and nothing here records which.
- */
-static void
-drop_before(struct rules_findings *f, kz_date created)
-{
-	size_t keep = 0;
-
-	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].due == DATE_NONE || f->v[i].due >= created)
-			f->v[keep++] = f->v[i];
-	f->n = keep;
-}
-
 int
 cmd_due(struct cli *c, int argc, char **argv)
 {
@@ -314,11 +301,9 @@ cmd_due(struct cli *c, int argc, char **argv)
 	enum out_format fmt = OUT_TEXT;
 	kz_date today = compliance_today();
 	struct rules_findings out = { 0 };
-	struct rules_due_ctx ctx;
 	struct compliance cp;
-	struct names nm = { 0 };
 	long ahead = RULES_DUE_AHEAD;
-	int y, m, d, ch;
+	int ch;
 
 	optind = 0;
 	while ((ch = cli_getopt("due", argc, argv, opts)) != -1) {
@@ -332,35 +317,15 @@ cmd_due(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage("due", "usage: kezdesu due [--date YYYY-MM-DD] [--ahead DAYS]");
-	date_to_ymd(today, &y, &m, &d);
-	if (cli_open(c, 0) != 0 || compliance_load(c->store, today - RULES_DUE_BEHIND - 31,
-	    today + (int)ahead + 31, y - 1, y + 1, &cp, &c->err) != 0)
+	if (cli_open(c, 0) != 0 ||
+	    compliance_due(c->store, today, (int)ahead, &cp, &out, &c->err) != 0)
 		return cli_fail(c);
-	memset(&ctx, 0, sizeof ctx);
-	ctx.office = cp.office_type;
-	memcpy(ctx.office_code, cp.office, 10);
-	/* The Government's own store is the one made for the republic's code. */
-	ctx.government = strcmp(cp.office, "000000000") == 0;
-	ctx.done = cp.done;
-	ctx.ndone = cp.ndone;
-	ctx.tree = cp.tree;
-	ctx.visits = cp.rv;
-	ctx.nvisits = cp.visits.n;
-	ctx.ahead = (int)ahead;
-	rules_due(today, &ctx, &out);
-	drop_before(&out, cp.created);
 	if (fmt == OUT_TEXT) {
 		char ds[11];
 
-		names_load(c, cp.office, &nm);
 		date_format(today, ds);
 		printf("Due on %s (the next %ld days and everything overdue):\n", ds, ahead);
-		for (size_t i = 0; i < out.n; i++) {
-			print_finding_text(&nm, &cp, &out.v[i]);
-			printf("         %s\n", out.v[i].what);
-		}
-		if (out.n == 0)
-			printf("  nothing\n");
+		cli_due_text(c, &cp, &out, out.n);
 	} else {
 		if (fmt == OUT_JSON)
 			fputs("[\n", stdout);
@@ -370,9 +335,26 @@ cmd_due(struct cli *c, int argc, char **argv)
 			fputs("\n]\n", stdout);
 	}
 	rules_findings_free(&out);
-	names_free(&nm);
 	compliance_free(&cp);
 	return 0;
+}
+
+void
+cli_due_text(struct cli *c, const struct compliance *cp, const struct rules_findings *f,
+    size_t max)
+{
+	struct names nm;
+
+	names_load(c, cp->office, &nm);
+	for (size_t i = 0; i < f->n && i < max; i++) {
+		print_finding_text(&nm, cp, &f->v[i]);
+		printf("         %s\n", f->v[i].what);
+	}
+	if (f->n == 0)
+		printf("  nothing\n");
+	else if (f->n > max)
+		printf("  … and %zu more (kezdesu due)\n", f->n - max);
+	names_free(&nm);
 }
 
 /* ---- calendar ------------------------------------------------------------------- */

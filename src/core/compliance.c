@@ -140,6 +140,37 @@ compliance_free(struct compliance *c)
 	memset(c, 0, sizeof *c);
 }
 
+int
+compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
+    struct rules_findings *out, struct kz_error *e)
+{
+	struct rules_due_ctx ctx;
+	size_t keep = 0;
+	int y, m, d;
+
+	date_to_ymd(today, &y, &m, &d);
+	/* Visits far enough back for A-3 of a year ago, and the calendars around the date. */
+	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y - 1, y + 1, c,
+	    e) != 0)
+		return -1;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.office = c->office_type;
+	memcpy(ctx.office_code, c->office, 10);
+	ctx.government = strcmp(c->office, "000000000") == 0;
+	ctx.done = c->done;
+	ctx.ndone = c->ndone;
+	ctx.tree = c->tree;
+	ctx.visits = c->rv;
+	ctx.nvisits = c->visits.n;
+	ctx.ahead = ahead;
+	rules_due(today, &ctx, out);
+	for (size_t i = 0; i < out->n; i++)
+		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created)
+			out->v[keep++] = out->v[i];
+	out->n = keep;
+	return 0;
+}
+
 struct plan_args {
 	int year;
 	struct compliance_plan *out;

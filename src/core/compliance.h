@@ -39,6 +39,16 @@ int compliance_load(struct store *s, kz_date from, kz_date to, int y0, int y1,
     struct compliance *c, struct kz_error *e);
 void compliance_free(struct compliance *c);
 
+/*
+ * The obligations not done that fall due within `ahead` days of today or are overdue
+ * (rules_due), for the office's store: loads *c (free it with compliance_free) and fills
+ * *out. Obligations that fell due before the store was made are left out: the office did
+ * that work, or did not, before it used kezdesu, and nothing here records which. The
+ * Government's store is the one made for the republic's code, 000000000 (G-1, G-2).
+ */
+int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
+    struct rules_findings *out, struct kz_error *e);
+
 struct compliance_plan {
 	size_t proposed;		/* meetings the rules ask for */
 	size_t added;			/* new planned visits written */
