@@ -153,26 +153,6 @@ question_get(struct store *s, const struct kz_uuid *id, struct question *q,
 	return rec_get_uuid(s, &question_kind, id, q, e);
 }
 
-static int
-update_fn(struct store_txn *t, void *arg)
-{
-	const struct question *q = arg;
-	struct question old;
-
-	if (question_get_tx(t, &q->id, &old) != 0)
-		return -1;
-	question_free(&old);
-	if (validate(t, q) != 0)
-		return -1;
-	return rec_save(t, &question_kind, q);
-}
-
-int
-question_update(struct store *s, const struct question *q, struct kz_error *e)
-{
-	return store_write(s, update_fn, (void *)(uintptr_t)q, e);
-}
-
 struct list_args {
 	const struct kz_uuid *visit;
 	size_t limit;

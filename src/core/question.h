@@ -51,7 +51,6 @@ void question_free(struct question *q);
 /* Adds q in one durable transaction; sets q->id (and asked_ms when 0). */
 int question_add(struct store *s, struct question *q, struct kz_error *e);
 int question_add_tx(struct store_txn *t, struct question *q);
-int question_update(struct store *s, const struct question *q, struct kz_error *e);
 int question_get(struct store *s, const struct kz_uuid *id, struct question *q,
     struct kz_error *e);
 int question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q);

@@ -48,17 +48,6 @@ fail:
 	return false;
 }
 
-size_t
-text_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 int
 text_check(const char *what, const char *s, bool required, size_t max, struct kz_error *e)
 {
@@ -79,17 +68,3 @@ text_check(const char *what, const char *s, bool required, size_t max, struct kz
 	return 0;
 }
 
-const char *
-text_enum_name(const char *const *names, int n, int v)
-{
-	return v >= 0 && v < n ? names[v] : "?";
-}
-
-int
-text_enum_parse(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}

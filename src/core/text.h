@@ -15,11 +15,5 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad);
  * at most max bytes. what names the field in the message ("question text").
  */
 int text_check(const char *what, const char *s, bool required, size_t max, struct kz_error *e);
-/* Number of characters (code points) in valid UTF-8. */
-size_t text_chars(const char *s);
 
-
-/* Names of enum values: names[v] for v in [0, n), "?" outside; the inverse gives -1. */
-const char *text_enum_name(const char *const *names, int n, int v);
-int text_enum_parse(const char *const *names, int n, const char *s);
 #endif

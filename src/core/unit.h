@@ -87,8 +87,6 @@ extern const char *const unit_type_names[UNIT_TYPE_COUNT];
 
 /* The type's stable name as written in tsv/json and on the command line ("RURAL_OKRUG"). */
 const char *unit_type_name(enum unit_type t);
-/* The inverse of unit_type_name; UNIT_UNKNOWN when s names no type. */
-enum unit_type unit_type_from_name(const char *s);
 /* True for the types whose head is an akim (the levels of RULES.md). */
 bool unit_type_has_akim(enum unit_type t);
 /* True when s is exactly nine ASCII digits. */

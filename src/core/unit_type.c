@@ -28,15 +28,6 @@ unit_type_name(enum unit_type t)
 	return unit_type_names[t];
 }
 
-enum unit_type
-unit_type_from_name(const char *s)
-{
-	for (int t = 1; t < UNIT_TYPE_COUNT; t++)
-		if (strcmp(s, unit_type_names[t]) == 0)
-			return (enum unit_type)t;
-	return UNIT_UNKNOWN;
-}
-
 bool
 unit_type_has_akim(enum unit_type t)
 {

@@ -354,12 +354,6 @@ store_txn_user(struct store_txn *t)
 	return t->s->user;
 }
 
-const char *
-store_txn_official(struct store_txn *t)
-{
-	return t->s->official;
-}
-
 int64_t
 store_txn_now(struct store_txn *t)
 {
@@ -573,7 +567,6 @@ load_log_state(struct store_txn *t)
 	t->log_loaded = true;
 	return 0;
 }
-
 
 int
 store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,

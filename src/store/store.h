@@ -52,9 +52,8 @@ size_t store_map_size(const struct store *s);
 /* Who makes the changes: recorded in every change-log entry. Strings are copied. */
 void store_set_author(struct store *s, const char *user, const char *official);
 
-/* The Unix user and official making this transaction's changes (NULL when unset). */
+/* The Unix user making this transaction's changes (NULL when unset). */
 const char *store_txn_user(struct store_txn *t);
-const char *store_txn_official(struct store_txn *t);
 
 /*
  * Runs fn in one write transaction and commits it durably. fn reports its own errors by
