@@ -230,8 +230,14 @@ cli_main(int argc, char **argv)
 	}
 	if (c.db == NULL && (env = getenv("KEZDESU_DB")) != NULL && env[0] != '\0')
 		c.db = env;
-	if (c.db == NULL)
-		c.db = c.db_buf = default_db();
+	if (c.db == NULL) {
+		char *base = default_db();
+
+		/* The demo never takes the place of the office's own store. */
+		c.db = c.db_buf = demo ? xasprintf("%s-demo", base) : base;
+		if (demo)
+			free(base);
+	}
 	if (c.db[0] == '\0')
 		return cli_usage(NULL, "--db: empty directory name");
 

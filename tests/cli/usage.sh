@@ -108,6 +108,12 @@ unchanged "$Demo" "$T/demo.snap" "--demo again: not rebuilt (the same records)"
 cp "$T/out" "$T/demo2"
 kz --db "$Demo"
 check "kezdesu without a command shows the same overview" cmp -s "$T/out" "$T/demo2"
+# Without --db the demo goes beside the default store, never into it.
+kz --demo
+rc_is 0 "--demo without --db"
+like "$(head -n 1 "$T/out")" "demo store made in $XDG_DATA_HOME/kezdesu-demo" \
+    "--demo without --db makes \$XDG_DATA_HOME/kezdesu-demo"
+check "... and leaves the default store \$XDG_DATA_HOME/kezdesu alone" test ! -e "$XDG_DATA_HOME/kezdesu"
 unset KEZDESU_NOW
 
 done_testing
