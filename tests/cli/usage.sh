@@ -109,11 +109,12 @@ cp "$T/out" "$T/demo2"
 kz --db "$Demo"
 check "kezdesu without a command shows the same overview" cmp -s "$T/out" "$T/demo2"
 # Without --db the demo goes beside the default store, never into it.
+snapshot "$XDG_DATA_HOME/kezdesu" "$T/default.snap"
 kz --demo
 rc_is 0 "--demo without --db"
 like "$(head -n 1 "$T/out")" "demo store made in $XDG_DATA_HOME/kezdesu-demo" \
     "--demo without --db makes \$XDG_DATA_HOME/kezdesu-demo"
-check "... and leaves the default store \$XDG_DATA_HOME/kezdesu alone" test ! -e "$XDG_DATA_HOME/kezdesu"
+unchanged "$XDG_DATA_HOME/kezdesu" "$T/default.snap" "... and leaves the default store \$XDG_DATA_HOME/kezdesu as it was"
 unset KEZDESU_NOW
 
 done_testing
