@@ -149,17 +149,8 @@ validate(struct store_txn *t, const struct issue *i)
 	for (size_t k = 0; k < i->nprogress; k++)
 		if (text_check("progress note", i->progress[k].text, true, 8000, e) != 0)
 			return -1;
-	if (!uid_is_nil(&i->visit)) {
-		const void *v;
-		size_t n;
-		char id[UID_STRLEN];
-
-		if ((rc = store_get(t, DB_VISITS, i->visit.b, 16, &v, &n)) < 0)
-			return -1;
-		uid_format(&i->visit, id);
-		if (rc == 1)
-			return kz_fail(e, KZ_ENOTFOUND, "issue: visit %s: not found", id);
-	}
+	if (rec_require_uuid(t, DB_VISITS, "visit", &i->visit) != 0)
+		return kz_prefix(e, "issue: ");
 	if (i->unit[0] != '\0') {
 		if ((rc = unit_get_tx(t, i->unit, &u)) != 0)
 			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "issue: unit %s: not found",

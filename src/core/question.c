@@ -85,9 +85,6 @@ static int
 validate(struct store_txn *t, const struct question *q)
 {
 	struct kz_error *e = store_txn_error(t);
-	const void *v;
-	size_t n;
-	int rc;
 
 	if (text_check("question text", q->text, true, QUESTION_TEXT_MAX, e) != 0 ||
 	    text_check("question topic", q->topic, false, 200, e) != 0 ||
@@ -98,23 +95,9 @@ validate(struct store_txn *t, const struct question *q)
 	if (q->source < 0 || q->source >= QS_COUNT || q->channel < 0 || q->channel >= QC_COUNT ||
 	    q->asker < 0 || q->asker >= AUD_COUNT)
 		return kz_fail(e, KZ_EINVAL, "question: unknown source, channel or asker category");
-	if (!uid_is_nil(&q->visit)) {
-		if ((rc = store_get(t, DB_VISITS, q->visit.b, 16, &v, &n)) < 0)
-			return -1;
-		if (rc == 1) {
-			char s[UID_STRLEN];
-
-			uid_format(&q->visit, s);
-			return kz_fail(e, KZ_ENOTFOUND, "visit %s: not found", s);
-		}
-	}
-	if (!uid_is_nil(&q->issue)) {
-		if ((rc = store_get(t, DB_ISSUES, q->issue.b, 16, &v, &n)) < 0)
-			return -1;
-		if (rc == 1)
-			return kz_fail(e, KZ_ENOTFOUND, "question: its issue does not exist");
-	}
-	return 0;
+	/* A question names only a meeting and an issue that exist. */
+	return rec_require_uuid(t, DB_VISITS, "visit", &q->visit) != 0 ||
+	    rec_require_uuid(t, DB_ISSUES, "issue", &q->issue) != 0 ? -1 : 0;
 }
 
 int

@@ -279,3 +279,20 @@ rec_get_uuid(struct store *s, const struct rec_kind *kind, const struct kz_uuid 
 	uid_format(id, str);
 	return rec_get(s, kind, &k, str, obj, e);
 }
+
+int
+rec_require_uuid(struct store_txn *t, enum store_db db, const char *kind,
+    const struct kz_uuid *id)
+{
+	char str[UID_STRLEN];
+	const void *v;
+	size_t n;
+	int rc;
+
+	if (uid_is_nil(id) || (rc = store_get(t, db, id->b, 16, &v, &n)) == 0)
+		return 0;
+	if (rc < 0)
+		return -1;
+	uid_format(id, str);
+	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found", kind, str);
+}

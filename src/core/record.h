@@ -81,6 +81,13 @@ int rec_get_uuid_tx(struct store_txn *t, const struct rec_kind *kind, const stru
 int rec_get_uuid(struct store *s, const struct rec_kind *kind, const struct kz_uuid *id,
     void *obj, struct kz_error *e);
 
+/*
+ * Whether the record a field refers to exists (nil: nothing to check): 0, or -1 with
+ * "KIND UUID: not found" (the database is kind's; the record is not decoded).
+ */
+int rec_require_uuid(struct store_txn *t, enum store_db db, const char *kind,
+    const struct kz_uuid *id);
+
 /* Reads one record by key in its own read transaction: 0, or -1 with "NAME ID: not found". */
 int rec_get(struct store *s, const struct rec_kind *kind, const struct rec_key *k,
     const char *label, void *obj, struct kz_error *e);
