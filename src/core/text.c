@@ -67,4 +67,3 @@ text_check(const char *what, const char *s, bool required, size_t max, struct kz
 		return kz_fail(e, KZ_EINVAL, "%s is not valid UTF-8 (byte %zu)", what, bad + 1);
 	return 0;
 }
-
