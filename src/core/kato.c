@@ -55,11 +55,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "util/xmalloc.h"
 
 #define KATO_NCOL	8
 /* Longest name shown in a message, in bytes; the message buffer is 512. */
 #define KATO_SHOWN	120
+/* Longest name accepted: the classifier's longest is under 100 bytes. */
+#define KATO_NAME_MAX	1000
 
 static const char *const kato_columns[KATO_NCOL] = {
 	"te", "ab", "cd", "ef", "hij", "k", "kaz_name", "rus_name"
@@ -540,85 +543,13 @@ kato_shown_len(const char *s)
 	return (int)n;
 }
 
-/*
- * Decodes the UTF-8 sequence at s (n bytes left); returns its length and the code point, or
- * 0 when it is not well-formed (overlong forms, surrogates and values past U+10FFFF are not).
- */
-static size_t
-kato_utf8(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	size_t len;
-	uint32_t v, min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		len = 2;
-		v = s[0] & 0x1f;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3;
-		v = s[0] & 0x0f;
-		min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4;
-		v = s[0] & 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-/*
- * Control characters have no place in a name: C0, DEL and C1, and the ones that act like
- * them on a terminal line: the line and paragraph separators, and the bidirectional
- * embeddings, overrides and isolates that reorder the text after them.
- */
-static bool
-kato_is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
+/* Names are shown on one line everywhere: text_check_name, with the row in front. */
 static int
 kato_check_name(const char *s, size_t n, const char *col, const char *fname, unsigned line,
     struct kz_error *e)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, len;
-	uint32_t cp;
-
-	if (n == 0)
-		return kz_fail(e, KZ_EINVAL, "%s:%u: %s is empty", fname, line, col);
-	while (i < n) {
-		if (u[i] >= 0x20 && u[i] < 0x7f) {
-			i++;
-			continue;
-		}
-		if ((len = kato_utf8(u + i, n - i, &cp)) == 0) {
-			return kz_fail(e, KZ_EINVAL, "%s:%u: %s is not valid UTF-8 at byte %zu",
-			    fname, line, col, i + 1);
-		}
-		if (kato_is_control(cp)) {
-			return kz_fail(e, KZ_EINVAL,
-			    "%s:%u: %s has control character U+%04X at byte %zu", fname, line,
-			    col, (unsigned)cp, i + 1);
-		}
-		i += len;
-	}
+	if (text_check_name(col, s, n, KATO_NAME_MAX, e) != 0)
+		return kz_prefix(e, "%s:%u: ", fname, line);
 	return 0;
 }
 

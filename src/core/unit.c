@@ -329,8 +329,8 @@ unit_add_local(struct store *s, const char *parent, enum unit_type type, const c
 		    "the others come from KATO (kezdesu units import)");
 	if (!unit_code_valid(parent))
 		return kz_fail(e, KZ_EINVAL, "parent %s: a KATO code has nine digits", parent);
-	if (text_check("Kazakh name", name_kk, true, 200, e) != 0 ||
-	    text_check("Russian name", name_ru, true, 200, e) != 0)
+	if (text_check_name("Kazakh name", name_kk, strlen(name_kk), 200, e) != 0 ||
+	    text_check_name("Russian name", name_ru, strlen(name_ru), 200, e) != 0)
 		return -1;
 	return store_write(s, local_fn, &a, e);
 }

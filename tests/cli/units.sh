@@ -144,6 +144,9 @@ kz --db "$F" units add --parent 611010000 --type VILLAGE_LOC --name-kk 'x' --nam
 fails 1 "MICRODISTRICT" "units add of another type than MICRODISTRICT is refused"
 kz --db "$F" units add --parent 699999999 --type MICRODISTRICT --name-kk 'x' --name-ru 'y'
 fails 1 "699999999" "units add under an unknown parent is refused"
+esc=$(printf 'мкр.\033[31mҚызыл')
+kz --db "$F" units add --parent 611010000 --type MICRODISTRICT --name-kk "$esc" --name-ru 'y'
+fails 1 "control character U+001B" "a name with a terminal escape is refused, as in an import"
 kz --db "$F" units list
 check "refused units add change nothing" cmp -s "$T/out" "$T/full.local"
 
