@@ -318,7 +318,7 @@ kato_classify(const char *code, int k, const char *name_kk, const char *name_ru)
  * AB 00 00 000, other than the unit itself (README). Many localities hang under their main
  * village, not under the okrug: the H00 candidate comes first.
  */
-static size_t
+size_t
 kato_parent_candidates(const char *code, char cand[4][10])
 {
 	static const int keep[4] = { 7, 6, 4, 2 };	/* digits kept of the code */

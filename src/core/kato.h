@@ -37,6 +37,12 @@ int kato_parse(const char *buf, size_t len, const char *fname, struct kato_table
 void kato_table_free(struct kato_table *t);
 /* The type of one row, from the code and the names' abbreviations (UNIT_UNKNOWN if none fits). */
 enum unit_type kato_classify(const char *code, int k, const char *name_kk, const char *name_ru);
+/*
+ * The codes a unit's parent may have, nearest first: AB CD EF H00, AB CD EF 000,
+ * AB CD 00 000, AB 00 00 000, without the code itself and without repeats. The parent is
+ * the first of them that exists. Returns how many were written.
+ */
+size_t kato_parent_candidates(const char *code, char cand[4][10]);
 /* Binary search in a parsed table; NULL if absent. */
 const struct kato_unit *kato_find(const struct kato_table *t, const char *code);
 

@@ -1,7 +1,7 @@
 /*
- * The decree's tables, its periods and the unit tree the rules walk. The checks are in
- * rules_check.c, the deadlines in rules_due.c and the plan in rules_plan.c; the readings of
- * RULES.md that its text leaves open are marked "Interpretation" in these four files.
+ * The decree's tables, its periods and the unit tree the rules walk. The checks and the
+ * deadlines due are in rules_check.c and the plan in rules_plan.c; the readings of
+ * RULES.md that its text leaves open are marked "Interpretation" in these three files.
  */
 #include "core/rules.h"
 
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kato.h"
 #include "util/xmalloc.h"
 
 /* ---- Tables ----------------------------------------------------------------------- */
@@ -326,19 +327,17 @@ cmp_keyed(const void *a, const void *b)
 	return (x->key > y->key) - (x->key < y->key);
 }
 
-/* KATO's parent: the nearest existing code among ABCDEFH00, ABCDEF000, ABCD00000, AB0000000. */
+/* KATO's parent (kato_parent_candidates): the nearest of its candidates in the tree. */
 static int
-derive_parent(const struct rules_tree *t, uint32_t k)
+derive_parent(const struct rules_tree *t, const char *code)
 {
-	static const uint32_t unit[] = { 100, 1000, 100000, 10000000 };
+	char cand[4][10];
+	size_t n = kato_parent_candidates(code, cand);
+	int i;
 
-	for (size_t j = 0; j < sizeof unit / sizeof unit[0]; j++) {
-		uint32_t p = k - k % unit[j];
-		int i;
-
-		if (p != k && (i = find_key(t, p)) >= 0)
+	for (size_t j = 0; j < n; j++)
+		if ((i = find_key(t, code_key(cand[j]))) >= 0)
 			return i;
-	}
 	return -1;
 }
 
@@ -399,7 +398,7 @@ rules_tree_new(const struct rules_unit *units, size_t n)
 		const char *p = t->u[i].parent;
 
 		if (p[0] == '\0')
-			t->parent[i] = derive_parent(t, t->key[i]);
+			t->parent[i] = derive_parent(t, t->u[i].code);
 		else
 			t->parent[i] = unit_code_valid(p) ? find_key(t, code_key(p)) : -1;
 	}
