@@ -57,10 +57,11 @@ int cmd_due(struct cli *c, int argc, char **argv);
 int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
 struct compliance;
+struct names;
 struct rules_findings;
 /* The obligations due (at most max of them) as text lines naming akims and places. */
-void cli_due_text(struct cli *c, const struct compliance *cp, const struct rules_findings *f,
-    size_t max);
+void cli_due_text(const struct names *nm, const struct compliance *cp,
+    const struct rules_findings *f, size_t max);
 /* Builds the demo store (when empty) and shows its overview. */
 int cmd_demo(struct cli *c);
 /* The overview of a store: upcoming visits and open issues, as text. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/names.h"
 #include "cli/sample_text.h"
 #include "core/compliance.h"
 #include "core/issue.h"
@@ -19,7 +20,6 @@
 #include "core/unit.h"
 #include "core/visit.h"
 #include "store/store.h"
-#include "util/clock.h"
 #include "util/xmalloc.h"
 
 extern const char demo_units_csv[];
@@ -94,7 +94,7 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 	}
 	if (v.date < dc->today) {
 		v.status = rnd(20) == 0 ? VISIT_CANCELLED : VISIT_HELD;
-		v.started_ms = (int64_t)v.date * 86400000 + 5 * 3600000;
+		v.started_ms = compliance_instant(v.date, 10 * 60);	/* 10:00 local */
 		v.report_end_ms = v.started_ms + (int64_t)v.duration_min * 60000 / 5;
 		v.ended_ms = v.started_ms + (int64_t)v.duration_min * 60000;
 		v.attendance = xcalloc(3, sizeof *v.attendance);
@@ -204,7 +204,7 @@ demo_build(struct cli *c)
 	struct demo_ctx dc = { 0 };
 	int rc = -1;
 
-	dc.today = (kz_date)(clock_now_ms() / 86400000);
+	dc.today = compliance_today();
 	if (kato_parse(demo_units_csv, strlen(demo_units_csv), "sample-district.csv", &kt,
 	    &c->err) != 0)
 		return -1;
@@ -241,25 +241,14 @@ cmd_demo(struct cli *c)
 	return cmd_overview(c);
 }
 
-static void
-print_name(struct cli *c, const char *code)
-{
-	struct unit u;
-
-	if (unit_get(c->store, code, &u, NULL) == 0 && u.name_kk != NULL) {
-		out_text_string(stdout, u.name_kk);
-	} else
-		fputs(code, stdout);
-	unit_free(&u);
-}
-
 int
 cmd_overview(struct cli *c)
 {
 	struct rec_array visits = { 0 }, issues = { 0 };
 	struct rules_findings due = { 0 };
 	struct compliance cp;
-	kz_date today = (kz_date)(clock_now_ms() / 86400000);
+	struct names nm;
+	kz_date today = compliance_today();
 	struct node n;
 	char date[11];
 	size_t shown = 0;
@@ -268,8 +257,9 @@ cmd_overview(struct cli *c)
 	    visit_list(c->store, today, today + 60, &visits, &c->err) != 0 ||
 	    issue_list_by_deadline(c->store, DATE_NONE, &issues, &c->err) != 0)
 		return cli_fail(c);
+	names_load(c->store, n.unit, &nm);
 	printf("Store %s, office of ", c->db);
-	print_name(c, n.unit);
+	out_text_string(stdout, names_get(&nm, n.unit));
 	date_format(today, date);
 	printf(" (%s), today %s\n\nUpcoming visits (60 days):\n", n.unit, date);
 	for (size_t i = 0; i < visits.n && shown < 15; i++, shown++) {
@@ -277,9 +267,9 @@ cmd_overview(struct cli *c)
 
 		date_format(v->date, date);
 		printf("  %s %-5s %-9s ", date, v->time ? v->time : "", visit_status_names[v->status]);
-		print_name(c, v->akim);
+		out_text_string(stdout, names_get(&nm, v->akim));
 		fputs(" → ", stdout);
-		print_name(c, v->target);
+		out_text_string(stdout, names_get(&nm, v->target));
 		putchar('\n');
 	}
 	if (visits.n > shown)
@@ -300,13 +290,17 @@ cmd_overview(struct cli *c)
 		putchar('\n');
 		shown++;
 	}
-	if (compliance_due(c->store, compliance_today(), RULES_DUE_AHEAD, &cp, &due,
-	    &c->err) != 0)
+	if (compliance_due(c->store, today, RULES_DUE_AHEAD, &cp, &due, &c->err) != 0) {
+		names_free(&nm);
+		rec_array_free(&visit_kind, &visits);
+		rec_array_free(&issue_kind, &issues);
 		return cli_fail(c);
+	}
 	printf("\nDue in %d days or overdue (kezdesu due):\n", RULES_DUE_AHEAD);
-	cli_due_text(c, &cp, &due, 8);
+	cli_due_text(&nm, &cp, &due, 8);
 	rules_findings_free(&due);
 	compliance_free(&cp);
+	names_free(&nm);
 	printf("\nkezdesu --help lists the commands.\n");
 	rec_array_free(&visit_kind, &visits);
 	rec_array_free(&issue_kind, &issues);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "core/compliance.h"
 #include "core/issue.h"
 #include "core/unit.h"
 #include "store/store.h"
@@ -53,7 +54,8 @@ struct issue_opts {
 	kz_date step_deadline;
 	long step_done;		/* 1-based number of a step to mark done, 0 none */
 	const char *progress;	/* "2026-Q1:text" */
-	int64_t now_day;
+	kz_date today;		/* the office's local day, for a step done */
+	int64_t now_ms;		/* when a progress note is written */
 };
 
 static void
@@ -204,12 +206,12 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 			return kz_fail(e, KZ_EINVAL, "issue: there is no step %ld (it has %zu)",
 			    o->step_done, i->nsteps);
 		i->steps[o->step_done - 1].done = true;
-		i->steps[o->step_done - 1].done_on = (kz_date)o->now_day;
+		i->steps[o->step_done - 1].done_on = o->today;
 	}
 	if (o->progress != NULL) {
 		memcpy(quarter, o->progress, 7);
 		quarter[7] = '\0';
-		issue_add_progress(i, quarter, o->progress + 8, o->now_day * 86400000);
+		issue_add_progress(i, quarter, o->progress + 8, o->now_ms);
 	}
 	return 0;
 }
@@ -265,7 +267,8 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 		else if (cli_open(c, 0) != 0)
 			rc = cli_fail(c);
 		else {
-			o.now_day = clock_now_ms() / 86400000;
+			o.today = compliance_today();
+			o.now_ms = clock_now_ms();
 			if (issue_modify(c->store, &id, apply, &o, o.note, &c->err) != 0)
 				rc = cli_fail(c);
 		}

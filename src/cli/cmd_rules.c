@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/names.h"
 #include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/dayoff.h"
@@ -22,42 +23,6 @@
 
 enum { O_PLANNED = 256, O_HELD, O_FORMAT, O_DATE, O_AHEAD, O_REVISION, O_REASON, O_QUARTER,
 	O_HALF, O_OFF, O_WORKDAY, O_NAME, O_YEAR };
-
-/* Unit names for people: the office's units, sorted by code. */
-struct names {
-	struct rec_array units;
-};
-
-static int
-names_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct unit *)a)->code, ((const struct unit *)b)->code);
-}
-
-static void
-names_load(struct cli *c, const char *office, struct names *nm)
-{
-	memset(nm, 0, sizeof *nm);
-	if (unit_list(c->store, office, &nm->units, NULL) == 0)
-		qsort(nm->units.items, nm->units.n, sizeof(struct unit), names_cmp);
-}
-
-static const char *
-names_get(const struct names *nm, const char *code)
-{
-	struct unit key;
-	const struct unit *u;
-
-	memcpy(key.code, code, 10);
-	u = bsearch(&key, nm->units.items, nm->units.n, sizeof(struct unit), names_cmp);
-	return u != NULL && u->name_kk != NULL ? u->name_kk : code;
-}
-
-static void
-names_free(struct names *nm)
-{
-	rec_array_free(&unit_kind, &nm->units);
-}
 
 static int
 parse_year(const char *cmd, const char *s, int *year)
@@ -248,7 +213,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
 	if (fmt == OUT_TEXT) {
-		names_load(c, cp.office, &nm);
+		names_load(c->store, cp.office, &nm);
 		printf("Coverage %d (%s meetings), C-1..C-5:\n", year,
 		    mode == RULES_MODE_PLANNED ? "planned" : "held");
 	} else if (fmt == OUT_JSON)
@@ -302,6 +267,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 	kz_date today = compliance_today();
 	struct rules_findings out = { 0 };
 	struct compliance cp;
+	struct names nm;
 	long ahead = RULES_DUE_AHEAD;
 	int ch;
 
@@ -325,7 +291,9 @@ cmd_due(struct cli *c, int argc, char **argv)
 
 		date_format(today, ds);
 		printf("Due on %s (the next %ld days and everything overdue):\n", ds, ahead);
-		cli_due_text(c, &cp, &out, out.n);
+		names_load(c->store, cp.office, &nm);
+		cli_due_text(&nm, &cp, &out, out.n);
+		names_free(&nm);
 	} else {
 		if (fmt == OUT_JSON)
 			fputs("[\n", stdout);
@@ -340,21 +308,17 @@ cmd_due(struct cli *c, int argc, char **argv)
 }
 
 void
-cli_due_text(struct cli *c, const struct compliance *cp, const struct rules_findings *f,
+cli_due_text(const struct names *nm, const struct compliance *cp, const struct rules_findings *f,
     size_t max)
 {
-	struct names nm;
-
-	names_load(c, cp->office, &nm);
 	for (size_t i = 0; i < f->n && i < max; i++) {
-		print_finding_text(&nm, cp, &f->v[i]);
+		print_finding_text(nm, cp, &f->v[i]);
 		printf("         %s\n", f->v[i].what);
 	}
 	if (f->n == 0)
 		printf("  nothing\n");
 	else if (f->n > max)
 		printf("  … and %zu more (kezdesu due)\n", f->n - max);
-	names_free(&nm);
 }
 
 /* ---- calendar ------------------------------------------------------------------- */

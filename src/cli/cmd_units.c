@@ -8,11 +8,11 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "core/compliance.h"
 #include "core/kato.h"
 #include "core/node.h"
 #include "core/unit.h"
 #include "store/store.h"
-#include "util/clock.h"
 #include "util/xmalloc.h"
 
 int
@@ -117,7 +117,7 @@ guess_edition(const char *path)
 		if (date_parse(tmp, &d) == 0)
 			return xstrdup(tmp);
 	}
-	date_format((kz_date)(clock_now_ms() / 86400000), tmp);
+	date_format(compliance_today(), tmp);
 	return xstrdup(tmp);
 }
 
