@@ -40,4 +40,3 @@ names_free(struct names *nm)
 {
 	rec_array_free(&unit_kind, &nm->units);
 }
-
