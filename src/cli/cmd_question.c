@@ -16,6 +16,18 @@ static const char *const question_cols[] = {
 enum { O_VISIT = 256, O_TOPIC, O_ASKER, O_SOURCE, O_CHANNEL, O_NAME, O_CONTACT, O_LIMIT,
 	O_FORMAT };
 
+/* The column of p in line, counted in UTF-8 characters from 1, as editors show it. */
+static size_t
+column_of(const char *line, const char *p)
+{
+	size_t col = 1;
+
+	for (const char *q = line; q < p; q++)
+		if (((unsigned char)*q & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
 static int
 question_add_cmd(struct cli *c, int argc, char **argv)
 {
@@ -35,6 +47,7 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t len;
+	const char *nul;
 	int ch, rc = 0;
 
 	question_init(&q);
@@ -105,6 +118,13 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 			line[--len] = '\0';
 		if (len == 0)
 			continue;
+		/* C strings end at a NUL: saving the line would cut the question there. */
+		if ((nul = memchr(line, '\0', (size_t)len)) != NULL) {
+			fprintf(stderr, "kezdesu: stdin:%zu: a NUL byte at column %zu; the line "
+			    "was not saved\n", lineno, column_of(line, nul));
+			rc = EXIT_FAIL;
+			continue;
+		}
 		free(q.text);
 		q.text = xstrdup(line);
 		q.asked_ms = 0;
