@@ -1,8 +1,10 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <lmdb.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,7 @@ struct store {
 	MDB_dbi dbi[DB_COUNT];
 	char *dir;
 	char *warning;
+	char *ro_reason;	/* why a write is refused, when the files can only be read */
 	char *user, *official;
 	int flags;
 };
@@ -188,6 +191,275 @@ check_permissions(struct store *s)
 	}
 }
 
+/* Whether this process has gid among its groups. */
+static bool
+in_group(gid_t gid)
+{
+	gid_t groups[256];
+	int n;
+
+	if (getegid() == gid)
+		return true;
+	n = getgroups((int)(sizeof groups / sizeof groups[0]), groups);
+	for (int i = 0; i < n; i++)
+		if (groups[i] == gid)
+			return true;
+	return false;
+}
+
+/* Whether user is listed as a member of gr in the group database. */
+static bool
+listed_in_group(const struct group *gr, const char *user)
+{
+	for (char **m = gr->gr_mem; user != NULL && m != NULL && *m != NULL; m++)
+		if (strcmp(*m, user) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Says why path (a store's directory or file) cannot be used, naming it and the fix.
+ * err is the errno met; writing tells whether reading alone would have worked. A user
+ * outside a group store's group hears about the group, not that there is no store.
+ */
+static int
+access_fail(struct kz_error *e, const char *dir, const char *path, int err, bool writing)
+{
+	struct passwd *me = getpwuid(geteuid()), *owner;
+	struct group *gr;
+	struct stat st, dst;
+	char oname[64], gname[64];
+	const char *user = me != NULL ? me->pw_name : NULL;
+
+	if (err == EROFS)
+		return kz_fail(e, KZ_EPERM, "store %s: %s is on a read-only file system: copy the "
+		    "store to a writable disk to change it", dir, path);
+	if (err == EPERM)
+		return kz_fail(e, KZ_EPERM, "store %s: %s cannot be changed: operation not "
+		    "permitted (immutable? see lsattr %s)", dir, path, path);
+	if (err != EACCES)
+		return kz_fail(e, KZ_EIO, "store %s: %s: %s", dir, path, strerror(err));
+	if (stat(path, &st) != 0)
+		return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (a directory above "
+		    "it cannot be entered)", dir, path);
+	owner = getpwuid(st.st_uid);
+	if (owner != NULL)
+		snprintf(oname, sizeof oname, "%s", owner->pw_name);
+	else
+		snprintf(oname, sizeof oname, "uid %u", (unsigned)st.st_uid);
+	gr = getgrgid(st.st_gid);
+	if (gr != NULL)
+		snprintf(gname, sizeof gname, "%s", gr->gr_name);
+	else
+		snprintf(gname, sizeof gname, "gid %u", (unsigned)st.st_gid);
+	/* A group store (its directory is setgid): being in the group is what counts. */
+	if (stat(dir, &dst) == 0 && (dst.st_mode & S_ISGID) != 0 && !in_group(dst.st_gid) &&
+	    (gr = getgrgid(dst.st_gid)) != NULL) {
+		if (listed_in_group(gr, user))
+			return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (group %s, "
+			    "mode %04o): you were added to group %s after logging in; log in again",
+			    dir, path, gr->gr_name, (unsigned)(st.st_mode & 07777), gr->gr_name);
+		return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (group %s, mode "
+		    "%04o): the store belongs to group %s and you are not in it; ask to be added "
+		    "to group %s, then log in again", dir, path, gr->gr_name,
+		    (unsigned)(st.st_mode & 07777), gr->gr_name, gr->gr_name);
+	}
+	if (st.st_uid == geteuid())
+		return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (mode %04o): it is "
+		    "yours; run: chmod u+%s %s", dir, path, (unsigned)(st.st_mode & 07777),
+		    S_ISDIR(st.st_mode) ? "rwx" : writing ? "rw" : "r", path);
+	return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (owner %s, group %s, "
+	    "mode %04o): ask %s for %s access", dir, path, oname, gname,
+	    (unsigned)(st.st_mode & 07777), oname, writing ? "write" : "read");
+}
+
+/*
+ * LMDB's meta page as its mdb.c lays it out (an MDB_page header, then MDB_meta), for
+ * reading the file's header before LMDB maps it. pgno_t and the sizes are size_t.
+ */
+struct lmdb_meta {
+	size_t pgno;
+	uint16_t pad, flags;
+	uint16_t lower, upper;
+	uint32_t magic, version;
+	void *address;
+	size_t mapsize;
+	struct {
+		uint32_t pad;		/* the page size, in the free DB's record */
+		uint16_t flags, depth;
+		size_t branch, leaf, overflow, entries, root;
+	} dbs[2];
+	size_t last_pg;
+	size_t txnid;
+};
+
+#define LMDB_MAGIC 0xBEEFC0DEu
+
+/*
+ * The size data.mdb must have, from the newer of its two meta pages: 0 when the file
+ * holds both and they are sound, else -1 with *need the bytes the header asks for (0 when
+ * the header itself is damaged).
+ */
+static int
+read_header(int fd, off_t *need)
+{
+	struct lmdb_meta m[2];
+	size_t psize;
+	int best;
+
+	*need = 0;
+	if (pread(fd, &m[0], sizeof m[0], 0) != (ssize_t)sizeof m[0] || m[0].magic != LMDB_MAGIC)
+		return -1;
+	psize = m[0].dbs[0].pad;
+	if (psize < 512 || psize > 65536 || (psize & (psize - 1)) != 0)
+		return -1;
+	*need = (off_t)(2 * psize);
+	if (pread(fd, &m[1], sizeof m[1], (off_t)psize) != (ssize_t)sizeof m[1])
+		return -1;
+	best = m[1].magic == LMDB_MAGIC && m[1].txnid > m[0].txnid ? 1 : 0;
+	if (m[best].last_pg >= (size_t)INT64_MAX / psize)
+		return -1;
+	*need = (off_t)((m[best].last_pg + 1) * psize);
+	return 0;
+}
+
+/*
+ * A data.mdb shorter than its header says (a copy that did not finish, a full USB
+ * stick) would crash the first read beyond its end with SIGBUS: LMDB maps the file and
+ * trusts the header. Checked here, before mapping.
+ */
+static int
+check_data_file(const char *dir, const char *path, int fd, bool create, struct kz_error *e)
+{
+	struct stat st;
+	off_t need = 0;
+	int rc = -1;
+
+	/* Twice: a header read while another process commits may be torn. */
+	for (int tries = 0; tries < 2 && rc != 0; tries++) {
+		if (fstat(fd, &st) != 0)
+			return kz_fail(e, KZ_EIO, "store %s: %s: %s", dir, path, strerror(errno));
+		if (st.st_size == 0)
+			break;
+		if ((rc = read_header(fd, &need)) == 0 && st.st_size < need)
+			rc = -1;
+	}
+	if (rc == 0)
+		return 0;
+	if (st.st_size == 0)
+		return create ? 0 : kz_fail(e, KZ_ENOTFOUND, "store %s: %s is empty (an init that "
+		    "did not finish?); run: kezdesu init --unit CODE, or restore it from a backup",
+		    dir, path);
+	if (need == 0)
+		return kz_fail(e, KZ_EIO, "store %s: %s is not a store (its header is damaged); "
+		    "restore it from a backup", dir, path);
+	return kz_fail(e, KZ_EIO, "store %s: %s is cut short: %lld bytes where its header says "
+	    "%lld (a copy that did not finish, or a full disk?); restore it from a backup", dir,
+	    path, (long long)st.st_size, (long long)need);
+}
+
+/*
+ * LMDB maps lock.mdb shared and writes into it. A new lock file is sparse, and on a full
+ * disk the first write to the mapping finds no block and kills the process with SIGBUS.
+ * Giving the file its blocks first turns that into ENOSPC here.
+ */
+#define LOCK_FILE_SIZE 8192	/* LMDB's lock file for its default 126 readers */
+
+static int
+prepare_lock_file(const char *dir, mode_t mode, struct kz_error *e)
+{
+	char *path = xasprintf("%s/lock.mdb", dir);
+	struct stat st;
+	int fd, rc = 0;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode);
+	if (fd < 0) {
+		/* Not ours to report: the read-only fallback below deals with it. */
+		free(path);
+		return 0;
+	}
+	if (fstat(fd, &st) == 0 &&
+	    (rc = posix_fallocate(fd, 0, st.st_size > LOCK_FILE_SIZE ? st.st_size :
+	    LOCK_FILE_SIZE)) != 0 && rc != EOPNOTSUPP && rc != EINVAL) {
+		lmdb_fail(e, "cannot make lock.mdb", dir, rc);
+		rc = -1;
+	} else
+		rc = 0;
+	close(fd);
+	free(path);
+	return rc;
+}
+
+/*
+ * Which file an open refused with rc (EACCES, EPERM or EROFS) stumbled on, and the errno
+ * that file gives: data.mdb not writable, lock.mdb not readable and writable, or the
+ * directory, where a missing lock.mdb cannot be made.
+ */
+static const char *
+find_culprit(const char *dir, const char *data, const char *lock, int rc, int *err)
+{
+	*err = rc;
+	if (faccessat(AT_FDCWD, data, W_OK, AT_EACCESS) != 0) {
+		*err = errno;
+		return data;
+	}
+	if (access(lock, F_OK) == 0) {
+		if (faccessat(AT_FDCWD, lock, R_OK | W_OK, AT_EACCESS) != 0)
+			*err = errno;
+		return lock;
+	}
+	if (faccessat(AT_FDCWD, dir, W_OK, AT_EACCESS) != 0)
+		*err = errno;
+	return dir;
+}
+
+/*
+ * Opens the environment: as asked, else, when the files may only be read (read-only
+ * media, 0400 files, a lock file or directory this user cannot write), read-only, and
+ * without LMDB's lock file when even that cannot be opened (MDB_NOLOCK: nobody can be
+ * writing a store no one may write). A store opened that way refuses writes with
+ * ro_reason, which names the file and what to do.
+ */
+static int
+open_env(struct store *s, unsigned envflags, mode_t mode, struct kz_error *e)
+{
+	static const unsigned fallbacks[] = { 0, MDB_RDONLY, MDB_RDONLY | MDB_NOLOCK };
+	char *data = xasprintf("%s/data.mdb", s->dir), *lock = xasprintf("%s/lock.mdb", s->dir);
+	const char *culprit = NULL;
+	bool writing = !(envflags & MDB_RDONLY);
+	int rc = 0, err = 0;
+
+	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+		if (i > 0 && ((s->flags & STORE_CREATE) || culprit == NULL))
+			break;
+		if (i == 1 && !writing)
+			continue;
+		if (s->env == NULL && (rc = mdb_env_create(&s->env)) != 0)
+			break;
+		mdb_env_set_maxdbs(s->env, DB_COUNT + 4);
+		if ((rc = mdb_env_open(s->env, s->dir, envflags | fallbacks[i], mode)) == 0)
+			break;
+		/* A failed open leaves the handle unusable. */
+		mdb_env_close(s->env);
+		s->env = NULL;
+		if (culprit == NULL && (rc == EACCES || rc == EPERM || rc == EROFS))
+			culprit = find_culprit(s->dir, data, lock, rc, &err);
+	}
+	if (rc == 0 && culprit != NULL && writing) {
+		struct kz_error why;
+
+		access_fail(&why, s->dir, culprit, err, true);
+		s->ro_reason = xstrdup(why.msg);
+		s->flags |= STORE_RDONLY;
+	} else if (rc != 0 && culprit != NULL)
+		access_fail(e, s->dir, culprit, err, writing);
+	else if (rc != 0)
+		lmdb_fail(e, "cannot open", s->dir, rc);
+	free(data);
+	free(lock);
+	return rc == 0 ? 0 : -1;
+}
+
 /*
  * Opens the named databases. A store that has them all opens them in a read transaction,
  * so that a listing never waits for LMDB's writer lock behind another process's write;
@@ -224,12 +496,14 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 	struct stat st;
 	unsigned envflags = 0;
 	mode_t mode, old_mask;
-	int rc, dead;
+	int rc, dead, fd;
 	bool group, exists;
 	char *data;
 
 	*out = NULL;
 	if (stat(dir, &st) != 0) {
+		if (errno != ENOENT)
+			return access_fail(e, dir, dir, errno, false);
 		if (!(flags & STORE_CREATE))
 			return kz_fail(e, KZ_ENOTFOUND, "store %s: no such store (run: kezdesu "
 			    "init --unit CODE)", dir);
@@ -242,7 +516,22 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 		return kz_fail(e, KZ_EINVAL, "store %s: not a directory", dir);
 	group = (st.st_mode & S_ISGID) != 0;
 	data = xasprintf("%s/data.mdb", dir);
-	exists = access(data, F_OK) == 0;
+	if ((fd = open(data, O_RDONLY | O_CLOEXEC)) < 0 && errno != ENOENT) {
+		/* Not "no store here": the store is there, this user may not read it. */
+		rc = errno;
+		access_fail(e, dir, rc == EACCES && access(dir, X_OK) != 0 ? dir : data, rc,
+		    false);
+		free(data);
+		return -1;
+	}
+	exists = fd >= 0;
+	if (exists && check_data_file(dir, data, fd, flags & STORE_CREATE, e) != 0) {
+		close(fd);
+		free(data);
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
 	free(data);
 	if (!exists && !(flags & STORE_CREATE))
 		return kz_fail(e, KZ_ENOTFOUND, "store %s: no data.mdb here (run: kezdesu init "
@@ -253,7 +542,6 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 	s->flags = flags;
 	if ((rc = mdb_env_create(&s->env)) != 0)
 		goto fail;
-	mdb_env_set_maxdbs(s->env, DB_COUNT + 4);
 	if (!exists)
 		mdb_env_set_mapsize(s->env, INITIAL_MAP_SIZE);
 	/*
@@ -269,14 +557,18 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 	/* Group stores: files rw for the group, whatever the user's umask; never for others. */
 	mode = group ? 0660 : 0600;
 	old_mask = umask(group ? 007 : 077);
-	rc = mdb_env_open(s->env, dir, envflags, mode);
+	rc = (flags & STORE_RDONLY) ? 0 : prepare_lock_file(dir, mode, e);
+	if (rc == 0)
+		rc = open_env(s, envflags, mode, e);
 	umask(old_mask);
-	if (rc != 0)
-		goto fail;
+	if (rc != 0) {
+		store_close(&s);
+		return -1;
+	}
 	/* Clear the reader slots of processes that died (a laptop's lid, a killed TUI). */
 	mdb_reader_check(s->env, &dead);
 
-	if ((rc = open_dbis(s, false)) == MDB_NOTFOUND && !(flags & STORE_RDONLY))
+	if ((rc = open_dbis(s, false)) == MDB_NOTFOUND && !(s->flags & STORE_RDONLY))
 		rc = open_dbis(s, true);
 	if (rc != 0)
 		goto fail;
@@ -300,6 +592,7 @@ store_close(struct store **sp)
 		mdb_env_close(s->env);
 	free(s->dir);
 	free(s->warning);
+	free(s->ro_reason);
 	free(s->user);
 	free(s->official);
 	free(s);
@@ -409,8 +702,10 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 	struct store_txn t;
 	int rc;
 
+	if (s->ro_reason != NULL)
+		return kz_fail(e, KZ_EPERM, "%s; nothing was saved", s->ro_reason);
 	if (s->flags & STORE_RDONLY)
-		return kz_fail(e, KZ_EPERM, "store %s: opened read-only", s->dir);
+		return kz_fail(e, KZ_EPERM, "store %s: opened read-only; nothing was saved", s->dir);
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		if ((rc = begin(s, &t, true)) != 0)
 			return lmdb_fail(e, "cannot start a transaction", s->dir, rc);
