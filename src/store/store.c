@@ -133,6 +133,9 @@ lmdb_fail(struct kz_error *e, const char *what, const char *dir, int rc)
 	    full ? "no room left on the disk; nothing was saved" : mdb_strerror(rc));
 }
 
+static int access_fail(struct kz_error *e, const char *dir, const char *path, int err,
+    bool writing);
+
 static int
 mkdir_parents(const char *dir, struct kz_error *e)
 {
@@ -157,6 +160,7 @@ int
 store_create_dir(const char *dir, const char *group, struct kz_error *e)
 {
 	struct group *gr = NULL;
+	struct stat st;
 	mode_t mode = group != NULL ? 02770 : 0700;
 
 	if (group != NULL && (gr = getgrnam(group)) == NULL)
@@ -165,12 +169,16 @@ store_create_dir(const char *dir, const char *group, struct kz_error *e)
 		return -1;
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return kz_fail(e, KZ_EIO, "cannot create %s: %s", dir, strerror(errno));
+	/* Already as wanted: nothing to change (it may be on read-only media). */
+	if (stat(dir, &st) == 0 && (st.st_mode & 07777) == mode &&
+	    (gr == NULL || st.st_gid == gr->gr_gid))
+		return 0;
 	if (gr != NULL && chown(dir, (uid_t)-1, gr->gr_gid) != 0)
 		return kz_fail(e, KZ_EPERM, "cannot give %s to group %s: %s", dir, group,
 		    strerror(errno));
 	/* setgid on the directory: files created in it belong to the group. */
 	if (chmod(dir, mode) != 0)
-		return kz_fail(e, KZ_EPERM, "cannot set the mode of %s: %s", dir, strerror(errno));
+		return access_fail(e, dir, dir, errno, true);
 	return 0;
 }
 
