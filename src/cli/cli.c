@@ -56,8 +56,21 @@ cli_usage(const char *cmd, const char *fmt, ...)
 int
 cli_fail(struct cli *c)
 {
+	size_t n = strlen(c->err.msg);
+
 	fprintf(stderr, "kezdesu: ");
 	out_text_string(stderr, c->err.msg);
+	/*
+	 * An error path that forgot to say why (empty, or only a "FILE:LINE: " prefix) still
+	 * tells the user which command failed, rather than a bare "kezdesu: ".
+	 */
+	if (n == 0 || c->err.msg[n - 1] == ' ' || c->err.msg[n - 1] == ':') {
+		if (n > 0 && c->err.msg[n - 1] == ':')
+			fputc(' ', stderr);
+		out_text_string(stderr, c->cmd[0] != '\0' ? c->cmd : "kezdesu");
+		fputs(": failed, and no reason was recorded (a bug: please report it; "
+		    "-v LOGFILE may tell more)", stderr);
+	}
 	fputc('\n', stderr);
 	return EXIT_FAIL;
 }
@@ -246,6 +259,9 @@ cli_main(int argc, char **argv)
 	else if (i >= argc)
 		rc = cmd_overview(&c);
 	else {
+		snprintf(c.cmd, sizeof c.cmd, "%s%s%s", argv[i], i + 1 < argc &&
+		    argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? " " : "",
+		    i + 1 < argc && argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? argv[i + 1] : "");
 		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
 			if (strcmp(argv[i], commands[k].name) == 0)
 				rc = commands[k].fn(&c, argc - i, argv + i);

@@ -15,6 +15,7 @@ struct cli {
 	const char *db;		/* --db, KEZDESU_DB or the XDG default; owned by db_buf */
 	char *db_buf;
 	bool read_only;
+	char cmd[64];		/* the command's first words, for a message that lacks them */
 	struct store *store;	/* opened by cli_open */
 	struct kz_error err;
 };

@@ -193,7 +193,10 @@ rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan
 		if (!in_range(sc, k, kn))
 			break;
 		if (kn < sc->keylen) {
-			rc = -1;
+			rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: an index of %s holds a "
+			    "key of %zu bytes, shorter than a record's key (%zu): the index is "
+			    "damaged", store_dir(store_txn_store(t)), kind->desc->name, kn,
+			    sc->keylen);
 			break;
 		}
 		rec_key_bytes(&pk, (const uint8_t *)k + kn - sc->keylen, sc->keylen);

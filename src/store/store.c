@@ -628,6 +628,16 @@ store_map_size(const struct store *s)
 	return info.me_mapsize;
 }
 
+bool
+store_durable(const struct store *s)
+{
+	unsigned flags = 0;
+
+	if (mdb_env_get_flags(s->env, &flags) != 0)
+		return false;
+	return (flags & (MDB_NOSYNC | MDB_NOMETASYNC | MDB_MAPASYNC)) == 0;
+}
+
 void
 store_set_author(struct store *s, const char *user, const char *official)
 {
@@ -974,7 +984,8 @@ store_cursor_seek_last(struct store_cursor *c, const void *prefix, size_t plen)
 	if (prefix == NULL || plen == 0)
 		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
 	if (plen > sizeof next)
-		return -1;
+		return kz_fail(&c->t->err, KZ_EINVAL, "store %s: cannot seek: a key prefix of %zu "
+		    "bytes is longer than the %zu a key may have", c->t->s->dir, plen, sizeof next - 1);
 	/* Seek to the first key after the prefix range, then step back once. */
 	memcpy(next, prefix, plen);
 	while (n > 0 && next[n - 1] == 0xff)

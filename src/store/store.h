@@ -48,6 +48,11 @@ const char *store_dir(const struct store *s);
 const char *store_warning(const struct store *s);
 /* The current map size in bytes (it grows by itself). */
 size_t store_map_size(const struct store *s);
+/*
+ * Whether a commit reaches the disk before store_write returns: none of LMDB's flags that
+ * trade durability for speed (MDB_NOSYNC, MDB_NOMETASYNC, MDB_MAPASYNC) is set.
+ */
+bool store_durable(const struct store *s);
 
 /* Who makes the changes: recorded in every change-log entry. Strings are copied. */
 void store_set_author(struct store *s, const char *user, const char *official);
