@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "util/clock.h"
@@ -369,7 +370,10 @@ check_data_file(const char *dir, const char *path, int fd, bool create, struct k
 /*
  * LMDB maps lock.mdb shared and writes into it. A new lock file is sparse, and on a full
  * disk the first write to the mapping finds no block and kills the process with SIGBUS.
- * Giving the file its blocks first turns that into ENOSPC here.
+ * Giving the file its blocks first turns that into ENOSPC here. Only a file that still
+ * has holes is touched (a used one has its blocks), and through the fallocate system call
+ * itself: glibc's fallback for file systems without it writes zero bytes, which could
+ * land on another process's lock data.
  */
 #define LOCK_FILE_SIZE 8192	/* LMDB's lock file for its default 126 readers */
 
@@ -378,23 +382,22 @@ prepare_lock_file(const char *dir, mode_t mode, struct kz_error *e)
 {
 	char *path = xasprintf("%s/lock.mdb", dir);
 	struct stat st;
+	off_t len;
 	int fd, rc = 0;
 
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode);
-	if (fd < 0) {
-		/* Not ours to report: the read-only fallback below deals with it. */
-		free(path);
-		return 0;
-	}
-	if (fstat(fd, &st) == 0 &&
-	    (rc = posix_fallocate(fd, 0, st.st_size > LOCK_FILE_SIZE ? st.st_size :
-	    LOCK_FILE_SIZE)) != 0 && rc != EOPNOTSUPP && rc != EINVAL) {
-		lmdb_fail(e, "cannot make lock.mdb", dir, rc);
-		rc = -1;
-	} else
-		rc = 0;
-	close(fd);
 	free(path);
+	/* Not ours to report: open_env's read-only fallback deals with it. */
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0) {
+		len = st.st_size > LOCK_FILE_SIZE ? st.st_size : LOCK_FILE_SIZE;
+		if ((off_t)st.st_blocks * 512 < len &&
+		    syscall(SYS_fallocate, fd, 0, (off_t)0, len) != 0 &&
+		    errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
+			rc = lmdb_fail(e, "cannot make lock.mdb", dir, errno);
+	}
+	close(fd);
 	return rc;
 }
 
