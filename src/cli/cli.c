@@ -254,6 +254,7 @@ cli_main(int argc, char **argv)
 	if (c.db[0] == '\0')
 		return cli_usage(NULL, "--db: empty directory name");
 
+	snprintf(c.cmd, sizeof c.cmd, "%s", demo ? "--demo" : "the overview");
 	if (demo)
 		rc = cmd_demo(&c);
 	else if (i >= argc)

@@ -348,6 +348,9 @@ check_data_file(const char *dir, const char *path, int fd, bool create, struct k
 	for (int tries = 0; tries < 2 && rc != 0; tries++) {
 		if (fstat(fd, &st) != 0)
 			return kz_fail(e, KZ_EIO, "store %s: %s: %s", dir, path, strerror(errno));
+		if (!S_ISREG(st.st_mode))
+			return kz_fail(e, KZ_EINVAL, "store %s: %s is not a regular file", dir,
+			    path);
 		if (st.st_size == 0)
 			break;
 		if ((rc = read_header(fd, &need)) == 0 && st.st_size < need)
@@ -527,7 +530,8 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 		return kz_fail(e, KZ_EINVAL, "store %s: not a directory", dir);
 	group = (st.st_mode & S_ISGID) != 0;
 	data = xasprintf("%s/data.mdb", dir);
-	if ((fd = open(data, O_RDONLY | O_CLOEXEC)) < 0 && errno != ENOENT) {
+	/* O_NONBLOCK: a fifo in the way must not hang the open. */
+	if ((fd = open(data, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0 && errno != ENOENT) {
 		/* Not "no store here": the store is there, this user may not read it. */
 		rc = errno;
 		access_fail(e, dir, rc == EACCES && access(dir, X_OK) != 0 ? dir : data, rc,
