@@ -204,16 +204,20 @@ check_permissions(struct store *s)
 static bool
 in_group(gid_t gid)
 {
-	gid_t groups[256];
+	gid_t *groups;
 	int n;
+	bool in = false;
 
 	if (getegid() == gid)
 		return true;
-	n = getgroups((int)(sizeof groups / sizeof groups[0]), groups);
-	for (int i = 0; i < n; i++)
-		if (groups[i] == gid)
-			return true;
-	return false;
+	if ((n = getgroups(0, NULL)) <= 0)
+		return false;
+	groups = xcalloc((size_t)n, sizeof *groups);
+	n = getgroups(n, groups);
+	for (int i = 0; i < n && !in; i++)
+		in = groups[i] == gid;
+	free(groups);
+	return in;
 }
 
 /* Whether user is listed as a member of gr in the group database. */

@@ -132,8 +132,21 @@ if [ -n "$NB" ] && [ "$(id -u)" -eq 0 ] && as_nobody --version && [ "$rc" -eq 0 
 		fails 1 "permission denied on $GS (group $G, mode 2770): the store belongs to group $G and you are not in it; ask to be added to group $G" \
 		    "outside the group, $cmd says so (not: run init)"
 	done
+	# A member of the group reads and writes as before.
+	kz --db "$GS" units import "$SAMPLE"
+	kz --db "$GS" visit add --akim "$DISTRICT" --target 613637000 --date 2026-12-10
+	GV=$(out)
+	is_uuid "$GV" || bail_out "setup: visit add in the group store"
+	setpriv --reuid="$NB" --regid="$(id -g nobody)" --groups="$(id -g)" -- "$KZ" \
+	    --db "$GS" question add --visit "$GV" 'Топтан сұрақ' >"$T/out" 2>"$T/err"
+	rc=$?
+	rc_is 0 "a member of the group writes to the group store"
+	setpriv --reuid="$NB" --regid="$(id -g nobody)" --groups="$(id -g)" -- "$KZ" \
+	    --db "$GS" question list >"$T/out" 2>"$T/err"
+	rc=$?
+	is "$rc:$(cut -f7 "$T/out")" "0:Топтан сұрақ" "and reads it"
 else
-	for i in $(seq 1 14); do skip "cannot run as user nobody here (setpriv, root)"; done
+	for i in $(seq 1 16); do skip "cannot run as user nobody here (setpriv, root)"; done
 fi
 
 done_testing
