@@ -119,7 +119,7 @@ calendar_get_tx(struct store_txn *t, const char *unit, int year, struct calendar
 }
 
 int
-calendar_save_tx(struct store_txn *t, const struct calendar *c)
+calendar_save_tx(struct store_txn *t, struct calendar *c)
 {
 	return rec_save(t, &calendar_kind, c);
 }
