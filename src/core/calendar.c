@@ -74,7 +74,9 @@ calendar_key(const void *obj, struct rec_key *k)
 	rec_key_bytes(k, y, 2);
 }
 
-const struct rec_kind calendar_kind = { DB_CALENDARS, &calendar_desc, calendar_key, NULL };
+const struct rec_kind calendar_kind = {
+	DB_CALENDARS, &calendar_desc, calendar_key, NULL, 1ULL << 1 | 1ULL << 2
+};
 
 const struct schema_record *
 revision_kind_desc(void)

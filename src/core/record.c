@@ -329,9 +329,22 @@ rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
 	return rc;
 }
 
+/* Whether path is one of the tags the record's key is made of. */
+static bool
+is_identity(const struct rec_kind *kind, const uint8_t *path, size_t plen)
+{
+	uint64_t mask = kind->identity ? kind->identity : 1ULL << 1;
+	unsigned tag, sub;
+	const uint8_t *eid;
+	bool in_set;
+
+	return state_path_parse(path, plen, &tag, &in_set, &eid, &sub) == 0 && !in_set &&
+	    tag < 64 && (mask >> tag & 1);
+}
+
 /* The wire form of a change (docs/architecture.md, "Changes between offices"). */
 enum { CH_ORIGIN = 1, CH_SEQ, CH_HLC, CH_KIND, CH_KEY, CH_USER, CH_OFFICIAL, CH_PATH };
-enum { CP_PATH = 1, CP_VALUE, CP_PREV_HLC, CP_PREV_ORIGIN };
+enum { CP_PATH = 1, CP_VALUE, CP_PREV_HLC, CP_PREV_ORIGIN, CP_HLC, CP_ORIGIN };
 
 int
 rec_change_export(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
@@ -371,11 +384,16 @@ rec_change_export(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
 	 */
 	for (size_t i = 0; rc == 0 && i < st.n; i++) {
 		const struct state_ent *x = &st.e[i];
+		bool own = stamp_cmp(&x->st, &me) == 0;
 
-		if (stamp_cmp(&x->st, &me) != 0)
+		if (!own && !is_identity(kind, state_path(&st, x), x->path_len))
 			continue;
 		sub.len = 0;
 		codec_put_bytes(&sub, CP_PATH, state_path(&st, x), x->path_len);
+		if (!own) {
+			codec_put_uint(&sub, CP_HLC, x->st.hlc);
+			codec_put_bytes(&sub, CP_ORIGIN, x->st.origin, 16);
+		}
 		if (x->present)
 			codec_put_bytes(&sub, CP_VALUE, state_val(&st, x), x->val_len);
 		if (x->has_prev) {
@@ -423,6 +441,11 @@ decode_path(struct rec_change *c, const uint8_t *p, size_t n)
 			x->prev.hlc = f.u;
 		} else if (f.tag == CP_PREV_ORIGIN && f.wire == CODEC_WIRE_BYTES && f.n == 16) {
 			memcpy(x->prev.origin, f.p, 16);
+		} else if (f.tag == CP_HLC && f.wire == CODEC_WIRE_VARINT) {
+			x->has_stamp = true;
+			x->st.hlc = f.u;
+		} else if (f.tag == CP_ORIGIN && f.wire == CODEC_WIRE_BYTES && f.n == 16) {
+			memcpy(x->st.origin, f.p, 16);
 		}
 	}
 	if (rc < 0 || x->path == NULL || x->plen == 0 || x->plen > STATE_PATH_MAX)
@@ -493,7 +516,7 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 	struct state st = { 0 };
 	struct codec_buf val = { 0 };
 	struct rec_key k = { .n = 0 };
-	struct stamp in;
+	struct stamp ein;	/* the entry's stamp: its paths' unless they carry their own */
 	struct store_log_entry have;
 	void *oldobj = NULL, *newobj = NULL;
 	bool dirty = false;
@@ -516,8 +539,8 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 		if (store_put(t, DB_CLOCK_REVIEW, rk, 24, hv, 8) != 0)
 			return -1;
 	}
-	in.hlc = c->e.hlc;
-	memcpy(in.origin, c->e.origin, 16);
+	ein.hlc = c->e.hlc;
+	memcpy(ein.origin, c->e.origin, 16);
 	rec_key_bytes(&k, c->e.key, c->e.klen);
 	oldobj = xmalloc(kind->desc->size);
 	newobj = xmalloc(kind->desc->size);
@@ -530,6 +553,7 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 		ssize_t at = state_find(&st, x->path, x->plen);
 		struct state_ent inc = { .present = x->present, .val_len = x->vlen };
 		struct state tmp = { 0 };
+		struct stamp in = x->has_stamp ? x->st : ein;
 		int cmp;
 
 		if (at < 0) {

@@ -29,6 +29,12 @@ struct rec_kind {
 	const struct schema_record *desc;
 	void (*key)(const void *obj, struct rec_key *k);
 	void (*indexes)(const void *obj, rec_emit_fn emit, void *ctx);	/* may be NULL */
+	/*
+	 * The tags the key is made of (bits; 0: tag 1). Every change of the record carries
+	 * them, so that a change that arrives before the record's creation still makes a
+	 * record that knows its own key.
+	 */
+	uint64_t identity;
 };
 
 /*
@@ -49,6 +55,8 @@ const struct rec_kind *rec_kind_of(unsigned db);
  * the stamp it replaced at its origin.
  */
 struct rec_change_path {
+	bool has_stamp;		/* a stamp of its own (an identity path), not the entry's */
+	struct stamp st;
 	const uint8_t *path;
 	size_t plen;
 	bool present;

@@ -383,6 +383,29 @@ table_index(struct stamp_table *t, const struct stamp *st, bool count)
 	return i;
 }
 
+/*
+ * Whether a present entry is in the record: everything but the fields of a set element
+ * whose id is absent (removed, or its creation not arrived yet). Those are kept with the
+ * stamps, values and all, so that nothing a change brought is lost.
+ */
+static bool
+in_record(const struct state *s, const struct state_ent *e)
+{
+	uint8_t marker[STATE_PATH_MAX];
+	unsigned tag, sub;
+	const uint8_t *eid;
+	bool in_set;
+	ssize_t m;
+
+	if (!e->present)
+		return false;
+	if (state_path_parse(state_path(s, e), e->path_len, &tag, &in_set, &eid, &sub) != 0 ||
+	    !in_set)
+		return true;
+	m = state_find(s, marker, state_path_elem(marker, tag, eid, STATE_EID_TAG));
+	return m >= 0 && s->e[m].present;
+}
+
 void
 state_store(const struct state *s, struct codec_buf *out)
 {
@@ -414,26 +437,35 @@ state_store(const struct state *s, struct codec_buf *out)
 		codec_put_varint(out, tab.st[i].hlc);
 		codec_put_raw(out, tab.st[i].origin, 16);
 	}
-	/* Exceptions: paths that are not "present, with the first stamp, no prev". */
+	/*
+	 * Exceptions: paths that are not "in the record, with the first stamp, no prev".
+	 * Flags: stamp index << 3 | value inline << 2 | present << 1 | has prev.
+	 */
 	for (size_t i = 0; i < s->n; i++) {
 		const struct state_ent *e = &s->e[i];
 
-		if (!e->present || e->has_prev || stamp_cmp(&e->st, &tab.st[0]) != 0)
+		if (!in_record(s, e) || e->has_prev || stamp_cmp(&e->st, &tab.st[0]) != 0)
 			nexc++;
 	}
 	codec_put_varint(out, nexc);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct state_ent *e = &s->e[i];
+		bool inrec = in_record(s, e), inl = e->present && !inrec;
 		size_t idx;
 
-		if (e->present && !e->has_prev && stamp_cmp(&e->st, &tab.st[0]) == 0)
+		if (inrec && !e->has_prev && stamp_cmp(&e->st, &tab.st[0]) == 0)
 			continue;
 		codec_put_varint(out, e->path_len);
 		codec_put_raw(out, state_path(s, e), e->path_len);
 		idx = table_index(&tab, &e->st, false);
-		codec_put_varint(out, (uint64_t)idx << 2 | (uint64_t)e->present << 1 | e->has_prev);
+		codec_put_varint(out, (uint64_t)idx << 3 | (uint64_t)inl << 2 |
+		    (uint64_t)e->present << 1 | e->has_prev);
 		if (e->has_prev)
 			codec_put_varint(out, table_index(&tab, &e->prev, false));
+		if (inl) {
+			codec_put_varint(out, e->val_len);
+			codec_put_raw(out, state_val(s, e), e->val_len);
+		}
 	}
 	free(tab.st);
 	free(tab.uses);
@@ -477,20 +509,29 @@ state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets)
 			goto out;
 		path = p;
 		p += plen;
-		if (codec_get_varint(&p, end, &flags) != 0 || flags >> 2 >= nst)
+		if (codec_get_varint(&p, end, &flags) != 0 || flags >> 3 >= nst)
 			goto out;
 		if ((flags & 1) && (codec_get_varint(&p, end, &pi) != 0 || pi >= nst))
 			goto out;
 		at = state_find(s, path, (size_t)plen);
-		if (flags & 2) {
+		if (flags & 4) {
+			uint64_t vlen;
+
+			if (!(flags & 2) || codec_get_varint(&p, end, &vlen) != 0 ||
+			    vlen > (uint64_t)(end - p))
+				goto out;
+			state_set(s, path, (size_t)plen, true, p, (size_t)vlen, &st[flags >> 3],
+			    (flags & 1) ? &st[pi] : NULL);
+			p += vlen;
+		} else if (flags & 2) {
 			if (at < 0)
 				goto out;
-			s->e[at].st = st[flags >> 2];
+			s->e[at].st = st[flags >> 3];
 			s->e[at].has_prev = (flags & 1) != 0;
 			if (flags & 1)
 				s->e[at].prev = st[pi];
 		} else {
-			state_set(s, path, (size_t)plen, false, NULL, 0, &st[flags >> 2],
+			state_set(s, path, (size_t)plen, false, NULL, 0, &st[flags >> 3],
 			    (flags & 1) ? &st[pi] : NULL);
 		}
 	}
