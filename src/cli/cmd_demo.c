@@ -217,7 +217,7 @@ demo_build(struct cli *c)
 	}
 	if (store_create_dir(c->db, NULL, &c->err) != 0 || cli_open(c, STORE_CREATE) != 0 ||
 	    node_init(c->store, dc.district, &c->err) != 0 ||
-	    unit_import(c->store, &kt, "2026-07-17", &st, &c->err) != 0 ||
+	    unit_import(c->store, &kt, "2026-07-17", false, &st, &c->err) != 0 ||
 	    unit_list(c->store, dc.district, &dc.units, &c->err) != 0)
 		goto out;
 	rc = store_write(c->store, demo_fill, &dc, &c->err);
