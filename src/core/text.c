@@ -1,6 +1,10 @@
 #include "core/text.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/xmalloc.h"
 
 size_t
 text_utf8_next(const char *str, size_t n, uint32_t *cp)
@@ -63,8 +67,9 @@ text_utf8_valid(const char *s, size_t n, size_t *bad)
 bool
 text_is_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+	    cp == 0x200f || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
 int
@@ -107,4 +112,113 @@ text_check_name(const char *what, const char *s, size_t n, size_t max, struct kz
 		i += len;
 	}
 	return 0;
+}
+
+/* ---- display ---------------------------------------------------------------------- */
+
+/* The escape for one character (cp) or one bad byte (bad), into buf; its length. */
+static size_t
+escape_one(uint32_t cp, bool bad, enum text_escape_mode mode, char buf[16])
+{
+	const char *lit = NULL;
+
+	if (bad)
+		return mode == TEXT_ESC_JSON ? (size_t)snprintf(buf, 16, "\\uFFFD") :
+		    (size_t)snprintf(buf, 16, "\\x%02X", (unsigned)cp);
+	switch (cp) {
+	case '\\':
+		lit = "\\\\";
+		break;
+	case '"':
+		lit = "\\\"";
+		break;
+	case '\t':
+		lit = "\\t";
+		break;
+	case '\n':
+		lit = "\\n";
+		break;
+	case '\r':
+		lit = "\\r";
+		break;
+	case '\b':
+		lit = mode == TEXT_ESC_JSON ? "\\b" : NULL;
+		break;
+	case '\f':
+		lit = mode == TEXT_ESC_JSON ? "\\f" : NULL;
+		break;
+	}
+	if (lit != NULL)
+		return (size_t)snprintf(buf, 16, "%s", lit);
+	if (mode != TEXT_ESC_JSON && cp <= 0x7f)
+		return (size_t)snprintf(buf, 16, "\\x%02X", (unsigned)cp);
+	return (size_t)snprintf(buf, 16, "\\u%04X", (unsigned)cp);
+}
+
+/* Whether the character needs an escape in this form, beyond text_is_control. */
+static bool
+escape_also(uint32_t cp, enum text_escape_mode mode)
+{
+	return (cp == '\\' && mode != TEXT_ESC_TEXT) || (cp == '"' && mode == TEXT_ESC_JSON);
+}
+
+void
+text_escape(const char *s, size_t n, enum text_escape_mode mode, text_sink *out, void *arg)
+{
+	size_t i = 0, run = 0, len, elen;
+	uint32_t cp;
+	char buf[16];
+	bool bad;
+
+	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f &&
+		    !escape_also((unsigned char)s[i], mode)) {
+			i++;	/* printable ASCII, the common case */
+			continue;
+		}
+		len = text_utf8_next(s + i, n - i, &cp);
+		if ((bad = len == 0)) {
+			cp = (unsigned char)s[i];
+			len = 1;
+		}
+		if (!bad && !text_is_control(cp) && !escape_also(cp, mode)) {
+			i += len;
+			continue;
+		}
+		if (i > run)
+			out(arg, s + run, i - run);
+		elen = escape_one(cp, bad, mode, buf);
+		out(arg, buf, elen);
+		i += len;
+		run = i;
+	}
+	if (n > run)
+		out(arg, s + run, n - run);
+}
+
+struct dup_buf {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+dup_sink(void *arg, const char *s, size_t n)
+{
+	struct dup_buf *b = arg;
+
+	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+char *
+text_escape_dup(const char *s, enum text_escape_mode mode)
+{
+	struct dup_buf b = { NULL, 0, 0 };
+
+	b.p = xgrow(NULL, &b.cap, 1, 1);
+	b.p[0] = '\0';
+	text_escape(s, strlen(s), mode, dup_sink, &b);
+	return b.p;
 }
