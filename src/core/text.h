@@ -1,6 +1,6 @@
 /*
  * Text: checks on what users type or files bring in before it reaches the store, the one
- * display sanitiser every output goes through.
+ * display sanitiser every output goes through, and case folding and words for search.
  */
 #ifndef KZ_TEXT_H
 #define KZ_TEXT_H
@@ -59,5 +59,45 @@ void text_escape(const char *s, size_t n, enum text_escape_mode mode, text_sink 
     void *arg);
 /* The escaped form of the string s as a new string (the caller frees it). */
 char *text_escape_dup(const char *s, enum text_escape_mode mode);
+
+/*
+ * Folding for search, independent of the locale (no towlower, no setlocale): a table maps
+ * upper case to lower case for Latin (A-Z, Latin-1, Latin Extended-A, and the schwa
+ * U+018F used in Kazakh written in Latin letters; U+0130 İ folds to i) and for the whole
+ * Cyrillic block with its supplement (U+0400..U+052F): Russian, the nine Kazakh letters
+ * Ә Ғ Қ Ң Ө Ұ Ү Һ І, Ukrainian Є Ї Ґ, Belarusian Ў and the rest.
+ *
+ * Decision: ё and Ё fold to е. Russian print mostly leaves out the dots and people type
+ * е, so a search for «елка» must find «Ёлка» and «ёлка» (and the other way round); the
+ * price, «все» finding «всё», is what every Russian search engine pays too. Kazakh
+ * writes ё only in Russian loan words. No other letter is merged: Kazakh Қ and Russian К
+ * are different letters, and Latin and Cyrillic look-alikes (Latin i in a Kazakh word)
+ * stay different, so folding never changes a letter's script.
+ *
+ * The folded text is for comparing and indexing only, never for showing.
+ */
+uint32_t text_fold_char(uint32_t cp);
+/*
+ * Folds s[0..n) into out, which has room for n + 1 bytes (the result is never longer than
+ * the input; out may be s itself), and NUL-terminates it; returns its length. Bytes that
+ * are not UTF-8 are copied as they are.
+ */
+size_t text_fold(const char *s, size_t n, char *out);
+/*
+ * Words for search. A word is a run of word characters: letters, combining marks and
+ * digits of any script (and code points Unicode has not assigned yet), by a table made from
+ * Unicode's categories, not by the locale. Everything else splits: spaces, punctuation
+ * (dashes and hyphens too: «Алматы-Астана» is two words), symbols, controls and bytes that
+ * are not UTF-8.
+ */
+bool text_is_word_char(uint32_t cp);
+/*
+ * Called for each word, folded (text_fold) and NUL-terminated, len bytes long; the word
+ * lives only during the call. A non-zero return stops the split and is returned by
+ * text_words.
+ */
+typedef int text_word_fn(void *arg, const char *word, size_t len);
+/* Splits s[0..n) into folded words, in order, calling fn for each; 0 when all were seen. */
+int text_words(const char *s, size_t n, text_word_fn *fn, void *arg);
 
 #endif

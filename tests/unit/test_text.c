@@ -1,6 +1,8 @@
 /*
- * core/text: the display sanitiser (text_escape) and its predicate (text_is_control).
+ * core/text: the display sanitiser (text_escape) and its predicate (text_is_control), and
+ * folding and words for search (text_fold, text_words), without the locale.
  */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -184,6 +186,178 @@ test_escape_runs_and_dup(void **state)
 	free(d);
 }
 
+/* ---- folding ---------------------------------------------------------------------- */
+
+static const char *
+fold(const char *s)
+{
+	static char buf[1024];
+
+	assert_true(strlen(s) < sizeof buf);
+	text_fold(s, strlen(s), buf);
+	return buf;
+}
+
+/* The 42 letters of the Kazakh Cyrillic alphabet, upper and lower case, in order. */
+static const char kk_upper[] = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ";
+static const char kk_lower[] = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+static void
+test_fold_kazakh_alphabet(void **state)
+{
+	const char *u = kk_upper, *l = kk_lower;
+	uint32_t cu, cl;
+	size_t nu, nl, count = 0;
+
+	(void)state;
+	while (*u != '\0') {
+		assert_int_not_equal(nu = text_utf8_next(u, strlen(u), &cu), 0);
+		assert_int_not_equal(nl = text_utf8_next(l, strlen(l), &cl), 0);
+		/* Every capital folds to its small letter; ё (and so Ё) folds on to е. */
+		if (text_fold_char(cu) != text_fold_char(cl) ||
+		    text_fold_char(cl) != (cl == 0x451 ? 0x435 : cl))
+			fail_msg("U+%04X folds to U+%04X, U+%04X to U+%04X", (unsigned)cu,
+			    (unsigned)text_fold_char(cu), (unsigned)cl, (unsigned)text_fold_char(cl));
+		assert_int_not_equal(cu, cl);
+		u += nu;
+		l += nl;
+		count++;
+	}
+	assert_int_equal(count, 42);
+	assert_string_equal(fold(kk_upper), "аәбвгғдеежзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
+	assert_string_equal(fold(kk_lower), fold(kk_upper));
+	/* The nine letters Kazakh adds to the Russian alphabet, by code point. */
+	assert_int_equal(text_fold_char(0x4d8), 0x4d9);	/* Ә */
+	assert_int_equal(text_fold_char(0x492), 0x493);	/* Ғ */
+	assert_int_equal(text_fold_char(0x49a), 0x49b);	/* Қ */
+	assert_int_equal(text_fold_char(0x4a2), 0x4a3);	/* Ң */
+	assert_int_equal(text_fold_char(0x4e8), 0x4e9);	/* Ө */
+	assert_int_equal(text_fold_char(0x4b0), 0x4b1);	/* Ұ */
+	assert_int_equal(text_fold_char(0x4ae), 0x4af);	/* Ү */
+	assert_int_equal(text_fold_char(0x4ba), 0x4bb);	/* Һ */
+	assert_int_equal(text_fold_char(0x406), 0x456);	/* І */
+}
+
+static void
+test_fold_russian_latin_and_others(void **state)
+{
+	char az[27], AZ[27];
+
+	(void)state;
+	assert_string_equal(fold("ЁЛКА ёлка Елка"), "елка елка елка");
+	assert_string_equal(fold("СЪЕЗД Щука ЭХО"), "съезд щука эхо");
+	for (int i = 0; i < 26; i++) {
+		AZ[i] = (char)('A' + i);
+		az[i] = (char)('a' + i);
+	}
+	AZ[26] = az[26] = '\0';
+	assert_string_equal(fold(AZ), az);
+	assert_string_equal(fold(az), az);
+	/* Latin-1 and Extended-A (Kazakh in Latin letters: Ä Ğ Ñ Ö Ş Ū Ü İ), the schwa. */
+	assert_string_equal(fold("ÄĞÑÖŞŪÜİ Ə ÀÞŸŽĹ"), "äğñöşūüi ə àþÿžĺ");
+	assert_string_equal(fold("ı ß × ÷"), "ı ß × ÷");
+	/* Ukrainian and Belarusian look-alikes: Є Ї Ґ Ў fold, and І is Kazakh's own І. */
+	assert_string_equal(fold("ЄЇҐЎІ"), "єїґўі");
+	/* Scripts outside the table, digits and signs stay as they are; bad bytes too. */
+	assert_string_equal(fold("ΣΑ 2026 №5 — «жол»"), "ΣΑ 2026 №5 — «жол»");
+	assert_string_equal(fold("A\xff" "Б\xc3"), "a\xff" "б\xc3");
+}
+
+/* Folding does not depend on the locale: the same in "C" as in any other. */
+static void
+test_fold_in_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_ALL, "C"));
+	assert_string_equal(fold("ҚАЗАҚСТАН ЖОЛ Ұлы Өзен Ғылым Һ"), "қазақстан жол ұлы өзен ғылым һ");
+	assert_int_equal(text_fold_char(0x49a), 0x49b);
+}
+
+/* Over every code point: never longer in UTF-8, folding twice is folding once. */
+static void
+test_fold_every_code_point(void **state)
+{
+	char a[8], b[8], buf[8];
+	size_t n;
+
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x10ffff; cp++) {
+		uint32_t f = text_fold_char(cp);
+
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		if (utf8(f, b) > utf8(cp, a))
+			fail_msg("U+%04X folds to the longer U+%04X", (unsigned)cp, (unsigned)f);
+		if (text_fold_char(f) != f)
+			fail_msg("U+%04X folds to U+%04X, which folds on", (unsigned)cp, (unsigned)f);
+		n = text_fold(a, strlen(a) + (cp == 0), buf);
+		if (n != strlen(b) + (cp == 0) || memcmp(buf, b, n) != 0)
+			fail_msg("text_fold of U+%04X disagrees with text_fold_char", (unsigned)cp);
+	}
+	/* In place. */
+	memcpy(buf, "ҚҰ", sizeof "ҚҰ");
+	assert_int_equal(text_fold(buf, strlen(buf), buf), strlen("құ"));
+	assert_string_equal(buf, "құ");
+}
+
+/* ---- words ------------------------------------------------------------------------ */
+
+struct words {
+	char list[1024];
+	int n, stop_at;
+};
+
+static int
+add_word(void *arg, const char *w, size_t len)
+{
+	struct words *ws = arg;
+
+	assert_int_equal(strlen(w), len);
+	if (ws->n > 0)
+		strcat(ws->list, "|");
+	strcat(ws->list, w);
+	ws->n++;
+	return ws->n == ws->stop_at ? 7 : 0;
+}
+
+static const char *
+words(const char *s)
+{
+	static struct words ws;
+
+	memset(&ws, 0, sizeof ws);
+	assert_int_equal(text_words(s, strlen(s), add_word, &ws), 0);
+	return ws.list;
+}
+
+static void
+test_words(void **state)
+{
+	struct words ws = { .stop_at = 2 };
+
+	(void)state;
+	assert_string_equal(words("ЖОЛ-жөндеу, 2026 ж.  Ёлка!Ауыз\tсу"),
+	    "жол|жөндеу|2026|ж|елка|ауыз|су");
+	assert_string_equal(words("Kezdesu—кездесу «Ақ жол» (No.5) don't"),
+	    "kezdesu|кездесу|ақ|жол|no|5|don|t");
+	/* A combining mark stays in its word; symbols, emoji, NBSP and bad bytes split. */
+	assert_string_equal(words("и\xcc\x86ш су\xf0\x9f\x9a\xb0жол a\xc2\xa0" "b c\xff" "d №7"),
+	    "и\xcc\x86ш|су|жол|a|b|c|d|7");
+	/* Letters and digits of other scripts are words too. */
+	assert_string_equal(words("中文 عربي ١٢٣ Σοφία"), "中文|عربي|١٢٣|Σοφία");
+	assert_string_equal(words(""), "");
+	assert_string_equal(words(" ,.- "), "");
+	/* The callback stops the split with its own value. */
+	assert_int_equal(text_words("бір екі үш", strlen("бір екі үш"), add_word, &ws), 7);
+	assert_string_equal(ws.list, "бір|екі");
+	/* Only up to n: the rest of the string is not read. */
+	memset(&ws, 0, sizeof ws);
+	assert_int_equal(text_words("ЖОЛ жоқ", 3, add_word, &ws), 0);
+	assert_string_equal(ws.list, "\xd0\xb6");	/* the first letter, whole */
+	assert_true(text_is_word_char(0x49b) && text_is_word_char('7') && !text_is_word_char('-'));
+	assert_true(!text_is_word_char(0x2014) && !text_is_word_char(0xa0));
+}
+
 int
 main(void)
 {
@@ -193,6 +367,11 @@ main(void)
 		cmocka_unit_test(test_escape_forms),
 		cmocka_unit_test(test_escape_invalid_utf8),
 		cmocka_unit_test(test_escape_runs_and_dup),
+		cmocka_unit_test(test_fold_kazakh_alphabet),
+		cmocka_unit_test(test_fold_russian_latin_and_others),
+		cmocka_unit_test(test_fold_in_c_locale),
+		cmocka_unit_test(test_fold_every_code_point),
+		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
