@@ -185,6 +185,11 @@ for name, args in [
     result(b"\\u202E" in err, name + ": the override shows as \\u202E", [repr(err[:300])])
 one_line_message("usage error: an unknown global option echoed", 2, [b"--" + EVIL_BYTES],
                  db=False)
+# A message longer than any fixed buffer is escaped whole, to its end.
+err = one_line_message("usage error: a 3000-byte argument echoed", 2,
+                       [b"visit", b"list", b"q" * 3000 + b"\xe2\x80\xae\x1b."])
+result(err.endswith(b"q" * 100 + b"\\u202E\\x1B.'\n"),
+       "usage error: a 3000-byte argument is shown whole, escaped", [repr(err[-80:])])
 EOF
 while read -r st name; do
 	case $st in
