@@ -100,6 +100,11 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
 	    (const struct visit *)cp->visits.items + f->visit : NULL;
 	char per[16], vid[UID_STRLEN] = "", date[11] = "", due[11] = "", days[16] = "";
+	/* The buffers are filled below; json names every value, tsv all but the last. */
+	const char *keys[] = { "rule", "akim", "target", "period", "status", "visit", "date",
+		"due", "days", "what" };
+	const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
+		vid, date, due, days, f->what };
 
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
 	if (v != NULL) {
@@ -110,11 +115,6 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 	if (f->status == RULES_PENDING || f->status == RULES_LATE ||
 	    f->status == RULES_OVERDUE)
 		snprintf(days, sizeof days, "%d", f->days);
-	const char *keys[] = { "rule", "akim", "target", "period", "status", "visit", "date",
-		"due", "days", "what" };
-	const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
-		vid, date, due, days, f->what };
-
 	if (fmt == OUT_JSON) {
 		fputs(first ? "" : ",\n", stdout);
 		putchar('{');
@@ -130,7 +130,6 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 		putchar('}');
 		return;
 	}
-	/* tsv: the same values but the description, in the same order. */
 	for (size_t k = 0; k + 1 < sizeof keys / sizeof keys[0]; k++) {
 		if (k > 0)
 			putchar('\t');
