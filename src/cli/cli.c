@@ -43,11 +43,12 @@ cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* The message echoes what was given: it goes through the sanitiser like any text. */
 	fputs("kezdesu: ", stderr);
 	if (cmd != NULL)
-		fprintf(stderr, "%s: ", cmd);
+		out_textf(stderr, "%s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	out_vtextf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_USAGE;
@@ -56,7 +57,8 @@ cli_usage(const char *cmd, const char *fmt, ...)
 int
 cli_fail(struct cli *c)
 {
-	fprintf(stderr, "kezdesu: ");
+	/* Messages embed stored and given text (names, file names, arguments). */
+	fputs("kezdesu: ", stderr);
 	out_text_string(stderr, c->err.msg);
 	fputc('\n', stderr);
 	return EXIT_FAIL;
@@ -164,8 +166,10 @@ cli_open(struct cli *c, int flags)
 		flags = (flags & ~STORE_CREATE) | STORE_RDONLY;
 	if (store_open(c->db, flags, &c->store, &c->err) != 0)
 		return -1;
-	if (store_warning(c->store) != NULL)
-		fprintf(stderr, "kezdesu: warning: %s\n", store_warning(c->store));
+	if (store_warning(c->store) != NULL) {
+		out_textf(stderr, "kezdesu: warning: %s", store_warning(c->store));
+		fputc('\n', stderr);
+	}
 	pw = getpwuid(geteuid());
 	user = pw != NULL ? pw->pw_name : getenv("USER");
 	official = user != NULL ? node_official(c->store, user) : NULL;
@@ -254,7 +258,8 @@ cli_main(int argc, char **argv)
 			    argv[i]);
 	}
 	if (fflush(stdout) != 0 && rc == 0) {
-		fprintf(stderr, "kezdesu: cannot write the output: %s\n", strerror(errno));
+		out_textf(stderr, "kezdesu: cannot write the output: %s", strerror(errno));
+		fputc('\n', stderr);
 		rc = EXIT_FAIL;
 	}
 	store_close(&c.store);

@@ -45,8 +45,9 @@ cmd_init(struct cli *c, int argc, char **argv)
 	    node_init(c->store, unit, &c->err) != 0 || node_get(c->store, &n, &c->err) != 0)
 		return cli_fail(c);
 	uid_format(&n.id, id);
-	printf("initialised store %s for unit %s (node %s)%s%s\n", c->db, unit, id,
+	out_textf(stdout, "initialised store %s for unit %s (node %s)%s%s", c->db, unit, id,
 	    group ? ", shared by group " : "", group ? group : "");
+	putchar('\n');
 	return 0;
 }
 
@@ -168,9 +169,12 @@ units_import(struct cli *c, int argc, char **argv)
 			    "%s: ", argv[optind]);
 		}
 		rc = cli_fail(c);
-	} else
-		printf("imported %zu units of edition %s: %zu new, %zu changed, %zu unchanged, "
-		    "%zu retired\n", kt.n, ed, st.added, st.updated, st.unchanged, st.retired);
+	} else {
+		out_textf(stdout, "imported %zu units of edition %s: %zu new, %zu changed, "
+		    "%zu unchanged, %zu retired", kt.n, ed, st.added, st.updated, st.unchanged,
+		    st.retired);
+		putchar('\n');
+	}
 	kato_table_free(&kt);
 	free(buf);
 	free(ed);
@@ -252,7 +256,8 @@ units_add(struct cli *c, int argc, char **argv)
 	if (cli_open(c, 0) != 0 ||
 	    unit_add_local(c->store, parent, (enum unit_type)type, kk, ru, code, &c->err) != 0)
 		return cli_fail(c);
-	printf("%s\n", code);
+	out_text_string(stdout, code);
+	putchar('\n');
 	return 0;
 }
 
