@@ -33,6 +33,8 @@ static const char usage_text[] =
     "  due [--date YYYY-MM-DD]           obligations due or overdue\n"
     "  calendar show|approve|notify|submit|revise|progress YEAR ...\n"
     "  holiday list|add|remove           days off that change every year\n"
+    "  dump                              the whole state, canonical sorted text\n"
+    "  conflicts                         concurrent edits kept for review\n"
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
@@ -193,6 +195,8 @@ static const struct {
 	{ "due", cmd_due },
 	{ "calendar", cmd_calendar },
 	{ "holiday", cmd_holiday },
+	{ "dump", cmd_dump },
+	{ "conflicts", cmd_conflicts },
 };
 
 int

@@ -43,6 +43,14 @@ conflict_free(struct conflict *c)
 	schema_clear(&conflict_desc, c);
 }
 
+const char *
+conflict_kind_name(int db)
+{
+	const struct rec_kind *k = db >= 0 ? rec_kind_of((unsigned)db) : NULL;
+
+	return k != NULL ? k->desc->name : "?";
+}
+
 static char *
 hex(const uint8_t *p, size_t n)
 {

@@ -28,6 +28,8 @@ struct conflict {
 extern const struct rec_kind conflict_kind;
 
 void conflict_free(struct conflict *c);
+/* The name of the record kind stored in database db ("issue"), or "?". */
+const char *conflict_kind_name(int db);
 /* Keeps the losing value of (kind, key, path) with its stamp, once. */
 int conflict_note_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
     const uint8_t *path, size_t plen, const struct stamp *loser, bool present,
