@@ -37,35 +37,20 @@ state_reset(struct state *s)
 	s->version = 1;
 }
 
-static size_t
-put_varint(uint8_t *out, uint64_t v)
-{
-	size_t n = 0;
-
-	do {
-		out[n] = (uint8_t)(v & 0x7f);
-		v >>= 7;
-		if (v != 0)
-			out[n] |= 0x80;
-		n++;
-	} while (v != 0);
-	return n;
-}
-
 size_t
 state_path_tag(uint8_t *out, unsigned tag)
 {
-	return put_varint(out, (uint64_t)tag << 1);
+	return codec_varint_encode(out, (uint64_t)tag << 1);
 }
 
 size_t
 state_path_elem(uint8_t *out, unsigned tag, const uint8_t eid[16], unsigned sub)
 {
-	size_t n = put_varint(out, (uint64_t)tag << 1 | 1);
+	size_t n = codec_varint_encode(out, (uint64_t)tag << 1 | 1);
 
 	memcpy(out + n, eid, 16);
 	n += 16;
-	return n + put_varint(out + n, sub);
+	return n + codec_varint_encode(out + n, sub);
 }
 
 int
