@@ -33,6 +33,8 @@ static const char usage_text[] =
     "  due [--date YYYY-MM-DD]           obligations due or overdue\n"
     "  calendar show|approve|notify|submit|revise|progress YEAR ...\n"
     "  holiday list|add|remove           days off that change every year\n"
+    "  dump                              the whole state, canonical sorted text\n"
+    "  conflicts                         concurrent edits kept for review\n"
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
@@ -43,11 +45,12 @@ cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* The message echoes what was given: it goes through the sanitiser like any text. */
 	fputs("kezdesu: ", stderr);
 	if (cmd != NULL)
-		fprintf(stderr, "%s: ", cmd);
+		out_textf(stderr, "%s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	out_vtextf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_USAGE;
@@ -58,7 +61,8 @@ cli_fail(struct cli *c)
 {
 	size_t n = strlen(c->err.msg);
 
-	fprintf(stderr, "kezdesu: ");
+	/* Messages embed stored and given text (names, file names, arguments). */
+	fputs("kezdesu: ", stderr);
 	out_text_string(stderr, c->err.msg);
 	/*
 	 * An error path that forgot to say why (empty, or only a "FILE:LINE: " prefix) still
@@ -177,8 +181,10 @@ cli_open(struct cli *c, int flags)
 		flags = (flags & ~STORE_CREATE) | STORE_RDONLY;
 	if (store_open(c->db, flags, &c->store, &c->err) != 0)
 		return -1;
-	if (store_warning(c->store) != NULL)
-		fprintf(stderr, "kezdesu: warning: %s\n", store_warning(c->store));
+	if (store_warning(c->store) != NULL) {
+		out_textf(stderr, "kezdesu: warning: %s", store_warning(c->store));
+		fputc('\n', stderr);
+	}
 	pw = getpwuid(geteuid());
 	user = pw != NULL ? pw->pw_name : getenv("USER");
 	official = user != NULL ? node_official(c->store, user) : NULL;
@@ -202,6 +208,8 @@ static const struct {
 	{ "due", cmd_due },
 	{ "calendar", cmd_calendar },
 	{ "holiday", cmd_holiday },
+	{ "dump", cmd_dump },
+	{ "conflicts", cmd_conflicts },
 };
 
 int
@@ -271,7 +279,8 @@ cli_main(int argc, char **argv)
 			    argv[i]);
 	}
 	if (fflush(stdout) != 0 && rc == 0) {
-		fprintf(stderr, "kezdesu: cannot write the output: %s\n", strerror(errno));
+		out_textf(stderr, "kezdesu: cannot write the output: %s", strerror(errno));
+		fputc('\n', stderr);
 		rc = EXIT_FAIL;
 	}
 	store_close(&c.store);

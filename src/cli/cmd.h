@@ -57,6 +57,8 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);
 int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
+int cmd_dump(struct cli *c, int argc, char **argv);
+int cmd_conflicts(struct cli *c, int argc, char **argv);
 struct compliance;
 struct names;
 struct rules_findings;

@@ -217,7 +217,7 @@ demo_build(struct cli *c)
 	}
 	if (store_create_dir(c->db, NULL, &c->err) != 0 || cli_open(c, STORE_CREATE) != 0 ||
 	    node_init(c->store, dc.district, &c->err) != 0 ||
-	    unit_import(c->store, &kt, "2026-07-17", &st, &c->err) != 0 ||
+	    unit_import(c->store, &kt, "2026-07-17", false, &st, &c->err) != 0 ||
 	    unit_list(c->store, dc.district, &dc.units, &c->err) != 0)
 		goto out;
 	rc = store_write(c->store, demo_fill, &dc, &c->err);
@@ -236,7 +236,8 @@ cmd_demo(struct cli *c)
 		store_close(&c->store);
 		if (demo_build(c) != 0)
 			return cli_fail(c);
-		printf("demo store made in %s\n\n", c->db);
+		out_textf(stdout, "demo store made in %s", c->db);
+		fputs("\n\n", stdout);
 	}
 	return cmd_overview(c);
 }
@@ -258,18 +259,17 @@ cmd_overview(struct cli *c)
 	    issue_list_by_deadline(c->store, DATE_NONE, &issues, &c->err) != 0)
 		return cli_fail(c);
 	names_load(c->store, n.unit, &nm);
-	printf("Store %s, office of ", c->db);
-	out_text_string(stdout, names_get(&nm, n.unit));
 	date_format(today, date);
-	printf(" (%s), today %s\n\nUpcoming visits (60 days):\n", n.unit, date);
+	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db, names_get(&nm, n.unit),
+	    n.unit, date);
+	printf("\n\nUpcoming visits (60 days):\n");
 	for (size_t i = 0; i < visits.n && shown < 15; i++, shown++) {
 		const struct visit *v = (const struct visit *)visits.items + i;
 
 		date_format(v->date, date);
-		printf("  %s %-5s %-9s ", date, v->time ? v->time : "", visit_status_names[v->status]);
-		out_text_string(stdout, names_get(&nm, v->akim));
-		fputs(" → ", stdout);
-		out_text_string(stdout, names_get(&nm, v->target));
+		out_textf(stdout, "  %s %-5s %-9s %s → %s", date, v->time ? v->time : "",
+		    visit_status_names[v->status], names_get(&nm, v->akim),
+		    names_get(&nm, v->target));
 		putchar('\n');
 	}
 	if (visits.n > shown)
@@ -283,10 +283,8 @@ cmd_overview(struct cli *c)
 		    is->status != ISSUE_ESCALATED)
 			continue;
 		date_format(is->deadline, date);
-		printf("  %s %-9s ", date, issue_status_names[is->status]);
-		out_text_string(stdout, is->title);
-		fputs(" — ", stdout);
-		out_text_string(stdout, is->executor ? is->executor : "");
+		out_textf(stdout, "  %s %-9s %s — %s", date, issue_status_names[is->status],
+		    is->title, is->executor ? is->executor : "");
 		putchar('\n');
 		shown++;
 	}

@@ -59,8 +59,9 @@ cmd_plan(struct cli *c, int argc, char **argv)
 		char per[16];
 
 		rules_period_name(year, p.unplaced.v[i].period, per);
-		printf("no working day left: %s akim %s target %s %s\n", p.unplaced.v[i].rule,
-		    p.unplaced.v[i].akim, p.unplaced.v[i].target, per);
+		out_textf(stdout, "no working day left: %s akim %s target %s %s",
+		    p.unplaced.v[i].rule, p.unplaced.v[i].akim, p.unplaced.v[i].target, per);
+		putchar('\n');
 	}
 	printf("see them with: kezdesu visit list --from %d-01-01 --to %d-12-31; "
 	    "check with: kezdesu check %d --planned\n", year, year, year);
@@ -99,6 +100,11 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
 	    (const struct visit *)cp->visits.items + f->visit : NULL;
 	char per[16], vid[UID_STRLEN] = "", date[11] = "", due[11] = "", days[16] = "";
+	/* The buffers are filled below; json names every value, tsv all but the last. */
+	const char *keys[] = { "rule", "akim", "target", "period", "status", "visit", "date",
+		"due", "days", "what" };
+	const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
+		vid, date, due, days, f->what };
 
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
 	if (v != NULL) {
@@ -110,11 +116,6 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 	    f->status == RULES_OVERDUE)
 		snprintf(days, sizeof days, "%d", f->days);
 	if (fmt == OUT_JSON) {
-		const char *keys[] = { "rule", "akim", "target", "period", "status", "visit",
-			"date", "due", "days", "what" };
-		const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
-			vid, date, due, days, f->what };
-
 		fputs(first ? "" : ",\n", stdout);
 		putchar('{');
 		for (size_t k = 0, n = 0; k < sizeof keys / sizeof keys[0]; k++) {
@@ -129,8 +130,12 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 		putchar('}');
 		return;
 	}
-	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f->rule, f->akim, f->target, per,
-	    rules_status_name(f->status), vid, date, due, days);
+	for (size_t k = 0; k + 1 < sizeof keys / sizeof keys[0]; k++) {
+		if (k > 0)
+			putchar('\t');
+		out_tsv_string(stdout, vals[k] != NULL ? vals[k] : "");
+	}
+	putchar('\n');
 }
 
 static void
@@ -142,7 +147,7 @@ print_finding_text(const struct names *nm, const struct compliance *cp,
 	char per[16], date[11];
 
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
-	printf("  %-4s %-8s %-8s ", f->rule, per, rules_status_name(f->status));
+	out_textf(stdout, "  %-4s %-8s %-8s ", f->rule, per, rules_status_name(f->status));
 	if (f->akim[0] != '\0')
 		out_text_string(stdout, names_get(nm, f->akim));
 	if (f->target[0] != '\0' && strcmp(f->target, f->akim) != 0) {
@@ -313,7 +318,8 @@ cli_due_text(const struct names *nm, const struct compliance *cp, const struct r
 {
 	for (size_t i = 0; i < f->n && i < max; i++) {
 		print_finding_text(nm, cp, &f->v[i]);
-		printf("         %s\n", f->v[i].what);
+		out_textf(stdout, "         %s", f->v[i].what);
+		putchar('\n');
 	}
 	if (f->n == 0)
 		printf("  nothing\n");
@@ -375,9 +381,10 @@ calendar_show(struct cli *c, int argc, char **argv)
 
 			date_format(r->date, d1);
 			date_format(r->notified_on, d2);
-			printf("calendar %d, revision %ld of %s%s%s; maslikhat notified: %s\n", year,
-			    rev, d1, r->reason ? ", reason: " : "", r->reason ? r->reason : "",
+			out_textf(stdout, "calendar %d, revision %ld of %s%s%s; maslikhat notified: %s",
+			    year, rev, d1, r->reason ? ", reason: " : "", r->reason ? r->reason : "",
 			    d2[0] ? d2 : "not yet");
+			putchar('\n');
 			out_records(stdout, OUT_TSV, meeting_kind_desc(), r->meetings,
 			    r->nmeetings, cols);
 		}
@@ -535,7 +542,7 @@ holiday_list(struct cli *c, int argc, char **argv)
 		if (kind == NULL)
 			continue;
 		date_format(t, ds);
-		printf("%s\t%s\t", ds, kind);
+		printf("%s\t%s\t", ds, kind);	/* a date and a fixed word */
 		out_tsv_string(stdout, name ? name : "");
 		putchar('\n');
 	}

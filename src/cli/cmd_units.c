@@ -45,8 +45,9 @@ cmd_init(struct cli *c, int argc, char **argv)
 	    node_init(c->store, unit, &c->err) != 0 || node_get(c->store, &n, &c->err) != 0)
 		return cli_fail(c);
 	uid_format(&n.id, id);
-	printf("initialised store %s for unit %s (node %s)%s%s\n", c->db, unit, id,
+	out_textf(stdout, "initialised store %s for unit %s (node %s)%s%s", c->db, unit, id,
 	    group ? ", shared by group " : "", group ? group : "");
+	putchar('\n');
 	return 0;
 }
 
@@ -126,23 +127,29 @@ units_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "edition", required_argument, NULL, 'e' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct kato_table kt = { 0 };
-	struct unit_import_stats st;
+	struct unit_import_stats st = { 0 };
 	const char *edition = NULL;
 	char *buf, *ed;
 	size_t len;
 	int ch, rc = 0;
+	bool force = false;
 
 	optind = 0;
 	while ((ch = cli_getopt("units import", argc, argv, opts)) != -1) {
-		if (ch != 'e')
+		if (ch == 'e')
+			edition = optarg;
+		else if (ch == 'f')
+			force = true;
+		else
 			return EXIT_USAGE;
-		edition = optarg;
 	}
 	if (optind + 1 != argc)
-		return cli_usage("units import", "usage: kezdesu units import FILE [--edition E]");
+		return cli_usage("units import", "usage: kezdesu units import FILE [--edition E] "
+		    "[--force]");
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
 	if ((buf = read_file(argv[optind], &len, &c->err)) == NULL)
@@ -150,14 +157,24 @@ units_import(struct cli *c, int argc, char **argv)
 	ed = edition != NULL ? xstrdup(edition) : guess_edition(argv[optind]);
 	if (kato_parse(buf, len, argv[optind], &kt, &c->err) != 0)
 		rc = cli_fail(c);
-	else if (unit_import(c->store, &kt, ed, &st, &c->err) != 0) {
-		/* A message about a row starts with its line number: FILE:LINE: reason. */
-		kz_prefix(&c->err, c->err.msg[0] >= '0' && c->err.msg[0] <= '9' ? "%s:" : "%s: ",
-		    argv[optind]);
+	else if (unit_import(c->store, &kt, ed, force, &st, &c->err) != 0) {
+		if (st.too_many) {
+			kz_fail(&c->err, KZ_EINVAL, "%s: this edition would retire %zu of the %zu "
+			    "units in the store, more than a tenth; nothing was imported. If the "
+			    "file is right, import it with --force", argv[optind], st.retired,
+			    st.current);
+		} else {
+			/* A message about a row starts with its line number: FILE:LINE: reason. */
+			kz_prefix(&c->err, c->err.msg[0] >= '0' && c->err.msg[0] <= '9' ? "%s:" :
+			    "%s: ", argv[optind]);
+		}
 		rc = cli_fail(c);
-	} else
-		printf("imported %zu units of edition %s: %zu new, %zu changed, %zu unchanged, "
-		    "%zu retired\n", kt.n, ed, st.added, st.updated, st.unchanged, st.retired);
+	} else {
+		out_textf(stdout, "imported %zu units of edition %s: %zu new, %zu changed, "
+		    "%zu unchanged, %zu retired", kt.n, ed, st.added, st.updated, st.unchanged,
+		    st.retired);
+		putchar('\n');
+	}
 	kato_table_free(&kt);
 	free(buf);
 	free(ed);
@@ -239,7 +256,8 @@ units_add(struct cli *c, int argc, char **argv)
 	if (cli_open(c, 0) != 0 ||
 	    unit_add_local(c->store, parent, (enum unit_type)type, kk, ru, code, &c->err) != 0)
 		return cli_fail(c);
-	printf("%s\n", code);
+	out_text_string(stdout, code);
+	putchar('\n');
 	return 0;
 }
 

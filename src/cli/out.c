@@ -1,11 +1,13 @@
 #include "cli/out.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "util/uid.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -26,72 +28,62 @@ out_parse_format(const char *s, enum out_format *f)
 	return 0;
 }
 
-/* A C1 control (U+0080..U+009F) at p: terminals obey those too. 0 when there is none. */
-static unsigned
-c1_at(const unsigned char *p)
-{
-	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? p[1] : 0;
-}
-
-enum escape_mode { ESC_TSV, ESC_TEXT, ESC_JSON };
-
-/*
- * One escaper for the three formats, so that no control character slips through one of
- * them: tsv writes \\ \t \n \r and \xNN; text keeps only newlines, \xNN the rest; JSON
- * writes \" \\ \n \t \r and \u00NN. C1 controls are \u00NN in all three.
- */
+/* text_escape's sink for a stream. */
 static void
-escape(FILE *fp, const char *s, enum escape_mode m)
+file_sink(void *arg, const char *s, size_t n)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-		const char *lit = NULL;
-
-		switch (*p) {
-		case '\\':
-			lit = m == ESC_TEXT ? NULL : "\\\\";
-			break;
-		case '"':
-			lit = m == ESC_JSON ? "\\\"" : NULL;
-			break;
-		case '\t':
-			lit = m == ESC_TEXT ? NULL : "\\t";
-			break;
-		case '\n':
-			lit = m == ESC_TEXT ? NULL : "\\n";
-			break;
-		case '\r':
-			lit = m == ESC_TEXT ? NULL : "\\r";
-			break;
-		}
-		if (lit != NULL)
-			fputs(lit, fp);
-		else if ((*p < 0x20 && !(m == ESC_TEXT && *p == '\n')) || *p == 0x7f)
-			fprintf(fp, m == ESC_JSON ? "\\u%04x" : "\\x%02x", *p);
-		else if (c1_at(p))
-			fprintf(fp, "\\u%04x", c1_at(p)), p++;
-		else
-			fputc(*p, fp);
-	}
+	fwrite(s, 1, n, arg);
 }
 
 void
 out_tsv_string(FILE *fp, const char *s)
 {
-	escape(fp, s, ESC_TSV);
+	text_escape(s, strlen(s), TEXT_ESC_TSV, file_sink, fp);
 }
 
 void
 out_text_string(FILE *fp, const char *s)
 {
-	escape(fp, s, ESC_TEXT);
+	text_escape(s, strlen(s), TEXT_ESC_TEXT, file_sink, fp);
 }
 
 void
 out_json_string(FILE *fp, const char *s)
 {
 	fputc('"', fp);
-	escape(fp, s, ESC_JSON);
+	text_escape(s, strlen(s), TEXT_ESC_JSON, file_sink, fp);
 	fputc('"', fp);
+}
+
+void
+out_vtextf(FILE *fp, const char *fmt, va_list ap)
+{
+	char buf[512], *p = buf;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof buf) {
+		p = xmalloc((size_t)n + 1);
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	}
+	text_escape(p, (size_t)n, TEXT_ESC_TEXT, file_sink, fp);
+	if (p != buf)
+		free(p);
+}
+
+void
+out_textf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	out_vtextf(fp, fmt, ap);
+	va_end(ap);
 }
 
 /* Whether a field holds a value; absent ones are empty in tsv and left out of JSON. */

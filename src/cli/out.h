@@ -1,11 +1,12 @@
 /*
  * Output of records as tsv, JSON or text, driven by the records' field tables, so that
  * every command prints every kind the same way. Text never reaches the terminal raw:
- * control characters are escaped in every format.
+ * every string printed goes through core's one sanitiser (text_escape).
  */
 #ifndef KZ_OUT_H
 #define KZ_OUT_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "store/schema.h"
@@ -15,10 +16,20 @@ enum out_format { OUT_TEXT, OUT_TSV, OUT_JSON };
 /* "text", "tsv" or "json"; -1 for anything else. */
 int out_parse_format(const char *s, enum out_format *f);
 
+/*
+ * Strings through core's one display sanitiser (text_escape in core/text.h): a tsv field,
+ * a JSON string with its quotes, and text for people on one line.
+ */
 void out_tsv_string(FILE *fp, const char *s);
 void out_json_string(FILE *fp, const char *s);
-/* Text for people: control characters shown as \xNN, the rest as it is. */
 void out_text_string(FILE *fp, const char *s);
+/*
+ * printf for people: the whole formatted text goes through the sanitiser as text, so that
+ * arguments holding stored or given text cannot steer the terminal. A newline in fmt is
+ * escaped too: write line ends apart (fputc).
+ */
+void out_textf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void out_vtextf(FILE *fp, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /*
  * Prints records: tsv prints the named columns of each, one record a line, no header;

@@ -74,7 +74,9 @@ calendar_key(const void *obj, struct rec_key *k)
 	rec_key_bytes(k, y, 2);
 }
 
-const struct rec_kind calendar_kind = { DB_CALENDARS, &calendar_desc, calendar_key, NULL };
+const struct rec_kind calendar_kind = {
+	DB_CALENDARS, &calendar_desc, calendar_key, NULL, 1ULL << 1 | 1ULL << 2
+};
 
 const struct schema_record *
 revision_kind_desc(void)
@@ -119,7 +121,7 @@ calendar_get_tx(struct store_txn *t, const char *unit, int year, struct calendar
 }
 
 int
-calendar_save_tx(struct store_txn *t, const struct calendar *c)
+calendar_save_tx(struct store_txn *t, struct calendar *c)
 {
 	return rec_save(t, &calendar_kind, c);
 }

@@ -63,7 +63,7 @@ void calendar_init(struct calendar *c);
 void calendar_free(struct calendar *c);
 /* 0, 1 when the unit has no calendar for the year (c is then a fresh draft), -1. */
 int calendar_get_tx(struct store_txn *t, const char *unit, int year, struct calendar *c);
-int calendar_save_tx(struct store_txn *t, const struct calendar *c);
+int calendar_save_tx(struct store_txn *t, struct calendar *c);
 /* The office's calendar for year: a draft when none was recorded. */
 int calendar_get(struct store *s, int year, struct calendar *c, struct kz_error *e);
 

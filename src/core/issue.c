@@ -20,6 +20,7 @@ static const struct schema_field step_fields[] = {
 	{ 3, SF_DATE, offsetof(struct issue_step, deadline), "deadline" },
 	{ 4, SF_BOOL, offsetof(struct issue_step, done), "done" },
 	{ 5, SF_DATE, offsetof(struct issue_step, done_on), "done_on" },
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_step, eid), "eid" },
 };
 
 static const struct schema_record step_desc = {
@@ -32,6 +33,7 @@ static const struct schema_field event_fields[] = {
 	{ 2, SF_I64, offsetof(struct issue_event, at_ms), "at_ms" },
 	{ 3, SF_STR, offsetof(struct issue_event, note), "note" },
 	{ 4, SF_STR, offsetof(struct issue_event, user), "user" },
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_event, eid), "eid" },
 };
 
 static const struct schema_record event_desc = {
@@ -43,6 +45,7 @@ static const struct schema_field progress_fields[] = {
 	{ 1, SF_STR, offsetof(struct issue_progress, quarter), "quarter" },
 	{ 2, SF_STR, offsetof(struct issue_progress, text), "text" },
 	{ 3, SF_I64, offsetof(struct issue_progress, at_ms), "at_ms" },
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_progress, eid), "eid" },
 };
 
 static const struct schema_record progress_desc = {

@@ -19,6 +19,7 @@ enum issue_status {
 enum issue_level { LEVEL_OWN, LEVEL_DISTRICT, LEVEL_REGION, LEVEL_CENTRAL, LEVEL_COUNT };
 
 struct issue_step {		/* one step of the action plan */
+	struct kz_uuid eid;	/* its id in the set (store/state.h) */
 	char *text;
 	char *executor;
 	kz_date deadline;
@@ -28,6 +29,7 @@ struct issue_step {		/* one step of the action plan (A-3) */
 };
 
 struct issue_event {		/* one change of status */
+	struct kz_uuid eid;	/* its id in the set (store/state.h) */
 	int status;
 	int64_t at_ms;
 	char *note;
@@ -36,6 +38,7 @@ struct issue_event {		/* one change of status */
 };
 
 struct issue_progress {		/* quarterly progress note */
+	struct kz_uuid eid;	/* its id in the set (store/state.h) */
 	char *quarter;		/* "2026-Q1" */
 	char *text;
 	int64_t at_ms;

@@ -131,12 +131,19 @@ struct kato_field {
 	const char	*s;
 	size_t		 len;
 	bool		 esc;	/* contains "" to be undoubled */
+	bool		 brk;	/* quoted, with line breaks inside (a cell of several lines) */
 };
 
+/*
+ * The file as a spreadsheet saved it. Excel writes CRLF, LibreOffice LF, old Mac tools a
+ * lone CR; Excel in a Russian locale separates with ';'. Both are read off the header.
+ */
 struct kato_csv {
 	const char	*p, *end;
 	const char	*fname;
 	unsigned	 line;	/* physical line of p */
+	char		 sep;	/* ',' or ';' */
+	bool		 cr;	/* lines end in a lone CR */
 };
 
 /* Name: the abbreviation at the start, written "ab." (or "ab " for "с.о Х"). */
@@ -380,6 +387,28 @@ kato_table_free(struct kato_table *t)
 }
 
 /*
+ * The length of the line end at p, 0 if there is none: LF after any CRs (CRLF, and the
+ * CRCRLF of a CRLF file converted once more), CRs at the very end of the file, and in a
+ * file whose lines end in CR, one CR. Elsewhere a CR is a character of the field, which
+ * the name check then refuses with its position.
+ */
+static size_t
+kato_eol(const struct kato_csv *c, const char *p)
+{
+	const char *q = p;
+
+	if (p == c->end || (*p != '\r' && *p != '\n'))
+		return 0;
+	while (q < c->end && *q == '\r')
+		q++;
+	if (q < c->end && *q == '\n')
+		return (size_t)(q + 1 - p);
+	if (q == c->end)
+		return (size_t)(q - p);
+	return c->cr ? 1 : 0;
+}
+
+/*
  * Reads one record at c->p into f (at most maxf fields kept, all counted in *nf). Returns 1
  * for a record, 0 at the end (nothing but blank lines left), -1 on a syntax error.
  */
@@ -389,11 +418,12 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 {
 	const char *p = c->p, *end = c->end;
 	unsigned first = c->line;
+	size_t eol;
 
 	*nf = 0;
 	if (p == end)
 		return 0;
-	if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] == '\n'))) {
+	if (kato_eol(c, p) > 0) {
 		const char *q = p;
 
 		/* Blank lines end the file; one in the middle is a mistake. */
@@ -406,7 +436,7 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 		return kz_fail(e, KZ_EINVAL, "%s:%u: empty line", c->fname, first);
 	}
 	for (;;) {
-		struct kato_field fld = { NULL, 0, false };
+		struct kato_field fld = { NULL, 0, false, false };
 
 		if (p < end && *p == '"') {
 			unsigned open = c->line;
@@ -426,28 +456,43 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 					}
 					break;
 				}
-				if (*p == '\n')
-					c->line++;
+				if (*p == '\r' || *p == '\n') {
+					/* A cell of several lines, or a stray quote: see below. */
+					fld.brk = true;
+					if ((eol = kato_eol(c, p)) > 0) {
+						c->line++;
+						p += eol;
+						continue;
+					}
+				}
 				p++;
 			}
 			fld.len = (size_t)(p - fld.s);
 			p++;
-			if (p < end && *p != ',' && *p != '\n' &&
-			    !(*p == '\r' && (p + 1 == end || p[1] == '\n'))) {
+			if (p < end && *p != c->sep && kato_eol(c, p) == 0) {
+				/*
+				 * A quote that ran over lines to the next quote in the file
+				 * was most likely a stray one: say where it opened.
+				 */
+				if (open != c->line) {
+					return kz_fail(e, KZ_EINVAL,
+					    "%s:%u: column %zu opens a quote that closes only "
+					    "on line %u, followed by text: a stray quote?",
+					    c->fname, open, *nf + 1, c->line);
+				}
 				return kz_fail(e, KZ_EINVAL,
 				    "%s:%u: text after the closing quote of column %zu",
 				    c->fname, c->line, *nf + 1);
 			}
 		} else {
 			fld.s = p;
-			while (p < end && *p != ',' && *p != '\n') {
+			while (p < end && *p != c->sep) {
 				if (*p == '"') {
 					return kz_fail(e, KZ_EINVAL,
 					    "%s:%u: quote inside unquoted column %zu",
 					    c->fname, c->line, *nf + 1);
 				}
-				/* A CR ends the line only before LF (or at the very end). */
-				if (*p == '\r' && (p + 1 == end || p[1] == '\n'))
+				if ((*p == '\r' || *p == '\n') && kato_eol(c, p) > 0)
 					break;
 				p++;
 			}
@@ -456,14 +501,12 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 		if (*nf < maxf)
 			f[*nf] = fld;
 		(*nf)++;
-		if (p < end && *p == ',') {
+		if (p < end && *p == c->sep) {
 			p++;
 			continue;
 		}
-		if (p < end && *p == '\r')
-			p++;
-		if (p < end && *p == '\n') {
-			p++;
+		if ((eol = kato_eol(c, p)) > 0) {
+			p += eol;
 			c->line++;
 		}
 		c->p = p;
@@ -471,18 +514,29 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 	}
 }
 
-/* Copies a field, undoubling its quotes, into dst (NUL-terminated); returns its length. */
+/*
+ * Copies a field, undoubling its quotes, into dst (NUL-terminated); returns its length.
+ * Line breaks inside a quoted field (a cell of several lines) become one space, and none
+ * at its ends: names are shown on one line, and the break was only the cell's layout.
+ */
 static size_t
 kato_field_copy(const struct kato_field *f, char *dst)
 {
 	size_t n = 0;
 
-	if (!f->esc) {
+	if (!f->esc && !f->brk) {
 		memcpy(dst, f->s, f->len);
 		dst[f->len] = '\0';
 		return f->len;
 	}
 	for (size_t i = 0; i < f->len; i++) {
+		if (f->s[i] == '\r' || f->s[i] == '\n') {
+			while (i + 1 < f->len && (f->s[i + 1] == '\r' || f->s[i + 1] == '\n'))
+				i++;
+			if (n > 0 && dst[n - 1] != ' ' && i + 1 < f->len && f->s[i + 1] != ' ')
+				dst[n++] = ' ';
+			continue;
+		}
 		dst[n++] = f->s[i];
 		if (f->esc && f->s[i] == '"')
 			i++;
@@ -644,6 +698,26 @@ fail:
 	return -1;
 }
 
+/*
+ * The separator and the line ends, from the header line: ';' when it has more of them than
+ * commas, and lone CRs when its end is a CR with no LF after it.
+ */
+static void
+kato_dialect(struct kato_csv *c)
+{
+	size_t commas = 0, semis = 0;
+	const char *q;
+
+	for (q = c->p; q < c->end && *q != '\r' && *q != '\n'; q++) {
+		commas += *q == ',';
+		semis += *q == ';';
+	}
+	c->sep = semis > commas ? ';' : ',';
+	while (q < c->end && *q == '\r')
+		q++;
+	c->cr = q > c->p && q[-1] == '\r' && q < c->end && *q != '\n';
+}
+
 static int
 kato_header(struct kato_csv *c, struct kz_error *e)
 {
@@ -733,7 +807,7 @@ int
 kato_parse(const char *buf, size_t len, const char *fname, struct kato_table *t,
     struct kz_error *e)
 {
-	struct kato_csv c = { buf, buf + len, fname, 1 };
+	struct kato_csv c = { buf, buf + len, fname, 1, ',', false };
 	struct kato_field f[KATO_NCOL + 1];
 	size_t nf, lines = 0;
 	int r;
@@ -741,10 +815,12 @@ kato_parse(const char *buf, size_t len, const char *fname, struct kato_table *t,
 	memset(t, 0, sizeof *t);
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		c.p += 3;
+	kato_dialect(&c);
 	if (kato_header(&c, e) != 0)
 		return -1;
 	/* One row a line, near enough: size the array once instead of doubling it. */
-	for (const char *q = c.p; (q = memchr(q, '\n', (size_t)(c.end - q))) != NULL; q++)
+	for (const char *q = c.p; (q = memchr(q, c.cr ? '\r' : '\n', (size_t)(c.end - q))) != NULL;
+	    q++)
 		lines++;
 	t->units = xgrow(NULL, &t->cap, lines + 1, sizeof *t->units);
 	for (;;) {
@@ -758,6 +834,12 @@ kato_parse(const char *buf, size_t len, const char *fname, struct kato_table *t,
 		if (kato_row(f, nf, fname, line, &t->units[t->n], e) != 0)
 			goto fail;
 		t->n++;
+	}
+	/* Importing no units would retire every unit the store has. */
+	if (t->n == 0) {
+		kz_fail(e, KZ_EINVAL, "%s:%u: no units after the header: the file is empty",
+		    fname, c.line);
+		goto fail;
 	}
 	/*
 	 * Rows come in any order; parents and duplicates are found in code order. The

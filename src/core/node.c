@@ -35,7 +35,7 @@ init_fn(struct store_txn *t, void *arg)
 	rc = store_meta_put(t, "node", id.b, 16) || store_meta_put(t, "unit", a->unit, 9) ||
 	    store_meta_put(t, "sign_pk", pk, sizeof pk) ||
 	    store_meta_put(t, "sign_sk", sk, sizeof sk) || store_meta_put(t, "created", ms, 8) ||
-	    store_meta_put(t, "format", "1", 1);
+	    store_meta_put(t, "format", STORE_FORMAT, strlen(STORE_FORMAT));
 	sodium_memzero(sk, sizeof sk);
 	return rc ? -1 : 0;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/conflict.h"
 #include "util/xmalloc.h"
 
 void
@@ -61,12 +62,30 @@ index_has(const struct index_set *set, enum store_db db, const struct rec_key *k
 	return 0;
 }
 
+/* The record inside a stored value (state.h: its length, the record, then the stamps). */
+static int
+stored_record(const void *val, size_t len, const uint8_t **rec, size_t *rlen)
+{
+	const uint8_t *p = val, *end = p + len;
+	uint64_t n;
+
+	if (codec_get_varint(&p, end, &n) != 0 || n > (uint64_t)(end - p))
+		return -1;
+	*rec = p;
+	*rlen = (size_t)n;
+	return 0;
+}
+
 int
 rec_decode(struct store_txn *t, const struct rec_kind *kind, const void *val, size_t len,
     void *obj)
 {
+	const uint8_t *rec = NULL;
+	size_t rlen = 0;
+
 	schema_init(kind->desc, obj);
-	if (schema_decode(kind->desc, obj, val, len) != 0)
+	if (stored_record(val, len, &rec, &rlen) != 0 ||
+	    schema_decode(kind->desc, obj, rec, rlen) != 0)
 		return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a %s record is corrupt",
 		    store_dir(store_txn_store(t)), kind->desc->name);
 	return 0;
@@ -85,39 +104,512 @@ rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key 
 	return rec_decode(t, kind, v, n, obj);
 }
 
-int
-rec_save(struct store_txn *t, const struct rec_kind *kind, const void *obj)
+uint64_t
+rec_set_mask(const struct schema_record *d)
+{
+	uint64_t m = 0;
+
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct schema_field *f = &d->fields[i];
+
+		if (f->type == SF_LIST && f->tag < 64 &&
+		    schema_field_tagged(f->sub, STATE_EID_TAG) != NULL)
+			m |= 1ULL << f->tag;
+	}
+	return m;
+}
+
+/* Gives every element of a set that has none its id, so that it can be told apart. */
+static void
+assign_eids(struct store_txn *t, const struct schema_record *d, void *obj)
+{
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct schema_field *f = &d->fields[i], *eid;
+		char *items;
+		size_t n;
+
+		if (f->type != SF_LIST || (eid = schema_field_tagged(f->sub, STATE_EID_TAG)) == NULL)
+			continue;
+		items = *(char **)(void *)((char *)obj + f->off);
+		n = *(size_t *)(void *)((char *)obj + f->count_off);
+		for (size_t k = 0; k < n; k++) {
+			struct kz_uuid *u = (void *)(items + k * f->sub->size + eid->off);
+
+			if (uid_is_nil(u))
+				uid_new(u, store_txn_now(t));
+		}
+	}
+}
+
+/* Keeps the index entries of a record in step with it: old (NULL: new record) to cur. */
+static int
+update_indexes(struct store_txn *t, const struct rec_kind *kind, const void *oldobj,
+    const void *obj)
 {
 	struct index_set old = { 0 }, cur = { 0 };
-	struct codec_buf val = { 0 };
+	int rc = 0;
+
+	if (kind->indexes == NULL)
+		return 0;
+	if (oldobj != NULL)
+		kind->indexes(oldobj, collect, &old);
+	if (obj != NULL)
+		kind->indexes(obj, collect, &cur);
+	/* Drop the entries that no longer hold, add the new ones. */
+	for (size_t i = 0; rc == 0 && i < old.n; i++)
+		if (!index_has(&cur, old.e[i].db, &old.e[i].k))
+			rc = store_del(t, old.e[i].db, old.e[i].k.b, old.e[i].k.n);
+	for (size_t i = 0; rc == 0 && i < cur.n; i++)
+		if (!index_has(&old, cur.e[i].db, &cur.e[i].k))
+			rc = store_put(t, cur.e[i].db, cur.e[i].k.b, cur.e[i].k.n, "", 0);
+	free(old.e);
+	free(cur.e);
+	return rc;
+}
+
+static int
+corrupt(struct store_txn *t, const struct rec_kind *kind)
+{
+	return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a stored %s record is corrupt",
+	    store_dir(store_txn_store(t)), kind->desc->name);
+}
+
+/* Loads the stored state of (kind, key): 0, 1 when there is none, -1 on error. */
+static int
+load_state(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
+    struct state *st, void *oldobj)
+{
+	const void *v;
+	size_t n;
+	int rc;
+
+	state_reset(st);
+	if ((rc = store_get(t, kind->db, k->b, k->n, &v, &n)) != 0)
+		return rc;
+	if (state_load(st, v, n, rec_set_mask(kind->desc)) != 0)
+		return corrupt(t, kind);
+	if (oldobj != NULL && rec_decode(t, kind, v, n, oldobj) != 0)
+		return -1;
+	return 0;
+}
+
+static bool
+same_value(const struct state *a, const struct state_ent *x, const struct state *b,
+    const struct state_ent *y)
+{
+	if (x->present != y->present)
+		return false;
+	return !x->present || (x->val_len == y->val_len &&
+	    memcmp(state_val(a, x), state_val(b, y), x->val_len) == 0);
+}
+
+/* An element's id path: the path of the same element with field STATE_EID_TAG. */
+static bool
+is_elem_field(const uint8_t *p, size_t n, uint8_t *marker, size_t *mlen)
+{
+	unsigned tag, sub;
+	const uint8_t *eid;
+	bool in_set;
+
+	if (state_path_parse(p, n, &tag, &in_set, &eid, &sub) != 0 || !in_set)
+		return false;
+	*mlen = state_path_elem(marker, tag, eid, STATE_EID_TAG);
+	return true;
+}
+
+/* The undo record of a change: each replaced path with its old value (or absence). */
+static void
+put_before(struct codec_buf *b, const struct state *s, const uint8_t *path, size_t plen,
+    ssize_t at)
+{
+	codec_put_varint(b, plen);
+	codec_put_raw(b, path, plen);
+	if (at >= 0 && s->e[at].present) {
+		codec_put_varint(b, 1 + s->e[at].val_len);
+		codec_put_raw(b, state_val(s, &s->e[at]), s->e[at].val_len);
+	} else {
+		codec_put_varint(b, 0);
+	}
+}
+
+int
+rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
+{
+	struct state old = { 0 }, nw = { 0 };
+	struct codec_buf val = { 0 }, before = { 0 };
 	struct rec_key k = { .n = 0 };
+	uint64_t sets = rec_set_mask(kind->desc);
 	void *prev = xmalloc(kind->desc->size);
+	struct stamp st;
+	size_t *changed = NULL, nchanged = 0, cap = 0;
 	int rc, found;
 
 	kind->key(obj, &k);
-	found = rec_load(t, kind, &k, prev);
+	assign_eids(t, kind->desc, obj);
+	schema_init(kind->desc, prev);
+	found = load_state(t, kind, &k, &old, prev);
 	rc = found < 0 ? -1 : 0;
-	if (rc == 0 && kind->indexes != NULL) {
-		if (found == 0)
-			kind->indexes(prev, collect, &old);
-		kind->indexes(obj, collect, &cur);
-		/* Drop the entries that no longer hold, add the new ones. */
-		for (size_t i = 0; rc == 0 && i < old.n; i++)
-			if (!index_has(&cur, old.e[i].db, &old.e[i].k))
-				rc = store_del(t, old.e[i].db, old.e[i].k.b, old.e[i].k.n);
-		for (size_t i = 0; rc == 0 && i < cur.n; i++)
-			if (!index_has(&old, cur.e[i].db, &cur.e[i].k))
-				rc = store_put(t, cur.e[i].db, cur.e[i].k.b, cur.e[i].k.n, "", 0);
-	}
 	if (rc == 0) {
 		schema_encode(kind->desc, obj, &val);
-		rc = store_save(t, kind->db, k.b, k.n, val.p, val.len);
+		if (state_explode(&nw, val.p, val.len, sets) != 0)
+			rc = corrupt(t, kind);
 	}
-	if (found == 0)
-		schema_clear(kind->desc, prev);
+	/* Paths set or changed: in the new record and not the same in the stored one. */
+	for (size_t i = 0; rc == 0 && i < nw.n; i++) {
+		ssize_t at = state_find(&old, state_path(&nw, &nw.e[i]), nw.e[i].path_len);
+
+		if (at >= 0 && same_value(&old, &old.e[at], &nw, &nw.e[i]))
+			continue;
+		changed = xgrow(changed, &cap, nchanged + 1, sizeof *changed);
+		changed[nchanged++] = i;
+		put_before(&before, &old, state_path(&nw, &nw.e[i]), nw.e[i].path_len, at);
+	}
+	/*
+	 * Paths removed: a field cleared, or a set element dropped (its id's path only, so that
+	 * an element's fields edited elsewhere at the same time do not bring it back).
+	 */
+	size_t nremoved = 0, rcap = 0, *removed = NULL;
+
+	for (size_t i = 0; rc == 0 && i < old.n; i++) {
+		const uint8_t *p = state_path(&old, &old.e[i]);
+		uint8_t marker[STATE_PATH_MAX];
+		size_t mlen;
+		ssize_t m;
+
+		if (!old.e[i].present || state_find(&nw, p, old.e[i].path_len) >= 0)
+			continue;
+		if (is_elem_field(p, old.e[i].path_len, marker, &mlen) &&
+		    (mlen != old.e[i].path_len || memcmp(marker, p, mlen) != 0) &&
+		    ((m = state_find(&nw, marker, mlen)) < 0 || !nw.e[m].present))
+			continue;	/* the element is gone: its id's tombstone says so */
+		removed = xgrow(removed, &rcap, nremoved + 1, sizeof *removed);
+		removed[nremoved++] = i;
+		put_before(&before, &old, p, old.e[i].path_len, (ssize_t)i);
+	}
+	if (rc == 0 && nchanged + nremoved > 0) {
+		rc = store_log_local(t, kind->db, k.b, k.n, before.p, before.len, &st);
+		for (size_t i = 0; rc == 0 && i < nremoved; i++) {
+			struct state_ent *e = &old.e[removed[i]];
+			struct stamp was = e->st;
+
+			e->present = false;
+			e->val_len = 0;
+			e->st = st;
+			e->prev = was;
+			e->has_prev = !stamp_is_zero(&was);
+		}
+		for (size_t i = 0; rc == 0 && i < nchanged; i++) {
+			const struct state_ent *e = &nw.e[changed[i]];
+			ssize_t at = state_find(&old, state_path(&nw, e), e->path_len);
+			struct stamp was = { 0 };
+
+			if (at >= 0)
+				was = old.e[at].st;
+			state_set(&old, state_path(&nw, e), e->path_len, true, state_val(&nw, e),
+			    e->val_len, &st, &was);
+		}
+		if (rc == 0)
+			old.version = nw.version > old.version ? nw.version : old.version;
+		if (rc == 0)
+			rc = update_indexes(t, kind, found == 0 ? prev : NULL, obj);
+		if (rc == 0) {
+			val.len = 0;
+			state_store(&old, &val);
+			rc = store_put(t, kind->db, k.b, k.n, val.p, val.len);
+		}
+	}
+	schema_clear(kind->desc, prev);
 	free(prev);
-	free(old.e);
-	free(cur.e);
+	free(changed);
+	free(removed);
+	state_free(&old);
+	state_free(&nw);
+	codec_buf_free(&val);
+	codec_buf_free(&before);
+	return rc;
+}
+
+/* Whether path is one of the tags the record's key is made of. */
+static bool
+is_identity(const struct rec_kind *kind, const uint8_t *path, size_t plen)
+{
+	uint64_t mask = kind->identity ? kind->identity : 1ULL << 1;
+	unsigned tag, sub;
+	const uint8_t *eid;
+	bool in_set;
+
+	return state_path_parse(path, plen, &tag, &in_set, &eid, &sub) == 0 && !in_set &&
+	    tag < 64 && (mask >> tag & 1);
+}
+
+/* The wire form of a change (docs/architecture.md, "Changes between offices"). */
+enum { CH_ORIGIN = 1, CH_SEQ, CH_HLC, CH_KIND, CH_KEY, CH_USER, CH_OFFICIAL, CH_PATH };
+enum { CP_PATH = 1, CP_VALUE, CP_PREV_HLC, CP_PREV_ORIGIN, CP_HLC, CP_ORIGIN };
+
+int
+rec_change_export(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
+    struct codec_buf *out)
+{
+	const struct rec_kind *kind;
+	struct store_log_entry e;
+	struct state st = { 0 };
+	struct codec_buf sub = { 0 };
+	struct stamp me;
+	struct rec_key k = { .n = 0 };
+	int rc;
+
+	if ((rc = store_log_get(t, origin, seq, &e)) != 0)
+		return rc;
+	if ((kind = rec_kind_of(e.kind)) == NULL || e.klen > REC_KEY_MAX)
+		return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a log entry names an "
+		    "unknown record kind %u", store_dir(store_txn_store(t)), e.kind);
+	out->len = 0;
+	codec_put_raw(out, "\x01", 1);
+	codec_put_bytes(out, CH_ORIGIN, e.origin, 16);
+	codec_put_uint(out, CH_SEQ, e.seq);
+	codec_put_uint(out, CH_HLC, e.hlc);
+	codec_put_uint(out, CH_KIND, e.kind);
+	codec_put_bytes(out, CH_KEY, e.key, e.klen);
+	if (e.user_len > 0)
+		codec_put_bytes(out, CH_USER, e.user, e.user_len);
+	if (e.official_len > 0)
+		codec_put_bytes(out, CH_OFFICIAL, e.official, e.official_len);
+	rec_key_bytes(&k, e.key, e.klen);
+	rc = load_state(t, kind, &k, &st, NULL);
+	me.hlc = e.hlc;
+	memcpy(me.origin, e.origin, 16);
+	/*
+	 * The paths that still carry this entry's stamp: those a later change overwrote travel
+	 * with that change instead.
+	 */
+	for (size_t i = 0; rc == 0 && i < st.n; i++) {
+		const struct state_ent *x = &st.e[i];
+		bool own = stamp_cmp(&x->st, &me) == 0;
+
+		if (!own && !is_identity(kind, state_path(&st, x), x->path_len))
+			continue;
+		sub.len = 0;
+		codec_put_bytes(&sub, CP_PATH, state_path(&st, x), x->path_len);
+		if (!own) {
+			codec_put_uint(&sub, CP_HLC, x->st.hlc);
+			codec_put_bytes(&sub, CP_ORIGIN, x->st.origin, 16);
+		}
+		if (x->present)
+			codec_put_bytes(&sub, CP_VALUE, state_val(&st, x), x->val_len);
+		if (x->has_prev) {
+			codec_put_uint(&sub, CP_PREV_HLC, x->prev.hlc);
+			codec_put_bytes(&sub, CP_PREV_ORIGIN, x->prev.origin, 16);
+		}
+		codec_put_bytes(out, CH_PATH, sub.p, sub.len);
+	}
+	if (rc == 1)
+		rc = 0;	/* no state: nothing of it is left to send, but the entry still counts */
+	state_free(&st);
+	codec_buf_free(&sub);
+	return rc;
+}
+
+void
+rec_change_free(struct rec_change *c)
+{
+	free(c->p);
+	memset(c, 0, sizeof *c);
+}
+
+static int
+decode_path(struct rec_change *c, const uint8_t *p, size_t n)
+{
+	struct codec_reader r;
+	struct codec_field f;
+	struct rec_change_path *x;
+	int rc;
+
+	c->p = xgrow(c->p, &c->cap, c->np + 1, sizeof *c->p);
+	x = &c->p[c->np];
+	memset(x, 0, sizeof *x);
+	codec_reader_init(&r, p, n);
+	while ((rc = codec_next(&r, &f)) == 1) {
+		if (f.tag == CP_PATH && f.wire == CODEC_WIRE_BYTES) {
+			x->path = f.p;
+			x->plen = f.n;
+		} else if (f.tag == CP_VALUE && f.wire == CODEC_WIRE_BYTES) {
+			x->present = true;
+			x->val = f.p;
+			x->vlen = f.n;
+		} else if (f.tag == CP_PREV_HLC && f.wire == CODEC_WIRE_VARINT) {
+			x->has_prev = true;
+			x->prev.hlc = f.u;
+		} else if (f.tag == CP_PREV_ORIGIN && f.wire == CODEC_WIRE_BYTES && f.n == 16) {
+			memcpy(x->prev.origin, f.p, 16);
+		} else if (f.tag == CP_HLC && f.wire == CODEC_WIRE_VARINT) {
+			x->has_stamp = true;
+			x->st.hlc = f.u;
+		} else if (f.tag == CP_ORIGIN && f.wire == CODEC_WIRE_BYTES && f.n == 16) {
+			memcpy(x->st.origin, f.p, 16);
+		}
+	}
+	if (rc < 0 || x->path == NULL || x->plen == 0 || x->plen > STATE_PATH_MAX)
+		return -1;
+	c->np++;
+	return 0;
+}
+
+int
+rec_change_decode(const uint8_t *p, size_t n, struct rec_change *c, struct kz_error *e)
+{
+	struct codec_reader r;
+	struct codec_field f;
+	bool has_origin = false, has_key = false;
+	int rc;
+
+	c->np = 0;
+	memset(&c->e, 0, sizeof c->e);
+	if (n < 1 || p[0] == 0)
+		return kz_fail(e, KZ_EINVAL, "change: empty or of an unknown format");
+	codec_reader_init(&r, p + 1, n - 1);
+	while ((rc = codec_next(&r, &f)) == 1) {
+		bool bytes = f.wire == CODEC_WIRE_BYTES;
+
+		switch (f.tag) {
+		case CH_ORIGIN:
+			if (!bytes || f.n != 16)
+				return kz_fail(e, KZ_EINVAL, "change: bad origin");
+			memcpy(c->e.origin, f.p, 16);
+			has_origin = true;
+			break;
+		case CH_SEQ: c->e.seq = f.u; break;
+		case CH_HLC: c->e.hlc = f.u; break;
+		case CH_KIND: c->e.kind = (unsigned)f.u; break;
+		case CH_KEY:
+			if (!bytes || f.n == 0 || f.n > REC_KEY_MAX)
+				return kz_fail(e, KZ_EINVAL, "change: bad record key");
+			c->e.key = f.p;
+			c->e.klen = f.n;
+			has_key = true;
+			break;
+		case CH_USER:
+			c->e.user = (const char *)f.p;
+			c->e.user_len = f.n;
+			break;
+		case CH_OFFICIAL:
+			c->e.official = (const char *)f.p;
+			c->e.official_len = f.n;
+			break;
+		case CH_PATH:
+			if (!bytes || decode_path(c, f.p, f.n) != 0)
+				return kz_fail(e, KZ_EINVAL, "change: a bad field path");
+			break;
+		default:
+			break;	/* an optional addition of a later version */
+		}
+	}
+	if (rc < 0 || !has_origin || !has_key || c->e.seq == 0 || c->e.hlc == 0)
+		return kz_fail(e, KZ_EINVAL, "change: truncated or missing its origin, sequence, "
+		    "clock or key");
+	return 0;
+}
+
+int
+rec_apply(struct store_txn *t, const struct rec_change *c)
+{
+	const struct rec_kind *kind = rec_kind_of(c->e.kind);
+	struct state st = { 0 };
+	struct codec_buf val = { 0 };
+	struct rec_key k = { .n = 0 };
+	struct stamp ein;	/* the entry's stamp: its paths' unless they carry their own */
+	struct store_log_entry have;
+	void *oldobj = NULL, *newobj = NULL;
+	bool dirty = false;
+	int rc, found, far;
+
+	if ((rc = store_log_get(t, c->e.origin, c->e.seq, &have)) <= 0)
+		return rc == 0 ? 1 : -1;	/* already here: skipped by one lookup */
+	if (kind == NULL)
+		return kz_fail(store_txn_error(t), KZ_EINVAL, "change: unknown record kind %u",
+		    c->e.kind);
+	if ((far = store_clock_observe(t, c->e.hlc)) < 0)
+		return -1;
+	if (far) {
+		uint8_t rk[24], hv[8];
+
+		/* Applied all the same (a village laptop's clock is often wrong), but noted. */
+		memcpy(rk, c->e.origin, 16);
+		store_be64(rk + 16, c->e.seq);
+		store_be64(hv, c->e.hlc);
+		if (store_put(t, DB_CLOCK_REVIEW, rk, 24, hv, 8) != 0)
+			return -1;
+	}
+	ein.hlc = c->e.hlc;
+	memcpy(ein.origin, c->e.origin, 16);
+	rec_key_bytes(&k, c->e.key, c->e.klen);
+	oldobj = xmalloc(kind->desc->size);
+	newobj = xmalloc(kind->desc->size);
+	schema_init(kind->desc, oldobj);
+	schema_init(kind->desc, newobj);
+	found = load_state(t, kind, &k, &st, oldobj);
+	rc = found < 0 ? -1 : 0;
+	for (size_t i = 0; rc == 0 && i < c->np; i++) {
+		const struct rec_change_path *x = &c->p[i];
+		ssize_t at = state_find(&st, x->path, x->plen);
+		struct state_ent inc = { .present = x->present, .val_len = x->vlen };
+		struct state tmp = { 0 };
+		struct stamp in = x->has_stamp ? x->st : ein;
+		int cmp;
+
+		if (at < 0) {
+			state_set(&st, x->path, x->plen, x->present, x->val, x->vlen, &in,
+			    x->has_prev ? &x->prev : NULL);
+			dirty = true;
+			continue;
+		}
+		if ((cmp = stamp_cmp(&in, &st.e[at].st)) == 0)
+			continue;
+		/* For comparing values: the incoming one as an entry of a one-value state. */
+		tmp.mem.p = (uint8_t *)(uintptr_t)x->val;
+		tmp.mem.len = x->vlen;
+		if (cmp > 0) {
+			/*
+			 * The incoming change wins. Its origin had not seen the value it overwrites
+			 * here when that value is newer than what it replaced there: concurrent
+			 * edits, and the value here is kept as the conflict's loser.
+			 */
+			if ((!x->has_prev || stamp_cmp(&st.e[at].st, &x->prev) > 0) &&
+			    !same_value(&st, &st.e[at], &tmp, &inc) &&
+			    conflict_note_tx(t, kind, &k, x->path, x->plen, &st.e[at].st,
+			    st.e[at].present, state_val(&st, &st.e[at]), st.e[at].val_len) != 0) {
+				rc = -1;
+				break;
+			}
+			state_set(&st, x->path, x->plen, x->present, x->val, x->vlen, &in,
+			    x->has_prev ? &x->prev : NULL);
+			dirty = true;
+		} else if ((!st.e[at].has_prev || stamp_cmp(&st.e[at].prev, &in) < 0) &&
+		    !same_value(&st, &st.e[at], &tmp, &inc)) {
+			/* The value here wins, and its writer had not seen the incoming one. */
+			rc = conflict_note_tx(t, kind, &k, x->path, x->plen, &in, x->present,
+			    x->val, x->vlen);
+		}
+	}
+	if (rc == 0 && dirty) {
+		state_record(&st, &val);
+		if (schema_decode(kind->desc, newobj, val.p, val.len) != 0) {
+			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "change: the %s it makes does "
+			    "not decode", kind->desc->name);
+		} else {
+			val.len = 0;
+			state_store(&st, &val);
+			rc = update_indexes(t, kind, found == 0 ? oldobj : NULL, newobj);
+			if (rc == 0)
+				rc = store_put(t, kind->db, k.b, k.n, val.p, val.len);
+		}
+	}
+	if (rc == 0)
+		rc = store_log_put(t, &c->e);
+	schema_clear(kind->desc, oldobj);
+	schema_clear(kind->desc, newobj);
+	free(oldobj);
+	free(newobj);
+	state_free(&st);
 	codec_buf_free(&val);
 	return rc;
 }

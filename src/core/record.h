@@ -29,10 +29,61 @@ struct rec_kind {
 	const struct schema_record *desc;
 	void (*key)(const void *obj, struct rec_key *k);
 	void (*indexes)(const void *obj, rec_emit_fn emit, void *ctx);	/* may be NULL */
+	/*
+	 * The tags the key is made of (bits; 0: tag 1). Every change of the record carries
+	 * them, so that a change that arrives before the record's creation still makes a
+	 * record that knows its own key.
+	 */
+	uint64_t identity;
 };
 
-/* Writes obj (new or changed) with its indexes and change-log entry. */
-int rec_save(struct store_txn *t, const struct rec_kind *kind, const void *obj);
+/*
+ * Writes obj (new or changed) as a local change: the paths that differ from the stored state
+ * (store/state.h) get this change's stamp, fields no longer there become tombstones, set
+ * elements without an id get one; one log entry records it, with the replaced values (for
+ * undo); the indexes follow. Nothing differs: nothing is written.
+ */
+int rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj);
+/* The tags of d's lists that are sets (their elements carry STATE_EID_TAG), as bits. */
+uint64_t rec_set_mask(const struct schema_record *d);
+/* The record kind stored in database db, or NULL (core/kinds.c). */
+const struct rec_kind *rec_kind_of(unsigned db);
+
+/*
+ * A change as offices exchange it: the log entry (origin, sequence, clock, record, author)
+ * and the paths that still carry its stamp, each with its value (none: a tombstone) and
+ * the stamp it replaced at its origin.
+ */
+struct rec_change_path {
+	bool has_stamp;		/* a stamp of its own (an identity path), not the entry's */
+	struct stamp st;
+	const uint8_t *path;
+	size_t plen;
+	bool present;
+	const uint8_t *val;
+	size_t vlen;
+	bool has_prev;
+	struct stamp prev;
+};
+
+struct rec_change {
+	struct store_log_entry e;	/* pointers into the decoded bytes */
+	struct rec_change_path *p;
+	size_t np, cap;
+};
+
+/* Writes the change of log entry (origin, seq) into out: 0, 1 no such entry, -1 error. */
+int rec_change_export(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
+    struct codec_buf *out);
+/* Reads a change; c points into p[0..n). */
+int rec_change_decode(const uint8_t *p, size_t n, struct rec_change *c, struct kz_error *e);
+void rec_change_free(struct rec_change *c);
+/*
+ * Applies a change from elsewhere: per path, the higher stamp (clock, then origin) wins;
+ * concurrent edits of one field keep the loser as a conflict (core/conflict.h); the entry
+ * is logged under its own origin and sequence. 0 applied, 1 already here, -1 error.
+ */
+int rec_apply(struct store_txn *t, const struct rec_change *c);
 /* Reads the record with key k into obj (initialised by this call): 0, 1 absent, -1 error. */
 int rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k, void *obj);
 /* Decodes a value read from kind's database into obj (initialised by this call). */

@@ -1,5 +1,6 @@
 #include "core/unit.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,7 @@ unit_list(struct store *s, const char *under, struct rec_array *out, struct kz_e
 struct import_args {
 	const struct kato_table *kt;
 	const char *edition;
+	bool force;
 	struct unit_import_stats *st;
 };
 
@@ -187,22 +189,50 @@ import_fn(struct store_txn *t, void *arg)
 	struct import_args *a = arg;
 	struct rec_scan all = { .idx = DB_UNITS, .keylen = UNIT_CODE_LEN };
 	struct rec_array known = { 0 };
+	size_t current = 0, gone = 0;
 	int rc = 0;
 
 	memset(a->st, 0, sizeof *a->st);
+	/*
+	 * The units this edition lacks, counted before anything is written: a file cut short
+	 * or the wrong file would otherwise retire most of the tree in one go. The copies
+	 * stay valid for the retiring below, as the loop over the edition touches none of them.
+	 */
+	if (rec_scan(t, &unit_kind, &all, &known) != 0)
+		return -1;
+	for (size_t i = 0; i < known.n; i++) {
+		const struct unit *u = (const struct unit *)known.items + i;
+
+		if (u->local || u->retired)
+			continue;
+		current++;
+		gone += kato_find(a->kt, u->code) == NULL;
+	}
+	a->st->current = current;
+	a->st->retired = gone;
+	if (!a->force && gone * 10 > current) {
+		a->st->too_many = true;
+		rec_array_free(&unit_kind, &known);
+		return kz_fail(store_txn_error(t), KZ_EINVAL, "this edition would retire %zu "
+		    "of the %zu units in the store (more than a tenth)", gone, current);
+	}
+	a->st->retired = 0;
 	for (size_t i = 0; i < a->kt->n && rc == 0; i++) {
 		const struct kato_unit *ku = &a->kt->units[i];
 		struct unit u;
 		int found = unit_get_tx(t, ku->code, &u);
 
-		if (found < 0)
+		if (found < 0) {
+			rec_array_free(&unit_kind, &known);
 			return -1;
+		}
 		if (found == 0 && u.local) {
 			/* Starts with the line, for the caller's "FILE:" in front. */
 			kz_fail(store_txn_error(t), KZ_EEXIST, "%u: code %s is already used by the "
 			    "local unit %s (%s); move that unit first", ku->line, ku->code,
 			    u.name_kk ? u.name_kk : "", u.name_ru ? u.name_ru : "");
 			unit_free(&u);
+			rec_array_free(&unit_kind, &known);
 			return -1;
 		}
 		if (found == 0 && u.type == (int)ku->type && strcmp(u.parent, ku->parent) == 0 &&
@@ -233,13 +263,9 @@ import_fn(struct store_txn *t, void *arg)
 		rc = rec_save(t, &unit_kind, &u);
 		unit_free(&u);
 	}
-	if (rc != 0)
-		return rc;
-	if (store_meta_put(t, "kato_edition", a->edition, strlen(a->edition)) != 0)
-		return -1;
+	if (rc == 0 && store_meta_put(t, "kato_edition", a->edition, strlen(a->edition)) != 0)
+		rc = -1;
 	/* Units of earlier editions that this one lacks: keep them, marked retired. */
-	if (rec_scan(t, &unit_kind, &all, &known) != 0)
-		return -1;
 	for (size_t i = 0; i < known.n && rc == 0; i++) {
 		struct unit *u = (struct unit *)known.items + i;
 
@@ -254,14 +280,105 @@ import_fn(struct store_txn *t, void *arg)
 }
 
 int
-unit_import(struct store *s, const struct kato_table *kt, const char *edition,
+unit_import(struct store *s, const struct kato_table *kt, const char *edition, bool force,
     struct unit_import_stats *st, struct kz_error *e)
 {
-	struct import_args a = { kt, edition, st };
+	struct import_args a = { kt, edition, force, st };
 
 	if (text_check("edition", edition, true, 64, e) != 0)
 		return -1;
 	return store_write(s, import_fn, &a, e);
+}
+
+/*
+ * The lower case of a Latin, Cyrillic or Kazakh letter, by code point and so the same in
+ * every locale; other characters are their own.
+ */
+static uint32_t
+unit_lower(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 0x20;
+	if (cp >= 0x0400 && cp <= 0x040f)		/* Ё, І, Ў, ... */
+		return cp + 0x50;
+	if (cp >= 0x0410 && cp <= 0x042f)		/* А..Я */
+		return cp + 0x20;
+	/* Ғ Қ Ң Ү Ұ Һ Ә Ө and the other pairs of the extended block: upper case even. */
+	if (((cp >= 0x0460 && cp <= 0x0481) || (cp >= 0x048a && cp <= 0x04bf) ||
+	    (cp >= 0x04d0 && cp <= 0x04ff)) && cp % 2 == 0)
+		return cp + 1;
+	if (cp >= 0x04c1 && cp <= 0x04ce && cp % 2 == 1)
+		return cp + 1;
+	if (cp == 0x04c0)
+		return 0x04cf;
+	return cp;
+}
+
+/* Two names the same but for case and blanks at their ends ("мкр. Шугыла " = "МКР. шугыла"). */
+static bool
+unit_same_name(const char *a, const char *b)
+{
+	size_t na, nb, la, lb;
+	uint32_t ca, cb;
+
+	if (a == NULL || b == NULL)
+		return false;
+	while (*a == ' ' || *a == '\t')
+		a++;
+	while (*b == ' ' || *b == '\t')
+		b++;
+	na = strlen(a);
+	nb = strlen(b);
+	while (na > 0 && (a[na - 1] == ' ' || a[na - 1] == '\t'))
+		na--;
+	while (nb > 0 && (b[nb - 1] == ' ' || b[nb - 1] == '\t'))
+		nb--;
+	while (na > 0 && nb > 0) {
+		la = text_utf8_next(a, na, &ca);
+		lb = text_utf8_next(b, nb, &cb);
+		if (la == 0 || lb == 0)		/* not UTF-8: compare the bytes */
+			return na == nb && memcmp(a, b, na) == 0;
+		if (unit_lower(ca) != unit_lower(cb))
+			return false;
+		a += la;
+		na -= la;
+		b += lb;
+		nb -= lb;
+	}
+	return na == 0 && nb == 0;
+}
+
+/*
+ * A unit already under parent by either name: the same microdistrict added twice would
+ * split its visits and questions between two codes. Retired units do not count.
+ */
+static int
+local_duplicate(struct store_txn *t, const char *parent, const char *kk, const char *ru)
+{
+	struct rec_array kids = { 0 };
+	char to[10];
+	int rc = 0;
+	struct rec_scan sc = { .idx = DB_UNITS_BY_PARENT, .from = parent,
+		.from_n = UNIT_CODE_LEN, .to = to, .to_n = UNIT_CODE_LEN,
+		.keylen = UNIT_CODE_LEN };
+
+	memcpy(to, parent, UNIT_CODE_LEN);
+	to[UNIT_CODE_LEN - 1]++;
+	if (rec_scan(t, &unit_kind, &sc, &kids) != 0)
+		return -1;
+	for (size_t i = 0; i < kids.n && rc == 0; i++) {
+		const struct unit *u = (const struct unit *)kids.items + i;
+		bool same_kk = unit_same_name(u->name_kk, kk);
+
+		if (u->retired || (!same_kk && !unit_same_name(u->name_ru, ru)))
+			continue;
+		rc = kz_fail(store_txn_error(t), KZ_EEXIST, "unit %s already has %s %s (%s / %s) "
+		    "with the same %s name", parent, u->local ? "the local unit" : "the unit",
+		    u->code, u->name_kk != NULL ? u->name_kk : "",
+		    u->name_ru != NULL ? u->name_ru : "", same_kk ? "Kazakh" : "Russian");
+	}
+	rec_array_free(&unit_kind, &kids);
+	return rc;
 }
 
 struct local_args {
@@ -287,6 +404,8 @@ local_fn(struct store_txn *t, void *arg)
 	if (!rc)
 		return kz_fail(store_txn_error(t), KZ_EINVAL, "parent unit %s is not a city or a "
 		    "district of a city: microdistricts belong to cities", a->parent);
+	if (local_duplicate(t, a->parent, a->kk, a->ru) != 0)
+		return -1;
 	/*
 	 * Local units take codes from the top of the parent's HIJ range (999 down), where
 	 * KATO puts the fewest localities; a later KATO edition that claims such a code is

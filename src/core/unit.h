@@ -69,14 +69,18 @@ int unit_list_tx(struct store_txn *t, const char *under, struct rec_array *out);
 
 struct unit_import_stats {
 	size_t added, updated, unchanged, retired;
+	size_t current;		/* KATO units in the store before, not retired */
+	bool too_many;		/* refused: it would retire more than a tenth of them */
 };
 
 /*
  * Imports a parsed classifier in one transaction: new units are added, names and types of
  * known ones updated, units missing from this edition marked retired (never deleted, so
  * that visits and issues that name them keep their place). Local units are left alone.
+ * An edition that would retire more than a tenth of the current units is refused, with
+ * st->too_many set and st->retired of st->current saying how many, unless force is set.
  */
-int unit_import(struct store *s, const struct kato_table *t, const char *edition,
+int unit_import(struct store *s, const struct kato_table *t, const char *edition, bool force,
     struct unit_import_stats *st, struct kz_error *e);
 
 /* Adds a local unit (a microdistrict) under parent; writes its new code into code. */

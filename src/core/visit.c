@@ -25,6 +25,7 @@ enum {
 static const struct schema_field attendance_fields[] = {
 	SCHEMA_ENUM(1, struct visit_attendance, category, audience_names, AUD_COUNT),
 	{ 2, SF_INT, offsetof(struct visit_attendance, count), "count" },
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct visit_attendance, eid), "eid" },
 };
 
 static const struct schema_record attendance_desc = {
@@ -152,9 +153,25 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	return 0;
 }
 
+/*
+ * Attendance is a set with one element per category: two offices recording the same
+ * category write the same element (its count merges field by field), different categories
+ * never replace each other (M-2).
+ */
+static void
+attendance_ids(struct visit *v)
+{
+	for (size_t i = 0; i < v->nattendance; i++) {
+		memset(&v->attendance[i].eid, 0, sizeof v->attendance[i].eid);
+		memcpy(v->attendance[i].eid.b, "M-2 attendance", 14);
+		v->attendance[i].eid.b[15] = (uint8_t)v->attendance[i].category;
+	}
+}
+
 int
 visit_add_tx(struct store_txn *t, struct visit *v)
 {
+	attendance_ids(v);
 	if (uid_is_nil(&v->id))
 		uid_new(&v->id, store_txn_now(t));
 	v->created_ms = store_txn_now(t);
@@ -182,13 +199,14 @@ visit_add(struct store *s, struct visit *v, struct kz_error *e)
 static int
 update_fn(struct store_txn *t, void *arg)
 {
-	const struct visit *v = arg;
+	struct visit *v = arg;
 	struct visit old;
 	int rc;
 
 	if ((rc = visit_get_tx(t, &v->id, &old)) != 0)
 		return rc;
 	visit_free(&old);
+	attendance_ids(v);
 	if (visit_validate_tx(t, v) != 0)
 		return -1;
 	return rec_save(t, &visit_kind, v);

@@ -23,6 +23,7 @@ enum audience {
 };
 
 struct visit_attendance {
+	struct kz_uuid eid;	/* its id in the set: one per category (visit_attendance_eid) */
 	int category;		/* enum audience */
 	int count;
 	struct schema_extra extra;

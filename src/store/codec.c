@@ -22,20 +22,27 @@ codec_put_raw(struct codec_buf *b, const void *p, size_t n)
 	b->len += n;
 }
 
+size_t
+codec_varint_encode(uint8_t out[10], uint64_t v)
+{
+	size_t n = 0;
+
+	do {
+		out[n] = (uint8_t)(v & 0x7f);
+		v >>= 7;
+		if (v != 0)
+			out[n] |= 0x80;
+		n++;
+	} while (v != 0);
+	return n;
+}
+
 void
 codec_put_varint(struct codec_buf *b, uint64_t v)
 {
 	uint8_t tmp[10];
-	size_t n = 0;
 
-	do {
-		tmp[n] = (uint8_t)(v & 0x7f);
-		v >>= 7;
-		if (v != 0)
-			tmp[n] |= 0x80;
-		n++;
-	} while (v != 0);
-	codec_put_raw(b, tmp, n);
+	codec_put_raw(b, tmp, codec_varint_encode(tmp, v));
 }
 
 void

@@ -25,6 +25,8 @@ struct codec_buf {
 void codec_buf_free(struct codec_buf *b);
 void codec_put_raw(struct codec_buf *b, const void *p, size_t n);
 void codec_put_varint(struct codec_buf *b, uint64_t v);
+/* Writes v as a varint into out (at most 10 bytes); returns its length. */
+size_t codec_varint_encode(uint8_t out[10], uint64_t v);
 void codec_put_uint(struct codec_buf *b, unsigned tag, uint64_t v);
 void codec_put_sint(struct codec_buf *b, unsigned tag, int64_t v);
 void codec_put_bytes(struct codec_buf *b, unsigned tag, const void *p, size_t n);

@@ -33,7 +33,9 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_CALENDARS] = "calendars",
 	[DB_RECEPTIONS] = "receptions",
 	[DB_HOLIDAYS] = "holidays",
-	[DB_CHANGES] = "changes",
+	[DB_LOG] = "log",
+	[DB_CONFLICTS] = "conflicts",
+	[DB_CLOCK_REVIEW] = "clock_review",
 };
 
 struct store {
@@ -44,6 +46,7 @@ struct store {
 	char *ro_reason;	/* why a write is refused, when the files can only be read */
 	char *user, *official;
 	int flags;
+	char format[12];	/* the format found in a store of another format */
 };
 
 struct store_txn {
@@ -52,8 +55,9 @@ struct store_txn {
 	int rc;			/* the first LMDB error in this transaction */
 	struct kz_error err;
 	int64_t now;
-	bool log_loaded;	/* seq and hlc read from the last change-log entry */
-	uint64_t seq, hlc;
+	bool log_loaded;	/* node, seq and clocks read for this transaction */
+	uint64_t seq, hlc;	/* this node's last sequence number; the clock's last reading */
+	uint64_t hlc_meta;	/* the highest clock seen from elsewhere, as stored in meta */
 	uint8_t node[16];
 	struct codec_buf scratch;
 };
@@ -496,6 +500,19 @@ open_dbis(struct store *s, bool create)
 		mdb_env_set_mapsize(s->env, 0);
 	if (rc != 0)
 		return rc;
+	/* A store of another format is refused before anything in it is read or created. */
+	if (mdb_dbi_open(txn, db_names[DB_META], 0, &s->dbi[DB_META]) == 0) {
+		MDB_val k = { 6, (void *)(uintptr_t)"format" }, v;
+
+		if (mdb_get(txn, s->dbi[DB_META], &k, &v) == 0 &&
+		    (v.mv_size != strlen(STORE_FORMAT) ||
+		    memcmp(v.mv_data, STORE_FORMAT, v.mv_size) != 0)) {
+			snprintf(s->format, sizeof s->format, "%.*s",
+			    (int)(v.mv_size < 8 ? v.mv_size : 8), (const char *)v.mv_data);
+			mdb_txn_abort(txn);
+			return MDB_INCOMPATIBLE;
+		}
+	}
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], create ? MDB_CREATE : 0, &s->dbi[i]);
 		if (rc != 0) {
@@ -589,6 +606,13 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 
 	if ((rc = open_dbis(s, false)) == MDB_NOTFOUND && !(s->flags & STORE_RDONLY))
 		rc = open_dbis(s, true);
+	if (rc == MDB_INCOMPATIBLE && s->format[0] != '\0') {
+		kz_fail(e, KZ_EINVAL, "store %s: made in format %s by another version of kezdesu, "
+		    "and this version reads format %s only; the store was left as it was: open "
+		    "it with the version that made it", dir, s->format, STORE_FORMAT);
+		store_close(&s);
+		return -1;
+	}
 	if (rc != 0)
 		goto fail;
 	check_permissions(s);
@@ -846,99 +870,263 @@ store_meta_put(struct store_txn *t, const char *name, const void *val, size_t le
 	return store_put(t, DB_META, name, strlen(name), val, len);
 }
 
-/* Change-log entry fields; docs/architecture.md lists them for readers in other languages. */
-enum {
-	CL_NODE = 1, CL_SEQ, CL_HLC, CL_KIND, CL_KEY, CL_FIELDS, CL_REMOVED, CL_USER, CL_OFFICIAL
-};
+/* Log entry fields; docs/architecture.md lists them for readers in other languages. */
+enum { LOG_HLC = 1, LOG_KIND, LOG_KEY, LOG_USER, LOG_OFFICIAL, LOG_BEFORE };
 
-/*
- * The next sequence number and the clock come from the last change-log entry, not from a
- * counter in meta: a counter would dirty one more B-tree in every durable save, and the
- * log's last entry already holds both (the log is append-only; whatever trims it later
- * keeps its last entry).
- */
-static int
-load_log_state(struct store_txn *t)
+#define DAY_MS (24LL * 3600 * 1000)
+
+static void
+log_key(uint8_t out[24], const uint8_t origin[16], uint64_t seq)
 {
-	struct store_cursor *c;
-	struct codec_reader r;
-	struct codec_field f;
-	const void *k, *v;
-	size_t kn, vn;
+	memcpy(out, origin, 16);
+	store_be64(out + 16, seq);
+}
+
+int
+store_node(struct store_txn *t, uint8_t node[16])
+{
+	const void *v;
+	size_t n;
 	int rc;
 
-	if (t->log_loaded)
-		return 0;
-	if ((rc = store_meta_get(t, "node", &v, &vn)) < 0)
+	if ((rc = store_meta_get(t, "node", &v, &n)) < 0)
 		return -1;
-	if (rc == 0 && vn == 16)
-		memcpy(t->node, v, 16);
-	t->seq = t->hlc = 0;
-	if (store_cursor_open(t, DB_CHANGES, &c) != 0)
-		return -1;
-	if ((rc = store_cursor_seek_last(c, NULL, 0)) == 0) {
-		store_cursor_get(c, &k, &kn, &v, &vn);
-		if (kn == 8)
-			t->seq = store_get_be64(k);
-		codec_reader_init(&r, (const uint8_t *)v + 1, vn > 0 ? vn - 1 : 0);
-		while (codec_next(&r, &f) == 1)
-			if (f.tag == CL_HLC)
-				t->hlc = f.u;
-	}
-	store_cursor_close(&c);
-	if (rc < 0)
-		return -1;
-	t->log_loaded = true;
+	if (rc != 0 || n != 16)
+		return kz_fail(&t->err, KZ_EIO, "store %s: not initialised (no node identity)",
+		    t->s->dir);
+	memcpy(node, v, 16);
 	return 0;
 }
 
 int
-store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,
-    const uint8_t *val, size_t len)
+store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq)
 {
-	struct codec_buf changed = { 0 }, removed = { 0 };
-	struct codec_buf *entry = &t->scratch;
-	const void *old = NULL;
-	size_t oldlen = 0;
-	uint8_t seqkey[8];
-	int rc, ndiff;
+	struct store_cursor *c;
+	const void *k;
+	size_t kn;
+	int rc;
 
-	if ((rc = store_get(t, db, key, klen, &old, &oldlen)) < 0)
+	*seq = 0;
+	if (store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	ndiff = codec_diff(rc == 0 ? old : NULL, oldlen, val, len, &changed, &removed);
-	if (ndiff < 0) {
-		rc = kz_fail(&t->err, KZ_EIO, "store %s: a stored %s record is corrupt", t->s->dir,
-		    db_names[db]);
-		goto out;
+	if ((rc = store_cursor_seek_last(c, origin, 16)) == 0) {
+		store_cursor_get(c, &k, &kn, NULL, NULL);
+		if (kn == 24)
+			*seq = store_get_be64((const uint8_t *)k + 16);
 	}
-	rc = 0;
-	if (ndiff == 0)
-		goto out;
-	if ((rc = load_log_state(t)) != 0)
-		goto out;
+	store_cursor_close(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * The node, this node's last sequence number and the clock, read once per transaction:
+ * the sequence from the node's last own entry (so a save dirties no counter), the clock
+ * from that entry and from the highest clock seen from elsewhere (meta "hlc"), which only
+ * imports write.
+ */
+static int
+load_log_state(struct store_txn *t)
+{
+	struct store_log_entry e;
+	const void *v;
+	size_t vn;
+	int rc;
+
+	if (t->log_loaded)
+		return 0;
+	if (store_node(t, t->node) != 0 || store_log_last(t, t->node, &t->seq) != 0)
+		return -1;
+	t->hlc = t->hlc_meta = 0;
+	if (t->seq > 0 && (rc = store_log_get(t, t->node, t->seq, &e)) != 0)
+		return rc < 0 ? -1 : kz_fail(&t->err, KZ_EIO, "store %s: the log lost its last "
+		    "entry", t->s->dir);
+	if (t->seq > 0)
+		t->hlc = e.hlc;
+	if ((rc = store_meta_get(t, "hlc", &v, &vn)) < 0)
+		return -1;
+	if (rc == 0 && vn == 8)
+		t->hlc_meta = store_get_be64(v);
+	if (t->hlc_meta > t->hlc)
+		t->hlc = t->hlc_meta;
+	t->log_loaded = true;
+	return 0;
+}
+
+static void
+encode_entry(struct codec_buf *b, const struct store_log_entry *e)
+{
+	b->len = 0;
+	codec_put_raw(b, "\x01", 1);	/* the entry's own format version */
+	codec_put_uint(b, LOG_HLC, e->hlc);
+	codec_put_uint(b, LOG_KIND, e->kind);
+	codec_put_bytes(b, LOG_KEY, e->key, e->klen);
+	if (e->user_len > 0)
+		codec_put_bytes(b, LOG_USER, e->user, e->user_len);
+	if (e->official_len > 0)
+		codec_put_bytes(b, LOG_OFFICIAL, e->official, e->official_len);
+	if (e->before_len > 0)
+		codec_put_bytes(b, LOG_BEFORE, e->before, e->before_len);
+}
+
+int
+store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t klen,
+    const uint8_t *before, size_t before_len, struct stamp *st)
+{
+	struct store_log_entry e = { 0 };
+	uint8_t k[24];
+
+	if (load_log_state(t) != 0)
+		return -1;
 	t->seq++;
 	t->hlc = hlc_next(t->hlc, t->now);
-	entry->len = 0;
-	codec_put_raw(entry, "\x01", 1);	/* the entry's own format version */
-	codec_put_bytes(entry, CL_NODE, t->node, 16);
-	codec_put_uint(entry, CL_SEQ, t->seq);
-	codec_put_uint(entry, CL_HLC, t->hlc);
-	codec_put_uint(entry, CL_KIND, (uint64_t)db);
-	codec_put_bytes(entry, CL_KEY, key, klen);
-	codec_put_bytes(entry, CL_FIELDS, changed.p, changed.len);
-	if (removed.len > 0)
-		codec_put_bytes(entry, CL_REMOVED, removed.p, removed.len);
-	if (t->s->user != NULL)
-		codec_put_str(entry, CL_USER, t->s->user);
-	if (t->s->official != NULL)
-		codec_put_str(entry, CL_OFFICIAL, t->s->official);
-	store_be64(seqkey, t->seq);
-	if ((rc = store_put(t, DB_CHANGES, seqkey, 8, entry->p, entry->len)) == 0)
-		rc = store_put(t, db, key, klen, val, len);
-out:
-	codec_buf_free(&changed);
-	codec_buf_free(&removed);
-	return rc;
+	memcpy(e.origin, t->node, 16);
+	e.seq = t->seq;
+	e.hlc = t->hlc;
+	e.kind = kind;
+	e.key = key;
+	e.klen = klen;
+	e.user = t->s->user;
+	e.user_len = t->s->user ? strlen(t->s->user) : 0;
+	e.official = t->s->official;
+	e.official_len = t->s->official ? strlen(t->s->official) : 0;
+	e.before = before;
+	e.before_len = before_len;
+	encode_entry(&t->scratch, &e);
+	log_key(k, t->node, t->seq);
+	st->hlc = t->hlc;
+	memcpy(st->origin, t->node, 16);
+	return store_put(t, DB_LOG, k, 24, t->scratch.p, t->scratch.len);
+}
+
+int
+store_log_put(struct store_txn *t, const struct store_log_entry *e)
+{
+	uint8_t k[24];
+
+	encode_entry(&t->scratch, e);
+	log_key(k, e->origin, e->seq);
+	return store_put(t, DB_LOG, k, 24, t->scratch.p, t->scratch.len);
+}
+
+int
+store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *val,
+    size_t vlen, struct store_log_entry *e)
+{
+	struct codec_reader r;
+	struct codec_field f;
+	const uint8_t *v = val;
+	int rc;
+
+	memset(e, 0, sizeof *e);
+	if (klen != 24 || vlen < 1 || v[0] == 0)
+		goto corrupt;
+	memcpy(e->origin, key, 16);
+	e->seq = store_get_be64((const uint8_t *)key + 16);
+	codec_reader_init(&r, v + 1, vlen - 1);
+	while ((rc = codec_next(&r, &f)) == 1) {
+		switch (f.tag) {
+		case LOG_HLC: e->hlc = f.u; break;
+		case LOG_KIND: e->kind = (unsigned)f.u; break;
+		case LOG_KEY: e->key = f.p; e->klen = f.n; break;
+		case LOG_USER: e->user = (const char *)f.p; e->user_len = f.n; break;
+		case LOG_OFFICIAL: e->official = (const char *)f.p; e->official_len = f.n; break;
+		case LOG_BEFORE: e->before = f.p; e->before_len = f.n; break;
+		default: break;	/* a later version's field */
+		}
+	}
+	if (rc == 0 && e->key != NULL && e->kind < DB_COUNT)
+		return 0;
+corrupt:
+	return kz_fail(&t->err, KZ_EIO, "store %s: a log entry is corrupt", t->s->dir);
+}
+
+int
+store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
+    struct store_log_entry *e)
+{
+	uint8_t k[24];
+	const void *v;
+	size_t vn;
+	int rc;
+
+	log_key(k, origin, seq);
+	if ((rc = store_get(t, DB_LOG, k, 24, &v, &vn)) != 0)
+		return rc;
+	return store_log_decode(t, k, 24, v, vn, e);
+}
+
+int
+store_clock_observe(struct store_txn *t, uint64_t hlc)
+{
+	uint8_t b[8];
+
+	if (load_log_state(t) != 0)
+		return -1;
+	if (hlc > t->hlc)
+		t->hlc = hlc;
+	if (hlc > t->hlc_meta) {
+		t->hlc_meta = hlc;
+		store_be64(b, hlc);
+		if (store_meta_put(t, "hlc", b, 8) != 0)
+			return -1;
+	}
+	return (int64_t)(hlc >> 16) > t->now + DAY_MS;
+}
+
+int
+store_vv_read(struct store_txn *t, struct store_vv *vv)
+{
+	struct store_cursor *c;
+	uint8_t next[16];
+	const void *k;
+	size_t kn;
+	int rc;
+
+	vv->n = 0;
+	if (store_cursor_open(t, DB_LOG, &c) != 0)
+		return -1;
+	/* One seek per origin: to its last entry, then past it to the next origin. */
+	rc = store_cursor_seek(c, NULL, 0);
+	while (rc == 0) {
+		int carry = 1;
+
+		store_cursor_get(c, &k, &kn, NULL, NULL);
+		if (kn != 24) {
+			rc = kz_fail(&t->err, KZ_EIO, "store %s: a log key is corrupt", t->s->dir);
+			break;
+		}
+		memcpy(next, k, 16);
+		if ((rc = store_cursor_seek_last(c, next, 16)) != 0)
+			break;
+		store_cursor_get(c, &k, &kn, NULL, NULL);
+		vv->v = xgrow(vv->v, &vv->cap, vv->n + 1, sizeof *vv->v);
+		memcpy(vv->v[vv->n].origin, next, 16);
+		vv->v[vv->n].seq = store_get_be64((const uint8_t *)k + 16);
+		vv->n++;
+		for (int i = 15; i >= 0 && carry; i--)
+			carry = ++next[i] == 0;
+		if (carry)
+			break;
+		rc = store_cursor_seek(c, next, 16);
+	}
+	store_cursor_close(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+store_vv_free(struct store_vv *vv)
+{
+	free(vv->v);
+	memset(vv, 0, sizeof *vv);
+}
+
+uint64_t
+store_generation(struct store *s)
+{
+	MDB_envinfo info;
+
+	mdb_env_info(s->env, &info);
+	return (uint64_t)info.me_last_txnid;
 }
 
 int

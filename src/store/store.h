@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "store/codec.h"
+#include "store/state.h"
 #include "util/log.h"
 
 enum store_db {
@@ -29,12 +30,20 @@ enum store_db {
 	DB_CALENDARS,		/* unit code + year (2, big-endian) -> calendar */
 	DB_RECEPTIONS,		/* uuid -> reception */
 	DB_HOLIDAYS,		/* date (4) -> movable holiday or transferred day */
-	DB_CHANGES,		/* local sequence (8, big-endian) -> change entry */
+	DB_LOG,			/* origin node (16) + its sequence (8) -> log entry */
+	DB_CONFLICTS,		/* conflict records (core/conflict.c) */
+	DB_CLOCK_REVIEW,	/* origin (16) + sequence (8) -> clock far ahead, for review */
 	DB_COUNT
 };
 
 struct store;
 struct store_txn;
+
+/*
+ * The store's format, in meta "format": 2 is the replicated log with per-field stamps. A
+ * store of another format is refused at open, never misread.
+ */
+#define STORE_FORMAT "2"
 
 #define STORE_CREATE 0x1	/* create the directory and the environment if missing */
 #define STORE_RDONLY 0x2
@@ -90,12 +99,64 @@ int store_del(struct store_txn *t, enum store_db db, const void *key, size_t kle
 size_t store_count(struct store_txn *t, enum store_db db);
 
 /*
- * Writes a record's new value and appends its change-log entry: the fields that differ
- * from the value stored now (none: nothing is written). kind names the record kind in the
- * log (the record database).
+ * The replicated change log, keyed by (origin node, origin sequence), so that an office's
+ * own entries and those received from others live side by side with their origins and
+ * clocks unchanged. An entry says which record changed and when; the values are in the
+ * record's state (store/state.h), whose paths carry the entry's stamp while nothing later
+ * has overwritten them. Own entries also keep the values they replaced (for undo).
  */
-int store_save(struct store_txn *t, enum store_db db, const void *key, size_t klen,
-    const uint8_t *val, size_t len);
+struct store_log_entry {
+	uint8_t origin[16];
+	uint64_t seq;
+	uint64_t hlc;
+	unsigned kind;			/* the record database (enum store_db) */
+	const uint8_t *key;
+	size_t klen;
+	const char *user, *official;	/* not NUL-terminated: with their lengths */
+	size_t user_len, official_len;
+	const uint8_t *before;		/* own entries: the replaced paths (state.h encoding) */
+	size_t before_len;
+};
+
+/* Stamps a local change of record (kind, key) and appends its log entry. */
+int store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t klen,
+    const uint8_t *before, size_t before_len, struct stamp *st);
+/* Appends an entry received from elsewhere, origin, sequence and clock unchanged. */
+int store_log_put(struct store_txn *t, const struct store_log_entry *e);
+/* 0 and *e (pointing into the map until the transaction ends), 1 absent, -1 error. */
+int store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
+    struct store_log_entry *e);
+/* Decodes a log value read by a cursor on DB_LOG. */
+int store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *val,
+    size_t vlen, struct store_log_entry *e);
+/* The highest sequence number of origin in the log (0: none). */
+int store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq);
+/* This store's node UUID. */
+int store_node(struct store_txn *t, uint8_t node[16]);
+
+/*
+ * The clock's receive rule: the next local stamp is above every stamp seen, local or
+ * imported. Returns 1 when hlc is more than a day ahead of this machine's wall clock (the
+ * caller applies it and records it for review), 0 otherwise, -1 on error.
+ */
+int store_clock_observe(struct store_txn *t, uint64_t hlc);
+
+/* The version vector: for each origin in the log, its highest sequence number. */
+struct store_vv {
+	struct {
+		uint8_t origin[16];
+		uint64_t seq;
+	} *v;
+	size_t n, cap;
+};
+int store_vv_read(struct store_txn *t, struct store_vv *vv);
+void store_vv_free(struct store_vv *vv);
+
+/*
+ * The generation: LMDB's last committed transaction id, read without a transaction, so that
+ * a screen notices another process's commit for the cost of one call.
+ */
+uint64_t store_generation(struct store *s);
 
 /* Metadata: small named values. */
 int store_meta_get(struct store_txn *t, const char *name, const void **val, size_t *len);

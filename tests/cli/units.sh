@@ -147,6 +147,16 @@ fails 1 "699999999" "units add under an unknown parent is refused"
 esc=$(printf 'мкр.\033[31mҚызыл')
 kz --db "$F" units add --parent 611010000 --type MICRODISTRICT --name-kk "$esc" --name-ru 'y'
 fails 1 "control character U+001B" "a name with a terminal escape is refused, as in an import"
+# The same microdistrict twice under one city: by either name, whatever the case and the
+# blanks around it.
+kz --db "$F" units add --parent 611010000 --type MICRODISTRICT --name-kk ' ШҰҒЫЛА Ш.А. ' \
+    --name-ru 'мкр. Другой'
+fails 1 "unit 611010000 already has the local unit $md1 (Шұғыла ш.а. / мкр. Шугыла) with the same Kazakh name" \
+    "units add of a microdistrict whose Kazakh name its city already has is refused"
+kz --db "$F" units add --parent 611010000 --type MICRODISTRICT --name-kk 'Басқа ш.а.' \
+    --name-ru 'МКР. шугыла'
+fails 1 "already has the local unit $md1 (Шұғыла ш.а. / мкр. Шугыла) with the same Russian name" \
+    "units add of a microdistrict whose Russian name its city already has is refused"
 kz --db "$F" units list
 check "refused units add change nothing" cmp -s "$T/out" "$T/full.local"
 
@@ -209,5 +219,83 @@ is "$(out)" "imported 15594 units of edition 2026-07-17: 0 new, 2 changed, 15592
     "re-importing the older edition brings the unit back and the old name"
 kz --db "$F" units list
 check "after that the list is the one before the newer edition" cmp -s "$T/out" "$T/full.local"
+
+# ---- the classifier as spreadsheets save it, derived from the real one ----
+unchanged="imported 15594 units of edition 2026-07-17: 0 new, 0 changed, 15594 unchanged, 0 retired"
+# Excel in a Russian locale: ';' between columns, a byte order mark, CRLF.
+"$PY" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+with open(sys.argv[2], "w", newline="", encoding="utf-8-sig") as f:
+    csv.writer(f, delimiter=";", lineterminator="\r\n").writerows(rows)
+' "$KATO_FULL" "$T/semicolon.csv"
+kz --db "$F" units import "$T/semicolon.csv" --edition 2026-07-17
+is "$(out)" "$unchanged" "a classifier with ';' between columns imports, the same units"
+# Old Mac line ends: a lone CR.
+tr -d '\n' <"$KATO_FULL" >"$T/cr.csv"
+kz --db "$F" units import "$T/cr.csv" --edition 2026-07-17
+is "$(out)" "$unchanged" "a classifier with CR line ends imports, the same units"
+# Cells of several lines: CRLF at the end of a name on line 2188, inside one on line 2192.
+"$PY" -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+for old, new in (("ортал\",ДОЦ ЗЕРЕН", "ортал\r\n\",ДОЦ ЗЕРЕН"),
+                 ("центр\"\"Сункар\"\"\"", "центр\r\n\"\"Сункар\"\"\"")):
+    old, new = old.encode(), new.encode()
+    assert b.count(old) == 1, old
+    b = b.replace(old, new)
+open(sys.argv[2], "wb").write(b)
+' "$KATO_FULL" "$T/cells.csv"
+kz --db "$F" units import "$T/cells.csv" --edition 2026-07-17
+is "$(out)" "imported 15594 units of edition 2026-07-17: 0 new, 1 changed, 15593 unchanged, 0 retired" \
+    "a classifier with CRLF inside and at the end of quoted names imports"
+kz --db "$F" units list --under 115630000
+is "$(grep -E '^115630(103|111)' "$T/out" | cut -f4,5)" \
+    "$(printf '"ЗЕРЕН"балалар сауықтыру ортал\tДОЦ ЗЕРЕН\n"Сұңқар" сауықтыру орталығы\tоздоровит. центр "Сункар"')" \
+    "a line break in a cell is one space in the name, none at its end"
+kz --db "$F" units import "$KATO_FULL"
+kz --db "$F" units list
+check "the list is the same as before these imports" cmp -s "$T/out" "$T/full.local"
+
+# A stray quote on line 300 is reported there, not where the next quote closes it (2188).
+sed '300s/,2,/,2,"/' "$KATO_FULL" >"$T/quote.csv"
+kz --db "$F" units import "$T/quote.csv"
+fails 1 "$T/quote.csv:300: column 7 opens a quote that closes only on line 2188, followed by text: a stray quote?" \
+    "a stray quote is reported at the line where it opened"
+
+# ---- an import that would wipe the tree ----
+head -n 1 "$KATO_FULL" >"$T/header.csv"
+kz --db "$F" units import "$T/header.csv"
+fails 1 "$T/header.csv:2: no units after the header: the file is empty" \
+    "a classifier with only the header row is refused"
+head -n 1001 "$KATO_FULL" >"$T/kato-2027-02-02.csv"
+kz --db "$F" units import "$T/kato-2027-02-02.csv"
+fails 1 "$T/kato-2027-02-02.csv: this edition would retire 14594 of the 15594 units in the store, more than a tenth; nothing was imported. If the file is right, import it with --force" \
+    "a classifier cut short (1000 rows) is refused: how many would be retired, and --force"
+# The bound: a tenth (1559 of 15594) goes through, one more does not. The file is cut at
+# its end, where no row is another's parent.
+awk 'NR <= 15595 - 1560' "$KATO_FULL" >"$T/less1560.csv"
+kz --db "$F" units import "$T/less1560.csv" --edition 2027-03-03
+fails 1 "would retire 1560 of the 15594 units in the store" "retiring 1560 of 15594 is refused"
+kz --db "$F" units list
+check "the refused imports change nothing" cmp -s "$T/out" "$T/full.local"
+awk 'NR <= 15595 - 1559' "$KATO_FULL" >"$T/less1559.csv"
+kz --db "$F" units import "$T/less1559.csv" --edition 2027-03-03
+is "$(out)" "imported 14035 units of edition 2027-03-03: 0 new, 0 changed, 14035 unchanged, 1559 retired" \
+    "retiring 1559 of 15594 (a tenth) needs no --force"
+kz --db "$F" units import "$KATO_FULL"
+is "$(out)" "imported 15594 units of edition 2026-07-17: 0 new, 1559 changed, 14035 unchanged, 0 retired" \
+    "the full classifier brings them back"
+kz --db "$F" units import "$T/kato-2027-02-02.csv" --force
+is "$(out)" "imported 1000 units of edition 2027-02-02: 0 new, 0 changed, 1000 unchanged, 14594 retired" \
+    "with --force the cut classifier imports and retires the rest"
+kz --db "$F" units import "$KATO_FULL"
+kz --db "$F" units list
+check "after the full classifier again the list is the one before" cmp -s "$T/out" "$T/full.local"
+
+# The same name under another city is another microdistrict.
+kz --db "$F" units add --parent 611610000 --type MICRODISTRICT --name-kk 'Шұғыла ш.а.' \
+    --name-ru 'мкр. Шугыла'
+like "$(out)" "611610[0-9][0-9][0-9]" "a microdistrict's name may repeat under another city"
 
 done_testing

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,8 +362,6 @@ test_kato_errors(void **state)
 		  "t.csv:5: rus_name has control character U+0085 at byte 6" },
 		{ HEADER ROWS_OK "613630100,61,36,30,100,2,Х а.,с.\xe2\x80\xaeХ\n",
 		  "t.csv:5: rus_name has control character U+202E at byte 4" },
-		{ HEADER ROWS_OK "613630100,61,36,30,100,2,Х а.,\"с.\nХ\"\n",
-		  "t.csv:5: rus_name has control character U+000A at byte 4" },
 		{ HEADER ROWS_OK "613630100,61,36,30,100,2,Х а.,с.Х\rY\n",
 		  "t.csv:5: rus_name has control character U+000D at byte 6" },
 		{ HEADER ROWS_OK "623733100,62,37,33,100,2,Х а.,с.Х\n",
@@ -373,6 +372,12 @@ test_kato_errors(void **state)
 		  "623700000 or 620000000" },
 		{ HEADER ROWS_OK "613630100,61,36,30,100,2,Х а.,\"с.Х\n",
 		  "t.csv:5: quoted field is not closed" },
+		{ HEADER ROWS_OK "613630100,61,36,30,100,2,\"Х а.,с.Х\n"
+		  "613630200,61,36,30,200,2,\"Y\" а.,с.Y\n",
+		  "t.csv:5: column 7 opens a quote that closes only on line 6, followed by text: "
+		  "a stray quote?" },
+		{ HEADER ROWS_OK "613630100,61,36,30,100,2,Х а.,\"\r\n\"\n",
+		  "t.csv:5: rus_name is empty" },
 		{ HEADER ROWS_OK "613630100,61,36,30,100,2,\"Х\" а.,с.Х\n",
 		  "t.csv:5: text after the closing quote of column 7" },
 		{ HEADER ROWS_OK "613630100,61,36,30,100,2,Х а.,с.\"Х\"\n",
@@ -380,6 +385,13 @@ test_kato_errors(void **state)
 		{ HEADER ROWS_OK "\n613630100,61,36,30,100,2,Х а.,с.Х\n",
 		  "t.csv:5: empty line" },
 		{ HEADER "\r\n" ROWS_OK, "t.csv:2: empty line" },
+		/* A header alone would retire every unit of the store. */
+		{ HEADER, "t.csv:2: no units after the header: the file is empty" },
+		{ HEADER "\r\n\n", "t.csv:2: no units after the header: the file is empty" },
+		{ "te;ab;cd;ef;hij;k;kaz_name;rus_name\r\n",
+		  "t.csv:2: no units after the header: the file is empty" },
+		{ "te,ab,cd,ef,hij,k,kaz_name,rus_name\r\r",
+		  "t.csv:2: no units after the header: the file is empty" },
 		{ "", "t.csv:1: the header must be te,ab,cd,ef,hij,k,kaz_name,rus_name" },
 		{ "\n\n", "t.csv:1: the header must be te,ab,cd,ef,hij,k,kaz_name,rus_name" },
 		{ "te,ab,cd,ef,hij,k,kaz_name\n" ROWS_OK,
@@ -436,9 +448,34 @@ test_kato_crlf_bom_quotes_order(void **state)
 		"613630000,61,36,30,000,2,Шаян а.о.,Шаянский с.о.\n"
 		"613600000,61,36,00,000,2,Бәйдібек ауданы,район Байдибека\r\n"
 		"610000000,61,00,00,000,0,Түркістан облысы,Туркестанская область\r\n\r\n\n",
+		/* Excel in a Russian locale: ';' between columns, commas in names unquoted. */
+		"te;ab;cd;ef;hij;k;kaz_name;rus_name\r\n"
+		"613630100;61;36;30;100;2;Шаян, а.;\"с.\"\"Шаян\"\"\"\r\n"
+		"613630000;61;36;30;000;2;Шаян а.о.;Шаянский с.о.\r\n"
+		"613600000;61;36;00;000;2;Бәйдібек ауданы;район Байдибека\r\n"
+		"610000000;61;00;00;000;0;Түркістан облысы;Туркестанская область\r\n",
+		/* Old Mac line ends, a CRCRLF file (CRLF converted twice), cells of two lines. */
+		"te,ab,cd,ef,hij,k,kaz_name,rus_name\r"
+		"613630100,61,36,30,100,2,\"Шаян, а.\",\"с.\"\"Шаян\"\"\"\r"
+		"613630000,61,36,30,000,2,Шаян а.о.,Шаянский с.о.\r"
+		"613600000,61,36,00,000,2,Бәйдібек ауданы,район Байдибека\r"
+		"610000000,61,00,00,000,0,Түркістан облысы,Туркестанская область\r\r",
+		"te,ab,cd,ef,hij,k,kaz_name,rus_name\r\r\n"
+		"613630100,61,36,30,100,2,\"Шаян, а.\",\"с.\"\"Шаян\"\"\"\r\r\n"
+		"613630000,61,36,30,000,2,Шаян а.о.,Шаянский с.о.\r\r\n"
+		"613600000,61,36,00,000,2,Бәйдібек ауданы,район Байдибека\r\r\n"
+		"610000000,61,00,00,000,0,Түркістан облысы,Туркестанская область\r\r\n",
+		"te,ab,cd,ef,hij,k,kaz_name,rus_name\r\n"
+		"613630100,61,36,30,100,2,\"Шаян, а.\r\n\",\"с.\"\"Шаян\"\"\"\r\n"
+		"613630000,61,36,30,000,2,Шаян а.о.,Шаянский с.о.\r\n"
+		"613600000,61,36,00,000,2,Бәйдібек ауданы,район Байдибека\r\n"
+		"610000000,61,00,00,000,0,Түркістан облысы,Туркестанская область\r\n",
 	};
+	/* Where the row of 610000000 starts: later when a cell above takes two lines. */
+	static const unsigned line5[] = { 5, 5, 5, 5, 5, 5, 6 };
 
 	(void)state;
+	assert_int_equal(sizeof line5 / sizeof line5[0], sizeof csvs / sizeof csvs[0]);
 	for (size_t i = 0; i < sizeof csvs / sizeof csvs[0]; i++) {
 		struct kato_table t;
 		struct kz_error e = { 0 };
@@ -459,7 +496,7 @@ test_kato_crlf_bom_quotes_order(void **state)
 		assert_int_equal(u->k, 2);
 		u = kato_find(&t, "610000000");
 		assert_string_equal(u->name_ru, "Туркестанская область");	/* no CR kept */
-		assert_int_equal(u->line, 5);
+		assert_int_equal(u->line, line5[i]);
 		assert_string_equal(kato_find(&t, "613630000")->parent, "613600000");
 		assert_string_equal(kato_find(&t, "613600000")->parent, "610000000");
 		assert_null(kato_find(&t, "613630200"));
@@ -467,6 +504,184 @@ test_kato_crlf_bom_quotes_order(void **state)
 		assert_null(t.units);
 		assert_int_equal(t.n, 0);
 	}
+}
+
+/*
+ * buf[0..len) with every "from" replaced by "to" (all of them, or only the first), in a new
+ * NUL-terminated buffer of *outlen bytes.
+ */
+static char *
+replace(const char *buf, size_t len, const char *from, const char *to, bool all,
+    size_t *outlen)
+{
+	size_t nf = strlen(from), nt = strlen(to), n = 0, hits = 0;
+	char *out;
+
+	for (size_t i = 0; i + nf <= len; i++)
+		hits += memcmp(buf + i, from, nf) == 0;
+	if (hits == 0)
+		fail_msg("\"%s\" is not in the classifier", from);
+	out = xmalloc(len + hits * nt + 1);
+	for (size_t i = 0; i < len;) {
+		if ((all || hits > 0) && i + nf <= len && memcmp(buf + i, from, nf) == 0) {
+			memcpy(out + n, to, nt);
+			n += nt;
+			i += nf;
+			hits = all ? hits : 0;
+			continue;
+		}
+		out[n++] = buf[i++];
+	}
+	out[n] = '\0';
+	*outlen = n;
+	return out;
+}
+
+/* The same file with ';' between columns, as Excel writes it in a Russian locale. */
+static char *
+semicolons(const char *buf, size_t len)
+{
+	char *out = xmalloc(len + 1);
+	bool quoted = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;	/* "" toggles twice */
+		out[i] = buf[i] == ',' && !quoted ? ';' : buf[i];
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/* Parses a derived classifier; every unit must be the full one's, line included. */
+static void
+assert_same_as_full(const char *what, const char *buf, size_t len)
+{
+	const struct kato_table *f = full_table();
+	struct kato_table t;
+	struct kz_error e = { 0 };
+
+	if (kato_parse(buf, len, "k.csv", &t, &e) != 0)
+		fail_msg("%s: %s", what, e.msg);
+	assert_int_equal(t.n, f->n);
+	for (size_t i = 0; i < t.n; i++) {
+		const struct kato_unit *a = &t.units[i], *b = &f->units[i];
+
+		if (strcmp(a->code, b->code) != 0 || strcmp(a->parent, b->parent) != 0 ||
+		    a->type != b->type || a->k != b->k || a->line != b->line ||
+		    strcmp(a->name_kk, b->name_kk) != 0 || strcmp(a->name_ru, b->name_ru) != 0)
+			fail_msg("%s: line %u (%s) differs from the classifier's line %u (%s)",
+			    what, a->line, a->code, b->line, b->code);
+	}
+	kato_table_free(&t);
+}
+
+/*
+ * The classifier as spreadsheets save it: LF, lone CRs (old Mac), CRCRLF (a CRLF file
+ * converted again), and ';' between columns (Russian-locale Excel) with either line end.
+ * The shared file itself has CRLF.
+ */
+static void
+test_kato_line_ends_and_separators(void **state)
+{
+	static const struct {
+		const char *what, *to;
+		bool semi;
+	} v[] = {
+		{ "CRLF", "\r\n", false }, { "LF", "\n", false }, { "CR", "\r", false },
+		{ "CRCRLF", "\r\r\n", false }, { "CRLF with ;", "\r\n", true },
+		{ "CR with ;", "\r", true },
+	};
+	size_t len, n;
+	char *buf = read_shared(KATO_FILE, &len), *d, *sd;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		d = replace(buf, len, "\r\n", v[i].to, true, &n);
+		if (v[i].semi) {
+			sd = semicolons(d, n);
+			free(d);
+			d = sd;
+		}
+		assert_same_as_full(v[i].what, d, n);
+		free(d);
+	}
+	free(buf);
+}
+
+/*
+ * Cells of several lines, as Excel writes a cell with a line break in it (here with CRLF
+ * inside a name and at the end of one): the break is one space, none at the ends, and the
+ * rows below keep their line numbers.
+ */
+static void
+test_kato_multiline_cells(void **state)
+{
+	static const char *const to[] = { "\r\n", "\n" };
+	size_t len, n1, n2;
+	char *buf = read_shared(KATO_FILE, &len), *d1, *d2;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct kato_table t;
+		struct kz_error e = { 0 };
+		const struct kato_unit *u;
+		char *end = xasprintf("ортал%s\"", to[i]);
+		char *mid = xasprintf("центр%s\"\"Сункар\"\"\"", to[i]);
+
+		d1 = replace(buf, len, "ортал\"", end, false, &n1);	/* line 2188 */
+		d2 = replace(d1, n1, "центр\"\"Сункар\"\"\"", mid, false, &n2);	/* 2192 */
+		if (kato_parse(d2, n2, "k.csv", &t, &e) != 0)
+			fail_msg("break %zu: %s", i, e.msg);
+		assert_int_equal(t.n, 15594);
+		u = kato_find(&t, "115630103");
+		assert_string_equal(u->name_kk, "\"ЗЕРЕН\"балалар сауықтыру ортал");
+		assert_int_equal(u->line, 2188);
+		u = kato_find(&t, "115630111");
+		assert_string_equal(u->name_ru, "оздоровит. центр \"Сункар\"");
+		assert_int_equal(u->line, 2193);
+		assert_int_equal(kato_find(&t, "115630107")->line, 2191);
+		assert_int_equal(kato_find(&t, "635857105")->line, 15347);
+		kato_table_free(&t);
+		free(d1);
+		free(d2);
+		free(end);
+		free(mid);
+	}
+	free(buf);
+}
+
+/*
+ * One quote too many on line 300 opens a field that runs to the next quote in the file,
+ * on line 2188: the message names line 300, in a CRLF and in a CR-only file. In the CR-only
+ * file a bad row on line 15345 is reported there, not as a column of line 1.
+ */
+static void
+test_kato_stray_quote_and_cr_lines(void **state)
+{
+	static const char *const ends[] = { "\r\n", "\r" };
+	size_t len, n1, n2;
+	char *buf = read_shared(KATO_FILE, &len), *d1, *d2;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct kato_table t;
+		struct kz_error e = { 0 };
+
+		d1 = replace(buf, len, "\r\n", ends[i], true, &n1);
+		d2 = replace(d1, n1, ",2,Елеусіз а.,", ",2,\"Елеусіз а.,", false, &n2);
+		assert_int_equal(kato_parse(d2, n2, "k.csv", &t, &e), -1);
+		assert_string_equal(e.msg, "k.csv:300: column 7 opens a quote that closes only on "
+		    "line 2188, followed by text: a stray quote?");
+		assert_null(t.units);
+		free(d2);
+		d2 = replace(d1, n1, ",2,Сарашы а.,с.Сарашы", ",9,Сарашы а.,с.Сарашы", false, &n2);
+		assert_int_equal(kato_parse(d2, n2, "k.csv", &t, &e), -1);
+		assert_string_equal(e.msg, "k.csv:15345: k is 9, not a digit 0 to 4");
+		free(d2);
+		free(d1);
+	}
+	free(buf);
 }
 
 /* A message is one printable line: no control characters reach the screen. */
@@ -607,6 +822,9 @@ main(void)
 		cmocka_unit_test(test_kato_classify_abbreviations),
 		cmocka_unit_test(test_kato_errors),
 		cmocka_unit_test(test_kato_crlf_bom_quotes_order),
+		cmocka_unit_test(test_kato_line_ends_and_separators),
+		cmocka_unit_test(test_kato_multiline_cells),
+		cmocka_unit_test(test_kato_stray_quote_and_cr_lines),
 		cmocka_unit_test(test_kato_naughty_strings),
 		cmocka_unit_test(test_kato_sample_district),
 	};

@@ -34,7 +34,7 @@ setup(void **state)
 	f->s = test_store(&f->dir);
 	if (kato_parse(demo_units_csv, strlen(demo_units_csv), "sample", &kt, &e) != 0 ||
 	    node_init(f->s, DISTRICT, &e) != 0 ||
-	    unit_import(f->s, &kt, "2026-07-17", &st, &e) != 0)
+	    unit_import(f->s, &kt, "2026-07-17", false, &st, &e) != 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(st.added, kt.n);
 	kato_table_free(&kt);
@@ -66,7 +66,7 @@ test_units_import_again_and_newer_edition(void **state)
 
 	/* The same edition again: nothing changes. */
 	assert_int_equal(kato_parse(csv, strlen(csv), "sample", &kt, &e), 0);
-	assert_int_equal(unit_import(f->s, &kt, "2026-07-17", &st, &e), 0);
+	assert_int_equal(unit_import(f->s, &kt, "2026-07-17", false, &st, &e), 0);
 	assert_int_equal(st.added + st.updated + st.retired, 0);
 	assert_int_equal(st.unchanged, kt.n);
 	kato_table_free(&kt);
@@ -76,7 +76,7 @@ test_units_import_again_and_newer_edition(void **state)
 	p = strstr(csv, "613633300");
 	memmove(p, strchr(p, '\n') + 1, strlen(strchr(p, '\n') + 1) + 1);	/* gone */
 	assert_int_equal(kato_parse(csv, strlen(csv), "sample", &kt, &e), 0);
-	assert_int_equal(unit_import(f->s, &kt, "2027-01-01", &st, &e), 0);
+	assert_int_equal(unit_import(f->s, &kt, "2027-01-01", false, &st, &e), 0);
 	assert_int_equal(st.updated, 1);
 	assert_int_equal(st.retired, 1);
 	assert_int_equal(unit_get(f->s, VILLAGE, &u, &e), 0);

@@ -63,43 +63,40 @@ read_changes(struct store_txn *t, void *arg)
 {
 	struct entry *out = arg;
 	struct store_cursor *c;
+	struct codec_buf ch = { 0 };
 	const void *k, *v;
 	size_t kn, vn, i = 0;
 	int rc;
 
-	assert_int_equal(store_cursor_open(t, DB_CHANGES, &c), 0);
+	assert_int_equal(store_cursor_open(t, DB_LOG, &c), 0);
 	for (rc = store_cursor_seek(c, NULL, 0); rc == 0; rc = store_cursor_next(c), i++) {
-		struct codec_reader r;
-		struct codec_field f;
+		struct store_log_entry le;
+		struct rec_change rc_ = { 0 };
+		struct kz_error e;
 
 		store_cursor_get(c, &k, &kn, &v, &vn);
-		assert_int_equal(kn, 8);
-		assert_int_equal(((const uint8_t *)v)[0], 1);
+		assert_int_equal(kn, 24);
+		assert_int_equal(store_log_decode(t, k, kn, v, vn, &le), 0);
 		memset(&out[i], 0, sizeof out[i]);
-		codec_reader_init(&r, (const uint8_t *)v + 1, vn - 1);
-		while (codec_next(&r, &f) == 1) {
-			switch (f.tag) {
-			case 1: memcpy(out[i].node, f.p, 16); break;
-			case 2: out[i].seq = f.u; break;
-			case 3: out[i].hlc = f.u; break;
-			case 4: out[i].kind = f.u; break;
-			case 5: memcpy(out[i].key, f.p, f.n); out[i].keylen = f.n; break;
-			case 6: {
-				struct codec_reader fr;
-				struct codec_field ff;
-
-				codec_reader_init(&fr, f.p, f.n);
-				while (codec_next(&fr, &ff) == 1)
-					if (ff.tag == 4)	/* question text */
-						out[i].has_text = 1;
-				break;
-			}
-			case 8: memcpy(out[i].user, f.p, f.n); break;
-			case 9: memcpy(out[i].official, f.p, f.n); break;
-			}
-		}
-		assert_true(store_get_be64(k) == out[i].seq);
+		memcpy(out[i].node, le.origin, 16);
+		out[i].seq = le.seq;
+		out[i].hlc = le.hlc;
+		out[i].kind = le.kind;
+		memcpy(out[i].key, le.key, le.klen);
+		out[i].keylen = le.klen;
+		if (le.user_len > 0)
+			memcpy(out[i].user, le.user, le.user_len);
+		if (le.official_len > 0)
+			memcpy(out[i].official, le.official, le.official_len);
+		/* The change as sent to other offices carries the question's text. */
+		assert_int_equal(rec_change_export(t, le.origin, le.seq, &ch), 0);
+		assert_int_equal(rec_change_decode(ch.p, ch.len, &rc_, &e), 0);
+		for (size_t p = 0; p < rc_.np; p++)
+			if (rc_.p[p].plen == 1 && rc_.p[p].path[0] == 4 << 1)	/* question text */
+				out[i].has_text = 1;
+		rec_change_free(&rc_);
 	}
+	codec_buf_free(&ch);
 	store_cursor_close(&c);
 	out[i].seq = 0;
 	return 0;
@@ -195,7 +192,7 @@ count_fn(struct store_txn *t, void *arg)
 
 	n[0] = store_count(t, DB_QUESTIONS);
 	n[1] = store_count(t, DB_QUESTIONS_BY_TIME);
-	n[2] = store_count(t, DB_CHANGES);
+	n[2] = store_count(t, DB_LOG);
 	return 0;
 }
 
@@ -399,10 +396,21 @@ raw_fn(struct store_txn *t, void *arg)
 	assert_int_equal(store_cursor_seek(c, NULL, 0), 0);
 	store_cursor_get(c, &k, &kn, &v, &n);
 	if (b->len == 0) {
-		codec_put_raw(b, v, n);
-		codec_put_str(b, 300, "from a newer version");
+		/* A newer version's field, written with the record's own stamp. */
+		struct state st = { 0 };
+		struct codec_buf f = { 0 };
+		uint8_t path[8];
+		int rc;
+
+		assert_int_equal(state_load(&st, v, n, rec_set_mask(issue_kind.desc)), 0);
+		codec_put_str(&f, 300, "from a newer version");
+		state_set(&st, path, state_path_tag(path, 300), true, f.p, f.len, &st.e[0].st, NULL);
+		state_store(&st, b);
 		store_cursor_close(&c);
-		return store_put(t, DB_ISSUES, k, kn, b->p, b->len);
+		rc = store_put(t, DB_ISSUES, k, kn, b->p, b->len);
+		state_free(&st);
+		codec_buf_free(&f);
+		return rc;
 	}
 	b->len = 0;
 	codec_put_raw(b, v, n);
@@ -487,6 +495,30 @@ test_readers_do_not_wait_for_a_writer(void **state)
 	test_rmdir(dir);
 }
 
+static int
+old_format_fn(struct store_txn *t, void *arg)
+{
+	(void)arg;
+	return store_meta_put(t, "format", "1", 1);
+}
+
+static void
+test_a_store_of_another_format_is_refused_not_misread(void **state)
+{
+	struct kz_error e = { 0 };
+	char *dir;
+	struct store *s = test_store(&dir);
+
+	(void)state;
+	assert_int_equal(store_write(s, old_format_fn, NULL, &e), 0);
+	store_close(&s);
+	assert_int_equal(store_open(dir, 0, &s, &e), -1);
+	assert_null(s);
+	assert_non_null(strstr(e.msg, "made in format 1"));
+	assert_non_null(strstr(e.msg, "left as it was"));
+	test_rmdir(dir);
+}
+
 static void
 test_full_disk_loses_nothing(void **state)
 {
@@ -544,6 +576,7 @@ main(void)
 		cmocka_unit_test(test_unknown_field_survives_a_change_in_the_store),
 		cmocka_unit_test(test_readers_do_not_wait_for_a_writer),
 		cmocka_unit_test(test_full_disk_loses_nothing),
+		cmocka_unit_test(test_a_store_of_another_format_is_refused_not_misread),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

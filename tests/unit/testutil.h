@@ -35,7 +35,18 @@ test_rmdir(char *dir)
 	free(dir);
 }
 
-/* Opens (creating) a store in a fresh directory. */
+static inline int
+test_node_fn(struct store_txn *t, void *arg)
+{
+	uint8_t node[16];
+
+	(void)arg;
+	for (int i = 0; i < 16; i++)
+		node[i] = (uint8_t)rand();
+	return store_meta_put(t, "node", node, 16);
+}
+
+/* Opens (creating) a store in a fresh directory, with a node identity of its own. */
 static inline struct store *
 test_store(char **dir)
 {
@@ -45,6 +56,8 @@ test_store(char **dir)
 	*dir = test_tmpdir();
 	if (store_open(*dir, STORE_CREATE, &s, &e) != 0)
 		fail_msg("store_open: %s", e.msg);
+	if (store_write(s, test_node_fn, NULL, &e) != 0)
+		fail_msg("store_write: %s", e.msg);
 	store_set_author(s, "tester", "Тестов Т.");
 	return s;
 }
