@@ -1234,3 +1234,77 @@ store_cursor_prev(struct store_cursor *c)
 {
 	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_PREV));
 }
+
+static char *
+secret_path(const struct store *s, const char *name)
+{
+	return xasprintf("%s/%s", s->dir, name);
+}
+
+/*
+ * Secrets live in files beside data.mdb, never in it: a copied or backed-up data.mdb (a USB
+ * stick, a mail to IT) then carries no key. Mode 0600, or 0640 in a group store, whose
+ * members sign with it but may not change it.
+ */
+int
+store_secret_write(struct store *s, const char *name, const void *p, size_t n,
+    struct kz_error *e)
+{
+	char *path = secret_path(s, name);
+	struct stat st;
+	mode_t mode = 0600;
+	int fd, rc = -1;
+
+	if (stat(s->dir, &st) == 0 && (st.st_mode & S_ISGID))
+		mode = 0640;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0) {
+		kz_fail(e, errno == EACCES ? KZ_EPERM : KZ_EIO, "cannot write %s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	/* The umask may have taken bits away, or the file may be an old one: set them. */
+	if (fchmod(fd, mode) != 0 || write(fd, p, n) != (ssize_t)n || fsync(fd) != 0) {
+		kz_fail(e, errno == ENOSPC ? KZ_EFULL : KZ_EIO, "cannot write %s: %s", path,
+		    strerror(errno));
+		close(fd);
+		unlink(path);
+		goto out;
+	}
+	rc = close(fd) == 0 ? 0 : kz_fail(e, KZ_EIO, "cannot write %s: %s", path,
+	    strerror(errno));
+out:
+	free(path);
+	return rc;
+}
+
+int
+store_secret_read(struct store *s, const char *name, void *p, size_t n, struct kz_error *e)
+{
+	char *path = secret_path(s, name);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), rc = -1;
+	ssize_t got;
+
+	if (fd < 0) {
+		kz_fail(e, errno == ENOENT ? KZ_ENOTFOUND : errno == EACCES ? KZ_EPERM : KZ_EIO,
+		    "cannot read %s: %s", path, strerror(errno));
+	} else if ((got = read(fd, p, n)) != (ssize_t)n) {
+		kz_fail(e, KZ_EIO, "%s: %s", path, got < 0 ? strerror(errno) :
+		    "not a key of this store (wrong size)");
+	} else {
+		rc = 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return rc;
+}
+
+void
+store_secret_remove(struct store *s, const char *name)
+{
+	char *path = secret_path(s, name);
+
+	unlink(path);
+	free(path);
+}

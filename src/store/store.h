@@ -158,6 +158,15 @@ void store_vv_free(struct store_vv *vv);
  */
 uint64_t store_generation(struct store *s);
 
+/*
+ * Secrets in files beside data.mdb (the node's signing key), never inside it: 0600, or 0640
+ * in a group store. Reading needs exactly n bytes.
+ */
+int store_secret_write(struct store *s, const char *name, const void *p, size_t n,
+    struct kz_error *e);
+int store_secret_read(struct store *s, const char *name, void *p, size_t n, struct kz_error *e);
+void store_secret_remove(struct store *s, const char *name);
+
 /* Metadata: small named values. */
 int store_meta_get(struct store_txn *t, const char *name, const void **val, size_t *len);
 int store_meta_put(struct store_txn *t, const char *name, const void *val, size_t len);

@@ -1,6 +1,10 @@
 /* Record operations in core/: units, visits, questions, issues, receptions, calendars, node. */
 #include "testutil.h"
 
+#include <sodium.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+
 #include "core/calendar.h"
 #include "core/issue.h"
 #include "core/kato.h"
@@ -51,6 +55,70 @@ teardown(void **state)
 	test_rmdir(f->dir);
 	free(f);
 	return 0;
+}
+
+/* Whether the n bytes of needle occur in the file at path. */
+static bool
+file_contains(const char *path, const unsigned char *needle, size_t n)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char *buf;
+	long len;
+	bool found = false;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)len);
+	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
+	fclose(fp);
+	for (long i = 0; i + (long)n <= len && !found; i++)
+		found = memcmp(buf + i, needle, n) == 0;
+	free(buf);
+	return found;
+}
+
+static void
+test_signing_key_lives_beside_the_store_not_in_it(void **state)
+{
+	unsigned char sk[64], pk[32];
+	struct kz_error e;
+	struct node n;
+	struct stat st;
+	char *dir, path[512];
+	struct store *s;
+
+	(void)state;
+	dir = test_tmpdir();
+	assert_int_equal(store_open(dir, STORE_CREATE, &s, &e), 0);
+	assert_int_equal(node_init(s, "613600000", &e), 0);
+	assert_int_equal(node_get(s, &n, &e), 0);
+	assert_int_equal(node_secret_key(s, sk, &e), 0);
+	crypto_sign_ed25519_sk_to_pk(pk, sk);
+	assert_memory_equal(pk, n.sign_pk, 32);
+	store_close(&s);
+	snprintf(path, sizeof path, "%s/node.key", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* A copied or backed-up data.mdb carries no secret: not a piece of the key in it. */
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	assert_false(file_contains(path, sk, 32));
+	assert_true(file_contains(path, n.sign_pk, 32));
+	/* A key file from another store is not taken for this one's. */
+	sk[0] ^= 1;
+	snprintf(path, sizeof path, "%s/node.key", dir);
+	FILE *fp = fopen(path, "wb");
+	unsigned char other_pk[32], other_sk[64];
+
+	crypto_sign_keypair(other_pk, other_sk);
+	fwrite(other_sk, 1, 64, fp);
+	fclose(fp);
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	assert_int_equal(node_secret_key(s, sk, &e), -1);
+	assert_non_null(strstr(e.msg, "not the key of this office"));
+	store_close(&s);
+	test_rmdir(dir);
 }
 
 static void
@@ -390,6 +458,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_signing_key_lives_beside_the_store_not_in_it),
 		cmocka_unit_test_setup_teardown(test_units_import_again_and_newer_edition, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_local_units_only_under_cities, setup, teardown),
