@@ -701,11 +701,101 @@ rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan
 			out->n--;
 			break;
 		}
+		if (got == 0 && sc->first != NULL && kn <= REC_KEY_MAX) {
+			sc->first->n = 0;
+			rec_key_bytes(sc->first, k, kn);
+		}
 		got++;
+		if (sc->last != NULL && kn <= REC_KEY_MAX) {
+			sc->last->n = 0;
+			rec_key_bytes(sc->last, k, kn);
+		}
 		rc = sc->reverse ? store_cursor_prev(c) : store_cursor_next(c);
 	}
 	store_cursor_close(&c);
 	return rc < 0 ? -1 : 0;
+}
+
+/* The first key after every key that starts with p[0..n): p with its last byte counted up. */
+static size_t
+prefix_end(uint8_t *out, const uint8_t *p, size_t n)
+{
+	memcpy(out, p, n);
+	while (n > 0 && out[n - 1] == 0xff)
+		n--;
+	if (n > 0)
+		out[n - 1]++;
+	return n;
+}
+
+/* Reverses the records of a page read backwards, so that pages are in index order. */
+static void
+reverse_items(const struct rec_kind *kind, struct rec_array *a, size_t from)
+{
+	size_t sz = kind->desc->size;
+	char *tmp = xmalloc(sz), *items = a->items;
+
+	for (size_t i = from, j = a->n; j > i + 1; i++, j--) {
+		memcpy(tmp, items + i * sz, sz);
+		memcpy(items + i * sz, items + (j - 1) * sz, sz);
+		memcpy(items + (j - 1) * sz, tmp, sz);
+	}
+	free(tmp);
+}
+
+int
+rec_page(struct store_txn *t, const struct rec_kind *kind, enum store_db idx, const void *prefix,
+    size_t plen, size_t keylen, struct rec_cursor *cur, enum rec_page_dir dir, size_t limit,
+    struct rec_array *out)
+{
+	uint8_t end[REC_KEY_MAX], after[REC_KEY_MAX + 1];
+	struct rec_key first = { .n = 0 }, last = { .n = 0 };
+	struct rec_scan sc = { .idx = idx, .keylen = keylen, .limit = limit, .first = &first,
+		.last = &last };
+	size_t endn = plen > 0 ? prefix_end(end, prefix, plen) : 0, from = out->n;
+	int rc;
+
+	if (plen > REC_KEY_MAX)
+		return kz_fail(store_txn_error(t), KZ_EINVAL, "a page prefix of %zu bytes", plen);
+	if ((dir == PAGE_BEFORE || dir == PAGE_AFTER) && !cur->valid)
+		dir = dir == PAGE_BEFORE ? PAGE_LAST : PAGE_FIRST;
+	sc.from = plen > 0 ? prefix : NULL;
+	sc.from_n = plen;
+	sc.to = endn > 0 ? end : NULL;
+	sc.to_n = endn;
+	switch (dir) {
+	case PAGE_LAST:
+		sc.reverse = true;
+		break;
+	case PAGE_BEFORE:
+		sc.reverse = true;
+		sc.to = cur->first.b;	/* exclusive: the keys before the page */
+		sc.to_n = cur->first.n;
+		break;
+	case PAGE_AFTER:
+		/* The first key after the page's last: that key with a zero byte appended. */
+		memcpy(after, cur->last.b, cur->last.n);
+		after[cur->last.n] = 0;
+		sc.from = after;
+		sc.from_n = cur->last.n + 1;
+		break;
+	case PAGE_FIRST:
+		break;
+	}
+	if ((rc = rec_scan(t, kind, &sc, out)) != 0)
+		return rc;
+	if (out->n == from)
+		return 0;	/* nothing there: the cursor stays on the page it was on */
+	if (sc.reverse) {
+		reverse_items(kind, out, from);
+		cur->first = last;
+		cur->last = first;
+	} else {
+		cur->first = first;
+		cur->last = last;
+	}
+	cur->valid = true;
+	return 0;
 }
 
 struct get_args {

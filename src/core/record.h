@@ -118,9 +118,28 @@ struct rec_scan {
 	size_t keylen;
 	bool reverse;
 	size_t limit;
+	struct rec_key *first;	/* if not NULL: the index key of the first record read */
+	struct rec_key *last;	/* if not NULL: the index key of the last record read */
 };
 int rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan *sc,
     struct rec_array *out);
+
+/*
+ * Paging through an index without loading all matches: the index keys that start with
+ * prefix (plen 0: all), the record's key the last keylen bytes of each. A page is returned
+ * in index order (oldest first for time-ordered keys); the cursor remembers its bounds, so
+ * that the next call can step to the page before or after it.
+ */
+enum rec_page_dir { PAGE_LAST, PAGE_BEFORE, PAGE_AFTER, PAGE_FIRST };
+
+struct rec_cursor {
+	struct rec_key first, last;	/* the index keys at the current page's ends */
+	bool valid;			/* false: no page yet (or it was empty) */
+};
+
+int rec_page(struct store_txn *t, const struct rec_kind *kind, enum store_db idx,
+    const void *prefix, size_t plen, size_t keylen, struct rec_cursor *cur,
+    enum rec_page_dir dir, size_t limit, struct rec_array *out);
 
 /* store_read(s, fn, arg) for a function that fills out; on failure out is left empty. */
 int rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *kind,

@@ -814,6 +814,34 @@ store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 }
 
 int
+store_snapshot_begin(struct store *s, struct store_txn **tp, struct kz_error *e)
+{
+	struct store_txn *t = xcalloc(1, sizeof *t);
+	int rc;
+
+	*tp = NULL;
+	if ((rc = begin(s, t, false)) != 0) {
+		free(t);
+		return lmdb_fail(e, "cannot start reading", s->dir, rc);
+	}
+	*tp = t;
+	return 0;
+}
+
+void
+store_snapshot_end(struct store_txn **tp)
+{
+	struct store_txn *t = *tp;
+
+	if (t == NULL)
+		return;
+	mdb_txn_abort(t->txn);
+	codec_buf_free(&t->scratch);
+	free(t);
+	*tp = NULL;
+}
+
+int
 store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen, const void **val,
     size_t *len)
 {

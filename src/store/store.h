@@ -80,6 +80,13 @@ int store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e);
 /* Runs fn in a read transaction (a consistent snapshot). */
 int store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e);
 
+/*
+ * A read snapshot held open across calls (a screen's read view): every read through it
+ * sees one state. End it soon: LMDB keeps the pages it sees from being reused meanwhile.
+ */
+int store_snapshot_begin(struct store *s, struct store_txn **t, struct kz_error *e);
+void store_snapshot_end(struct store_txn **t);
+
 struct kz_error *store_txn_error(struct store_txn *t);
 struct store *store_txn_store(struct store_txn *t);
 /* The wall clock at the start of the transaction (KEZDESU_NOW in tests). */
