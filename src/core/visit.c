@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "core/unit.h"
+#include "util/xmalloc.h"
 
 const char *const visit_status_names[VISIT_STATUS_COUNT] = {
 	"planned", "announced", "held", "cancelled", "moved"
@@ -168,6 +169,23 @@ attendance_ids(struct visit *v)
 	}
 }
 
+void
+visit_set_attendance(struct visit *v, int category, int count)
+{
+	struct visit_attendance *a;
+
+	for (size_t i = 0; i < v->nattendance; i++)
+		if (v->attendance[i].category == category) {
+			v->attendance[i].count = count;
+			return;
+		}
+	v->attendance = xrealloc(v->attendance, (v->nattendance + 1) * sizeof *v->attendance);
+	a = &v->attendance[v->nattendance++];
+	schema_init(&attendance_desc, a);
+	a->category = category;
+	a->count = count;
+}
+
 int
 visit_add_tx(struct store_txn *t, struct visit *v)
 {
@@ -196,26 +214,40 @@ visit_add(struct store *s, struct visit *v, struct kz_error *e)
 	return store_write(s, add_fn, v, e);
 }
 
+struct modify_args {
+	const struct kz_uuid *id;
+	visit_modify_fn fn;
+	void *arg;
+};
+
+/* Reads, changes, checks and writes in one transaction, so that no edit reverts another. */
 static int
-update_fn(struct store_txn *t, void *arg)
+modify_fn(struct store_txn *t, void *arg)
 {
-	struct visit *v = arg;
-	struct visit old;
+	struct modify_args *a = arg;
+	struct visit v;
 	int rc;
 
-	if ((rc = visit_get_tx(t, &v->id, &old)) != 0)
+	if ((rc = visit_get_tx(t, a->id, &v)) != 0)
 		return rc;
-	visit_free(&old);
-	attendance_ids(v);
-	if (visit_validate_tx(t, v) != 0)
-		return -1;
-	return rec_save(t, &visit_kind, v);
+	rc = a->fn(&v, a->arg, store_txn_error(t));
+	if (rc == 0) {
+		attendance_ids(&v);
+		rc = visit_validate_tx(t, &v);
+	}
+	if (rc == 0)
+		rc = rec_save(t, &visit_kind, &v);
+	visit_free(&v);
+	return rc;
 }
 
 int
-visit_update(struct store *s, const struct visit *v, struct kz_error *e)
+visit_modify(struct store *s, const struct kz_uuid *id, visit_modify_fn fn, void *arg,
+    struct kz_error *e)
 {
-	return store_write(s, update_fn, (void *)(uintptr_t)v, e);
+	struct modify_args a = { id, fn, arg };
+
+	return store_write(s, modify_fn, &a, e);
 }
 
 int

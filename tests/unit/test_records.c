@@ -158,6 +158,72 @@ test_visit_validation_leaves_store_unchanged(void **state)
 	assert_int_equal(a.n, 0);
 }
 
+static int
+move_to_2_july(struct visit *v, void *arg, struct kz_error *e)
+{
+	(void)arg;
+	(void)e;
+	v->moved_from = v->date;
+	v->date = date_from_ymd(2026, 7, 2);
+	return 0;
+}
+
+/* One person's edit of a visit: a field and its new value. */
+struct visit_edit {
+	const char *field;	/* "venue" or "channels" */
+	const char *value;
+};
+
+static int
+edit_visit(struct visit *v, void *arg, struct kz_error *e)
+{
+	const struct visit_edit *ed = arg;
+	char **dst = strcmp(ed->field, "venue") == 0 ? &v->venue : &v->channels;
+
+	(void)e;
+	free(*dst);
+	*dst = strdup(ed->value);
+	return 0;
+}
+
+/*
+ * Two clients (say two screens) show the same visit, each from its own earlier read; one
+ * changes the venue, the other the channels. The second edit must not revert the first:
+ * each edit is applied to the record as stored when it is written, not to the client's copy.
+ */
+static void
+test_visit_edits_by_two_clients_both_survive(void **state)
+{
+	struct fixture *f = *state;
+	struct visit v, seen_a, seen_b, got;
+	struct visit_edit ea = { "venue", "Мәдениет үйі" }, eb = { "channels", "аудандық газет" };
+	struct kz_error e;
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 9, 1);
+	v.venue = strdup("Мектеп");
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	/* Both clients read the visit before either writes. */
+	assert_int_equal(visit_get(f->s, &v.id, &seen_a, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &seen_b, &e), 0);
+	assert_int_equal(visit_modify(f->s, &seen_a.id, edit_visit, &ea, &e), 0);
+	assert_int_equal(visit_modify(f->s, &seen_b.id, edit_visit, &eb, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_non_null(got.venue);
+	assert_string_equal(got.venue, "Мәдениет үйі");
+	assert_non_null(got.channels);
+	assert_string_equal(got.channels, "аудандық газет");
+	/* An edit that fails validation changes nothing. */
+	ea.value = "bad \xff venue";
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &ea, &e), -1);
+	visit_free(&got);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.venue, "Мәдениет үйі");
+	visit_free(&got);
+	visit_free(&seen_a);
+	visit_free(&seen_b);
+	visit_free(&v);
+}
+
 static void
 test_visits_by_date_and_moves(void **state)
 {
@@ -179,9 +245,7 @@ test_visits_by_date_and_moves(void **state)
 	assert_memory_equal(((struct visit *)a.items)[0].id.b, v1.id.b, 16);
 	rec_array_free(&visit_kind, &a);
 	/* Moved into July: the date index follows. */
-	v1.moved_from = v1.date;
-	v1.date = date_from_ymd(2026, 7, 2);
-	assert_int_equal(visit_update(f->s, &v1, &e), 0);
+	assert_int_equal(visit_modify(f->s, &v1.id, move_to_2_july, NULL, &e), 0);
 	assert_int_equal(visit_list(f->s, date_from_ymd(2026, 1, 1), date_from_ymd(2026, 7, 1),
 	    &a, &e), 0);
 	assert_int_equal(a.n, 0);
@@ -396,6 +460,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_visit_validation_leaves_store_unchanged, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_visits_by_date_and_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_edits_by_two_clients_both_survive, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_moves_the_a3_start, setup, teardown),
