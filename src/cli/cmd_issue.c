@@ -50,8 +50,11 @@ struct issue_opts {
 	bool has_title, has_topic, has_unit, has_level, has_executor, has_deadline, has_visit;
 	bool has_status, has_needs_session, has_amount, has_session_date, has_decision;
 	const char *note;
-	const char *step, *step_executor;
-	kz_date step_deadline;
+	struct new_step {	/* each --step TEXT with the options that follow it */
+		const char *text, *executor;
+		kz_date deadline;
+	} *steps;
+	size_t nsteps;
 	long step_done;		/* 1-based number of a step to mark done, 0 none */
 	const char *progress;	/* "2026-Q1:text" */
 	kz_date today;		/* the office's local day, for a step done */
@@ -72,7 +75,6 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 	int ch;
 
 	issue_init(&o->set);
-	o->step_deadline = DATE_NONE;
 	optind = 0;
 	while ((ch = cli_getopt(cmd, argc, argv, issue_opts)) != -1) {
 		switch (ch) {
@@ -121,15 +123,29 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			o->note = optarg;
 			break;
 		case O_STEP:
-			o->step = optarg;
+			o->steps = xrealloc(o->steps, (o->nsteps + 1) * sizeof *o->steps);
+			o->steps[o->nsteps++] = (struct new_step){ optarg, NULL, DATE_NONE };
 			break;
 		case O_STEP_EXECUTOR:
-			o->step_executor = optarg;
-			break;
-		case O_STEP_DEADLINE:
-			if (arg_date(cmd, "--step-deadline", optarg, &o->step_deadline) != 0)
+		case O_STEP_DEADLINE: {
+			/* Each belongs to the --step before it: never mixed into another step. */
+			const char *opt = ch == O_STEP_EXECUTOR ? "--step-executor" :
+			    "--step-deadline";
+			struct new_step *st = o->nsteps > 0 ? &o->steps[o->nsteps - 1] : NULL;
+
+			if (st == NULL)
+				return cli_usage(cmd, "%s goes after the --step TEXT it belongs to",
+				    opt);
+			if (ch == O_STEP_EXECUTOR ? st->executor != NULL :
+			    st->deadline != DATE_NONE)
+				return cli_usage(cmd, "%s given twice for step '%s' (each step is "
+				    "--step TEXT followed by its own options)", opt, st->text);
+			if (ch == O_STEP_EXECUTOR)
+				st->executor = optarg;
+			else if (arg_date(cmd, "--step-deadline", optarg, &st->deadline) != 0)
 				return EXIT_USAGE;
 			break;
+		}
 		case O_STEP_DONE:
 			if (arg_int(cmd, "--step-done", optarg, 1, 1000, &o->step_done) != 0)
 				return EXIT_USAGE;
@@ -163,8 +179,6 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			return EXIT_USAGE;
 		}
 	}
-	if ((o->step_executor != NULL || o->step_deadline != DATE_NONE) && o->step == NULL)
-		return cli_usage(cmd, "--step-executor and --step-deadline go with --step TEXT");
 	return 0;
 }
 
@@ -199,8 +213,9 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 		i->session_date = o->set.session_date;
 	if (o->has_decision)
 		put_str(&i->decision, o->set.decision);
-	if (o->step != NULL)
-		issue_add_step(i, o->step, o->step_executor, o->step_deadline);
+	/* New steps come after the existing ones, in the order given (issue show's numbers). */
+	for (size_t k = 0; k < o->nsteps; k++)
+		issue_add_step(i, o->steps[k].text, o->steps[k].executor, o->steps[k].deadline);
 	if (o->step_done > 0) {
 		if ((size_t)o->step_done > i->nsteps)
 			return kz_fail(e, KZ_EINVAL, "issue: there is no step %ld (it has %zu)",
@@ -245,6 +260,7 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 	printf("%s\n", id);
 out:
 	issue_free(&o.set);
+	free(o.steps);
 	issue_free(&i);
 	return rc;
 }
@@ -274,6 +290,7 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 		}
 	}
 	issue_free(&o.set);
+	free(o.steps);
 	return rc;
 }
 

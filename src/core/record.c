@@ -119,12 +119,34 @@ rec_set_mask(const struct schema_record *d)
 	return m;
 }
 
-/* Gives every element of a set that has none its id, so that it can be told apart. */
+/*
+ * Makes u sort after max: its time and counter bits (the first 64 but the version nibble)
+ * become max's plus one, its random bits stay.
+ */
+static void
+eid_after(struct kz_uuid *u, const struct kz_uuid *max)
+{
+	uint64_t x = store_get_be64(max->b), v;
+
+	if (memcmp(u->b, max->b, 16) > 0)
+		return;
+	v = ((x >> 16) << 12 | (x & 0xfff)) + 1;	/* 48 bits of ms, 12 of counter */
+	x = (v >> 12) << 16 | (x & 0xf000) | (v & 0xfff);
+	store_be64(u->b, x);
+}
+
+/*
+ * Gives every element of a set that has none its id, so that it can be told apart. Sets are
+ * stored in id order, which is the order they are shown and numbered in: a new element's
+ * id sorts after those already there, even when another process made them in the same
+ * millisecond or the clock went back.
+ */
 static void
 assign_eids(struct store_txn *t, const struct schema_record *d, void *obj)
 {
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct schema_field *f = &d->fields[i], *eid;
+		struct kz_uuid max = { { 0 } };
 		char *items;
 		size_t n;
 
@@ -135,8 +157,17 @@ assign_eids(struct store_txn *t, const struct schema_record *d, void *obj)
 		for (size_t k = 0; k < n; k++) {
 			struct kz_uuid *u = (void *)(items + k * f->sub->size + eid->off);
 
-			if (uid_is_nil(u))
-				uid_new(u, store_txn_now(t));
+			if (!uid_is_nil(u) && memcmp(u->b, max.b, 16) > 0)
+				max = *u;
+		}
+		for (size_t k = 0; k < n; k++) {
+			struct kz_uuid *u = (void *)(items + k * f->sub->size + eid->off);
+
+			if (!uid_is_nil(u))
+				continue;
+			uid_new(u, store_txn_now(t));
+			eid_after(u, &max);
+			max = *u;
 		}
 	}
 }

@@ -36,4 +36,39 @@ is "$(jq_py "$T/out" '",".join("%s=%d" % (a["category"], a["count"]) for a in so
     "business=5,citizen=45,deputy=2" \
     "--attendance keeps the categories recorded before and replaces the one given again"
 
+# ---- issue set: several --step options ----
+kz --db "$S" issue add --title 'Ауыз су жоқ' --visit "$V" --deadline 2027-03-01
+I=$(out)
+is_uuid "$I" || bail_out "setup: issue add"
+kz --db "$S" issue set "$I" --step 'Жоба' --step-executor 'ПИР' --step 'Құрылыс' \
+    --step-deadline 2027-06-01
+rc_is 0 "issue set with two --step options exits 0"
+kz --db "$S" issue show "$I" --format json
+steps() {
+	jq_py "$T/out" '" | ".join("%s;%s;%s;%s" % (s["text"], s.get("executor", ""), s.get("deadline", ""), s.get("done")) for s in r.get("steps", []))'
+}
+is "$(steps)" "Жоба;ПИР;;False | Құрылыс;;2027-06-01;False" \
+    "each --step is its own step with the options that follow it"
+snapshot "$S" "$T/snap"
+kz --db "$S" issue set "$I" --step-executor 'ПИР' --step 'Үшінші'
+fails 2 "--step-executor goes after the --step" "--step-executor before any --step is refused"
+kz --db "$S" issue set "$I" --step 'Үшінші' --step-deadline 2027-01-01 --step-deadline 2027-02-01
+fails 2 "given twice for step 'Үшінші'" "two --step-deadline for one step are refused"
+unchanged "$S" "$T/snap" "the refused --step commands changed nothing"
+
+# Steps added one command at a time under one fixed clock keep the order they were added
+# in, and --step-done N marks the step issue show numbers N.
+for n in 3 4 5 6 7; do
+	KEZDESU_NOW=2026-10-05 "$KZ" --db "$S" issue set "$I" --step "Қадам $n" >/dev/null 2>&1
+done
+KEZDESU_NOW=2026-10-05 "$KZ" --db "$S" issue set "$I" --step-done 5 >"$T/out" 2>"$T/err"
+rc=$?
+rc_is 0 "issue set --step-done 5 exits 0"
+kz --db "$S" issue show "$I"
+is "$(grep -A1 '^steps 5:' "$T/out" | tail -1)" "  text: Қадам 5" \
+    "issue show lists the steps in the order they were added"
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" '",".join(s["text"] for s in r["steps"] if s.get("done"))')" "Қадам 5" \
+    "--step-done 5 marks the step shown as 5"
+
 done_testing
