@@ -84,8 +84,10 @@ read_changes(struct store_txn *t, void *arg)
 		out[i].kind = le.kind;
 		memcpy(out[i].key, le.key, le.klen);
 		out[i].keylen = le.klen;
-		memcpy(out[i].user, le.user, le.user_len);
-		memcpy(out[i].official, le.official, le.official_len);
+		if (le.user_len > 0)
+			memcpy(out[i].user, le.user, le.user_len);
+		if (le.official_len > 0)
+			memcpy(out[i].official, le.official, le.official_len);
 		/* The change as sent to other offices carries the question's text. */
 		assert_int_equal(rec_change_export(t, le.origin, le.seq, &ch), 0);
 		assert_int_equal(rec_change_decode(ch.p, ch.len, &rc_, &e), 0);
