@@ -19,7 +19,7 @@ static const char *const issue_cols[] = {
 enum {
 	O_TITLE = 256, O_TOPIC, O_UNIT, O_LEVEL, O_EXECUTOR, O_DEADLINE, O_VISIT, O_STATUS,
 	O_NOTE, O_STEP, O_STEP_EXECUTOR, O_STEP_DEADLINE, O_STEP_DONE, O_PROGRESS,
-	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT
+	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE
 };
 
 static const struct option issue_opts[] = {
@@ -354,19 +354,32 @@ issue_show_cmd(struct cli *c, int argc, char **argv)
 static int
 issue_link_cmd(struct cli *c, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "move", no_argument, NULL, O_MOVE },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct kz_uuid issue, *qs;
-	int rc = 0;
+	bool move = false;
+	int ch, rc = 0, n;
 
-	if (argc < 3)
-		return cli_usage("issue link", "usage: kezdesu issue link ISSUE QUESTION...");
-	if (arg_uuid("issue link", "issue", argv[1], &issue) != 0)
+	optind = 0;
+	while ((ch = cli_getopt("issue link", argc, argv, opts)) != -1) {
+		if (ch != O_MOVE)
+			return EXIT_USAGE;
+		move = true;
+	}
+	if (argc - optind < 2)
+		return cli_usage("issue link", "usage: kezdesu issue link [--move] ISSUE "
+		    "QUESTION...");
+	if (arg_uuid("issue link", "issue", argv[optind], &issue) != 0)
 		return EXIT_USAGE;
-	qs = xcalloc((size_t)argc - 2, sizeof *qs);
-	for (int k = 2; k < argc && rc == 0; k++)
-		if (arg_uuid("issue link", "question", argv[k], &qs[k - 2]) != 0)
+	n = argc - optind - 1;
+	qs = xcalloc((size_t)n, sizeof *qs);
+	for (int k = 0; k < n && rc == 0; k++)
+		if (arg_uuid("issue link", "question", argv[optind + 1 + k], &qs[k]) != 0)
 			rc = EXIT_USAGE;
 	if (rc == 0 && (cli_open(c, 0) != 0 ||
-	    issue_link(c->store, &issue, qs, (size_t)argc - 2, &c->err) != 0))
+	    issue_link(c->store, &issue, qs, (size_t)n, move, &c->err) != 0))
 		rc = cli_fail(c);
 	free(qs);
 	return rc;

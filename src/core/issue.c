@@ -282,6 +282,7 @@ struct link_args {
 	const struct kz_uuid *issue;
 	const struct kz_uuid *q;
 	size_t n;
+	bool move;
 };
 
 static int
@@ -299,6 +300,16 @@ link_fn(struct store_txn *t, void *arg)
 
 		if (question_get_tx(t, &a->q[k], &q) != 0)
 			return -1;
+		/* A question belongs to one issue: moving it elsewhere is said, never silent. */
+		if (!a->move && !uid_is_nil(&q.issue) && memcmp(q.issue.b, a->issue->b, 16) != 0) {
+			char qs[UID_STRLEN], is[UID_STRLEN];
+
+			uid_format(&q.id, qs);
+			uid_format(&q.issue, is);
+			question_free(&q);
+			return kz_fail(store_txn_error(t), KZ_EINVAL, "question %s is linked to "
+			    "issue %s: give --move to move it", qs, is);
+		}
 		q.issue = *a->issue;
 		rc = rec_save(t, &question_kind, &q);
 		question_free(&q);
@@ -310,9 +321,9 @@ link_fn(struct store_txn *t, void *arg)
 
 int
 issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
-    size_t n, struct kz_error *e)
+    size_t n, bool move, struct kz_error *e)
 {
-	struct link_args a = { issue, questions, n };
+	struct link_args a = { issue, questions, n, move };
 
 	return store_write(s, link_fn, &a, e);
 }

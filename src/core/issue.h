@@ -92,9 +92,12 @@ int issue_modify(struct store *s, const struct kz_uuid *id, issue_modify_fn fn, 
 void issue_add_step(struct issue *i, const char *text, const char *executor, kz_date deadline);
 void issue_add_progress(struct issue *i, const char *quarter, const char *text, int64_t at_ms);
 
-/* Ties the questions to the issue, all in one transaction. */
+/*
+ * Ties the questions to the issue, all or none, in one transaction. A question linked to
+ * another issue is refused (naming it) unless move is true.
+ */
 int issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
-    size_t n, struct kz_error *e);
+    size_t n, bool move, struct kz_error *e);
 
 /* Issues of one status (-1: all), oldest first. */
 int issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e);

@@ -71,4 +71,23 @@ kz --db "$S" issue show "$I" --format json
 is "$(jq_py "$T/out" '",".join(s["text"] for s in r["steps"] if s.get("done"))')" "Қадам 5" \
     "--step-done 5 marks the step shown as 5"
 
+# ---- issue link: moving a question asks for --move ----
+kz --db "$S" question add --visit "$V" 'Ауылда су жоқ'
+Q=$(out)
+kz --db "$S" issue add --title 'Екінші мәселе'
+I2=$(out)
+kz --db "$S" issue link "$I" "$Q"
+rc_is 0 "issue link of a free question exits 0"
+kz --db "$S" issue link "$I" "$Q"
+rc_is 0 "linking it to the same issue again is fine"
+snapshot "$S" "$T/snap"
+kz --db "$S" issue link "$I2" "$Q"
+fails 1 "question $Q is linked to issue $I: give --move" \
+    "issue link of a question linked to another issue is refused, naming that issue"
+unchanged "$S" "$T/snap" "and the question stays where it was"
+kz --db "$S" issue link --move "$I2" "$Q"
+rc_is 0 "issue link --move moves it"
+kz --db "$S" question list --visit "$V"
+is "$(awk -F'\t' -v id="$Q" '$1 == id { print $6 }' "$T/out")" "$I2" "the question now belongs to the other issue"
+
 done_testing

@@ -340,17 +340,37 @@ test_issue_link_is_all_or_nothing(void **state)
 	memcpy(i.unit, VILLAGE, 10);
 	i.deadline = date_from_ymd(2026, 9, 1);
 	assert_int_equal(issue_add(f->s, &i, &e), 0);
-	assert_int_equal(issue_link(f->s, &i.id, qs, 2, &e), -1);
+	assert_int_equal(issue_link(f->s, &i.id, qs, 2, false, &e), -1);
 	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
 	assert_true(uid_is_nil(&q.issue));
 	question_free(&q);
-	assert_int_equal(issue_link(f->s, &i.id, qs, 1, &e), 0);
+	assert_int_equal(issue_link(f->s, &i.id, qs, 1, false, &e), 0);
 	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
 	assert_memory_equal(q.issue.b, i.id.b, 16);
 	question_free(&q);
+	/* Linked elsewhere: refused without move, naming the issue it is linked to. */
+	{
+		struct issue other;
+		char want[UID_STRLEN];
+
+		issue_init(&other);
+		other.title = strdup("Басқа мәселе");
+		assert_int_equal(issue_add(f->s, &other, &e), 0);
+		assert_int_equal(issue_link(f->s, &other.id, qs, 1, false, &e), -1);
+		uid_format(&i.id, want);
+		assert_non_null(strstr(e.msg, want));
+		assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+		assert_memory_equal(q.issue.b, i.id.b, 16);
+		question_free(&q);
+		assert_int_equal(issue_link(f->s, &other.id, qs, 1, true, &e), 0);
+		assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+		assert_memory_equal(q.issue.b, other.id.b, 16);
+		question_free(&q);
+		issue_free(&other);
+	}
 	/* Listing by status and by deadline. */
 	assert_int_equal(issue_list(f->s, ISSUE_NEW, &a, &e), 0);
-	assert_int_equal(a.n, 1);
+	assert_int_equal(a.n, 2);
 	rec_array_free(&issue_kind, &a);
 	assert_int_equal(issue_list(f->s, ISSUE_RESOLVED, &a, &e), 0);
 	assert_int_equal(a.n, 0);
