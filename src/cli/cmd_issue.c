@@ -202,7 +202,7 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 	if (o->has_deadline)
 		i->deadline = o->set.deadline;
 	if (o->has_visit)
-		i->visit = o->set.visit;
+		issue_add_visit(i, &o->set.visit);
 	if (o->has_status)
 		i->status = o->set.status;
 	if (o->has_needs_session)

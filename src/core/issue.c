@@ -53,10 +53,20 @@ static const struct schema_record progress_desc = {
 	SCHEMA_FIELDS(progress_fields)
 };
 
+/* The element id is the visit's UUID: two offices adding the same meeting add one element. */
+static const struct schema_field visit_ref_fields[] = {
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_visit, eid), "visit" },
+};
+
+static const struct schema_record visit_ref_desc = {
+	"visit", sizeof(struct issue_visit), offsetof(struct issue_visit, extra),
+	SCHEMA_FIELDS(visit_ref_fields)
+};
+
 enum {
 	I_ID = 1, I_TITLE, I_TOPIC, I_UNIT, I_LEVEL, I_EXECUTOR, I_DEADLINE, I_STEPS,
 	I_NEEDS_SESSION, I_AMOUNT, I_SESSION_DATE, I_DECISION, I_STATUS, I_HISTORY, I_PROGRESS,
-	I_CREATED, I_VISIT
+	I_CREATED, I_VISIT, I_VISITS
 };
 
 #define F(tag, type, member) { tag, type, offsetof(struct issue, member), #member }
@@ -81,6 +91,7 @@ static const struct schema_field issue_fields[] = {
 	L(I_PROGRESS, progress, &progress_desc, nprogress),
 	F(I_CREATED, SF_I64, created_ms),
 	F(I_VISIT, SF_UUID, visit),
+	L(I_VISITS, visits, &visit_ref_desc, nvisits),
 };
 #undef F
 #undef L
@@ -154,6 +165,9 @@ validate(struct store_txn *t, const struct issue *i)
 			return -1;
 	if (rec_require_uuid(t, DB_VISITS, "visit", &i->visit) != 0)
 		return kz_prefix(e, "issue: ");
+	for (size_t k = 0; k < i->nvisits; k++)
+		if (rec_require_uuid(t, DB_VISITS, "visit", &i->visits[k].eid) != 0)
+			return kz_prefix(e, "issue: ");
 	if (i->unit[0] != '\0') {
 		if ((rc = unit_get_tx(t, i->unit, &u)) != 0)
 			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "issue: unit %s: not found",
@@ -263,6 +277,23 @@ issue_add_step(struct issue *i, const char *text, const char *executor, kz_date 
 	st->text = xstrdup(text);
 	st->executor = executor != NULL ? xstrdup(executor) : NULL;
 	st->deadline = deadline;
+}
+
+void
+issue_add_visit(struct issue *i, const struct kz_uuid *visit)
+{
+	if (uid_is_nil(&i->visit)) {
+		i->visit = *visit;
+		return;
+	}
+	if (memcmp(i->visit.b, visit->b, 16) == 0)
+		return;
+	for (size_t k = 0; k < i->nvisits; k++)
+		if (memcmp(i->visits[k].eid.b, visit->b, 16) == 0)
+			return;
+	i->visits = xrealloc(i->visits, (i->nvisits + 1) * sizeof *i->visits);
+	schema_init(&visit_ref_desc, &i->visits[i->nvisits]);
+	i->visits[i->nvisits++].eid = *visit;
 }
 
 void

@@ -45,6 +45,11 @@ struct issue_progress {		/* A-4: quarterly progress note */
 	struct schema_extra extra;
 };
 
+struct issue_visit {		/* a later meeting where the issue came up again */
+	struct kz_uuid eid;	/* the visit's UUID, which is also its id in the set */
+	struct schema_extra extra;
+};
+
 struct issue {
 	struct kz_uuid id;
 	char *title;
@@ -65,7 +70,9 @@ struct issue {
 	struct issue_progress *progress;
 	size_t nprogress;
 	int64_t created_ms;
-	struct kz_uuid visit;	/* the meeting where it was raised */
+	struct kz_uuid visit;	/* the meeting where it was raised: kept once set */
+	struct issue_visit *visits;	/* later meetings where it came up (in visit id order) */
+	size_t nvisits;
 	struct schema_extra extra;
 };
 
@@ -88,6 +95,11 @@ typedef int (*issue_modify_fn)(struct issue *i, void *arg, struct kz_error *e);
 int issue_modify(struct store *s, const struct kz_uuid *id, issue_modify_fn fn, void *arg,
     const char *note, struct kz_error *e);
 
+/*
+ * Records that the issue came up at a meeting: the first one is where it was raised
+ * (i->visit), later ones are listed beside it (i->visits); one already there is not added.
+ */
+void issue_add_visit(struct issue *i, const struct kz_uuid *visit);
 /* Adds a step to the action plan; a progress note for a quarter ("2026-Q1"). */
 void issue_add_step(struct issue *i, const char *text, const char *executor, kz_date deadline);
 void issue_add_progress(struct issue *i, const char *quarter, const char *text, int64_t at_ms);

@@ -90,4 +90,21 @@ rc_is 0 "issue link --move moves it"
 kz --db "$S" question list --visit "$V"
 is "$(awk -F'\t' -v id="$Q" '$1 == id { print $6 }' "$T/out")" "$I2" "the question now belongs to the other issue"
 
+# ---- issue set --visit: the origin meeting stays, later ones are listed beside it ----
+kz --db "$S" visit add --akim "$DISTRICT" --target 613637000 --date 2027-01-20
+V2=$(out)
+kz --db "$S" issue set "$I" --visit "$V2"
+rc_is 0 "issue set --visit of a later meeting exits 0"
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" 'r.get("visit")')" "$V" "issue set --visit keeps the meeting the issue came from"
+kz --db "$S" issue set "$I" --visit "$V2"
+kz --db "$S" issue set "$I" --visit "$V"
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" '" ".join(x["visit"] for x in r.get("visits", []))')" "$V2" \
+    "the later meeting is listed once beside it"
+kz --db "$S" issue show "$I"
+is "$(grep -A1 '^visits 1:' "$T/out" | tail -1)" "  visit: $V2" "issue show shows the later meeting"
+kz --db "$S" issue set "$I" --visit 01234567-89ab-7def-8123-456789abcdef
+fails 1 "not found" "issue set --visit of an unknown meeting is refused"
+
 done_testing
