@@ -33,6 +33,8 @@ static const struct schema_field event_fields[] = {
 	{ 2, SF_I64, offsetof(struct issue_event, at_ms), "at_ms" },
 	{ 3, SF_STR, offsetof(struct issue_event, note), "note" },
 	{ 4, SF_STR, offsetof(struct issue_event, user), "user" },
+	{ 5, SF_DATE, offsetof(struct issue_event, deadline_was), "deadline_was" },
+	{ 6, SF_DATE, offsetof(struct issue_event, deadline), "deadline" },
 	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_event, eid), "eid" },
 };
 
@@ -177,7 +179,16 @@ validate(struct store_txn *t, const struct issue *i)
 	return 0;
 }
 
-static void
+/* Who made a change, as history shows it: the official's name when one is set. */
+static const char *
+author(struct store_txn *t)
+{
+	const char *official = store_txn_official(t);
+
+	return official != NULL && official[0] != '\0' ? official : store_txn_user(t);
+}
+
+static struct issue_event *
 add_event(struct issue *i, int status, int64_t at, const char *note, const char *user)
 {
 	struct issue_event *ev;
@@ -189,6 +200,7 @@ add_event(struct issue *i, int status, int64_t at, const char *note, const char 
 	ev->at_ms = at;
 	ev->note = note != NULL && note[0] != '\0' ? xstrdup(note) : NULL;
 	ev->user = user != NULL ? xstrdup(user) : NULL;
+	return ev;
 }
 
 int
@@ -197,7 +209,7 @@ issue_add_tx(struct store_txn *t, struct issue *i)
 	uid_new(&i->id, store_txn_now(t));
 	i->created_ms = store_txn_now(t);
 	if (i->nhistory == 0)
-		add_event(i, i->status, i->created_ms, NULL, store_txn_user(t));
+		add_event(i, i->status, i->created_ms, NULL, author(t));
 	if (validate(t, i) != 0)
 		return -1;
 	return rec_save(t, &issue_kind, i);
@@ -239,14 +251,25 @@ modify_fn(struct store_txn *t, void *arg)
 {
 	struct modify_args *a = arg;
 	struct issue i;
+	struct issue_event *ev;
+	kz_date deadline;
 	int before, rc;
+	bool moved;
 
 	if (issue_get_tx(t, a->id, &i) != 0)
 		return -1;
 	before = i.status;
+	deadline = i.deadline;
 	rc = a->fn(&i, a->arg, store_txn_error(t));
-	if (rc == 0 && (i.status != before || (a->note != NULL && a->note[0] != '\0')))
-		add_event(&i, i.status, store_txn_now(t), a->note, store_txn_user(t));
+	/* A deadline moved (extended, usually) keeps the one it replaces in the history. */
+	moved = deadline != DATE_NONE && i.deadline != deadline;
+	if (rc == 0 && (i.status != before || moved || (a->note != NULL && a->note[0] != '\0'))) {
+		ev = add_event(&i, i.status, store_txn_now(t), a->note, author(t));
+		if (moved) {
+			ev->deadline_was = deadline;
+			ev->deadline = i.deadline;
+		}
+	}
 	if (rc == 0)
 		rc = validate(t, &i);
 	if (rc == 0)

@@ -28,12 +28,14 @@ struct issue_step {		/* one step of the action plan (A-3) */
 	struct schema_extra extra;
 };
 
-struct issue_event {		/* one change of status */
+struct issue_event {		/* one change of status, of deadline, or a note */
 	struct kz_uuid eid;	/* its id in the set (store/state.h) */
 	int status;
 	int64_t at_ms;
 	char *note;
-	char *user;
+	char *user;		/* the official's name when one is set, else the Unix user */
+	kz_date deadline_was;	/* a deadline changed: the old one and the new one */
+	kz_date deadline;
 	struct schema_extra extra;
 };
 
@@ -89,7 +91,8 @@ int issue_get_tx(struct store_txn *t, const struct kz_uuid *id, struct issue *i)
 
 /*
  * Changes an issue in one transaction: reads it, lets fn change it, validates and writes
- * it. A change of status is added to the history with the author and the note.
+ * it. A change of status or of a deadline set before (an extension: old and new deadline)
+ * is added to the history with the author and the note.
  */
 typedef int (*issue_modify_fn)(struct issue *i, void *arg, struct kz_error *e);
 int issue_modify(struct store *s, const struct kz_uuid *id, issue_modify_fn fn, void *arg,

@@ -107,4 +107,23 @@ is "$(grep -A1 '^visits 1:' "$T/out" | tail -1)" "  visit: $V2" "issue show show
 kz --db "$S" issue set "$I" --visit 01234567-89ab-7def-8123-456789abcdef
 fails 1 "not found" "issue set --visit of an unknown meeting is refused"
 
+# ---- a deadline extension stays in the history, with the official's name ----
+me=$(id -un)
+kz --db "$S" official 'Айгерім Серікқызы'
+kz --db "$S" issue set "$I" --deadline 2027-05-01 --note 'Мердігер кешікті'
+rc_is 0 "issue set --deadline of an issue with a deadline exits 0"
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" 'r["history"][-1].get("deadline_was"), r["history"][-1].get("deadline"), r["history"][-1].get("note")')" \
+    "('2027-03-01', '2027-05-01', 'Мердігер кешікті')" "the history keeps the old deadline beside the new one"
+is "$(jq_py "$T/out" 'r["history"][-1].get("user")')" "Айгерім Серікқызы" \
+    "the history names the official, not the Unix user"
+kz --db "$S" issue set "$I" --deadline 2027-05-01
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" 'len([e for e in r["history"] if e.get("deadline_was")])')" 1 \
+    "the same deadline again adds nothing to the history"
+kz --db "$S" official ''
+kz --db "$S" issue set "$I" --status in-work
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" 'r["history"][-1].get("user")')" "$me" "without an official's name, the Unix user"
+
 done_testing
