@@ -33,6 +33,7 @@ static const char usage_text[] =
     "  due [--date YYYY-MM-DD]           obligations due or overdue\n"
     "  calendar show|approve|notify|submit|revise|progress YEAR ...\n"
     "  holiday list|add|remove           days off that change every year\n"
+    "  undo                              take back your last change\n"
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
@@ -189,6 +190,7 @@ static const struct {
 	{ "due", cmd_due },
 	{ "calendar", cmd_calendar },
 	{ "holiday", cmd_holiday },
+	{ "undo", cmd_undo },
 };
 
 int

@@ -56,6 +56,7 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);
 int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
+int cmd_undo(struct cli *c, int argc, char **argv);
 struct compliance;
 struct names;
 struct rules_findings;

@@ -795,3 +795,98 @@ rec_require_uuid(struct store_txn *t, enum store_db db, const char *kind,
 	uid_format(id, str);
 	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found", kind, str);
 }
+
+/*
+ * Undo: the values a change replaced (its log entry's `before`, put_before's encoding) are
+ * written back as a new change. A path set again since by a later change (one whose stamp
+ * is not among of[]) is not taken back behind its writer's back: the undo is refused. A change that made the record (every path
+ * was absent before) is undone by withdrawing the record, for the kinds that have a
+ * `withdrawn` field.
+ */
+int
+rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
+    const struct stamp *of, size_t nof, const uint8_t *before, size_t blen, bool *withdrew)
+{
+	struct state st = { 0 };
+	struct codec_buf rec = { 0 };
+	const uint8_t *p = before, *end = before + blen;
+	const struct schema_field *wf;
+	void *obj = xmalloc(kind->desc->size);
+	bool present = false;
+	int rc;
+
+	*withdrew = false;
+	schema_init(kind->desc, obj);
+	if ((rc = load_state(t, kind, k, &st, NULL)) == 1)
+		rc = kz_fail(store_txn_error(t), KZ_ENOTFOUND, "undo: the %s is not in the store",
+		    kind->desc->name);
+	while (rc == 0 && p < end) {
+		uint64_t plen, v;
+		const uint8_t *path;
+		struct stamp keep = { 0 };
+		ssize_t at;
+
+		if (codec_get_varint(&p, end, &plen) != 0 || plen == 0 ||
+		    plen > STATE_PATH_MAX || plen > (uint64_t)(end - p)) {
+			rc = corrupt(t, kind);
+			break;
+		}
+		path = p;
+		p += plen;
+		if (codec_get_varint(&p, end, &v) != 0 || (v > 0 && v - 1 > (uint64_t)(end - p))) {
+			rc = corrupt(t, kind);
+			break;
+		}
+		if ((at = state_find(&st, path, (size_t)plen)) >= 0) {
+			bool mine = nof == 0;
+
+			for (size_t j = 0; j < nof && !mine; j++)
+				mine = stamp_cmp(&st.e[at].st, &of[j]) == 0;
+			if (!mine) {
+				const struct schema_field *f = NULL;
+				const uint8_t *eid;
+				unsigned tag, sub;
+				bool in_set;
+
+				if (state_path_parse(path, (size_t)plen, &tag, &in_set, &eid,
+				    &sub) == 0)
+					f = schema_field_tagged(kind->desc, tag);
+				rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: the %s's %s was "
+				    "changed again since; nothing was undone", kind->desc->name,
+				    f != NULL ? f->name : "field");
+				break;
+			}
+			keep = st.e[at].st;
+		}
+		state_set(&st, path, (size_t)plen, v > 0, v > 0 ? p : NULL,
+		    v > 0 ? (size_t)(v - 1) : 0, &keep, NULL);
+		if (v > 0)
+			p += v - 1;
+	}
+	for (size_t i = 0; rc == 0 && i < st.n; i++)
+		present = present || st.e[i].present;
+	if (rc == 0 && !present) {
+		/* The change made the record: withdraw it, keeping it in the store. */
+		wf = schema_field_named(kind->desc, "withdrawn");
+		if (wf == NULL || wf->type != SF_BOOL)
+			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: adding a %s cannot be "
+			    "undone", kind->desc->name);
+		else if ((rc = rec_load(t, kind, k, obj)) == 0) {
+			*(bool *)(void *)((char *)obj + wf->off) = true;
+			*withdrew = true;
+			rc = rec_save(t, kind, obj);
+		}
+	} else if (rc == 0) {
+		state_record(&st, &rec);
+		schema_clear(kind->desc, obj);
+		if (schema_decode(kind->desc, obj, rec.p, rec.len) != 0)
+			rc = corrupt(t, kind);
+		else
+			rc = rec_save(t, kind, obj);
+	}
+	schema_clear(kind->desc, obj);
+	free(obj);
+	state_free(&st);
+	codec_buf_free(&rec);
+	return rc;
+}

@@ -126,4 +126,23 @@ kz --db "$S" issue set "$I" --status in-work
 kz --db "$S" issue show "$I" --format json
 is "$(jq_py "$T/out" 'r["history"][-1].get("user")')" "$me" "without an official's name, the Unix user"
 
+# ---- undo: your last change, then the one before ----
+kz --db "$S" visit add --akim "$DISTRICT" --target 613637000 --date 2027-02-10 --venue 'A үйі'
+VU=$(out)
+kz --db "$S" visit set "$VU" --venue 'B үйі'
+kz --db "$S" visit set "$VU" --venue 'C үйі' --channels 'газет' --published 2027-02-15
+kz --db "$S" undo
+rc_is 0 "undo exits 0"
+is "$(out)" "undone: visit $VU: venue,channels,published_on as they were before" \
+    "undo says what it took back"
+kz --db "$S" visit show "$VU" --format json
+is "$(jq_py "$T/out" 'r.get("venue"), r.get("channels"), r.get("published_on")')" \
+    "('B үйі', None, None)" "undo writes back the values the last change replaced"
+kz --db "$S" undo
+is "$(out)" "undone: visit $VU: venue as they were before" "undo again goes one change further back"
+kz --db "$S" visit show "$VU" --format json
+is "$(jq_py "$T/out" 'r.get("venue")')" "A үйі" "the venue is the first one again"
+kz --db "$S" undo extra
+fails 2 "usage" "undo takes no argument"
+
 done_testing

@@ -7,6 +7,7 @@
 #include "core/node.h"
 #include "core/question.h"
 #include "core/reception.h"
+#include "core/undo.h"
 #include "core/unit.h"
 #include "core/visit.h"
 
@@ -221,6 +222,55 @@ test_visit_edits_by_two_clients_both_survive(void **state)
 	visit_free(&got);
 	visit_free(&seen_a);
 	visit_free(&seen_b);
+	visit_free(&v);
+}
+
+/*
+ * undo takes back the user's own last change, not another user's, and never a field that
+ * someone else set again since.
+ */
+static void
+test_undo_own_changes_only(void **state)
+{
+	struct fixture *f = *state;
+	struct visit v, got;
+	struct visit_edit venue = { "venue", "Кітапхана" }, ch = { "channels", "радио" };
+	struct undo_result r;
+	struct kz_error e;
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 10, 1);
+	v.venue = strdup("Мектеп");
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &venue, &e), 0);
+	/* Another user changes another field afterwards. */
+	store_set_author(f->s, "other", NULL);
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &ch, &e), 0);
+	store_set_author(f->s, "tester", "Тестов Т.");
+	assert_int_equal(undo_last(f->s, &r, &e), 0);
+	assert_string_equal(r.kind, "visit");
+	assert_string_equal(r.fields, "venue");
+	assert_false(r.withdrew);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.venue, "Мектеп");
+	assert_string_equal(got.channels, "радио");	/* the other user's edit stays */
+	visit_free(&got);
+	/* tester's edit again, then the other user overwrites that very field: tester's undo
+	 * would take the other's value back, so it is refused and nothing changes. */
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &venue, &e), 0);
+	store_set_author(f->s, "other", NULL);
+	venue.value = "Әкімдік";
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &venue, &e), 0);
+	store_set_author(f->s, "tester", "Тестов Т.");
+	assert_int_equal(undo_last(f->s, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "changed again since"));
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.venue, "Әкімдік");
+	visit_free(&got);
+	/* A user without changes has nothing to undo. */
+	store_set_author(f->s, "nobody", NULL);
+	assert_int_equal(undo_last(f->s, &r, &e), -1);
+	assert_int_equal(e.code, KZ_ENOTFOUND);
+	store_set_author(f->s, "tester", "Тестов Т.");
 	visit_free(&v);
 }
 
@@ -482,6 +532,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_visits_by_date_and_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_visit_edits_by_two_clients_both_survive, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_undo_own_changes_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_moves_the_a3_start, setup, teardown),
