@@ -12,6 +12,7 @@
 
 #include "cli/cmd.h"
 #include "core/node.h"
+#include "core/record.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -26,7 +27,7 @@ static const char usage_text[] =
     "  units list [--under CODE] [--format tsv|json]\n"
     "  units add --parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME\n"
     "  visit add|list|show|set           meetings with the population\n"
-    "  question add|list                 questions from the hall (TEXT, or - for stdin)\n"
+    "  question add|list|withdraw        questions from the hall (TEXT, or - for stdin)\n"
     "  issue add|list|show|link|set      problem issues\n"
     "  plan YEAR                         propose the meetings C-1..C-5 require\n"
     "  check YEAR [--planned|--held]     coverage and per-meeting rules of the decree\n"
@@ -150,6 +151,25 @@ default_db(void)
 		home = pw != NULL ? pw->pw_dir : "/tmp";
 	}
 	return xasprintf("%s/.local/share/kezdesu", home);
+}
+
+int
+arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e)
+{
+	char *n = xstrdup(name), *on;
+	int rc;
+
+	for (char *p = n; *p != '\0'; p++)
+		if (*p == '-')
+			*p = '_';
+	on = xasprintf("%s_on", n);
+	if (schema_field_named(kind->desc, n) == NULL && schema_field_named(kind->desc, on) != NULL)
+		rc = rec_clear_field(kind, obj, on, e);
+	else
+		rc = rec_clear_field(kind, obj, n, e);
+	free(n);
+	free(on);
+	return rc;
 }
 
 int

@@ -19,7 +19,7 @@ static const char *const issue_cols[] = {
 enum {
 	O_TITLE = 256, O_TOPIC, O_UNIT, O_LEVEL, O_EXECUTOR, O_DEADLINE, O_VISIT, O_STATUS,
 	O_NOTE, O_STEP, O_STEP_EXECUTOR, O_STEP_DEADLINE, O_STEP_DONE, O_PROGRESS,
-	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE
+	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE, O_CLEAR
 };
 
 static const struct option issue_opts[] = {
@@ -41,6 +41,7 @@ static const struct option issue_opts[] = {
 	{ "amount", required_argument, NULL, O_AMOUNT },
 	{ "session-date", required_argument, NULL, O_SESSION_DATE },
 	{ "decision", required_argument, NULL, O_DECISION },
+	{ "clear", required_argument, NULL, O_CLEAR },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -55,6 +56,8 @@ struct issue_opts {
 		kz_date deadline;
 	} *steps;
 	size_t nsteps;
+	const char **clear;	/* --clear FIELD, each (into argv) */
+	size_t nclear;
 	long step_done;		/* 1-based number of a step to mark done, 0 none */
 	const char *progress;	/* "2026-Q1:text" */
 	kz_date today;		/* the office's local day, for a step done */
@@ -175,6 +178,10 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			put_str(&o->set.decision, optarg);
 			o->has_decision = true;
 			break;
+		case O_CLEAR:
+			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
+			o->clear[o->nclear++] = optarg;
+			break;
 		default:
 			return EXIT_USAGE;
 		}
@@ -228,6 +235,9 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 		quarter[7] = '\0';
 		issue_add_progress(i, quarter, o->progress + 8, o->now_ms);
 	}
+	for (size_t k = 0; k < o->nclear; k++)
+		if (arg_clear(&issue_kind, i, o->clear[k], e) != 0)
+			return -1;
 	return 0;
 }
 
@@ -247,8 +257,9 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 		    "[--level own|district|region|central] [--executor E] [--deadline D]");
 		goto out;
 	}
-	if (o.step_done > 0 || o.progress != NULL || o.note != NULL) {
-		rc = cli_usage("issue add", "--step-done, --progress and --note are for issue set");
+	if (o.step_done > 0 || o.progress != NULL || o.note != NULL || o.nclear > 0) {
+		rc = cli_usage("issue add", "--step-done, --progress, --note and --clear are for "
+		    "issue set");
 		goto out;
 	}
 	if (apply(&i, &o, &c->err) != 0 || cli_open(c, 0) != 0 ||
@@ -261,6 +272,7 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 out:
 	issue_free(&o.set);
 	free(o.steps);
+	free(o.clear);
 	issue_free(&i);
 	return rc;
 }
@@ -291,6 +303,7 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 	}
 	issue_free(&o.set);
 	free(o.steps);
+	free(o.clear);
 	return rc;
 }
 

@@ -18,11 +18,11 @@ cmd_undo(struct cli *c, int argc, char **argv)
 	out_text_string(stdout, r.kind);
 	printf(" %s", r.key);
 	if (r.withdrew)
-		fputs(" was added by that change: it is withdrawn", stdout);
+		fputs(" added: now withdrawn", stdout);
 	else {
 		fputs(": ", stdout);
 		out_text_string(stdout, r.fields[0] != '\0' ? r.fields : "(no field)");
-		fputs(" as they were before", stdout);
+		fputs(" restored", stdout);
 	}
 	putchar('\n');
 	return 0;

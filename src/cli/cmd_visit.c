@@ -19,7 +19,8 @@ static const char *const visit_cols[] = {
 enum {
 	O_AKIM = 256, O_TARGET, O_DATE, O_TIME, O_DURATION, O_FIELD, O_NO_FIELD, O_UNSCHEDULED,
 	O_VENUE, O_STATUS, O_ANNOUNCED, O_CHANNELS, O_BROADCAST, O_PUBLISHED, O_RECEPTIONS_END,
-	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT
+	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT,
+	O_CLEAR
 };
 
 static const struct option visit_opts[] = {
@@ -43,6 +44,7 @@ static const struct option visit_opts[] = {
 	{ "started", required_argument, NULL, O_STARTED },
 	{ "report-end", required_argument, NULL, O_REPORT_END },
 	{ "ended", required_argument, NULL, O_ENDED },
+	{ "clear", required_argument, NULL, O_CLEAR },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -54,6 +56,8 @@ struct visit_opts {
 	struct visit set;	/* the values given; `given` tells which */
 	uint32_t given;		/* bit (O_x - 256) for each option given */
 	int times[3];		/* --started, --report-end, --ended: minutes of the day */
+	const char **clear;	/* --clear FIELD, each (into argv) */
+	size_t nclear;
 };
 
 #define GIVEN(o, opt) (((o)->given >> ((opt) - 256)) & 1u)
@@ -104,6 +108,8 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 
 	visit_init(&o->set);
 	o->given = 0;
+	o->clear = NULL;
+	o->nclear = 0;
 	optind = 0;
 	while ((ch = cli_getopt(cmd, argc, argv, visit_opts)) != -1) {
 		if (ch < 256)
@@ -169,6 +175,10 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 		case O_COMMISSION:
 			set_str(&o->set.commission, optarg);
 			break;
+		case O_CLEAR:
+			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
+			o->clear[o->nclear++] = optarg;
+			break;
 		case O_STARTED:
 		case O_REPORT_END:
 		case O_ENDED:
@@ -197,7 +207,6 @@ apply(struct visit *v, void *arg, struct kz_error *e)
 {
 	const struct visit_opts *o = arg;
 
-	(void)e;
 	if (GIVEN(o, O_AKIM))
 		memcpy(v->akim, o->set.akim, 10);
 	if (GIVEN(o, O_TARGET))
@@ -245,6 +254,9 @@ apply(struct visit *v, void *arg, struct kz_error *e)
 		v->report_end_ms = compliance_instant(v->date, o->times[1]);
 	if (GIVEN(o, O_ENDED))
 		v->ended_ms = compliance_instant(v->date, o->times[2]);
+	for (size_t i = 0; i < o->nclear; i++)
+		if (arg_clear(&visit_kind, v, o->clear[i], e) != 0)
+			return -1;
 	return 0;
 }
 
@@ -270,6 +282,10 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 		    "[--unscheduled REASON]");
 		goto out;
 	}
+	if (o.nclear > 0) {
+		rc = cli_usage("visit add", "--clear is for visit set");
+		goto out;
+	}
 	apply(&v, &o, &c->err);
 	/* A meeting held away from the akim's own unit is a field meeting unless told. */
 	if (!GIVEN(&o, O_FIELD))
@@ -282,6 +298,7 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 	printf("%s\n", id);
 out:
 	visit_free(&o.set);
+	free(o.clear);
 	visit_free(&v);
 	return rc;
 }
@@ -305,6 +322,7 @@ visit_set_cmd(struct cli *c, int argc, char **argv)
 	    &c->err) != 0))
 		rc = cli_fail(c);
 	visit_free(&o.set);
+	free(o.clear);
 	return rc;
 }
 

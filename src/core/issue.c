@@ -68,7 +68,7 @@ static const struct schema_record visit_ref_desc = {
 enum {
 	I_ID = 1, I_TITLE, I_TOPIC, I_UNIT, I_LEVEL, I_EXECUTOR, I_DEADLINE, I_STEPS,
 	I_NEEDS_SESSION, I_AMOUNT, I_SESSION_DATE, I_DECISION, I_STATUS, I_HISTORY, I_PROGRESS,
-	I_CREATED, I_VISIT, I_VISITS
+	I_CREATED, I_VISIT, I_VISITS, I_WITHDRAWN
 };
 
 #define F(tag, type, member) { tag, type, offsetof(struct issue, member), #member }
@@ -94,6 +94,7 @@ static const struct schema_field issue_fields[] = {
 	F(I_CREATED, SF_I64, created_ms),
 	F(I_VISIT, SF_UUID, visit),
 	L(I_VISITS, visits, &visit_ref_desc, nvisits),
+	F(I_WITHDRAWN, SF_BOOL, withdrawn),
 };
 #undef F
 #undef L
@@ -115,6 +116,8 @@ issue_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	struct rec_key k = { .n = 0 };
 	uint8_t st = (uint8_t)i->status;
 
+	if (i->withdrawn)
+		return;
 	rec_key_bytes(&k, &st, 1);
 	rec_key_bytes(&k, i->id.b, 16);
 	emit(ctx, DB_ISSUES_BY_STATUS, &k);
@@ -395,6 +398,9 @@ list_fn(struct store_txn *t, void *arg)
 	uint8_t from = (uint8_t)a->status, to = (uint8_t)(a->status + 1);
 	struct rec_scan sc = { .idx = DB_ISSUES, .keylen = 16 };
 
+	struct issue *items;
+	size_t keep = 0;
+
 	if (a->status >= 0) {
 		sc.idx = DB_ISSUES_BY_STATUS;
 		sc.from = &from;
@@ -402,7 +408,18 @@ list_fn(struct store_txn *t, void *arg)
 		sc.to = &to;
 		sc.to_n = 1;
 	}
-	return rec_scan(t, &issue_kind, &sc, a->out);
+	if (rec_scan(t, &issue_kind, &sc, a->out) != 0)
+		return -1;
+	/* All issues are read from the records themselves: leave the withdrawn ones out. */
+	items = a->out->items;
+	for (size_t k = 0; k < a->out->n; k++) {
+		if (items[k].withdrawn)
+			issue_free(&items[k]);
+		else
+			items[keep++] = items[k];
+	}
+	a->out->n = keep;
+	return 0;
 }
 
 int

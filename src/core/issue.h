@@ -75,6 +75,7 @@ struct issue {
 	struct kz_uuid visit;	/* the meeting where it was raised: kept once set */
 	struct issue_visit *visits;	/* later meetings where it came up (in visit id order) */
 	size_t nvisits;
+	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
 	struct schema_extra extra;
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/conflict.h"
+#include "core/date.h"
 #include "util/xmalloc.h"
 
 void
@@ -889,4 +890,23 @@ rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct re
 	state_free(&st);
 	codec_buf_free(&rec);
 	return rc;
+}
+
+int
+rec_clear_field(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e)
+{
+	const struct schema_field *f = schema_field_named(kind->desc, name);
+
+	if (f == NULL || (f->type != SF_STR && f->type != SF_DATE))
+		return kz_fail(e, KZ_EINVAL, "%s has no date or text field '%s' to clear",
+		    kind->desc->name, name);
+	if (f->type == SF_STR) {
+		char **p = (char **)(void *)((char *)obj + f->off);
+
+		free(*p);
+		*p = NULL;
+	} else {
+		*(kz_date *)(void *)((char *)obj + f->off) = DATE_NONE;
+	}
+	return 0;
 }

@@ -20,7 +20,7 @@ enum {
 	V_ID = 1, V_AKIM, V_TARGET, V_DATE, V_TIME, V_DURATION, V_FIELD, V_UNSCHEDULED,
 	V_REASON, V_VENUE, V_STATUS, V_ANNOUNCED, V_CHANNELS, V_BROADCAST, V_VIDEOCONF,
 	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
-	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY
+	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN
 };
 
 static const struct schema_field attendance_fields[] = {
@@ -62,6 +62,7 @@ static const struct schema_field visit_fields[] = {
 	F(V_MOVED_FROM, SF_DATE, moved_from),
 	F(V_CREATED, SF_I64, created_ms),
 	F(V_ANNOUNCE_BY, SF_DATE, announce_by),
+	F(V_WITHDRAWN, SF_BOOL, withdrawn),
 };
 #undef F
 
@@ -81,6 +82,8 @@ visit_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	const struct visit *v = obj;
 	struct rec_key k = { .n = 0 };
 
+	if (v->withdrawn)
+		return;
 	rec_key_date(&k, v->date);
 	rec_key_bytes(&k, v->id.b, 16);
 	emit(ctx, DB_VISITS_BY_DATE, &k);

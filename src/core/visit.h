@@ -56,6 +56,7 @@ struct visit {
 	kz_date published_on;	/* */
 	kz_date moved_from;	/* the date before a move */
 	int64_t created_ms;
+	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
 	struct schema_extra extra;
 };
 

@@ -133,16 +133,73 @@ kz --db "$S" visit set "$VU" --venue 'B үйі'
 kz --db "$S" visit set "$VU" --venue 'C үйі' --channels 'газет' --published 2027-02-15
 kz --db "$S" undo
 rc_is 0 "undo exits 0"
-is "$(out)" "undone: visit $VU: venue,channels,published_on as they were before" \
+is "$(out)" "undone: visit $VU: venue,channels,published_on restored" \
     "undo says what it took back"
 kz --db "$S" visit show "$VU" --format json
 is "$(jq_py "$T/out" 'r.get("venue"), r.get("channels"), r.get("published_on")')" \
     "('B үйі', None, None)" "undo writes back the values the last change replaced"
 kz --db "$S" undo
-is "$(out)" "undone: visit $VU: venue as they were before" "undo again goes one change further back"
+is "$(out)" "undone: visit $VU: venue restored" "undo again goes one change further back"
 kz --db "$S" visit show "$VU" --format json
 is "$(jq_py "$T/out" 'r.get("venue")')" "A үйі" "the venue is the first one again"
 kz --db "$S" undo extra
 fails 2 "usage" "undo takes no argument"
+
+# ---- question withdraw ----
+kz --db "$S" question add --visit "$VU" 'Қате енгізілген сұрақ'
+QW=$(out)
+kz --db "$S" question add --visit "$VU" 'Дұрыс сұрақ'
+QK=$(out)
+kz --db "$S" question withdraw "$QW"
+rc_is 0 "question withdraw exits 0"
+kz --db "$S" question list --visit "$VU"
+is "$(cut -f1 "$T/out")" "$QK" "a withdrawn question leaves the visit's list"
+kz --db "$S" question list
+is "$(grep -c "^$QW" "$T/out")" 0 "and the list of all questions"
+kz --db "$S" question withdraw "$QW"
+fails 1 "withdrawn already" "withdrawing it again is refused"
+kz --db "$S" question withdraw 01234567-89ab-7def-8123-456789abcdef
+fails 1 "not found" "question withdraw of an unknown question fails"
+kz --db "$S" undo
+is "$(out)" "undone: question $QW: withdrawn restored" "undo takes a withdrawal back"
+kz --db "$S" question list --visit "$VU"
+is "$(cut -f1 "$T/out" | sort | tr '\n' ' ')" "$(printf '%s\n%s\n' "$QW" "$QK" | sort | tr '\n' ' ')" \
+    "the question is listed again"
+kz --db "$S" question add --visit "$VU" 'Екі рет енгізілген'
+QD=$(out)
+kz --db "$S" undo
+is "$(out)" "undone: question $QD added: now withdrawn" "undo of adding a question withdraws it"
+kz --db "$S" question list --visit "$VU"
+is "$(grep -c "^$QD" "$T/out")" 0 "and it leaves the lists"
+
+kz --db "$S" issue add --title 'Қате мәселе'
+IW=$(out)
+kz --db "$S" undo
+is "$(out)" "undone: issue $IW added: now withdrawn" "undo of adding an issue withdraws it"
+kz --db "$S" issue list
+is "$(grep -c "^$IW" "$T/out")" 0 "a withdrawn issue leaves issue list"
+kz --db "$S" issue show "$IW"
+like "$(grep '^withdrawn:' "$T/out")" "withdrawn: yes" "and stays in the store, marked withdrawn"
+
+# ---- --clear: a wrong date or text removed ----
+kz --db "$S" visit set "$VU" --published 2027-02-01 --receptions-end 2027-02-03
+kz --db "$S" visit set "$VU" --clear published --clear receptions_end --clear venue
+rc_is 0 "visit set --clear exits 0"
+kz --db "$S" visit show "$VU" --format json
+is "$(jq_py "$T/out" 'r.get("published_on"), r.get("receptions_end"), r.get("venue"), r.get("date")')" \
+    "(None, None, None, '2027-02-10')" "visit set --clear removes the fields named and only them"
+snapshot "$S" "$T/snap"
+kz --db "$S" visit set "$VU" --clear date
+fails 1 "a date is required" "visit set --clear date is refused"
+kz --db "$S" visit set "$VU" --clear status
+fails 1 "no date or text field 'status'" "visit set --clear of a field that is not a date or text is refused"
+kz --db "$S" issue set "$I" --clear title
+fails 1 "title is empty" "issue set --clear title is refused"
+unchanged "$S" "$T/snap" "the refused --clear commands changed nothing"
+kz --db "$S" issue set "$I" --clear executor --clear deadline
+rc_is 0 "issue set --clear exits 0"
+kz --db "$S" issue show "$I" --format json
+is "$(jq_py "$T/out" 'r.get("executor"), r.get("deadline"), r["history"][-1].get("deadline_was")')" \
+    "(None, None, '2027-05-01')" "issue set --clear deadline clears it, the history keeps the old one"
 
 done_testing
