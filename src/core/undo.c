@@ -13,9 +13,12 @@ has_name(const char *list, const char *name)
 {
 	size_t n = strlen(name);
 
-	for (const char *p = list; *p != '\0'; p = strchr(p, ',') != NULL ? strchr(p, ',') + 1 : "")
+	for (const char *p = list; p != NULL && *p != '\0'; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
 		if (strncmp(p, name, n) == 0 && (p[n] == ',' || p[n] == '\0'))
 			return true;
+	}
 	return false;
 }
 
