@@ -12,6 +12,7 @@
 
 #include "cli/cmd.h"
 #include "core/node.h"
+#include "core/record.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
 
@@ -26,7 +27,7 @@ static const char usage_text[] =
     "  units list [--under CODE] [--format tsv|json]\n"
     "  units add --parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME\n"
     "  visit add|list|show|set           meetings with the population\n"
-    "  question add|list                 questions from the hall (TEXT, or - for stdin)\n"
+    "  question add|list|withdraw        questions from the hall (TEXT, or - for stdin)\n"
     "  issue add|list|show|link|set      problem issues\n"
     "  plan YEAR                         propose the meetings C-1..C-5 require\n"
     "  check YEAR [--planned|--held]     coverage and per-meeting rules of the decree\n"
@@ -35,6 +36,7 @@ static const char usage_text[] =
     "  holiday list|add|remove           days off that change every year\n"
     "  dump                              the whole state, canonical sorted text\n"
     "  conflicts                         concurrent edits kept for review\n"
+    "  undo                              take back your last change\n"
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
@@ -169,6 +171,25 @@ default_db(void)
 }
 
 int
+arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e)
+{
+	char *n = xstrdup(name), *on;
+	int rc;
+
+	for (char *p = n; *p != '\0'; p++)
+		if (*p == '-')
+			*p = '_';
+	on = xasprintf("%s_on", n);
+	if (schema_field_named(kind->desc, n) == NULL && schema_field_named(kind->desc, on) != NULL)
+		rc = rec_clear_field(kind, obj, on, e);
+	else
+		rc = rec_clear_field(kind, obj, n, e);
+	free(n);
+	free(on);
+	return rc;
+}
+
+int
 cli_open(struct cli *c, int flags)
 {
 	struct passwd *pw;
@@ -210,6 +231,7 @@ static const struct {
 	{ "holiday", cmd_holiday },
 	{ "dump", cmd_dump },
 	{ "conflicts", cmd_conflicts },
+	{ "undo", cmd_undo },
 };
 
 int

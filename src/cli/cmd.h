@@ -45,6 +45,12 @@ int arg_int(const char *cmd, const char *opt, const char *s, long min, long max,
 int arg_enum(const char *cmd, const char *opt, const char *s, const char *const *names, int n,
     int *v);
 int arg_format(const char *cmd, const char *s, enum out_format *f);
+struct rec_kind;
+/*
+ * Clears the field --clear named on obj: a field name as `show` prints it, or an option's
+ * spelling ("receptions-end", "published" for published_on). 0, or -1 with e set.
+ */
+int arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_official(struct cli *c, int argc, char **argv);
@@ -59,6 +65,7 @@ int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
 int cmd_dump(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
+int cmd_undo(struct cli *c, int argc, char **argv);
 struct compliance;
 struct names;
 struct rules_findings;

@@ -187,6 +187,20 @@ question_list_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static int
+question_withdraw_cmd(struct cli *c, int argc, char **argv)
+{
+	struct kz_uuid id;
+
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage("question withdraw", "usage: kezdesu question withdraw UUID");
+	if (arg_uuid("question withdraw", "question", argv[1], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || question_withdraw(c->store, &id, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
 int
 cmd_question(struct cli *c, int argc, char **argv)
 {
@@ -194,5 +208,7 @@ cmd_question(struct cli *c, int argc, char **argv)
 		return question_add_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return question_list_cmd(c, argc - 1, argv + 1);
-	return cli_usage("question", "usage: kezdesu question add|list ...");
+	if (argc >= 2 && strcmp(argv[1], "withdraw") == 0)
+		return question_withdraw_cmd(c, argc - 1, argv + 1);
+	return cli_usage("question", "usage: kezdesu question add|list|withdraw ...");
 }

@@ -15,7 +15,7 @@ const char *const question_channel_names[QC_COUNT] = {
 
 enum {
 	Q_ID = 1, Q_VISIT, Q_ASKED, Q_TEXT, Q_SOURCE, Q_CHANNEL, Q_ASKER, Q_NAME, Q_CONTACT,
-	Q_TOPIC, Q_ANSWERED, Q_ANSWER, Q_ISSUE, Q_RECEPTION
+	Q_TOPIC, Q_ANSWERED, Q_ANSWER, Q_ISSUE, Q_RECEPTION, Q_WITHDRAWN = 16
 };
 
 #define F(tag, type, member) { tag, type, offsetof(struct question, member), #member }
@@ -34,6 +34,7 @@ static const struct schema_field question_fields[] = {
 	F(Q_ANSWER, SF_STR, answer),
 	F(Q_ISSUE, SF_UUID, issue),
 	F(Q_RECEPTION, SF_UUID, reception),
+	F(Q_WITHDRAWN, SF_BOOL, withdrawn),
 };
 #undef F
 
@@ -54,6 +55,8 @@ question_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	const struct question *q = obj;
 	struct rec_key k = { .n = 0 };
 
+	if (q->withdrawn)
+		return;	/* kept in the store, listed nowhere */
 	if (!uid_is_nil(&q->visit)) {
 		rec_key_bytes(&k, q->visit.b, 16);
 		rec_key_bytes(&k, q->id.b, 16);
@@ -134,6 +137,33 @@ question_get(struct store *s, const struct kz_uuid *id, struct question *q,
     struct kz_error *e)
 {
 	return rec_get_uuid(s, &question_kind, id, q, e);
+}
+
+static int
+withdraw_fn(struct store_txn *t, void *arg)
+{
+	struct question q;
+	char id[UID_STRLEN];
+	int rc;
+
+	if (question_get_tx(t, arg, &q) != 0)
+		return -1;
+	if (q.withdrawn) {
+		uid_format(&q.id, id);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "question %s is withdrawn already",
+		    id);
+	} else {
+		q.withdrawn = true;
+		rc = rec_save(t, &question_kind, &q);
+	}
+	question_free(&q);
+	return rc;
+}
+
+int
+question_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e)
+{
+	return store_write(s, withdraw_fn, (void *)(uintptr_t)id, e);
 }
 
 struct list_args {

@@ -39,6 +39,7 @@ struct question {
 	char *answer;
 	struct kz_uuid issue;	/* the problem issue it belongs to */
 	struct kz_uuid reception;
+	bool withdrawn;		/* logged by mistake: kept, but in no list or index */
 	struct schema_extra extra;
 };
 
@@ -54,6 +55,8 @@ int question_add_tx(struct store_txn *t, struct question *q);
 int question_get(struct store *s, const struct kz_uuid *id, struct question *q,
     struct kz_error *e);
 int question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q);
+/* Withdraws a question logged by mistake (refused when it is withdrawn already). */
+int question_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e);
 /*
  * The newest `limit` questions (0: all), newest first; of one visit, the first `limit` in the order asked,
  * when visit is not NULL.

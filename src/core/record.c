@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/conflict.h"
+#include "core/date.h"
 #include "util/xmalloc.h"
 
 void
@@ -119,12 +120,34 @@ rec_set_mask(const struct schema_record *d)
 	return m;
 }
 
-/* Gives every element of a set that has none its id, so that it can be told apart. */
+/*
+ * Makes u sort after max: its time and counter bits (the first 64 but the version nibble)
+ * become max's plus one, its random bits stay.
+ */
+static void
+eid_after(struct kz_uuid *u, const struct kz_uuid *max)
+{
+	uint64_t x = store_get_be64(max->b), v;
+
+	if (memcmp(u->b, max->b, 16) > 0)
+		return;
+	v = ((x >> 16) << 12 | (x & 0xfff)) + 1;	/* 48 bits of ms, 12 of counter */
+	x = (v >> 12) << 16 | (x & 0xf000) | (v & 0xfff);
+	store_be64(u->b, x);
+}
+
+/*
+ * Gives every element of a set that has none its id, so that it can be told apart. Sets are
+ * stored in id order, which is the order they are shown and numbered in: a new element's
+ * id sorts after those already there, even when another process made them in the same
+ * millisecond or the clock went back.
+ */
 static void
 assign_eids(struct store_txn *t, const struct schema_record *d, void *obj)
 {
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct schema_field *f = &d->fields[i], *eid;
+		struct kz_uuid max = { { 0 } };
 		char *items;
 		size_t n;
 
@@ -135,8 +158,17 @@ assign_eids(struct store_txn *t, const struct schema_record *d, void *obj)
 		for (size_t k = 0; k < n; k++) {
 			struct kz_uuid *u = (void *)(items + k * f->sub->size + eid->off);
 
-			if (uid_is_nil(u))
-				uid_new(u, store_txn_now(t));
+			if (!uid_is_nil(u) && memcmp(u->b, max.b, 16) > 0)
+				max = *u;
+		}
+		for (size_t k = 0; k < n; k++) {
+			struct kz_uuid *u = (void *)(items + k * f->sub->size + eid->off);
+
+			if (!uid_is_nil(u))
+				continue;
+			uid_new(u, store_txn_now(t));
+			eid_after(u, &max);
+			max = *u;
 		}
 	}
 }
@@ -880,4 +912,118 @@ rec_require_uuid(struct store_txn *t, enum store_db db, const char *kind,
 		return -1;
 	uid_format(id, str);
 	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found", kind, str);
+}
+
+/*
+ * Undo: the values a change replaced (its log entry's `before`, put_before's encoding) are
+ * written back as a new change. A path set again since by a later change (one whose stamp
+ * is not among of[]) is not taken back behind its writer's back: the undo is refused. A change that made the record (every path
+ * was absent before) is undone by withdrawing the record, for the kinds that have a
+ * `withdrawn` field.
+ */
+int
+rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
+    const struct stamp *of, size_t nof, const uint8_t *before, size_t blen, bool *withdrew)
+{
+	struct state st = { 0 };
+	struct codec_buf rec = { 0 };
+	const uint8_t *p = before, *end = before + blen;
+	const struct schema_field *wf;
+	void *obj = xmalloc(kind->desc->size);
+	bool present = false;
+	int rc;
+
+	*withdrew = false;
+	schema_init(kind->desc, obj);
+	if ((rc = load_state(t, kind, k, &st, NULL)) == 1)
+		rc = kz_fail(store_txn_error(t), KZ_ENOTFOUND, "undo: the %s is not in the store",
+		    kind->desc->name);
+	while (rc == 0 && p < end) {
+		uint64_t plen, v;
+		const uint8_t *path;
+		struct stamp keep = { 0 };
+		ssize_t at;
+
+		if (codec_get_varint(&p, end, &plen) != 0 || plen == 0 ||
+		    plen > STATE_PATH_MAX || plen > (uint64_t)(end - p)) {
+			rc = corrupt(t, kind);
+			break;
+		}
+		path = p;
+		p += plen;
+		if (codec_get_varint(&p, end, &v) != 0 || (v > 0 && v - 1 > (uint64_t)(end - p))) {
+			rc = corrupt(t, kind);
+			break;
+		}
+		if ((at = state_find(&st, path, (size_t)plen)) >= 0) {
+			bool mine = nof == 0;
+
+			for (size_t j = 0; j < nof && !mine; j++)
+				mine = stamp_cmp(&st.e[at].st, &of[j]) == 0;
+			if (!mine) {
+				const struct schema_field *f = NULL;
+				const uint8_t *eid;
+				unsigned tag, sub;
+				bool in_set;
+
+				if (state_path_parse(path, (size_t)plen, &tag, &in_set, &eid,
+				    &sub) == 0)
+					f = schema_field_tagged(kind->desc, tag);
+				rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: the %s's %s was "
+				    "changed again since; nothing was undone", kind->desc->name,
+				    f != NULL ? f->name : "field");
+				break;
+			}
+			keep = st.e[at].st;
+		}
+		state_set(&st, path, (size_t)plen, v > 0, v > 0 ? p : NULL,
+		    v > 0 ? (size_t)(v - 1) : 0, &keep, NULL);
+		if (v > 0)
+			p += v - 1;
+	}
+	for (size_t i = 0; rc == 0 && i < st.n; i++)
+		present = present || st.e[i].present;
+	if (rc == 0 && !present) {
+		/* The change made the record: withdraw it, keeping it in the store. */
+		wf = schema_field_named(kind->desc, "withdrawn");
+		if (wf == NULL || wf->type != SF_BOOL)
+			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: adding a %s cannot be "
+			    "undone", kind->desc->name);
+		else if ((rc = rec_load(t, kind, k, obj)) == 0) {
+			*(bool *)(void *)((char *)obj + wf->off) = true;
+			*withdrew = true;
+			rc = rec_save(t, kind, obj);
+		}
+	} else if (rc == 0) {
+		state_record(&st, &rec);
+		schema_clear(kind->desc, obj);
+		if (schema_decode(kind->desc, obj, rec.p, rec.len) != 0)
+			rc = corrupt(t, kind);
+		else
+			rc = rec_save(t, kind, obj);
+	}
+	schema_clear(kind->desc, obj);
+	free(obj);
+	state_free(&st);
+	codec_buf_free(&rec);
+	return rc;
+}
+
+int
+rec_clear_field(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e)
+{
+	const struct schema_field *f = schema_field_named(kind->desc, name);
+
+	if (f == NULL || (f->type != SF_STR && f->type != SF_DATE))
+		return kz_fail(e, KZ_EINVAL, "%s has no date or text field '%s' to clear",
+		    kind->desc->name, name);
+	if (f->type == SF_STR) {
+		char **p = (char **)(void *)((char *)obj + f->off);
+
+		free(*p);
+		*p = NULL;
+	} else {
+		*(kz_date *)(void *)((char *)obj + f->off) = DATE_NONE;
+	}
+	return 0;
 }

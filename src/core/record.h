@@ -84,6 +84,23 @@ void rec_change_free(struct rec_change *c);
  * is logged under its own origin and sequence. 0 applied, 1 already here, -1 error.
  */
 int rec_apply(struct store_txn *t, const struct rec_change *c);
+/*
+ * Undoes a local change of record (kind, k): writes back the values its log entry's
+ * `before` holds (store.h) as a new change. A path whose stamp is none of of[0..nof) (the
+ * change's own, and those of the changes undone since; nof 0: no check) was set again by a
+ * later change, and refuses the undo. A change that made the record is undone by setting
+ * its `withdrawn` field (*withdrew then true); a kind without one is refused. 0, or -1 with
+ * the error in t.
+ */
+int rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
+    const struct stamp *of, size_t nof, const uint8_t *before, size_t blen, bool *withdrew);
+
+/*
+ * Clears the date or text field `name` of obj (a tombstone once saved): 0, or -1 with "KIND
+ * has no date or text field 'NAME' to clear". Whether the record may lack it is its
+ * validation's say.
+ */
+int rec_clear_field(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e);
 /* Reads the record with key k into obj (initialised by this call): 0, 1 absent, -1 error. */
 int rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k, void *obj);
 /* Decodes a value read from kind's database into obj (initialised by this call). */

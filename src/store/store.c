@@ -700,6 +700,12 @@ store_txn_user(struct store_txn *t)
 	return t->s->user;
 }
 
+const char *
+store_txn_official(struct store_txn *t)
+{
+	return t->s->official;
+}
+
 int64_t
 store_txn_now(struct store_txn *t)
 {

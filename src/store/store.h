@@ -68,6 +68,8 @@ void store_set_author(struct store *s, const char *user, const char *official);
 
 /* The Unix user making this transaction's changes (NULL when unset). */
 const char *store_txn_user(struct store_txn *t);
+/* The official's name set for that user (NULL when none). */
+const char *store_txn_official(struct store_txn *t);
 
 /*
  * Runs fn in one write transaction and commits it durably. fn reports its own errors by
