@@ -178,21 +178,12 @@ list_fn(struct store_txn *t, void *arg)
 	struct list_args *a = arg;
 	struct rec_scan sc = { .idx = DB_QUESTIONS_BY_TIME, .keylen = 16, .reverse = true,
 		.limit = a->limit };
-	uint8_t to[16];
-	int carry = 1;
+	struct rec_cursor cur = { .valid = false };
 
-	if (a->visit != NULL) {
-		/* The visit's questions are the index keys that start with its id. */
-		memcpy(to, a->visit->b, 16);
-		for (int i = 15; i >= 0 && carry; i--)
-			carry = ++to[i] == 0;
-		sc.idx = DB_QUESTIONS_BY_VISIT;
-		sc.from = a->visit->b;
-		sc.from_n = 16;
-		sc.to = to;
-		sc.to_n = 16;
-		sc.reverse = false;
-	}
+	/* A meeting's screen and its list want the newest: the last `limit`, in the order asked. */
+	if (a->visit != NULL)
+		return rec_page(t, &question_kind, DB_QUESTIONS_BY_VISIT, a->visit->b, 16, 16, &cur,
+		    PAGE_LAST, a->limit, a->out);
 	return rec_scan(t, &question_kind, &sc, a->out);
 }
 

@@ -58,8 +58,8 @@ int question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct questi
 /* Withdraws a question logged by mistake (refused when it is withdrawn already). */
 int question_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e);
 /*
- * The newest `limit` questions (0: all), newest first; of one visit, the first `limit` in the order asked,
- * when visit is not NULL.
+ * The newest `limit` questions (0: all), newest first; of one visit (visit not NULL), its
+ * newest `limit` in the order asked. Screens page with view_questions (core/view.h).
  */
 int question_list(struct store *s, const struct kz_uuid *visit, size_t limit,
     struct rec_array *out, struct kz_error *e);

@@ -590,6 +590,11 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 		envflags |= MDB_NORDAHEAD;
 	if (flags & STORE_RDONLY)
 		envflags |= MDB_RDONLY;
+	/*
+	 * MDB_NOTLS: a read snapshot belongs to its transaction, not to the thread, so a screen
+	 * can hold its read view open while the same thread saves a question.
+	 */
+	envflags |= MDB_NOTLS;
 	/* Group stores: files rw for the group, whatever the user's umask; never for others. */
 	mode = group ? 0660 : 0600;
 	old_mask = umask(group ? 007 : 077);
