@@ -852,7 +852,7 @@ load(const struct config *cf, struct results *r, struct kz_error *e)
 	if (store_create_dir(cf->dir, NULL, e) != 0 ||
 	    store_open(cf->dir, STORE_CREATE, &b.s, e) != 0 ||
 	    node_init(b.s, cf->district, e) != 0 ||
-	    unit_import(b.s, &kt, "2026-07-17", &st, e) != 0)
+	    unit_import(b.s, &kt, "2026-07-17", false, &st, e) != 0)
 		goto out;
 	r->import_secs = now_secs() - t0;
 	r->units = st.added;
