@@ -62,10 +62,16 @@ question_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 		rec_key_bytes(&k, q->id.b, 16);
 		emit(ctx, DB_QUESTIONS_BY_VISIT, &k);
 	}
-	k.n = 0;
-	rec_key_u64(&k, (uint64_t)q->asked_ms);
-	rec_key_bytes(&k, q->id.b, 16);
-	emit(ctx, DB_QUESTIONS_BY_TIME, &k);
+	/*
+	 * No index by time: ids are time-ordered, so the questions' own tree is already in the
+	 * order they were saved, and a save dirties one B-tree fewer (measured in make bench).
+	 */
+}
+
+bool
+question_listed(const void *obj)
+{
+	return !((const struct question *)obj)->withdrawn;
 }
 
 const struct rec_kind question_kind = {
@@ -176,15 +182,25 @@ static int
 list_fn(struct store_txn *t, void *arg)
 {
 	struct list_args *a = arg;
-	struct rec_scan sc = { .idx = DB_QUESTIONS_BY_TIME, .keylen = 16, .reverse = true,
-		.limit = a->limit };
 	struct rec_cursor cur = { .valid = false };
+	size_t from = a->out->n;
+	int rc;
 
 	/* A meeting's screen and its list want the newest: the last `limit`, in the order asked. */
 	if (a->visit != NULL)
 		return rec_page(t, &question_kind, DB_QUESTIONS_BY_VISIT, a->visit->b, 16, 16, &cur,
 		    PAGE_LAST, a->limit, a->out);
-	return rec_scan(t, &question_kind, &sc, a->out);
+	rc = rec_page_kept(t, &question_kind, DB_QUESTIONS, NULL, 0, 16, question_listed, &cur,
+	    PAGE_LAST, a->limit, a->out);
+	/* All questions: newest first. */
+	for (size_t i = from, j = a->out->n; rc == 0 && j > i + 1; i++, j--) {
+		struct question tmp, *items = a->out->items;
+
+		tmp = items[i];
+		items[i] = items[j - 1];
+		items[j - 1] = tmp;
+	}
+	return rc;
 }
 
 int

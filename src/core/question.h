@@ -47,6 +47,8 @@ extern const struct rec_kind question_kind;
 extern const char *const question_source_names[QS_COUNT];
 extern const char *const question_channel_names[QC_COUNT];
 
+/* Whether a question is in the lists (not withdrawn). */
+bool question_listed(const void *obj);
 void question_init(struct question *q);
 void question_free(struct question *q);
 /* Adds q in one durable transaction; sets q->id (and asked_ms when 0). */

@@ -830,6 +830,72 @@ rec_page(struct store_txn *t, const struct rec_kind *kind, enum store_db idx, co
 	return 0;
 }
 
+/*
+ * A page of records that pass keep: pages of the index are read until limit records pass or
+ * the index ends, so that leaving records out never makes a page look like the last one.
+ */
+int
+rec_page_kept(struct store_txn *t, const struct rec_kind *kind, enum store_db idx,
+    const void *prefix, size_t plen, size_t keylen, rec_keep_fn keep, struct rec_cursor *cur,
+    enum rec_page_dir dir, size_t limit, struct rec_array *out)
+{
+	bool back = dir == PAGE_LAST || dir == PAGE_BEFORE;
+	struct rec_cursor c = *cur, bounds = *cur;
+	size_t start = out->n, sz = kind->desc->size;
+	int rc = 0;
+
+	for (bool first = true; rc == 0 && (limit == 0 || out->n - start < limit); first = false) {
+		struct rec_array chunk = { 0 };
+		size_t want = limit == 0 ? 0 : limit - (out->n - start), kept = 0;
+
+		rc = rec_page(t, kind, idx, prefix, plen, keylen, &c, dir, want, &chunk);
+		if (rc != 0 || chunk.n == 0) {
+			rec_array_free(kind, &chunk);
+			break;
+		}
+		if (first)
+			bounds = c;
+		else if (back)
+			bounds.first = c.first;
+		else
+			bounds.last = c.last;
+		/* Keep the chunk's records that pass, in order; free the others. */
+		for (size_t i = 0; i < chunk.n; i++) {
+			char *obj = (char *)chunk.items + i * sz;
+
+			if (keep != NULL && !keep(obj)) {
+				schema_clear(kind->desc, obj);
+				continue;
+			}
+			memmove((char *)chunk.items + kept * sz, obj, sz);
+			kept++;
+		}
+		/* Older chunks go before what was read so far, newer ones after. */
+		for (size_t i = 0; i < kept; i++) {
+			void *dst = rec_array_push(kind, out);
+
+			memcpy(dst, (char *)chunk.items + i * sz, sz);
+		}
+		if (back && kept > 0 && out->n - kept > start) {
+			char *items = out->items, *tmp = xmalloc(kept * sz);
+			size_t before = out->n - kept - start;
+
+			memcpy(tmp, items + (out->n - kept) * sz, kept * sz);
+			memmove(items + (start + kept) * sz, items + start * sz, before * sz);
+			memcpy(items + start * sz, tmp, kept * sz);
+			free(tmp);
+		}
+		free(chunk.items);
+		if (limit == 0)
+			break;	/* rec_page read everything there was */
+		dir = back ? PAGE_BEFORE : PAGE_AFTER;
+	}
+	if (rc != 0)
+		return -1;
+	*cur = bounds;
+	return 0;
+}
+
 struct get_args {
 	const struct rec_kind *kind;
 	const struct rec_key *k;

@@ -158,6 +158,15 @@ int rec_page(struct store_txn *t, const struct rec_kind *kind, enum store_db idx
     const void *prefix, size_t plen, size_t keylen, struct rec_cursor *cur,
     enum rec_page_dir dir, size_t limit, struct rec_array *out);
 
+/*
+ * rec_page for records that pass keep (NULL: all): index pages are read until limit records
+ * pass or the index ends, so that leaving records out never makes a page look like the last.
+ */
+typedef bool (*rec_keep_fn)(const void *obj);
+int rec_page_kept(struct store_txn *t, const struct rec_kind *kind, enum store_db idx,
+    const void *prefix, size_t plen, size_t keylen, rec_keep_fn keep, struct rec_cursor *cur,
+    enum rec_page_dir dir, size_t limit, struct rec_array *out);
+
 /* store_read(s, fn, arg) for a function that fills out; on failure out is left empty. */
 int rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *kind,
     struct rec_array *out, struct kz_error *e);

@@ -53,75 +53,17 @@ view_stale(const struct view *v)
 	return store_generation(v->s) != v->gen;
 }
 
-typedef bool (*keep_fn)(const void *obj);
-
-/*
- * A page of records that pass keep: pages of the index are read until limit records pass or
- * the index ends, so that leaving records out never makes a page look like the last one.
- */
+/* A page through the view's snapshot; the error is the caller's. */
 static int
 page(struct view *v, const struct rec_kind *kind, enum store_db idx, const void *prefix,
-    size_t plen, size_t keylen, keep_fn keep, struct rec_cursor *cur, enum rec_page_dir dir,
+    size_t plen, size_t keylen, rec_keep_fn keep, struct rec_cursor *cur, enum rec_page_dir dir,
     size_t limit, struct rec_array *out, struct kz_error *e)
 {
-	bool back = dir == PAGE_LAST || dir == PAGE_BEFORE;
-	struct rec_cursor c = *cur, bounds = *cur;
-	size_t start = out->n, sz = kind->desc->size;
-	int rc = 0;
-
-	for (bool first = true; rc == 0 && (limit == 0 || out->n - start < limit); first = false) {
-		struct rec_array chunk = { 0 };
-		size_t want = limit == 0 ? 0 : limit - (out->n - start), kept = 0;
-
-		rc = rec_page(v->t, kind, idx, prefix, plen, keylen, &c, dir, want, &chunk);
-		if (rc != 0 || chunk.n == 0) {
-			rec_array_free(kind, &chunk);
-			break;
-		}
-		if (first)
-			bounds = c;
-		else if (back)
-			bounds.first = c.first;
-		else
-			bounds.last = c.last;
-		/* Keep the chunk's records that pass, in order; free the others. */
-		for (size_t i = 0; i < chunk.n; i++) {
-			char *obj = (char *)chunk.items + i * sz;
-
-			if (keep != NULL && !keep(obj)) {
-				schema_clear(kind->desc, obj);
-				continue;
-			}
-			memmove((char *)chunk.items + kept * sz, obj, sz);
-			kept++;
-		}
-		/* Older chunks go before what was read so far, newer ones after. */
-		for (size_t i = 0; i < kept; i++) {
-			void *dst = rec_array_push(kind, out);
-
-			memcpy(dst, (char *)chunk.items + i * sz, sz);
-		}
-		if (back && kept > 0 && out->n - kept > start) {
-			char *items = out->items, *tmp = xmalloc(kept * sz);
-			size_t before = out->n - kept - start;
-
-			memcpy(tmp, items + (out->n - kept) * sz, kept * sz);
-			memmove(items + (start + kept) * sz, items + start * sz, before * sz);
-			memcpy(items + start * sz, tmp, kept * sz);
-			free(tmp);
-		}
-		free(chunk.items);
-		if (limit == 0)
-			break;	/* rec_page read everything there was */
-		dir = back ? PAGE_BEFORE : PAGE_AFTER;
-	}
-	if (rc != 0) {
-		if (e != NULL)
-			*e = *store_txn_error(v->t);
-		return -1;
-	}
-	*cur = bounds;
-	return 0;
+	if (rec_page_kept(v->t, kind, idx, prefix, plen, keylen, keep, cur, dir, limit, out) == 0)
+		return 0;
+	if (e != NULL)
+		*e = *store_txn_error(v->t);
+	return -1;
 }
 
 int
@@ -131,8 +73,8 @@ view_questions(struct view *v, const struct kz_uuid *visit, struct rec_cursor *c
 	if (visit != NULL)
 		return page(v, &question_kind, DB_QUESTIONS_BY_VISIT, visit->b, 16, 16, NULL, cur,
 		    dir, limit, out, e);
-	return page(v, &question_kind, DB_QUESTIONS_BY_TIME, NULL, 0, 16, NULL, cur, dir, limit,
-	    out, e);
+	return page(v, &question_kind, DB_QUESTIONS, NULL, 0, 16, question_listed, cur, dir,
+	    limit, out, e);
 }
 
 static bool

@@ -873,8 +873,18 @@ store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
     size_t len)
 {
 	MDB_val k = { klen, (void *)(uintptr_t)key }, v = { len, (void *)(uintptr_t)val };
-	int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
+	int rc;
 
+	/*
+	 * Keys that grow with time (time-ordered UUIDs, the log's sequences, dates) mostly land
+	 * after the last key. LMDB splits a full page in the middle unless told the key is
+	 * appended, which left such trees half empty (measured: 457 B a question record, half
+	 * of it air). So try an append first: LMDB refuses it with MDB_KEYEXIST when the key
+	 * is not past the last one, and the put is made the ordinary way.
+	 */
+	rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, MDB_APPEND);
+	if (rc == MDB_KEYEXIST)
+		rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
 	return rc == 0 ? 0 : txn_fail(t, rc, "cannot write");
 }
 
