@@ -294,7 +294,8 @@ rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
 			continue;
 		changed = xgrow(changed, &cap, nchanged + 1, sizeof *changed);
 		changed[nchanged++] = i;
-		put_before(&before, &old, state_path(&nw, &nw.e[i]), nw.e[i].path_len, at);
+		if (found != 1)
+			put_before(&before, &old, state_path(&nw, &nw.e[i]), nw.e[i].path_len, at);
 	}
 	/*
 	 * Paths removed: a field cleared, or a set element dropped (its id's path only, so that
@@ -319,6 +320,11 @@ rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
 		put_before(&before, &old, p, old.e[i].path_len, (ssize_t)i);
 	}
 	if (rc == 0 && nchanged + nremoved > 0) {
+		/* A new record's undo needs no list of absent paths: one byte says it was new. */
+		if (found == 1) {
+			before.len = 0;
+			codec_put_raw(&before, "", 1);
+		}
 		rc = store_log_local(t, kind->db, k.b, k.n, before.p, before.len, &st);
 		for (size_t i = 0; rc == 0 && i < nremoved; i++) {
 			struct state_ent *e = &old.e[removed[i]];
@@ -1004,6 +1010,23 @@ rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct re
 	if ((rc = load_state(t, kind, k, &st, NULL)) == 1)
 		rc = kz_fail(store_txn_error(t), KZ_ENOTFOUND, "undo: the %s is not in the store",
 		    kind->desc->name);
+	if (rc == 0 && blen == 1 && before[0] == 0) {
+		/*
+		 * The change made the record (REC_BEFORE_NEW): every path it holds must still be
+		 * that change's or this undo's own, or someone has built on it since.
+		 */
+		for (size_t i = 0; rc == 0 && i < st.n; i++) {
+			bool mine = nof == 0;
+
+			for (size_t j = 0; j < nof && !mine; j++)
+				mine = stamp_cmp(&st.e[i].st, &of[j]) == 0;
+			if (!mine)
+				rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: the %s was changed "
+				    "again since it was added; nothing was undone", kind->desc->name);
+			st.e[i].present = false;
+		}
+		p = end;
+	}
 	while (rc == 0 && p < end) {
 		uint64_t plen, v;
 		const uint8_t *path;
