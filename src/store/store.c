@@ -58,6 +58,7 @@ struct store_txn {
 	bool log_loaded;	/* node, seq and clocks read for this transaction */
 	uint64_t seq, hlc;	/* this node's last sequence number; the clock's last reading */
 	uint64_t hlc_meta;	/* the highest clock seen from elsewhere, as stored in meta */
+	bool hlc_dirty;		/* hlc_meta is to be written before the commit */
 	uint8_t node[16];
 	struct codec_buf scratch;
 };
@@ -786,6 +787,22 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 			return -1;
 		}
 		codec_buf_free(&t.scratch);
+		if (t.hlc_dirty) {
+			uint8_t b[8];
+
+			store_be64(b, t.hlc_meta);
+			if (store_meta_put(&t, "hlc", b, 8) != 0) {
+				mdb_txn_abort(t.txn);
+				if (t.rc == MDB_MAP_FULL) {
+					if (grow(s, e) != 0)
+						return -1;
+					continue;
+				}
+				if (e != NULL)
+					*e = t.err;
+				return -1;
+			}
+		}
 		rc = mdb_txn_commit(t.txn);
 		if (rc == MDB_MAP_FULL) {
 			if (grow(s, e) != 0)
@@ -1107,17 +1124,14 @@ store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
 int
 store_clock_observe(struct store_txn *t, uint64_t hlc)
 {
-	uint8_t b[8];
-
 	if (load_log_state(t) != 0)
 		return -1;
 	if (hlc > t->hlc)
 		t->hlc = hlc;
+	/* Written once, before the commit (store_write), not for every change applied. */
 	if (hlc > t->hlc_meta) {
 		t->hlc_meta = hlc;
-		store_be64(b, hlc);
-		if (store_meta_put(t, "hlc", b, 8) != 0)
-			return -1;
+		t->hlc_dirty = true;
 	}
 	return (int64_t)(hlc >> 16) > t->now + DAY_MS;
 }
