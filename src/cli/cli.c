@@ -11,9 +11,8 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
-#include "core/node.h"
+#include "core/office.h"
 #include "core/record.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 static const char usage_text[] =
@@ -192,26 +191,25 @@ arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_er
 int
 cli_open(struct cli *c, int flags)
 {
-	struct passwd *pw;
-	const char *user;
-	char *official;
-
-	if (c->store != NULL)
+	if (c->office != NULL)
 		return 0;
 	if (c->read_only)
-		flags = (flags & ~STORE_CREATE) | STORE_RDONLY;
-	if (store_open(c->db, flags, &c->store, &c->err) != 0)
+		flags = (flags & ~OFFICE_CREATE) | OFFICE_RDONLY;
+	if (office_open(c->db, flags, &c->office, &c->err) != 0)
 		return -1;
-	if (store_warning(c->store) != NULL) {
-		out_textf(stderr, "kezdesu: warning: %s", store_warning(c->store));
+	c->store = office_store(c->office);
+	if (office_warning(c->office) != NULL) {
+		out_textf(stderr, "kezdesu: warning: %s", office_warning(c->office));
 		fputc('\n', stderr);
 	}
-	pw = getpwuid(geteuid());
-	user = pw != NULL ? pw->pw_name : getenv("USER");
-	official = user != NULL ? node_official(c->store, user) : NULL;
-	store_set_author(c->store, user, official);
-	free(official);
 	return 0;
+}
+
+void
+cli_close(struct cli *c)
+{
+	office_close(&c->office);
+	c->store = NULL;
 }
 
 static const struct {
@@ -305,7 +303,7 @@ cli_main(int argc, char **argv)
 		fputc('\n', stderr);
 		rc = EXIT_FAIL;
 	}
-	store_close(&c.store);
+	cli_close(&c);
 	free(c.db_buf);
 	return rc;
 }

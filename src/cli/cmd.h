@@ -9,6 +9,7 @@
 #include "util/log.h"
 #include "util/uid.h"
 
+struct office;
 struct store;
 
 struct cli {
@@ -16,7 +17,8 @@ struct cli {
 	char *db_buf;
 	bool read_only;
 	char cmd[64];		/* the command's first words, for a message that lacks them */
-	struct store *store;	/* opened by cli_open */
+	struct office *office;	/* opened by cli_open */
+	struct store *store;	/* office_store(office), for core's functions; opaque here */
 	struct kz_error err;
 };
 
@@ -24,7 +26,9 @@ struct cli {
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 
+/* Opens the office (flags: OFFICE_CREATE) unless it is open; -1 with c->err set. */
 int cli_open(struct cli *c, int flags);
+void cli_close(struct cli *c);
 /* Prints "kezdesu: MSG" for c->err and returns EXIT_FAIL. */
 int cli_fail(struct cli *c);
 /* Prints "kezdesu: CMD: ..." and returns EXIT_USAGE. */

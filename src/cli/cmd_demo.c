@@ -16,6 +16,7 @@
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"
+#include "core/office.h"
 #include "core/question.h"
 #include "core/unit.h"
 #include "core/visit.h"
@@ -215,7 +216,7 @@ demo_build(struct cli *c)
 		kz_fail(&c->err, KZ_EINVAL, "demo: the sample has no district");
 		goto out;
 	}
-	if (store_create_dir(c->db, NULL, &c->err) != 0 || cli_open(c, STORE_CREATE) != 0 ||
+	if (office_create_dir(c->db, NULL, &c->err) != 0 || cli_open(c, OFFICE_CREATE) != 0 ||
 	    node_init(c->store, dc.district, &c->err) != 0 ||
 	    unit_import(c->store, &kt, "2026-07-17", false, &st, &c->err) != 0 ||
 	    unit_list(c->store, dc.district, &dc.units, &c->err) != 0)
@@ -233,7 +234,7 @@ cmd_demo(struct cli *c)
 	struct node n;
 
 	if (cli_open(c, 0) != 0 || node_get(c->store, &n, &c->err) != 0) {
-		store_close(&c->store);
+		cli_close(c);
 		if (demo_build(c) != 0)
 			return cli_fail(c);
 		out_textf(stdout, "demo store made in %s", c->db);

@@ -18,7 +18,6 @@
 #include "core/rules.h"
 #include "core/unit.h"
 #include "core/visit.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 enum { O_PLANNED = 256, O_HELD, O_FORMAT, O_DATE, O_AHEAD, O_REVISION, O_REASON, O_QUARTER,
