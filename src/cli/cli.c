@@ -16,7 +16,7 @@
 #include "util/xmalloc.h"
 
 static const char usage_text[] =
-    "usage: kezdesu [--db DIR] [--read-only] [-v LOGFILE] [COMMAND ...]\n"
+    "usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [-v LOGFILE] [COMMAND ...]\n"
     "       kezdesu --demo | --help | --version\n"
     "\n"
     "commands:\n"
@@ -39,6 +39,7 @@ static const char usage_text[] =
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
+    "Units are named in Kazakh, or in Russian with --lang ru or a Russian locale.\n"
     "See kezdesu(1).\n";
 
 int
@@ -188,6 +189,19 @@ arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_er
 	return rc;
 }
 
+/* The locale of messages as POSIX orders the variables: LC_ALL, LC_MESSAGES, LANG. */
+static const char *
+locale_messages(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v;
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((v = getenv(vars[i])) != NULL && v[0] != '\0')
+			return v;
+	return NULL;
+}
+
 int
 cli_open(struct cli *c, int flags)
 {
@@ -236,9 +250,10 @@ int
 cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
+	static const char *const lang_names[] = { [LANG_KK] = "kk", [LANG_RU] = "ru" };
 	bool demo = false;
 	int i, rc = -1;
-	const char *env;
+	const char *env, *lang = NULL;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *a = argv[i];
@@ -253,15 +268,20 @@ cli_main(int argc, char **argv)
 			demo = true;
 		} else if (strcmp(a, "--read-only") == 0) {
 			c.read_only = true;
-		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0) {
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0 ||
+		    strcmp(a, "--lang") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage(NULL, "%s needs a value", a);
 			if (a[1] == 'v')
 				log_open(argv[++i]);
+			else if (a[2] == 'l')
+				lang = argv[++i];
 			else
 				c.db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			c.db = a + 5;
+		} else if (strncmp(a, "--lang=", 7) == 0) {
+			lang = a + 7;
 		} else if (strcmp(a, "--") == 0) {
 			i++;
 			break;
@@ -269,6 +289,14 @@ cli_main(int argc, char **argv)
 			return cli_usage(NULL, "unknown option '%s' (kezdesu --help lists them)", a);
 		}
 	}
+	if (lang != NULL) {
+		int l;
+
+		if (arg_enum(NULL, "--lang", lang, lang_names, 2, &l) != 0)
+			return EXIT_USAGE;
+		c.lang = (enum lang)l;
+	} else
+		c.lang = unit_names_lang(locale_messages());
 	if (c.db == NULL && (env = getenv("KEZDESU_DB")) != NULL && env[0] != '\0')
 		c.db = env;
 	if (c.db == NULL) {

@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "cli/names.h"
 #include "core/compliance.h"
 #include "core/demo.h"
 #include "core/issue.h"
 #include "core/node.h"
 #include "core/office.h"
+#include "core/unit_names.h"
 #include "core/visit.h"
 
 int
@@ -38,7 +38,7 @@ cmd_overview(struct cli *c)
 	struct rec_array visits = { 0 }, issues = { 0 };
 	struct rules_findings due = { 0 };
 	struct compliance cp;
-	struct names nm;
+	struct unit_names nm;
 	kz_date today = compliance_today();
 	struct node n;
 	char date[11];
@@ -48,18 +48,18 @@ cmd_overview(struct cli *c)
 	    visit_list(c->store, today, today + 60, &visits, &c->err) != 0 ||
 	    issue_list_by_deadline(c->store, DATE_NONE, &issues, &c->err) != 0)
 		return cli_fail(c);
-	names_load(c->store, n.unit, &nm);
+	unit_names_load(c->store, n.unit, c->lang, &nm);
 	date_format(today, date);
-	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db, names_get(&nm, n.unit),
-	    n.unit, date);
+	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db,
+	    unit_names_get(&nm, n.unit), n.unit, date);
 	printf("\n\nUpcoming visits (60 days):\n");
 	for (size_t i = 0; i < visits.n && shown < 15; i++, shown++) {
 		const struct visit *v = (const struct visit *)visits.items + i;
 
 		date_format(v->date, date);
 		out_textf(stdout, "  %s %-5s %-9s %s → %s", date, v->time ? v->time : "",
-		    visit_status_names[v->status], names_get(&nm, v->akim),
-		    names_get(&nm, v->target));
+		    visit_status_names[v->status], unit_names_get(&nm, v->akim),
+		    unit_names_get(&nm, v->target));
 		putchar('\n');
 	}
 	if (visits.n > shown)
@@ -79,7 +79,7 @@ cmd_overview(struct cli *c)
 		shown++;
 	}
 	if (compliance_due(c->store, today, RULES_DUE_AHEAD, &cp, &due, &c->err) != 0) {
-		names_free(&nm);
+		unit_names_free(&nm);
 		rec_array_free(&visit_kind, &visits);
 		rec_array_free(&issue_kind, &issues);
 		return cli_fail(c);
@@ -88,7 +88,7 @@ cmd_overview(struct cli *c)
 	cli_due_text(&nm, &cp, &due, 8);
 	rules_findings_free(&due);
 	compliance_free(&cp);
-	names_free(&nm);
+	unit_names_free(&nm);
 	printf("\nkezdesu --help lists the commands.\n");
 	rec_array_free(&visit_kind, &visits);
 	rec_array_free(&issue_kind, &issues);
