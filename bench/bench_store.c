@@ -30,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/sample_text.h"
+#include "core/sample_text.h"
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"

@@ -8,7 +8,6 @@
 #include "core/compliance.h"
 #include "core/issue.h"
 #include "core/unit.h"
-#include "store/store.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
 

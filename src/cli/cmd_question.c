@@ -6,7 +6,6 @@
 
 #include "cli/cmd.h"
 #include "core/question.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 static const char *const question_cols[] = {

@@ -8,7 +8,6 @@
 #include "core/compliance.h"
 #include "core/unit.h"
 #include "core/visit.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 static const char *const visit_cols[] = {

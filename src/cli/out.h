@@ -9,7 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "store/schema.h"
+#include "core/schema.h"
 
 enum out_format { OUT_TEXT, OUT_TSV, OUT_JSON };
 

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "store/schema.h"
+#include "core/schema.h"
 #include "store/store.h"
 #include "util/uid.h"
 

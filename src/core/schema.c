@@ -1,4 +1,4 @@
-#include "store/schema.h"
+#include "core/schema.h"
 
 #include <stdlib.h>
 #include <string.h>
