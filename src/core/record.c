@@ -211,6 +211,7 @@ static int
 load_state(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
     struct state *st, void *oldobj)
 {
+	struct state_nodes nodes;
 	const void *v;
 	size_t n;
 	int rc;
@@ -218,7 +219,8 @@ load_state(struct store_txn *t, const struct rec_kind *kind, const struct rec_ke
 	state_reset(st);
 	if ((rc = store_get(t, kind->db, k->b, k->n, &v, &n)) != 0)
 		return rc;
-	if (state_load(st, v, n, rec_set_mask(kind->desc)) != 0)
+	store_state_nodes(t, &nodes);
+	if (state_load(st, v, n, rec_set_mask(kind->desc), &nodes) != 0)
 		return corrupt(t, kind);
 	if (oldobj != NULL && rec_decode(t, kind, v, n, oldobj) != 0)
 		return -1;
@@ -351,9 +353,12 @@ rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
 		if (rc == 0)
 			rc = update_indexes(t, kind, found == 0 ? prev : NULL, obj);
 		if (rc == 0) {
+			struct state_nodes nodes;
+
+			store_state_nodes(t, &nodes);
 			val.len = 0;
-			state_store(&old, &val);
-			rc = store_put(t, kind->db, k.b, k.n, val.p, val.len);
+			if ((rc = state_store(&old, &val, &nodes)) == 0)
+				rc = store_put(t, kind->db, k.b, k.n, val.p, val.len);
 		}
 	}
 	schema_clear(kind->desc, prev);
@@ -634,9 +639,13 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "change: the %s it makes does "
 			    "not decode", kind->desc->name);
 		} else {
+			struct state_nodes nodes;
+
+			store_state_nodes(t, &nodes);
 			val.len = 0;
-			state_store(&st, &val);
-			rc = update_indexes(t, kind, found == 0 ? oldobj : NULL, newobj);
+			rc = state_store(&st, &val, &nodes);
+			if (rc == 0)
+				rc = update_indexes(t, kind, found == 0 ? oldobj : NULL, newobj);
 			if (rc == 0)
 				rc = store_put(t, kind->db, k.b, k.n, val.p, val.len);
 		}

@@ -36,6 +36,8 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_LOG] = "log",
 	[DB_CONFLICTS] = "conflicts",
 	[DB_CLOCK_REVIEW] = "clock_review",
+	[DB_NODES] = "nodes",
+	[DB_NODE_IDS] = "node_ids",
 };
 
 struct store {
@@ -47,6 +49,13 @@ struct store {
 	char *user, *official;
 	int flags;
 	char format[12];	/* the format found in a store of another format */
+	/*
+	 * Origin UUIDs by their number in this store (number n at [n - 1]), as read from
+	 * DB_NODE_IDS; those past `committed` were added by the write transaction in hand and
+	 * are forgotten when it does not commit.
+	 */
+	uint8_t (*nodes)[16];
+	size_t nnodes, nodes_cap, nodes_committed;
 };
 
 struct store_txn {
@@ -59,6 +68,7 @@ struct store_txn {
 	uint64_t seq, hlc;	/* this node's last sequence number; the clock's last reading */
 	uint64_t hlc_meta;	/* the highest clock seen from elsewhere, as stored in meta */
 	bool hlc_dirty;		/* hlc_meta is to be written before the commit */
+	bool write;
 	uint8_t node[16];
 	struct codec_buf scratch;
 };
@@ -644,6 +654,7 @@ store_close(struct store **sp)
 	free(s->ro_reason);
 	free(s->user);
 	free(s->official);
+	free(s->nodes);
 	free(s);
 	*sp = NULL;
 }
@@ -734,6 +745,10 @@ begin(struct store *s, struct store_txn *t, bool write)
 	memset(t, 0, sizeof *t);
 	t->s = s;
 	t->now = clock_now_ms();
+	t->write = write;
+	/* Numbers a failed try gave to new origins were never written: forget them. */
+	if (write)
+		s->nnodes = s->nodes_committed;
 	for (int tries = 0; tries < 16; tries++) {
 		rc = mdb_txn_begin(s->env, NULL, write ? 0 : MDB_RDONLY, &t->txn);
 		if (rc != MDB_MAP_RESIZED)
@@ -761,8 +776,8 @@ grow(struct store *s, struct kz_error *e)
 	return 0;
 }
 
-int
-store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
+static int
+store_write_once(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 {
 	struct store_txn t;
 	int rc;
@@ -823,6 +838,19 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 		return 0;
 	}
 	return kz_fail(e, KZ_EIO, "store %s: the map could not be grown enough", s->dir);
+}
+
+int
+store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
+{
+	int rc = store_write_once(s, fn, arg, e);
+
+	/* Numbers given to new origins are the store's only once the transaction committed. */
+	if (rc == 0)
+		s->nodes_committed = s->nnodes;
+	else
+		s->nnodes = s->nodes_committed;
+	return rc;
 }
 
 int
@@ -941,11 +969,119 @@ enum { LOG_HLC = 1, LOG_KIND, LOG_KEY, LOG_USER, LOG_OFFICIAL, LOG_BEFORE };
 
 #define DAY_MS (24LL * 3600 * 1000)
 
-static void
-log_key(uint8_t out[24], const uint8_t origin[16], uint64_t seq)
+/* Reads the origins numbered after those already known (all of them are committed). */
+static int
+nodes_reload(struct store_txn *t)
 {
-	memcpy(out, origin, 16);
-	store_be64(out + 16, seq);
+	struct store *s = t->s;
+	struct store_cursor *c;
+	uint8_t from[4];
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	if (store_cursor_open(t, DB_NODE_IDS, &c) != 0)
+		return -1;
+	store_be32(from, (uint32_t)s->nnodes + 1);
+	for (rc = store_cursor_seek(c, from, 4); rc == 0; rc = store_cursor_next(c)) {
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (kn != 4 || vn != 16 || store_get_be32(k) != s->nnodes + 1) {
+			rc = kz_fail(&t->err, KZ_EIO, "store %s: the table of origins is damaged",
+			    s->dir);
+			break;
+		}
+		s->nodes = xgrow(s->nodes, &s->nodes_cap, s->nnodes + 1, sizeof *s->nodes);
+		memcpy(s->nodes[s->nnodes++], v, 16);
+	}
+	store_cursor_close(&c);
+	if (!t->write)
+		s->nodes_committed = s->nnodes;
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+node_find(struct store *s, const uint8_t origin[16], uint32_t *num)
+{
+	for (size_t i = 0; i < s->nnodes; i++)
+		if (memcmp(s->nodes[i], origin, 16) == 0) {
+			*num = (uint32_t)i + 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* The origin's number in this store: 0 and *num, 1 when it has none (and create is false). */
+static int
+node_number(struct store_txn *t, const uint8_t origin[16], bool create, uint32_t *num)
+{
+	struct store *s = t->s;
+	uint8_t nb[4];
+
+	if (node_find(s, origin, num))
+		return 0;
+	if (nodes_reload(t) != 0)
+		return -1;
+	if (node_find(s, origin, num))
+		return 0;
+	if (!create)
+		return 1;
+	if (!t->write)
+		return kz_fail(&t->err, KZ_EINVAL, "store %s: an origin unknown here", s->dir);
+	*num = (uint32_t)s->nnodes + 1;
+	store_be32(nb, *num);
+	if (store_put(t, DB_NODES, origin, 16, nb, 4) != 0 ||
+	    store_put(t, DB_NODE_IDS, nb, 4, origin, 16) != 0)
+		return -1;
+	s->nodes = xgrow(s->nodes, &s->nodes_cap, s->nnodes + 1, sizeof *s->nodes);
+	memcpy(s->nodes[s->nnodes++], origin, 16);
+	return 0;
+}
+
+static int
+node_origin(struct store_txn *t, uint64_t num, uint8_t origin[16])
+{
+	struct store *s = t->s;
+
+	if ((num == 0 || num > s->nnodes) && nodes_reload(t) != 0)
+		return -1;
+	if (num == 0 || num > s->nnodes)
+		return kz_fail(&t->err, KZ_EIO, "store %s: origin number %llu is not in the table",
+		    s->dir, (unsigned long long)num);
+	memcpy(origin, s->nodes[num - 1], 16);
+	return 0;
+}
+
+static int
+nodes_number_cb(void *ctx, const uint8_t origin[16], uint64_t *n)
+{
+	uint32_t num;
+	int rc = node_number(ctx, origin, true, &num);
+
+	*n = num;
+	return rc;
+}
+
+static int
+nodes_origin_cb(void *ctx, uint64_t n, uint8_t origin[16])
+{
+	return node_origin(ctx, n, origin);
+}
+
+void
+store_state_nodes(struct store_txn *t, struct state_nodes *n)
+{
+	n->number = nodes_number_cb;
+	n->origin = nodes_origin_cb;
+	n->ctx = t;
+}
+
+#define LOG_KEY 12
+
+static void
+log_key(uint8_t out[LOG_KEY], uint32_t num, uint64_t seq)
+{
+	store_be32(out, num);
+	store_be64(out + 4, seq);
 }
 
 int
@@ -972,13 +1108,19 @@ store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq)
 	size_t kn;
 	int rc;
 
+	uint32_t num;
+	uint8_t prefix[4];
+
 	*seq = 0;
+	if ((rc = node_number(t, origin, false, &num)) != 0)
+		return rc < 0 ? -1 : 0;	/* an origin never heard of has no entries */
+	store_be32(prefix, num);
 	if (store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	if ((rc = store_cursor_seek_last(c, origin, 16)) == 0) {
+	if ((rc = store_cursor_seek_last(c, prefix, 4)) == 0) {
 		store_cursor_get(c, &k, &kn, NULL, NULL);
-		if (kn == 24)
-			*seq = store_get_be64((const uint8_t *)k + 16);
+		if (kn == LOG_KEY)
+			*seq = store_get_be64((const uint8_t *)k + 4);
 	}
 	store_cursor_close(&c);
 	return rc < 0 ? -1 : 0;
@@ -1039,9 +1181,10 @@ store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t
     const uint8_t *before, size_t before_len, struct stamp *st)
 {
 	struct store_log_entry e = { 0 };
-	uint8_t k[24];
+	uint8_t k[LOG_KEY];
+	uint32_t num;
 
-	if (load_log_state(t) != 0)
+	if (load_log_state(t) != 0 || node_number(t, t->node, true, &num) != 0)
 		return -1;
 	t->seq++;
 	t->hlc = hlc_next(t->hlc, t->now);
@@ -1058,20 +1201,23 @@ store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t
 	e.before = before;
 	e.before_len = before_len;
 	encode_entry(&t->scratch, &e);
-	log_key(k, t->node, t->seq);
+	log_key(k, num, t->seq);
 	st->hlc = t->hlc;
 	memcpy(st->origin, t->node, 16);
-	return store_put(t, DB_LOG, k, 24, t->scratch.p, t->scratch.len);
+	return store_put(t, DB_LOG, k, LOG_KEY, t->scratch.p, t->scratch.len);
 }
 
 int
 store_log_put(struct store_txn *t, const struct store_log_entry *e)
 {
-	uint8_t k[24];
+	uint8_t k[LOG_KEY];
+	uint32_t num;
 
+	if (node_number(t, e->origin, true, &num) != 0)
+		return -1;
 	encode_entry(&t->scratch, e);
-	log_key(k, e->origin, e->seq);
-	return store_put(t, DB_LOG, k, 24, t->scratch.p, t->scratch.len);
+	log_key(k, num, e->seq);
+	return store_put(t, DB_LOG, k, LOG_KEY, t->scratch.p, t->scratch.len);
 }
 
 int
@@ -1084,10 +1230,11 @@ store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *
 	int rc;
 
 	memset(e, 0, sizeof *e);
-	if (klen != 24 || vlen < 1 || v[0] == 0)
+	if (klen != LOG_KEY || vlen < 1 || v[0] == 0)
 		goto corrupt;
-	memcpy(e->origin, key, 16);
-	e->seq = store_get_be64((const uint8_t *)key + 16);
+	if (node_origin(t, store_get_be32(key), e->origin) != 0)
+		return -1;
+	e->seq = store_get_be64((const uint8_t *)key + 4);
 	codec_reader_init(&r, v + 1, vlen - 1);
 	while ((rc = codec_next(&r, &f)) == 1) {
 		switch (f.tag) {
@@ -1110,15 +1257,18 @@ int
 store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
     struct store_log_entry *e)
 {
-	uint8_t k[24];
+	uint8_t k[LOG_KEY];
 	const void *v;
 	size_t vn;
+	uint32_t num;
 	int rc;
 
-	log_key(k, origin, seq);
-	if ((rc = store_get(t, DB_LOG, k, 24, &v, &vn)) != 0)
+	if ((rc = node_number(t, origin, false, &num)) != 0)
 		return rc;
-	return store_log_decode(t, k, 24, v, vn, e);
+	log_key(k, num, seq);
+	if ((rc = store_get(t, DB_LOG, k, LOG_KEY, &v, &vn)) != 0)
+		return rc;
+	return store_log_decode(t, k, LOG_KEY, v, vn, e);
 }
 
 int
@@ -1140,37 +1290,24 @@ int
 store_vv_read(struct store_txn *t, struct store_vv *vv)
 {
 	struct store_cursor *c;
-	uint8_t next[16];
+	uint8_t prefix[4];
 	const void *k;
 	size_t kn;
-	int rc;
+	int rc = 0;
 
 	vv->n = 0;
-	if (store_cursor_open(t, DB_LOG, &c) != 0)
+	if (nodes_reload(t) != 0 || store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	/* One seek per origin: to its last entry, then past it to the next origin. */
-	rc = store_cursor_seek(c, NULL, 0);
-	while (rc == 0) {
-		int carry = 1;
-
-		store_cursor_get(c, &k, &kn, NULL, NULL);
-		if (kn != 24) {
-			rc = kz_fail(&t->err, KZ_EIO, "store %s: a log key is corrupt", t->s->dir);
-			break;
-		}
-		memcpy(next, k, 16);
-		if ((rc = store_cursor_seek_last(c, next, 16)) != 0)
-			break;
+	/* One seek per origin known here: to its last entry. */
+	for (size_t i = 0; i < t->s->nnodes && rc >= 0; i++) {
+		store_be32(prefix, (uint32_t)i + 1);
+		if ((rc = store_cursor_seek_last(c, prefix, 4)) != 0)
+			continue;
 		store_cursor_get(c, &k, &kn, NULL, NULL);
 		vv->v = xgrow(vv->v, &vv->cap, vv->n + 1, sizeof *vv->v);
-		memcpy(vv->v[vv->n].origin, next, 16);
-		vv->v[vv->n].seq = store_get_be64((const uint8_t *)k + 16);
+		memcpy(vv->v[vv->n].origin, t->s->nodes[i], 16);
+		vv->v[vv->n].seq = store_get_be64((const uint8_t *)k + 4);
 		vv->n++;
-		for (int i = 15; i >= 0 && carry; i--)
-			carry = ++next[i] == 0;
-		if (carry)
-			break;
-		rc = store_cursor_seek(c, next, 16);
 	}
 	store_cursor_close(&c);
 	return rc < 0 ? -1 : 0;

@@ -30,9 +30,11 @@ enum store_db {
 	DB_CALENDARS,		/* unit code + year (2, big-endian) -> calendar */
 	DB_RECEPTIONS,		/* uuid -> reception */
 	DB_HOLIDAYS,		/* date (4) -> movable holiday or transferred day */
-	DB_LOG,			/* origin node (16) + its sequence (8) -> log entry */
+	DB_LOG,			/* origin's number (4, DB_NODES) + its sequence (8) -> entry */
 	DB_CONFLICTS,		/* conflict records (core/conflict.c) */
 	DB_CLOCK_REVIEW,	/* origin (16) + sequence (8) -> clock far ahead, for review */
+	DB_NODES,		/* origin node UUID (16) -> its number in this store (4) */
+	DB_NODE_IDS,		/* that number (4, big-endian) -> the origin node UUID (16) */
 	DB_COUNT
 };
 
@@ -126,6 +128,13 @@ struct store_log_entry {
 	const uint8_t *before;		/* own entries: the replaced paths (state.h encoding) */
 	size_t before_len;
 };
+
+/*
+ * Origins are named in stored stamps and log keys by a small number of this store's own
+ * (DB_NODES), not by their 16-byte UUID: the few offices a store hears of are numbered as
+ * they first appear. The numbers never leave the store; changes exchanged carry UUIDs.
+ */
+void store_state_nodes(struct store_txn *t, struct state_nodes *n);
 
 /* Stamps a local change of record (kind, key) and appends its log entry. */
 int store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t klen,
