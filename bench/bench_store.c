@@ -89,6 +89,7 @@ struct results {
 	size_t export_n, apply_n, bare_apply_n;
 	uint64_t export_bytes;
 	double export_secs, apply_secs, apply_rss_mib, bare_apply_secs, bare_apply_rss_mib;
+	double all_ms, all_mib;		/* question list of everything */
 	char error[600];
 };
 
@@ -1760,6 +1761,8 @@ summary(const struct config *cf, const struct results *r, const struct listing *
 	snprintf(v, sizeof v, "%.0f / %.0f us", r->newest_p50_us, r->newest_p99_us);
 	row("newest 50 of a visit, warm, in process: med / p99", v, "<= 1000 us",
 	    r->newest_p50_us <= 1000);
+	snprintf(v, sizeof v, "%.1f MiB, %.1f s", r->all_mib, r->all_ms / 1000);
+	row("question list of every question: peak RSS", v, "", -1);
 	snprintf(v, sizeof v, "%.1f s", total_secs);
 	snprintf(tg, sizeof tg, "< %.0f s", TARGET_TOTAL_S);
 	row("whole benchmark", v, tg, total_secs < TARGET_TOTAL_S);
@@ -1861,6 +1864,19 @@ main(int argc, char **argv)
 		rc = 1;
 	}
 	print_listings(ls, nls);
+	{
+		/* The whole list, a page at a time: memory must not grow with the store. */
+		const char *const all[] = { cf.bin, "--db", cf.dir, "question", "list", NULL };
+		int devnull = open("/dev/null", O_WRONLY);
+
+		if (devnull < 0 || run_timed(all, false, devnull, &r->all_ms, &r->all_mib, &e) != 0)
+			fprintf(stderr, "bench_store: question list (all): %s\n", e.msg);
+		else
+			printf("  question list, all %zu questions, to /dev/null: %.0f ms, peak RSS "
+			    "%.1f MiB\n", cf.questions, r->all_ms, r->all_mib);
+		if (devnull >= 0)
+			close(devnull);
+	}
 	summary(&cf, r, ls, nls, now_secs() - t0);
 	printf("  %s\n", note);
 	if (cf.keep) {

@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "core/compliance.h"
 #include "core/issue.h"
+#include "core/view.h"
 #include "core/unit.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
@@ -316,7 +317,11 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	};
 	enum out_format fmt = OUT_TSV;
 	struct rec_array a = { 0 };
-	int ch, status = -1;
+	struct rec_cursor cur = { .valid = false };
+	enum rec_page_dir dir = PAGE_FIRST;
+	struct out_stream st;
+	struct view *v;
+	int ch, status = -1, rc = 0;
 
 	optind = 0;
 	while ((ch = cli_getopt("issue list", argc, argv, opts)) != -1) {
@@ -329,11 +334,23 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage("issue list", "unexpected argument '%s'", argv[optind]);
-	if (cli_open(c, 0) != 0 || issue_list(c->store, status, &a, &c->err) != 0)
+	if (cli_open(c, 0) != 0 || view_open(c->store, &v, &c->err) != 0)
 		return cli_fail(c);
-	out_records(stdout, fmt, issue_kind.desc, a.items, a.n, issue_cols);
+	/* A page at a time from one read view, oldest first: no list is held whole. */
+	out_stream_begin(&st, stdout, fmt, issue_kind.desc, issue_cols);
+	do {
+		rec_array_free(&issue_kind, &a);
+		if (view_issues(v, status, &cur, dir, 512, &a, &c->err) != 0) {
+			rc = -1;
+			break;
+		}
+		out_stream_records(&st, a.items, a.n, false);
+		dir = PAGE_AFTER;
+	} while (a.n == 512);
 	rec_array_free(&issue_kind, &a);
-	return 0;
+	out_stream_end(&st);
+	view_close(&v);
+	return rc == 0 ? 0 : cli_fail(c);
 }
 
 static int
