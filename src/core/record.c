@@ -556,8 +556,12 @@ int
 rec_apply(struct store_txn *t, const struct rec_change *c)
 {
 	const struct rec_kind *kind = rec_kind_of(c->e.kind);
-	struct state st = { 0 };
-	struct codec_buf val = { 0 };
+	/*
+	 * Kept from one change to the next: a bulk import applies a million of them, and
+	 * their allocations were a sixth of its time. rec_apply does not call itself.
+	 */
+	static struct state st;
+	static struct codec_buf val, rec;
 	struct rec_key k = { .n = 0 };
 	struct stamp ein;	/* the entry's stamp: its paths' unless they carry their own */
 	struct store_log_entry have;
@@ -634,8 +638,9 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 		}
 	}
 	if (rc == 0 && dirty) {
-		state_record(&st, &val);
-		if (schema_decode(kind->desc, newobj, val.p, val.len) != 0) {
+		rec.len = 0;
+		state_record(&st, &rec);
+		if (schema_decode(kind->desc, newobj, rec.p, rec.len) != 0) {
 			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "change: the %s it makes does "
 			    "not decode", kind->desc->name);
 		} else {
@@ -643,7 +648,7 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 
 			store_state_nodes(t, &nodes);
 			val.len = 0;
-			rc = state_store(&st, &val, &nodes);
+			rc = state_store_record(&st, rec.p, rec.len, &val, &nodes);
 			if (rc == 0)
 				rc = update_indexes(t, kind, found == 0 ? oldobj : NULL, newobj);
 			if (rc == 0)
@@ -656,8 +661,6 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 	schema_clear(kind->desc, newobj);
 	free(oldobj);
 	free(newobj);
-	state_free(&st);
-	codec_buf_free(&val);
 	return rc;
 }
 

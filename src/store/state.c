@@ -394,15 +394,25 @@ in_record(const struct state *s, const struct state_ent *e)
 int
 state_store(const struct state *s, struct codec_buf *out, const struct state_nodes *nodes)
 {
-	struct stamp_table tab = { 0 };
 	struct codec_buf rec = { 0 };
+	int rc;
+
+	state_record(s, &rec);
+	rc = state_store_record(s, rec.p, rec.len, out, nodes);
+	codec_buf_free(&rec);
+	return rc;
+}
+
+int
+state_store_record(const struct state *s, const uint8_t *rec, size_t rlen,
+    struct codec_buf *out, const struct state_nodes *nodes)
+{
+	struct stamp_table tab = { 0 };
 	size_t best = 0, nexc = 0;
 	int rc = 0;
 
-	state_record(s, &rec);
-	codec_put_varint(out, rec.len);
-	codec_put_raw(out, rec.p, rec.len);
-	codec_buf_free(&rec);
+	codec_put_varint(out, rlen);
+	codec_put_raw(out, rec, rlen);
 
 	for (size_t i = 0; i < s->n; i++)
 		table_index(&tab, &s->e[i].st, s->e[i].present && !s->e[i].has_prev);

@@ -83,6 +83,9 @@ int state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets,
 void state_record(const struct state *s, struct codec_buf *out);
 /* Appends the stored value: the record, then the stamps. -1 when an origin cannot be numbered. */
 int state_store(const struct state *s, struct codec_buf *out, const struct state_nodes *nodes);
+/* The same with the record already made by state_record (rec must not point into out). */
+int state_store_record(const struct state *s, const uint8_t *rec, size_t rlen,
+    struct codec_buf *out, const struct state_nodes *nodes);
 
 /* The index of the entry with this path, or -1. */
 ssize_t state_find(const struct state *s, const uint8_t *path, size_t plen);
