@@ -26,7 +26,6 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_VISITS_BY_DATE] = "visits_by_date",
 	[DB_QUESTIONS] = "questions",
 	[DB_QUESTIONS_BY_VISIT] = "questions_by_visit",
-	[DB_QUESTIONS_BY_TIME] = "questions_by_time",
 	[DB_ISSUES] = "issues",
 	[DB_ISSUES_BY_STATUS] = "issues_by_status",
 	[DB_ISSUES_BY_DEADLINE] = "issues_by_deadline",

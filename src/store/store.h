@@ -23,7 +23,6 @@ enum store_db {
 	DB_VISITS_BY_DATE,	/* date (4, big-endian, biased) + uuid -> "" */
 	DB_QUESTIONS,		/* uuid -> question */
 	DB_QUESTIONS_BY_VISIT,	/* visit uuid + question uuid -> "" */
-	DB_QUESTIONS_BY_TIME,	/* asked ms (8, big-endian) + uuid -> "" */
 	DB_ISSUES,		/* uuid -> issue */
 	DB_ISSUES_BY_STATUS,	/* status (1) + uuid -> "" */
 	DB_ISSUES_BY_DEADLINE,	/* date (4) + uuid -> "" */
