@@ -1,10 +1,12 @@
 /*
  * kezdesu dump: the store's whole current state as canonical sorted text (core/dump.h), so
  * that two offices can tell whether they hold the same state; kezdesu conflicts: the
- * concurrent edits kept for review.
+ * concurrent edits kept for review, then the changes that came with a clock more than a day
+ * ahead.
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cmd.h"
 #include "core/conflict.h"
@@ -39,6 +41,8 @@ cmd_conflicts(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct rec_array a = { 0 };
+	struct clock_review *rv;
+	size_t nrv;
 
 	if (cli_getopt("conflicts", argc, argv, opts) != -1)
 		return EXIT_USAGE;
@@ -56,5 +60,15 @@ cmd_conflicts(struct cli *c, int argc, char **argv)
 		    x->loser_removed ? "(cleared)" : x->loser_value);
 	}
 	rec_array_free(&conflict_kind, &a);
+	if (conflict_clock_reviews(c->store, &rv, &nrv, &c->err) != 0)
+		return cli_fail(c);
+	for (size_t i = 0; i < nrv; i++) {
+		char origin[UID_STRLEN];
+
+		uid_format(&rv[i].origin, origin);
+		printf("clock-ahead\t%s\t%llu\t%lld\n", origin, (unsigned long long)rv[i].seq,
+		    (long long)rv[i].wall_ms);
+	}
+	free(rv);
 	return 0;
 }

@@ -134,3 +134,53 @@ conflict_list(struct store *s, struct rec_array *out, struct kz_error *e)
 {
 	return rec_read_list(s, list_fn, out, &conflict_kind, out, e);
 }
+
+struct review_args {
+	struct clock_review *v;
+	size_t n, cap;
+};
+
+static int
+review_fn(struct store_txn *t, void *arg)
+{
+	struct review_args *a = arg;
+	struct store_cursor *c;
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	if (store_cursor_open(t, DB_CLOCK_REVIEW, &c) != 0)
+		return -1;
+	for (rc = store_cursor_seek(c, NULL, 0); rc == 0; rc = store_cursor_next(c)) {
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (kn != 24 || vn != 8) {
+			rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: a clock review entry is "
+			    "damaged", store_dir(store_txn_store(t)));
+			break;
+		}
+		a->v = xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);
+		memcpy(a->v[a->n].origin.b, k, 16);
+		a->v[a->n].seq = store_get_be64((const uint8_t *)k + 16);
+		a->v[a->n].wall_ms = (int64_t)(store_get_be64(v) >> 16);
+		a->n++;
+	}
+	store_cursor_close(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+conflict_clock_reviews(struct store *s, struct clock_review **out, size_t *n,
+    struct kz_error *e)
+{
+	struct review_args a = { 0 };
+
+	*out = NULL;
+	*n = 0;
+	if (store_read(s, review_fn, &a, e) != 0) {
+		free(a.v);
+		return -1;
+	}
+	*out = a.v;
+	*n = a.n;
+	return 0;
+}

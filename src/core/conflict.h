@@ -38,4 +38,18 @@ int conflict_note_tx(struct store_txn *t, const struct rec_kind *kind, const str
 int conflict_list_tx(struct store_txn *t, struct rec_array *out);
 int conflict_list(struct store *s, struct rec_array *out, struct kz_error *e);
 
+/*
+ * Changes whose clock was more than a day ahead of this machine's when they arrived
+ * (rec_apply applies them all the same: village laptops' clocks are often wrong), for
+ * review. The whole list, in the order of their origin and sequence.
+ */
+struct clock_review {
+	struct kz_uuid origin;
+	uint64_t seq;
+	int64_t wall_ms;	/* the clock's wall time */
+};
+
+int conflict_clock_reviews(struct store *s, struct clock_review **out, size_t *n,
+    struct kz_error *e);
+
 #endif

@@ -424,10 +424,168 @@ test_offices_converge_over_many_seeds(void **state)
 	assert_true(total_conflicts > 0);	/* the property was tested with conflicts */
 }
 
+/* Everything in from's log, applied to to, in log order. */
+static void
+send_all(struct store *from, struct store *to)
+{
+	struct batch b = { 0 };
+	struct deliver d = { &b, NULL, 0 };
+	struct kz_error e;
+
+	assert_int_equal(store_read(from, export_fn, &b, &e), 0);
+	d.order = xmalloc((b.n + 1) * sizeof *d.order);
+	for (size_t i = 0; i < b.n; i++)
+		d.order[d.n++] = i;
+	if (store_write(to, apply_fn, &d, &e) != 0)
+		fail_msg("apply: %s", e.msg);
+	free(d.order);
+	batch_free(&b);
+}
+
+static char title_road[] = "Жол жөндеу", title_water[] = "Ауыз су",
+    title_pipe[] = "Ауыз су құбыры", title_pipe2[] = "Су құбыры";
+
+static int
+retitle(struct issue *i, void *arg, struct kz_error *e)
+{
+	(void)e;
+	free(i->title);
+	i->title = xstrdup(arg);
+	return 0;
+}
+
+struct last_stamp {
+	uint64_t hlc;
+};
+
+static int
+last_own_fn(struct store_txn *t, void *arg)
+{
+	struct last_stamp *ls = arg;
+	struct store_log_entry le;
+	uint8_t node[16];
+	uint64_t seq;
+
+	if (store_node(t, node) != 0 || store_log_last(t, node, &seq) != 0 ||
+	    store_log_get(t, node, seq, &le) != 0)
+		return -1;
+	ls->hlc = le.hlc;
+	return 0;
+}
+
+/*
+ * A laptop whose clock is two days ahead: its changes are applied, listed for review, and
+ * the clock here moves past them, so that a later change made here still wins over them.
+ */
+static void
+test_a_clock_far_ahead_is_applied_noted_and_followed(void **state)
+{
+	struct clock_review *rv;
+	struct last_stamp ls;
+	struct kz_uuid id;
+	struct kz_error e;
+	struct issue i;
+	char *da, *db;
+	struct store *a = test_store(&da), *b = test_store(&db);
+	size_t n;
+
+	(void)state;
+	setenv("KEZDESU_NOW", "2026-12-03T10:00:00", 1);
+	issue_init(&i);
+	i.title = xstrdup("Жол");
+	assert_int_equal(issue_add(a, &i, &e), 0);
+	setenv("KEZDESU_NOW", "2026-12-01T10:00:00", 1);
+	send_all(a, b);
+	assert_int_equal(conflict_clock_reviews(b, &rv, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rv[0].wall_ms, 1796292000000LL);	/* 2026-12-03T10:00Z */
+	free(rv);
+	/* The change made here now, by the wall clock two days earlier, still comes after. */
+	assert_int_equal(issue_modify(b, &i.id, retitle, title_road, NULL, &e), 0);
+	assert_int_equal(store_read(b, last_own_fn, &ls, &e), 0);
+	assert_true(ls.hlc >> 16 >= 1796292000000ULL);
+	send_all(b, a);
+	id = i.id;
+	issue_free(&i);
+	assert_int_equal(issue_get(a, &id, &i, &e), 0);
+	assert_string_equal(i.title, "Жол жөндеу");
+	/*
+	 * b's change carries the clock it took over from a's, ahead of this machine's wall
+	 * clock too: a (back on the right time here) notes it as well.
+	 */
+	assert_int_equal(conflict_clock_reviews(a, &rv, &n, &e), 0);
+	assert_int_equal(n, 1);
+	free(rv);
+	issue_free(&i);
+	unsetenv("KEZDESU_NOW");
+	store_close(&a);
+	store_close(&b);
+	test_rmdir(da);
+	test_rmdir(db);
+}
+
+/* Two offices retitle one issue without seeing each other: one title wins, one is kept. */
+static void
+test_concurrent_edits_keep_the_loser_everywhere(void **state)
+{
+	struct rec_array ca = { 0 }, cb = { 0 };
+	struct kz_error e;
+	struct issue i, ga, gb;
+	char *da, *db;
+	struct store *a = test_store(&da), *b = test_store(&db);
+
+	(void)state;
+	setenv("KEZDESU_NOW", "2026-12-01T10:00:00", 1);
+	issue_init(&i);
+	i.title = xstrdup("Су");
+	assert_int_equal(issue_add(a, &i, &e), 0);
+	send_all(a, b);
+	setenv("KEZDESU_NOW", "2026-12-01T11:00:00", 1);
+	assert_int_equal(issue_modify(a, &i.id, retitle, title_water, NULL, &e), 0);
+	setenv("KEZDESU_NOW", "2026-12-01T12:00:00", 1);
+	assert_int_equal(issue_modify(b, &i.id, retitle, title_pipe, NULL, &e), 0);
+	send_all(a, b);
+	send_all(b, a);
+	assert_int_equal(issue_get(a, &i.id, &ga, &e), 0);
+	assert_int_equal(issue_get(b, &i.id, &gb, &e), 0);
+	/* The later clock wins in both, and both keep the other title as the loser. */
+	assert_string_equal(ga.title, "Ауыз су құбыры");
+	assert_string_equal(gb.title, "Ауыз су құбыры");
+	assert_int_equal(conflict_list(a, &ca, &e), 0);
+	assert_int_equal(conflict_list(b, &cb, &e), 0);
+	assert_int_equal(ca.n, 1);
+	assert_int_equal(cb.n, 1);
+	assert_string_equal(((struct conflict *)ca.items)->field, "title");
+	assert_memory_equal(((struct conflict *)ca.items)->id.b, ((struct conflict *)cb.items)->id.b,
+	    16);
+	/* The loser's bytes: the field "Ауыз су", tag 2, length 13. */
+	assert_non_null(strstr(((struct conflict *)ca.items)->loser_value,
+	    "d090d183d18bd0b720d181d183"));
+	/* A later edit made after seeing both is no conflict. */
+	setenv("KEZDESU_NOW", "2026-12-01T13:00:00", 1);
+	assert_int_equal(issue_modify(a, &i.id, retitle, title_pipe2, NULL, &e), 0);
+	send_all(a, b);
+	rec_array_free(&conflict_kind, &cb);
+	assert_int_equal(conflict_list(b, &cb, &e), 0);
+	assert_int_equal(cb.n, 1);
+	unsetenv("KEZDESU_NOW");
+	rec_array_free(&conflict_kind, &ca);
+	rec_array_free(&conflict_kind, &cb);
+	issue_free(&i);
+	issue_free(&ga);
+	issue_free(&gb);
+	store_close(&a);
+	store_close(&b);
+	test_rmdir(da);
+	test_rmdir(db);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_a_clock_far_ahead_is_applied_noted_and_followed),
+		cmocka_unit_test(test_concurrent_edits_keep_the_loser_everywhere),
 		cmocka_unit_test(test_offices_converge_over_many_seeds),
 	};
 
