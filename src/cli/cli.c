@@ -34,6 +34,7 @@ static const char usage_text[] =
     "  calendar show|approve|notify|submit|revise|progress YEAR ...\n"
     "  holiday list|add|remove           days off that change every year\n"
     "  dump                              the whole state, canonical sorted text\n"
+    "  migrate                           rewrite a store of kezdesu 0.1.0 (format 1)\n"
     "  conflicts                         concurrent edits kept for review\n"
     "  undo                              take back your last change\n"
     "\n"
@@ -242,6 +243,7 @@ static const struct {
 	{ "calendar", cmd_calendar },
 	{ "holiday", cmd_holiday },
 	{ "dump", cmd_dump },
+	{ "migrate", cmd_migrate },
 	{ "conflicts", cmd_conflicts },
 	{ "undo", cmd_undo },
 };

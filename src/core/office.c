@@ -45,6 +45,8 @@ office_open(const char *dir, int flags, struct office **out, struct kz_error *e)
 		sflags |= STORE_RDONLY;
 	else if (flags & OFFICE_CREATE)
 		sflags |= STORE_CREATE;
+	if (flags & OFFICE_MIGRATE)
+		sflags |= STORE_MIGRATE;
 	if (store_open(dir, sflags, &o->store, e) != 0) {
 		free(o);
 		return -1;

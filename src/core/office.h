@@ -18,6 +18,7 @@ struct store;
 
 #define OFFICE_CREATE 0x1	/* create the store in the directory when it has none */
 #define OFFICE_RDONLY 0x2	/* read only: nothing can be saved */
+#define OFFICE_MIGRATE 0x4	/* also a store of format 1, to migrate it (core/migrate.h) */
 
 /* Makes DIR for a new store (mode 0700); with group != NULL, shared by that Unix group. */
 int office_create_dir(const char *dir, const char *group, struct kz_error *e);

@@ -266,8 +266,22 @@ put_before(struct codec_buf *b, const struct state *s, const uint8_t *path, size
 	}
 }
 
+static int save(struct store_txn *t, const struct rec_kind *kind, void *obj, bool fresh);
+
 int
 rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
+{
+	return save(t, kind, obj, false);
+}
+
+int
+rec_save_fresh(struct store_txn *t, const struct rec_kind *kind, void *obj)
+{
+	return save(t, kind, obj, true);
+}
+
+static int
+save(struct store_txn *t, const struct rec_kind *kind, void *obj, bool fresh)
 {
 	struct state old = { 0 }, nw = { 0 };
 	struct codec_buf val = { 0 }, before = { 0 };
@@ -281,7 +295,8 @@ rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj)
 	kind->key(obj, &k);
 	assign_eids(t, kind->desc, obj);
 	schema_init(kind->desc, prev);
-	found = load_state(t, kind, &k, &old, prev);
+	/* A fresh save (the migration) writes over a value of the old format, unread. */
+	found = fresh ? 1 : load_state(t, kind, &k, &old, prev);
 	rc = found < 0 ? -1 : 0;
 	if (rc == 0) {
 		schema_encode(kind->desc, obj, &val);

@@ -44,6 +44,8 @@ struct rec_kind {
  * undo); the indexes follow. Nothing differs: nothing is written.
  */
 int rec_save(struct store_txn *t, const struct rec_kind *kind, void *obj);
+/* rec_save as if nothing were stored under obj's key (the migration from format 1). */
+int rec_save_fresh(struct store_txn *t, const struct rec_kind *kind, void *obj);
 /* The tags of d's lists that are sets (their elements carry STATE_EID_TAG), as bits. */
 uint64_t rec_set_mask(const struct schema_record *d);
 /* The record kind stored in database db, or NULL (core/kinds.c). */

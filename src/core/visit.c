@@ -162,8 +162,8 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
  * category write the same element (its count merges field by field), different categories
  * never replace each other (M-2).
  */
-static void
-attendance_ids(struct visit *v)
+void
+visit_attendance_ids(struct visit *v)
 {
 	for (size_t i = 0; i < v->nattendance; i++) {
 		memset(&v->attendance[i].eid, 0, sizeof v->attendance[i].eid);
@@ -192,7 +192,7 @@ visit_set_attendance(struct visit *v, int category, int count)
 int
 visit_add_tx(struct store_txn *t, struct visit *v)
 {
-	attendance_ids(v);
+	visit_attendance_ids(v);
 	if (uid_is_nil(&v->id))
 		uid_new(&v->id, store_txn_now(t));
 	v->created_ms = store_txn_now(t);
@@ -235,7 +235,7 @@ modify_fn(struct store_txn *t, void *arg)
 		return rc;
 	rc = a->fn(&v, a->arg, store_txn_error(t));
 	if (rc == 0) {
-		attendance_ids(&v);
+		visit_attendance_ids(&v);
 		rc = visit_validate_tx(t, &v);
 	}
 	if (rc == 0)

@@ -64,6 +64,8 @@ extern const struct rec_kind visit_kind;
 extern const char *const visit_status_names[VISIT_STATUS_COUNT];
 extern const char *const audience_names[AUD_COUNT];
 
+/* Gives each attendance element the id of its category (M-2: one element a category). */
+void visit_attendance_ids(struct visit *v);
 void visit_init(struct visit *v);
 void visit_free(struct visit *v);
 /* Checks v against the store (units exist, the target is in the akim's territory, U-1). */

@@ -519,8 +519,11 @@ open_dbis(struct store *s, bool create)
 		    memcmp(v.mv_data, STORE_FORMAT, v.mv_size) != 0)) {
 			snprintf(s->format, sizeof s->format, "%.*s",
 			    (int)(v.mv_size < 8 ? v.mv_size : 8), (const char *)v.mv_data);
-			mdb_txn_abort(txn);
-			return MDB_INCOMPATIBLE;
+			/* Only the migration opens such a store, and only format 1. */
+			if (!(s->flags & STORE_MIGRATE) || strcmp(s->format, "1") != 0) {
+				mdb_txn_abort(txn);
+				return MDB_INCOMPATIBLE;
+			}
 		}
 	}
 	for (int i = 0; i < DB_COUNT; i++) {
@@ -621,6 +624,13 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 
 	if ((rc = open_dbis(s, false)) == MDB_NOTFOUND && !(s->flags & STORE_RDONLY))
 		rc = open_dbis(s, true);
+	if (rc == MDB_INCOMPATIBLE && strcmp(s->format, "1") == 0) {
+		kz_fail(e, KZ_EINVAL, "store %s: made in format 1 by an earlier kezdesu, and this "
+		    "version reads format %s; the store was left as it was: run kezdesu --db %s "
+		    "migrate (it keeps a copy of the old store)", dir, STORE_FORMAT, dir);
+		store_close(&s);
+		return -1;
+	}
 	if (rc == MDB_INCOMPATIBLE && s->format[0] != '\0') {
 		kz_fail(e, KZ_EINVAL, "store %s: made in format %s by another version of kezdesu, "
 		    "and this version reads format %s only; the store was left as it was: open "
@@ -1086,8 +1096,8 @@ log_key(uint8_t out[LOG_KEY], uint32_t num, uint64_t seq)
 int
 store_node(struct store_txn *t, uint8_t node[16])
 {
-	const void *v;
-	size_t n;
+	const void *v = NULL;
+	size_t n = 0;
 	int rc;
 
 	if ((rc = store_meta_get(t, "node", &v, &n)) < 0)
@@ -1506,4 +1516,49 @@ store_secret_remove(struct store *s, const char *name)
 
 	unlink(path);
 	free(path);
+}
+
+const char *
+store_format_found(const struct store *s)
+{
+	return s->format[0] != '\0' ? s->format : NULL;
+}
+
+int
+store_clear(struct store_txn *t, enum store_db db)
+{
+	int rc = mdb_drop(t->txn, t->s->dbi[db], 0);
+
+	return rc == 0 ? 0 : txn_fail(t, rc, "cannot empty a database");
+}
+
+int
+store_backup(struct store *s, const char *dir, struct kz_error *e)
+{
+	int rc;
+
+	if (mkdir(dir, 0700) != 0)
+		return kz_fail(e, errno == EEXIST ? KZ_EEXIST : KZ_EIO, "cannot make %s: %s", dir,
+		    strerror(errno));
+	/* A consistent copy, taken in a read transaction: writers go on meanwhile. */
+	if ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) != 0) {
+		kz_fail(e, rc == ENOSPC ? KZ_EFULL : KZ_EIO, "cannot copy %s to %s: %s", s->dir,
+		    dir, mdb_strerror(rc));
+		rmdir(dir);
+		return -1;
+	}
+	/* LMDB makes the copy under the umask: as private as the store itself. */
+	{
+		char *data = xasprintf("%s/data.mdb", dir), *orig = xasprintf("%s/data.mdb", s->dir);
+		struct stat st;
+
+		rc = stat(orig, &st) == 0 ? chmod(data, st.st_mode & 0660) : -1;
+		if (rc == 0 && (st.st_mode & 0060))
+			rc = chmod(dir, 02770);
+		free(data);
+		free(orig);
+		if (rc != 0)
+			return kz_fail(e, KZ_EPERM, "cannot make %s private: %s", dir, strerror(errno));
+	}
+	return 0;
 }

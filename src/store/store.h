@@ -48,6 +48,12 @@ struct store_txn;
 
 #define STORE_CREATE 0x1	/* create the directory and the environment if missing */
 #define STORE_RDONLY 0x2
+#define STORE_MIGRATE 0x4	/* open a store of format 1, for core/migrate.c only */
+
+/* The format of a store opened with STORE_MIGRATE that is not STORE_FORMAT, else NULL. */
+const char *store_format_found(const struct store *s);
+/* A compact, consistent copy of the store into the new directory dir. */
+int store_backup(struct store *s, const char *dir, struct kz_error *e);
 
 /* Creates DIR for a new store; with group != NULL, shared by that Unix group. */
 int store_create_dir(const char *dir, const char *group, struct kz_error *e);
@@ -105,6 +111,8 @@ int store_put(struct store_txn *t, enum store_db db, const void *key, size_t kle
     const void *val, size_t len);
 /* 0, also when the key was absent; -1 on error. */
 int store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen);
+/* Empties a database (the migration rebuilds indexes from scratch). */
+int store_clear(struct store_txn *t, enum store_db db);
 /* Number of entries in a database. */
 size_t store_count(struct store_txn *t, enum store_db db);
 
