@@ -36,6 +36,9 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_LOG] = "log",
 	[DB_CONFLICTS] = "conflicts",
 	[DB_CLOCK_REVIEW] = "clock_review",
+	[DB_SEARCH_WORDS] = "search_words",
+	[DB_SEARCH_DOCS] = "search_docs",
+	[DB_SEARCH_MOVED] = "search_moved",
 };
 
 struct store {
@@ -673,6 +676,12 @@ store_durable(const struct store *s)
 	return (flags & (MDB_NOSYNC | MDB_NOMETASYNC | MDB_MAPASYNC)) == 0;
 }
 
+bool
+store_read_only(const struct store *s)
+{
+	return (s->flags & STORE_RDONLY) != 0;
+}
+
 void
 store_set_author(struct store *s, const char *user, const char *official)
 {
@@ -856,6 +865,17 @@ store_count(struct store_txn *t, enum store_db db)
 	if (mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
 		return 0;
 	return st.ms_entries;
+}
+
+uint64_t
+store_db_bytes(struct store_txn *t, enum store_db db)
+{
+	MDB_stat st;
+
+	if (mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
+		return 0;
+	return (uint64_t)st.ms_psize *
+	    (st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages);
 }
 
 int

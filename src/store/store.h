@@ -33,6 +33,9 @@ enum store_db {
 	DB_LOG,			/* origin node (16) + its sequence (8) -> log entry */
 	DB_CONFLICTS,		/* conflict records (core/conflict.c) */
 	DB_CLOCK_REVIEW,	/* origin (16) + sequence (8) -> clock far ahead, for review */
+	DB_SEARCH_WORDS,	/* search index (core/search.c): block + word + chunk -> postings */
+	DB_SEARCH_DOCS,		/* search index: document chunk -> the records it numbers */
+	DB_SEARCH_MOVED,	/* search index: record -> its newest document number */
 	DB_COUNT
 };
 
@@ -62,6 +65,9 @@ size_t store_map_size(const struct store *s);
  * trade durability for speed (MDB_NOSYNC, MDB_NOMETASYNC, MDB_MAPASYNC) is set.
  */
 bool store_durable(const struct store *s);
+
+/* Whether writes are refused: opened with STORE_RDONLY, or files this user can only read. */
+bool store_read_only(const struct store *s);
 
 /* Who makes the changes: recorded in every change-log entry. Strings are copied. */
 void store_set_author(struct store *s, const char *user, const char *official);
@@ -97,6 +103,8 @@ int store_put(struct store_txn *t, enum store_db db, const void *key, size_t kle
 int store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen);
 /* Number of entries in a database. */
 size_t store_count(struct store_txn *t, enum store_db db);
+/* The bytes of the pages a database occupies (branch, leaf and overflow pages). */
+uint64_t store_db_bytes(struct store_txn *t, enum store_db db);
 
 /*
  * The replicated change log, keyed by (origin node, origin sequence), so that an office's
