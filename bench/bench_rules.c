@@ -128,7 +128,7 @@ main(int argc, char **argv)
 	csv = slurp(argv[3], &len);
 	if (kato_parse(csv, len, argv[3], &kt, &e) != 0 ||
 	    store_open(dir, STORE_CREATE, &s, &e) != 0 || node_init(s, "610000000", &e) != 0 ||
-	    unit_import(s, &kt, "2026-07-17", &st, &e) != 0) {
+	    unit_import(s, &kt, "2026-07-17", false, &st, &e) != 0) {
 		fprintf(stderr, "bench_rules: %s\n", e.msg);
 		return 1;
 	}
