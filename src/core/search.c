@@ -639,6 +639,36 @@ is_creation(struct builder *b, const struct rec_kind *rk, const void *val, size_
 	    memcmp(b->st.e[i].st.origin, le->origin, 16) == 0;
 }
 
+/*
+ * Whether log entry le set or cleared a searched field: one of them still carries its
+ * stamp (b->st holds the record's state, loaded by is_creation). A change that only
+ * linked a question or moved an issue's status leaves the index as it is; a change whose
+ * field a later one overwrote needs nothing either, since the later one is indexed.
+ */
+static bool
+touches_search_fields(struct builder *b, int kind, const struct store_log_entry *le)
+{
+	static const char *const fields[SEARCH_KIND_COUNT][4] = {
+		{ "text", "topic", NULL },
+		{ "title", "topic", "executor", NULL },
+	};
+	const struct schema_record *d = rec_kind_for(kind)->desc;
+	uint8_t path[STATE_PATH_MAX];
+
+	for (size_t i = 0; fields[kind][i] != NULL; i++) {
+		const struct schema_field *f = schema_field_named(d, fields[kind][i]);
+		ssize_t k;
+
+		if (f == NULL)
+			continue;
+		k = state_find(&b->st, path, state_path_tag(path, f->tag));
+		if (k >= 0 && b->st.e[k].st.hlc == le->hlc &&
+		    memcmp(b->st.e[k].st.origin, le->origin, 16) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int
 build_entry(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
     const struct store_log_entry *le, int kind)
@@ -658,11 +688,14 @@ build_entry(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
 	vv_set(&b->ck, b->cur.v[oi].origin, seq);
 	slot_key(key, kind, le->key);
 	/* The record as it is now: one indexing covers every change made so far. */
-	if (!keyset_add(&b->done, key))
+	if (keyset_has(&b->done, key))
 		return 0;
 	if ((rc = store_get(t, rk->db, le->key, 16, &val, &len)) != 0)
 		return rc < 0 ? -1 : 0;
 	creation = is_creation(b, rk, val, len, le);
+	if (!creation && !touches_search_fields(b, kind, le))
+		return 0;
+	keyset_add(&b->done, key);
 	if ((rc = store_get(t, DB_SEARCH_MOVED, key, SLOT, &mv, &mn)) < 0)
 		return -1;
 	if (rc == 0)

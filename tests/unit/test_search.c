@@ -439,6 +439,60 @@ test_edits_and_search_again(void **state)
 	test_rmdir(dir);
 }
 
+static int
+set_status(struct issue *is, void *arg, struct kz_error *e)
+{
+	(void)arg;
+	(void)e;
+	is->status = ISSUE_IN_WORK;
+	return 0;
+}
+
+/* The pos of the one hit of query. */
+static uint64_t
+pos_of(struct store *s, const char *query)
+{
+	struct search_result r = { 0 };
+	struct kz_error e;
+	uint64_t pos;
+
+	if (search_run(s, query, 0, 0, &r, &e) != 0)
+		fail_msg("search_run: %s", e.msg);
+	assert_int_equal(r.n, 1);
+	pos = r.hits[0].pos;
+	search_result_free(&r);
+	return pos;
+}
+
+/*
+ * Changes of fields nobody searches (a question linked to an issue, an issue's status)
+ * leave the record where it was: it is not indexed again, and it does not jump to the top.
+ */
+static void
+test_unsearched_changes_keep_the_place(void **state)
+{
+	char *dir;
+	struct store *s = test_store(&dir);
+	struct model m = { 0 };
+	struct kz_error e;
+	uint64_t q_pos, i_pos;
+
+	(void)state;
+	add_question(s, &m, strdup("Кәріз құбыры жарылды"), NULL);
+	add_issue(s, &m, strdup("Кәріз жүйесін жөндеу"), NULL, NULL);
+	add_question(s, &m, strdup("Көше жарығы жоқ"), NULL);
+	q_pos = pos_of(s, "құбыр");
+	i_pos = pos_of(s, "жүйе");
+	assert_int_equal(issue_link(s, &m.r[1].id, &m.r[0].id, 1, &e), 0);
+	assert_int_equal(issue_modify(s, &m.r[1].id, set_status, NULL, "басталды", &e), 0);
+	assert_int_equal(pos_of(s, "құбыр"), q_pos);
+	assert_int_equal(pos_of(s, "жүйе"), i_pos);
+	check_query(s, &m, "кәріз", true);
+	model_free(&m);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
 static void
 test_other_handles_and_read_only(void **state)
 {
@@ -572,6 +626,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_against_brute_force),
 		cmocka_unit_test(test_edits_and_search_again),
+		cmocka_unit_test(test_unsearched_changes_keep_the_place),
 		cmocka_unit_test(test_other_handles_and_read_only),
 		cmocka_unit_test(test_long_lists_across_blocks),
 	};
