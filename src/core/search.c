@@ -619,7 +619,7 @@ index_doc(struct builder *b, const uint8_t key[SLOT])
  * have been indexed before.
  */
 static bool
-is_creation(struct builder *b, const struct rec_kind *rk, const void *val, size_t len,
+is_creation(struct state *st, const struct rec_kind *rk, const void *val, size_t len,
     const struct store_log_entry *le)
 {
 	uint8_t path[STATE_PATH_MAX];
@@ -631,22 +631,22 @@ is_creation(struct builder *b, const struct rec_kind *rk, const void *val, size_
 			tag = k;
 			break;
 		}
-	state_reset(&b->st);
-	if (state_load(&b->st, val, len, rec_set_mask(rk->desc)) != 0)
+	state_reset(st);
+	if (state_load(st, val, len, rec_set_mask(rk->desc)) != 0)
 		return false;
-	i = state_find(&b->st, path, state_path_tag(path, tag));
-	return i >= 0 && b->st.e[i].st.hlc == le->hlc &&
-	    memcmp(b->st.e[i].st.origin, le->origin, 16) == 0;
+	i = state_find(st, path, state_path_tag(path, tag));
+	return i >= 0 && st->e[i].st.hlc == le->hlc &&
+	    memcmp(st->e[i].st.origin, le->origin, 16) == 0;
 }
 
 /*
  * Whether log entry le set or cleared a searched field: one of them still carries its
- * stamp (b->st holds the record's state, loaded by is_creation). A change that only
+ * stamp (st holds the record's state, loaded by is_creation). A change that only
  * linked a question or moved an issue's status leaves the index as it is; a change whose
  * field a later one overwrote needs nothing either, since the later one is indexed.
  */
 static bool
-touches_search_fields(struct builder *b, int kind, const struct store_log_entry *le)
+touches_search_fields(const struct state *st, int kind, const struct store_log_entry *le)
 {
 	static const char *const fields[SEARCH_KIND_COUNT][4] = {
 		{ "text", "topic", NULL },
@@ -661,9 +661,9 @@ touches_search_fields(struct builder *b, int kind, const struct store_log_entry 
 
 		if (f == NULL)
 			continue;
-		k = state_find(&b->st, path, state_path_tag(path, f->tag));
-		if (k >= 0 && b->st.e[k].st.hlc == le->hlc &&
-		    memcmp(b->st.e[k].st.origin, le->origin, 16) == 0)
+		k = state_find(st, path, state_path_tag(path, f->tag));
+		if (k >= 0 && st->e[k].st.hlc == le->hlc &&
+		    memcmp(st->e[k].st.origin, le->origin, 16) == 0)
 			return true;
 	}
 	return false;
@@ -692,8 +692,8 @@ build_entry(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
 		return 0;
 	if ((rc = store_get(t, rk->db, le->key, 16, &val, &len)) != 0)
 		return rc < 0 ? -1 : 0;
-	creation = is_creation(b, rk, val, len, le);
-	if (!creation && !touches_search_fields(b, kind, le))
+	creation = is_creation(&b->st, rk, val, len, le);
+	if (!creation && !touches_search_fields(&b->st, kind, le))
 		return 0;
 	keyset_add(&b->done, key);
 	if ((rc = store_get(t, DB_SEARCH_MOVED, key, SLOT, &mv, &mn)) < 0)
@@ -756,20 +756,30 @@ catch_up_fn(struct store_txn *t, void *arg)
 
 struct pending {
 	struct keyset keys;	/* in the order met */
+	struct state st;
 };
 
+/* The records the index would take in, as the catch-up would choose them. */
 static int
 pending_entry(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
     const struct store_log_entry *le, int kind)
 {
 	struct pending *p = arg;
+	const struct rec_kind *rk = rec_kind_for(kind);
 	uint8_t key[SLOT];
+	const void *val;
+	size_t len;
+	int rc;
 
-	(void)t;
 	(void)oi;
 	(void)seq;
 	slot_key(key, kind, le->key);
-	keyset_add(&p->keys, key);
+	if (keyset_has(&p->keys, key))
+		return 0;
+	if ((rc = store_get(t, rk->db, le->key, 16, &val, &len)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (is_creation(&p->st, rk, val, len, le) || touches_search_fields(&p->st, kind, le))
+		keyset_add(&p->keys, key);
 	return 0;
 }
 
@@ -852,7 +862,7 @@ query_free(struct query *q)
 
 struct match {
 	const struct query *q;
-	uint32_t seen;
+	uint64_t seen;
 };
 
 static int
@@ -862,8 +872,8 @@ match_word(void *arg, const char *w, size_t n)
 
 	for (size_t i = 0; i < m->q->n; i++)
 		if (m->q->len[i] <= n && memcmp(w, m->q->w[i], m->q->len[i]) == 0)
-			m->seen |= 1u << i;
-	return m->seen == (1u << m->q->n) - 1 ? 1 : 0;
+			m->seen |= 1ull << i;
+	return m->seen == (1ull << m->q->n) - 1 ? 1 : 0;
 }
 
 /* Every query word begins a word of the record. */
@@ -872,10 +882,10 @@ doc_matches(const struct doc *d, const struct query *q)
 {
 	struct match m = { q, 0 };
 
-	for (size_t i = 0; i < d->nfield && m.seen != (1u << q->n) - 1; i++)
+	for (size_t i = 0; i < d->nfield && m.seen != (1ull << q->n) - 1; i++)
 		if (d->field[i] != NULL)
 			text_words(d->field[i], strlen(d->field[i]), match_word, &m);
-	return m.seen == (1u << q->n) - 1;
+	return m.seen == (1ull << q->n) - 1;
 }
 
 struct run {
@@ -1109,6 +1119,7 @@ search_run(struct store *s, const char *query, uint64_t before, size_t limit,
 	r->doc.kind = -1;
 	rc = store_read(s, run_fn, r, e);
 	keyset_free(&r->pend.keys);
+	state_free(&r->pend.st);
 	free(r);
 	query_free(&q);
 	if (rc != 0)

@@ -472,7 +472,7 @@ static void
 test_unsearched_changes_keep_the_place(void **state)
 {
 	char *dir;
-	struct store *s = test_store(&dir);
+	struct store *s = test_store(&dir), *ro = NULL;
 	struct model m = { 0 };
 	struct kz_error e;
 	uint64_t q_pos, i_pos;
@@ -485,10 +485,16 @@ test_unsearched_changes_keep_the_place(void **state)
 	i_pos = pos_of(s, "жүйе");
 	assert_int_equal(issue_link(s, &m.r[1].id, &m.r[0].id, 1, &e), 0);
 	assert_int_equal(issue_modify(s, &m.r[1].id, set_status, NULL, "басталды", &e), 0);
+	/* A read-only handle, which matches what is pending in memory, agrees. */
+	assert_int_equal(store_open(dir, STORE_RDONLY, &ro, &e), 0);
+	assert_int_equal(pos_of(ro, "құбыр"), q_pos);
+	assert_int_equal(pos_of(ro, "жүйе"), i_pos);
+	/* (Two handles on one store in one process: the one opened last closes last.) */
 	assert_int_equal(pos_of(s, "құбыр"), q_pos);
 	assert_int_equal(pos_of(s, "жүйе"), i_pos);
 	check_query(s, &m, "кәріз", true);
 	model_free(&m);
+	store_close(&ro);
 	store_close(&s);
 	test_rmdir(dir);
 }
