@@ -551,7 +551,8 @@ flush_words(struct builder *b)
 	int rc = 0;
 
 	/* In key order: the pages fill as an append would fill them. */
-	qsort(b->pl, b->npl, sizeof *b->pl, cmp_plist);
+	if (b->npl > 0)
+		qsort(b->pl, b->npl, sizeof *b->pl, cmp_plist);
 	for (size_t i = 0; i < b->npl && rc == 0; i++)
 		rc = write_postings(b, &b->pl[i]);
 	builder_reset_words(b);
@@ -595,7 +596,7 @@ index_doc(struct builder *b, const uint8_t key[SLOT])
 		b->chunk_used = 0;
 		if ((rc = store_get(b->t, DB_SEARCH_DOCS, k, 4, &v, &n)) < 0)
 			return -1;
-		if (rc == 0 && n <= sizeof b->slots && n % SLOT == 0) {
+		if (rc == 0 && n > 0 && n <= sizeof b->slots && n % SLOT == 0) {
 			memcpy(b->slots, v, n);
 			b->chunk_used = n / SLOT;
 		}
