@@ -50,6 +50,7 @@ struct store {
 	char *user, *official;
 	int flags;
 	char format[12];	/* the format found in a store of another format */
+	bool absent[DB_COUNT];	/* derived databases a read-only store does not have yet */
 };
 
 struct store_txn {
@@ -518,6 +519,14 @@ open_dbis(struct store *s, bool create)
 	}
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], create ? MDB_CREATE : 0, &s->dbi[i]);
+		/*
+		 * Derived state (the search index) that a store last written by an earlier
+		 * version lacks: read-only, it reads as empty; the next writer makes it.
+		 */
+		s->absent[i] = rc == MDB_NOTFOUND && !create && (s->flags & STORE_RDONLY) &&
+		    i >= DB_SEARCH_WORDS && i <= DB_SEARCH_MOVED;
+		if (s->absent[i])
+			rc = 0;
 		if (rc != 0) {
 			mdb_txn_abort(txn);
 			return rc;
@@ -827,9 +836,13 @@ store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
     size_t *len)
 {
 	MDB_val k = { klen, (void *)(uintptr_t)key }, v;
-	int rc = mdb_get(t->txn, t->s->dbi[db], &k, &v);
+	int rc;
 
-	if (rc == MDB_NOTFOUND)
+	*val = NULL;
+	*len = 0;
+	if (t->s->absent[db])
+		return 1;
+	if ((rc = mdb_get(t->txn, t->s->dbi[db], &k, &v)) == MDB_NOTFOUND)
 		return 1;
 	if (rc != 0)
 		return txn_fail(t, rc, "cannot read");
@@ -862,7 +875,7 @@ store_count(struct store_txn *t, enum store_db db)
 {
 	MDB_stat st;
 
-	if (mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
+	if (t->s->absent[db] || mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
 		return 0;
 	return st.ms_entries;
 }
@@ -872,7 +885,7 @@ store_db_bytes(struct store_txn *t, enum store_db db)
 {
 	MDB_stat st;
 
-	if (mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
+	if (t->s->absent[db] || mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
 		return 0;
 	return (uint64_t)st.ms_psize *
 	    (st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages);
@@ -1153,7 +1166,8 @@ int
 store_cursor_open(struct store_txn *t, enum store_db db, struct store_cursor **cp)
 {
 	struct store_cursor *c = xcalloc(1, sizeof *c);
-	int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c->cur);
+	/* An absent database: a cursor with nothing to visit (cur NULL). */
+	int rc = t->s->absent[db] ? 0 : mdb_cursor_open(t->txn, t->s->dbi[db], &c->cur);
 
 	*cp = NULL;
 	if (rc != 0) {
@@ -1170,11 +1184,13 @@ store_cursor_close(struct store_cursor **cp)
 {
 	if (*cp == NULL)
 		return;
-	mdb_cursor_close((*cp)->cur);
+	if ((*cp)->cur != NULL)
+		mdb_cursor_close((*cp)->cur);
 	free(*cp);
 	*cp = NULL;
 }
 
+/* What a cursor op gives: 0, 1 at the end (or on an absent database), -1 on error. */
 static int
 cursor_rc(struct store_cursor *c, int rc)
 {
@@ -1186,6 +1202,8 @@ cursor_rc(struct store_cursor *c, int rc)
 int
 store_cursor_seek(struct store_cursor *c, const void *key, size_t klen)
 {
+	if (c->cur == NULL)
+		return 1;
 	if (key == NULL)
 		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_FIRST));
 	c->k.mv_data = (void *)(uintptr_t)key;
@@ -1200,6 +1218,8 @@ store_cursor_seek_last(struct store_cursor *c, const void *prefix, size_t plen)
 	size_t n = plen;
 	int rc;
 
+	if (c->cur == NULL)
+		return 1;
 	if (prefix == NULL || plen == 0)
 		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
 	if (plen > sizeof next)
@@ -1246,11 +1266,15 @@ store_cursor_get(struct store_cursor *c, const void **key, size_t *klen, const v
 int
 store_cursor_next(struct store_cursor *c)
 {
+	if (c->cur == NULL)
+		return 1;
 	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_NEXT));
 }
 
 int
 store_cursor_prev(struct store_cursor *c)
 {
+	if (c->cur == NULL)
+		return 1;
 	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_PREV));
 }

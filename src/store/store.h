@@ -33,6 +33,10 @@ enum store_db {
 	DB_LOG,			/* origin node (16) + its sequence (8) -> log entry */
 	DB_CONFLICTS,		/* conflict records (core/conflict.c) */
 	DB_CLOCK_REVIEW,	/* origin (16) + sequence (8) -> clock far ahead, for review */
+	/*
+	 * Derived state, rebuilt from the log: a store opened read-only that lacks these
+	 * (last written before they existed) reads them as empty.
+	 */
 	DB_SEARCH_WORDS,	/* search index (core/search.c): block + word + chunk -> postings */
 	DB_SEARCH_DOCS,		/* search index: document chunk -> the records it numbers */
 	DB_SEARCH_MOVED,	/* search index: record -> its newest document number */

@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <lmdb.h>
+
 #include "core/issue.h"
 #include "core/question.h"
 #include "core/search.h"
@@ -626,6 +628,65 @@ test_long_lists_across_blocks(void **state)
 	test_rmdir(dir);
 }
 
+/*
+ * Makes dir look like a store last written before the search index existed: its
+ * databases and checkpoint gone (through LMDB itself: no kezdesu function removes them).
+ */
+static void
+drop_index(const char *dir)
+{
+	static const char *const dbs[] = { "search_words", "search_docs", "search_moved" };
+	static const char *const metas[] = { "search_vv", "search_next" };
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 64), 0);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0600), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(mdb_dbi_open(txn, dbs[i], 0, &dbi), 0);
+		assert_int_equal(mdb_drop(txn, dbi, 1), 0);
+	}
+	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	for (size_t i = 0; i < 2; i++) {
+		MDB_val k = { strlen(metas[i]), (void *)(uintptr_t)metas[i] };
+
+		assert_int_equal(mdb_del(txn, dbi, &k, NULL), 0);
+	}
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+/* A store without the index, opened read-only, is searched in memory; a writer makes it. */
+static void
+test_read_only_store_without_the_index(void **state)
+{
+	char *dir;
+	struct store *s = test_store(&dir), *ro = NULL;
+	struct model m = { 0 };
+	struct kz_error e;
+
+	(void)state;
+	srand(5);
+	fill_random(s, &m, 40, 10);
+	check_query(s, &m, "ж", true);
+	store_close(&s);
+	drop_index(dir);
+	if (store_open(dir, STORE_RDONLY, &ro, &e) != 0)
+		fail_msg("store_open read-only: %s", e.msg);
+	check_query(ro, &m, "ж", true);
+	check_query(ro, &m, "Қ", true);
+	store_close(&ro);
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	check_query(s, &m, "ж", true);
+	check_query(s, &m, "су", true);
+	model_free(&m);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -635,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_unsearched_changes_keep_the_place),
 		cmocka_unit_test(test_other_handles_and_read_only),
 		cmocka_unit_test(test_long_lists_across_blocks),
+		cmocka_unit_test(test_read_only_store_without_the_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
