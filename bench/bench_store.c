@@ -1207,6 +1207,51 @@ rare_word(void *arg, const char *w, size_t n)
 	return 0;
 }
 
+/* One question or issue of the log as a line of the texts file. */
+static int
+dump_entry(struct store_txn *t, const struct store_log_entry *le, void *arg)
+{
+	struct dump *d = arg;
+	const void *val;
+	size_t len;
+	int rc;
+
+	if (le->kind != DB_QUESTIONS && le->kind != DB_ISSUES)
+		return 0;
+	if ((rc = store_get(t, le->kind, le->key, le->klen, &val, &len)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (le->kind == DB_QUESTIONS) {
+		struct question q;
+
+		if (rec_decode(t, &question_kind, val, len, &q) != 0)
+			return -1;
+		put_field(d->f, q.text);
+		fputc('\t', d->f);
+		put_field(d->f, q.topic);
+		if (d->rows >= d->rare_from && d->nrare < RARE_CANDIDATES) {
+			char prev[128] = "";
+
+			if (text_words(q.text, strlen(q.text), rare_word, prev))
+				snprintf(d->rare[d->nrare++], sizeof d->rare[0], "%s", prev);
+		}
+		question_free(&q);
+	} else {
+		struct issue is;
+
+		if (rec_decode(t, &issue_kind, val, len, &is) != 0)
+			return -1;
+		put_field(d->f, is.title);
+		fputc('\t', d->f);
+		put_field(d->f, is.topic);
+		fputc(' ', d->f);
+		put_field(d->f, is.executor);
+		issue_free(&is);
+	}
+	fputc('\n', d->f);
+	d->rows++;
+	return 0;
+}
+
 /*
  * The questions and issues in the order of this office's log, which is the order the index
  * numbers them, so that FTS5's rowid order is the same "newest first".
@@ -1214,67 +1259,11 @@ rare_word(void *arg, const char *w, size_t n)
 static int
 dump_fn(struct store_txn *t, void *arg)
 {
-	struct dump *d = arg;
-	struct store_cursor *c;
 	uint8_t node[16];
-	int rc;
 
-	if (store_node(t, node) != 0 || store_cursor_open(t, DB_LOG, &c) != 0)
+	if (store_node(t, node) != 0)
 		return -1;
-	rc = store_cursor_seek(c, node, 16);
-	while (rc == 0) {
-		const void *k, *v, *val;
-		size_t kn, vn, len;
-		struct store_log_entry le;
-
-		store_cursor_get(c, &k, &kn, &v, &vn);
-		if (kn != 24 || memcmp(k, node, 16) != 0)
-			break;
-		if (store_log_decode(t, k, kn, v, vn, &le) != 0) {
-			rc = -1;
-			break;
-		}
-		if ((le.kind == DB_QUESTIONS || le.kind == DB_ISSUES) &&
-		    store_get(t, le.kind, le.key, le.klen, &val, &len) == 0) {
-			if (le.kind == DB_QUESTIONS) {
-				struct question q;
-
-				if (rec_decode(t, &question_kind, val, len, &q) != 0) {
-					rc = -1;
-					break;
-				}
-				put_field(d->f, q.text);
-				fputc('\t', d->f);
-				put_field(d->f, q.topic);
-				if (d->rows >= d->rare_from && d->nrare < RARE_CANDIDATES) {
-					char prev[128] = "";
-
-					if (text_words(q.text, strlen(q.text), rare_word, prev))
-						snprintf(d->rare[d->nrare++], sizeof d->rare[0],
-						    "%s", prev);
-				}
-				question_free(&q);
-			} else {
-				struct issue is;
-
-				if (rec_decode(t, &issue_kind, val, len, &is) != 0) {
-					rc = -1;
-					break;
-				}
-				put_field(d->f, is.title);
-				fputc('\t', d->f);
-				put_field(d->f, is.topic);
-				fputc(' ', d->f);
-				put_field(d->f, is.executor);
-				issue_free(&is);
-			}
-			fputc('\n', d->f);
-			d->rows++;
-		}
-		rc = store_cursor_next(c);
-	}
-	store_cursor_close(&c);
-	return rc < 0 ? -1 : 0;
+	return store_log_walk(t, node, 1, dump_entry, arg);
 }
 
 static int

@@ -287,44 +287,40 @@ checkpoint_write(struct store_txn *t, const struct store_vv *ck, uint64_t next)
 typedef int (*pending_fn)(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
     const struct store_log_entry *le, int kind);
 
+struct walk {
+	const struct store_vv *cur;
+	size_t oi;
+	pending_fn fn;
+	void *arg;
+};
+
+static int
+walk_entry(struct store_txn *t, const struct store_log_entry *le, void *arg)
+{
+	struct walk *w = arg;
+	int kind = kind_of_db(le->kind);
+
+	/* Entries appended since the version vector was read wait for the next walk. */
+	if (le->seq > w->cur->v[w->oi].seq)
+		return 1;
+	if (kind < 0 || le->klen != 16)
+		return 0;
+	return w->fn(t, w->arg, w->oi, le->seq, le, kind);
+}
+
 static int
 pending_walk(struct store_txn *t, const struct store_vv *cur, const struct store_vv *ck,
     pending_fn fn, void *arg)
 {
-	for (size_t oi = 0; oi < cur->n; oi++) {
-		uint64_t from = vv_seq(ck, cur->v[oi].origin) + 1;
-		struct store_cursor *c;
-		uint8_t key[24];
+	struct walk w = { cur, 0, fn, arg };
+
+	for (w.oi = 0; w.oi < cur->n; w.oi++) {
+		uint64_t from = vv_seq(ck, cur->v[w.oi].origin) + 1;
 		int rc;
 
-		if (from > cur->v[oi].seq)
+		if (from > cur->v[w.oi].seq)
 			continue;
-		memcpy(key, cur->v[oi].origin, 16);
-		store_be64(key + 16, from);
-		if (store_cursor_open(t, DB_LOG, &c) != 0)
-			return -1;
-		rc = store_cursor_seek(c, key, 24);
-		while (rc == 0) {
-			const void *k, *v;
-			size_t kn, vn;
-			struct store_log_entry le;
-			uint64_t seq;
-			int kind;
-
-			store_cursor_get(c, &k, &kn, &v, &vn);
-			if (kn != 24 || memcmp(k, cur->v[oi].origin, 16) != 0)
-				break;
-			seq = store_get_be64((const uint8_t *)k + 16);
-			if (seq > cur->v[oi].seq)
-				break;
-			if ((rc = store_log_decode(t, k, kn, v, vn, &le)) != 0)
-				break;
-			kind = kind_of_db(le.kind);
-			if (kind >= 0 && le.klen == 16 && (rc = fn(t, arg, oi, seq, &le, kind)) != 0)
-				break;
-			rc = store_cursor_next(c);
-		}
-		store_cursor_close(&c);
+		rc = store_log_walk(t, cur->v[w.oi].origin, from, walk_entry, &w);
 		/* 1 is the end of the origin's entries; -1 an error, 2 and up fn's stop. */
 		if (rc < 0 || rc > 1)
 			return rc;

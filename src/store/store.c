@@ -1107,6 +1107,35 @@ store_clock_observe(struct store_txn *t, uint64_t hlc)
 }
 
 int
+store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from, store_log_fn fn,
+    void *arg)
+{
+	struct store_cursor *c;
+	struct store_log_entry e;
+	uint8_t k0[24];
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	log_key(k0, origin, from);
+	if (store_cursor_open(t, DB_LOG, &c) != 0)
+		return -1;
+	rc = store_cursor_seek(c, k0, 24);
+	while (rc == 0) {
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (kn != 24 || memcmp(k, origin, 16) != 0) {
+			rc = 1;
+			break;
+		}
+		if ((rc = store_log_decode(t, k, kn, v, vn, &e)) != 0 || (rc = fn(t, &e, arg)) != 0)
+			break;
+		rc = store_cursor_next(c);
+	}
+	store_cursor_close(&c);
+	return rc == 1 ? 0 : rc;
+}
+
+int
 store_vv_read(struct store_txn *t, struct store_vv *vv)
 {
 	struct store_cursor *c;

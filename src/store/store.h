@@ -141,6 +141,13 @@ int store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
 /* Decodes a log value read by a cursor on DB_LOG. */
 int store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *val,
     size_t vlen, struct store_log_entry *e);
+/*
+ * Calls fn for each entry of origin with a sequence from `from` on, in order; a non-zero
+ * return of fn stops the walk and is returned. 0 when all were seen, -1 on error.
+ */
+typedef int (*store_log_fn)(struct store_txn *t, const struct store_log_entry *e, void *arg);
+int store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from,
+    store_log_fn fn, void *arg);
 /* The highest sequence number of origin in the log (0: none). */
 int store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq);
 /* This store's node UUID. */
