@@ -98,7 +98,7 @@ $(B)/bench/%: bench/%.c $(B)/libkezdesu.a
 run: $(B)/kezdesu
 	$(B)/kezdesu --db $(B)/demo-store --demo
 
-check: $(B)/kezdesu $(TEST_BIN)
+check: $(B)/kezdesu $(TEST_BIN) $(BENCH_BIN)
 	sh tests/run.sh $(B)
 
 bench: $(B)/kezdesu $(BENCH_BIN)

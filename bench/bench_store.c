@@ -15,6 +15,7 @@
  * and records it at exec).
  */
 #include <dirent.h>
+#include <lmdb.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -29,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/sample_text.h"
+#include "core/sample_text.h"
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"
@@ -37,6 +38,7 @@
 #include "core/search.h"
 #include "core/text.h"
 #include "core/unit.h"
+#include "core/view.h"
 #include "core/visit.h"
 #include "store/store.h"
 #include "util/clock.h"
@@ -86,6 +88,14 @@ struct results {
 	double commit_p50, commit_p99;	/* the same I/O done by hand */
 	double commit_part[3];	/* its medians: the page writes, fdatasync, the meta write */
 	uint64_t map_bytes, file_bytes;
+	/* Issue 6: beside a bare LMDB doing the same work, in the same run. */
+	double newest_p50_us, newest_p99_us;
+	double save2_p50, save2_p99, bare_commit_p50, bare_commit_p99, bare_bulk_rate;
+	uint64_t bare_bytes;
+	size_t export_n, apply_n, bare_apply_n;
+	uint64_t export_bytes;
+	double export_secs, apply_secs, apply_rss_mib, bare_apply_secs, bare_apply_rss_mib;
+	double all_ms, all_mib;		/* question list of everything */
 	char error[600];
 };
 
@@ -256,7 +266,7 @@ proc_write_bytes(void)
 static int
 remove_store(const char *dir, struct kz_error *e)
 {
-	static const char *const ours[] = { "data.mdb", "lock.mdb", "bench-sync.tmp" };
+	static const char *const ours[] = { "data.mdb", "lock.mdb", "node.key", "bench-sync.tmp" };
 	struct dirent *de;
 	DIR *d = opendir(dir);
 	int rc = 0;
@@ -828,6 +838,508 @@ out:
 	return rc;
 }
 
+/* ---- issue 6: the store beside a bare LMDB doing the same work, in the same run ---- */
+
+/* A bare LMDB environment of one database, as a program with no log or stamps would keep. */
+static int
+bare_open(const char *dir, MDB_env **env, MDB_dbi *dbi, struct kz_error *e)
+{
+	MDB_txn *txn;
+	int rc;
+
+	mkdir(dir, 0700);
+	if ((rc = mdb_env_create(env)) != 0 || (rc = mdb_env_set_mapsize(*env, 8ULL << 30)) != 0 ||
+	    (rc = mdb_env_set_maxdbs(*env, 2)) != 0 ||
+	    (rc = mdb_env_open(*env, dir, MDB_NORDAHEAD, 0600)) != 0 ||
+	    (rc = mdb_txn_begin(*env, NULL, 0, &txn)) != 0)
+		return kz_fail(e, KZ_EIO, "bare LMDB %s: %s", dir, mdb_strerror(rc));
+	if ((rc = mdb_dbi_open(txn, "q", MDB_CREATE, dbi)) != 0 || (rc = mdb_txn_commit(txn)) != 0)
+		return kz_fail(e, KZ_EIO, "bare LMDB %s: %s", dir, mdb_strerror(rc));
+	return 0;
+}
+
+static void
+bare_remove(const char *dir)
+{
+	char *p = xasprintf("%s/data.mdb", dir);
+
+	unlink(p);
+	free(p);
+	p = xasprintf("%s/lock.mdb", dir);
+	unlink(p);
+	free(p);
+	rmdir(dir);
+}
+
+/* Copies the question records (the record part of each stored state) into a bare LMDB. */
+struct bare_copy {
+	MDB_env *env;
+	MDB_dbi dbi;
+	size_t n, batch;
+	double put_secs;
+	int rc;
+};
+
+static int
+bare_copy_fn(struct store_txn *t, void *arg)
+{
+	struct bare_copy *bc = arg;
+	struct store_cursor *c;
+	MDB_txn *txn = NULL;
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	if (store_cursor_open(t, DB_QUESTIONS, &c) != 0)
+		return -1;
+	for (rc = store_cursor_seek(c, NULL, 0); rc == 0 && bc->rc == 0; rc = store_cursor_next(c)) {
+		const uint8_t *p, *end;
+		uint64_t rlen = 0;
+		MDB_val mk, mv;
+		double t0;
+
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		p = v;
+		end = p + vn;
+		if (codec_get_varint(&p, end, &rlen) != 0 || rlen > (uint64_t)(end - p))
+			break;
+		mk.mv_size = kn;
+		mk.mv_data = (void *)(uintptr_t)k;
+		mv.mv_size = (size_t)rlen;
+		mv.mv_data = (void *)(uintptr_t)p;
+		t0 = now_secs();
+		if (txn == NULL && (bc->rc = mdb_txn_begin(bc->env, NULL, 0, &txn)) != 0)
+			break;
+		bc->rc = mdb_put(txn, bc->dbi, &mk, &mv, MDB_APPEND);
+		if (bc->rc == 0 && ++bc->n % bc->batch == 0) {
+			bc->rc = mdb_txn_commit(txn);
+			txn = NULL;
+		}
+		bc->put_secs += now_secs() - t0;
+	}
+	if (txn != NULL && bc->rc == 0) {
+		double t0 = now_secs();
+
+		bc->rc = mdb_txn_commit(txn);
+		bc->put_secs += now_secs() - t0;
+	} else if (txn != NULL) {
+		mdb_txn_abort(txn);
+	}
+	store_cursor_close(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The newest 50 questions of a visit, in process, warm: what the meeting screen reads. */
+static int
+bench_newest(struct bench *b, struct kz_error *e)
+{
+	struct results *r = b->r;
+	size_t n = 2000;
+	double *us = xcalloc(n, sizeof *us);
+	size_t *pick = xcalloc(n, sizeof *pick);
+	struct view *v;
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++)
+		pick[i] = rnd(b, (unsigned)b->cf->visits);
+	if (view_open(b->s, &v, e) != 0) {
+		free(us);
+		free(pick);
+		return -1;
+	}
+	/* A first pass warms the pages; the second is timed. */
+	for (int pass = 0; pass < 2 && rc == 0; pass++)
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			struct rec_cursor cur = { .valid = false };
+			struct rec_array a = { 0 };
+			double t0 = now_secs();
+
+			rc = view_questions(v, &b->visits[pick[i]].id, &cur, PAGE_LAST, 50, &a, e);
+			us[i] = (now_secs() - t0) * 1e6;
+			rec_array_free(&question_kind, &a);
+		}
+	view_close(&v);
+	if (rc == 0) {
+		r->newest_p50_us = percentile(us, n, 0.5);
+		r->newest_p99_us = percentile(us, n, 0.99);
+		printf("  newest 50 of a visit, warm, in process: median %.0f us, p99 %.0f us "
+		    "(%zu visits)\n", r->newest_p50_us, r->newest_p99_us, n);
+	}
+	free(us);
+	free(pick);
+	return rc;
+}
+
+/*
+ * Durable saves beside one-tree LMDB commits of a record of the same size, interleaved so
+ * that both see the same disk; and the store's size beside a bare LMDB of the same records.
+ */
+static int
+bench_bare(struct bench *b, struct kz_error *e)
+{
+	const struct config *cf = b->cf;
+	struct results *r = b->r;
+	struct bare_copy bc = { .batch = cf->batch };
+	char *dir = xasprintf("%s-bare", cf->dir);
+	double *save = xcalloc(cf->saves, sizeof *save);
+	double *bare = xcalloc(cf->saves, sizeof *bare);
+	struct stat sb;
+	char *data;
+	int rc;
+
+	bare_remove(dir);
+	if ((rc = bare_open(dir, &bc.env, &bc.dbi, e)) != 0)
+		goto out;
+	if ((rc = store_read(b->s, bare_copy_fn, &bc, e)) != 0 || bc.rc != 0) {
+		rc = rc ? rc : kz_fail(e, KZ_EIO, "bare LMDB: %s", mdb_strerror(bc.rc));
+		goto out;
+	}
+	r->bare_bulk_rate = bc.put_secs > 0 ? (double)bc.n / bc.put_secs : 0;
+	for (size_t i = 0; i < cf->saves && rc == 0; i++) {
+		struct batch bt = { .b = b };
+		struct codec_buf enc = { 0 };
+		struct question q;
+		struct kz_uuid id;
+		MDB_txn *txn;
+		MDB_val mk, mv;
+		double t0;
+
+		make_question(b, cf->visits - 1, 0, 1, false, &q, &bt);
+		q.asked_ms = 0;
+		t0 = now_secs();
+		rc = question_add(b->s, &q, e);
+		save[i] = (now_secs() - t0) * 1000;
+		/* The same record, as bytes, into the one tree of the bare LMDB. */
+		schema_encode(question_kind.desc, &q, &enc);
+		uid_new(&id, clock_now_ms());
+		mk.mv_size = 16;
+		mk.mv_data = id.b;
+		mv.mv_size = enc.len;
+		mv.mv_data = enc.p;
+		t0 = now_secs();
+		if (rc == 0 && (mdb_txn_begin(bc.env, NULL, 0, &txn) != 0 ||
+		    mdb_put(txn, bc.dbi, &mk, &mv, 0) != 0 || mdb_txn_commit(txn) != 0))
+			rc = kz_fail(e, KZ_EIO, "bare LMDB commit failed");
+		bare[i] = (now_secs() - t0) * 1000;
+		codec_buf_free(&enc);
+		question_free(&q);
+	}
+	if (rc != 0)
+		goto out;
+	r->save2_p50 = percentile(save, cf->saves, 0.5);
+	r->save2_p99 = percentile(save, cf->saves, 0.99);
+	r->bare_commit_p50 = percentile(bare, cf->saves, 0.5);
+	r->bare_commit_p99 = percentile(bare, cf->saves, 0.99);
+	data = xasprintf("%s/data.mdb", dir);
+	if (stat(data, &sb) == 0)
+		r->bare_bytes = (uint64_t)sb.st_size;
+	free(data);
+	printf("  bare LMDB, the same %zu question records in one tree: %.0f MiB, bulk put "
+	    "%.0f records/s\n", bc.n, (double)r->bare_bytes / 1048576, r->bare_bulk_rate);
+	printf("  question_add %.2f ms median (p99 %.2f) beside a one-tree LMDB commit of the "
+	    "same record %.2f ms (p99 %.2f): %.2f x\n", r->save2_p50, r->save2_p99,
+	    r->bare_commit_p50, r->bare_commit_p99,
+	    r->bare_commit_p50 > 0 ? r->save2_p50 / r->bare_commit_p50 : 0);
+out:
+	if (bc.env != NULL)
+		mdb_env_close(bc.env);
+	if (!cf->keep)
+		bare_remove(dir);
+	free(dir);
+	free(save);
+	free(bare);
+	return rc;
+}
+
+/* Every change in the store's log, as offices exchange them: a u32 length, then the bytes. */
+struct export_args {
+	FILE *fp;
+	size_t n;
+	uint64_t bytes;
+};
+
+static int
+export_fn(struct store_txn *t, void *arg)
+{
+	struct export_args *a = arg;
+	struct codec_buf ch = { 0 };
+	struct store_cursor *c;
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	if (store_cursor_open(t, DB_LOG, &c) != 0)
+		return -1;
+	for (rc = store_cursor_seek(c, NULL, 0); rc == 0; rc = store_cursor_next(c)) {
+		struct store_log_entry le;
+		uint8_t len[4];
+
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (store_log_decode(t, k, kn, v, vn, &le) != 0 ||
+		    rec_change_export(t, le.origin, le.seq, &ch) != 0) {
+			rc = -1;
+			break;
+		}
+		store_be32(len, (uint32_t)ch.len);
+		if (fwrite(len, 1, 4, a->fp) != 4 || fwrite(ch.p, 1, ch.len, a->fp) != ch.len) {
+			rc = kz_fail(store_txn_error(t), KZ_EIO, "export: %s", strerror(errno));
+			break;
+		}
+		a->n++;
+		a->bytes += 4 + ch.len;
+	}
+	codec_buf_free(&ch);
+	store_cursor_close(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Applies the changes of the export file in batches, to a fresh store or a bare LMDB. */
+struct apply_args {
+	FILE *fp;
+	long batch_start;	/* where this transaction's changes start in the file */
+	size_t n_start;
+	size_t batch, n;
+	uint8_t *buf;
+	size_t cap;
+	bool eof;
+	MDB_env *env;		/* the bare anchor: two puts a change, record and log entry */
+	MDB_dbi dbi;
+};
+
+static int
+read_change(struct apply_args *a, size_t *len)
+{
+	uint8_t lb[4];
+
+	if (fread(lb, 1, 4, a->fp) != 4) {
+		a->eof = true;
+		return 1;
+	}
+	*len = store_get_be32(lb);
+	a->buf = xgrow(a->buf, &a->cap, *len, 1);
+	return fread(a->buf, 1, *len, a->fp) == *len ? 0 : -1;
+}
+
+static int
+apply_fn(struct store_txn *t, void *arg)
+{
+	struct apply_args *a = arg;
+	struct rec_change c = { 0 };
+	struct kz_error e;
+	size_t len;
+	int rc = 0;
+
+	/* Run again after the map grew: the same changes again. */
+	if (fseek(a->fp, a->batch_start, SEEK_SET) != 0)
+		return -1;
+	a->n = a->n_start;
+	a->eof = false;
+	for (size_t i = 0; i < a->batch && rc == 0; i++) {
+		if ((rc = read_change(a, &len)) != 0)
+			break;
+		if (rec_change_decode(a->buf, len, &c, &e) != 0 || rec_apply(t, &c) < 0)
+			rc = -1;
+		else
+			a->n++;
+	}
+	rec_change_free(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+bare_put(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v)
+{
+	int rc = mdb_put(txn, dbi, k, v, MDB_APPEND);
+
+	return rc == MDB_KEYEXIST ? mdb_put(txn, dbi, k, v, 0) : rc;
+}
+
+static int
+bare_apply(struct apply_args *a)
+{
+	MDB_txn *txn;
+	struct rec_change c = { 0 };
+	struct kz_error e;
+	size_t len;
+	int rc = 0;
+
+	while (!a->eof && rc == 0) {
+		if (mdb_txn_begin(a->env, NULL, 0, &txn) != 0)
+			return -1;
+		for (size_t i = 0; i < a->batch && rc == 0; i++) {
+			uint8_t lk[24];
+			MDB_val k1, v1, k2, v2;
+
+			if ((rc = read_change(a, &len)) != 0)
+				break;
+			if (rec_change_decode(a->buf, len, &c, &e) != 0) {
+				rc = -1;
+				break;
+			}
+			/* The record (its change's bytes stand for its value) and the log entry. */
+			memcpy(lk, c.e.origin, 16);
+			store_be64(lk + 16, c.e.seq);
+			k1.mv_size = c.e.klen;
+			k1.mv_data = (void *)(uintptr_t)c.e.key;
+			v1.mv_size = len;
+			v1.mv_data = a->buf;
+			k2.mv_size = 24;
+			k2.mv_data = lk;
+			v2.mv_size = 40;
+			v2.mv_data = a->buf;
+			/* As the store does: an append where the key allows, else a put. */
+			if (bare_put(txn, a->dbi, &k1, &v1) != 0 ||
+			    bare_put(txn, a->dbi, &k2, &v2) != 0)
+				rc = -1;
+			else
+				a->n++;
+		}
+		if (mdb_txn_commit(txn) != 0)
+			rc = -1;
+	}
+	rec_change_free(&c);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+node_fn(struct store_txn *t, void *arg)
+{
+	(void)arg;
+	return store_meta_put(t, "node", "apply-bench-node", 16);
+}
+
+/*
+ * Runs in a child forked from the small parent, so that its peak RSS is its own. bare:
+ * the anchor. Prints nothing; hands back the count and time through r.
+ */
+static int
+apply_child(const struct config *cf, const char *file, bool bare, struct results *r)
+{
+	struct apply_args a = { .batch = cf->batch };
+	struct kz_error e = { 0 };
+	char *dir = xasprintf("%s-%s", cf->dir, bare ? "bare-apply" : "apply");
+	struct store *s = NULL;
+	double t0;
+	int rc = 0;
+
+	bare_remove(dir);
+	remove_store(dir, &e);
+	if ((a.fp = fopen(file, "rb")) == NULL)
+		return -1;
+	if (bare)
+		rc = bare_open(dir, &a.env, &a.dbi, &e);
+	else if ((rc = store_open(dir, STORE_CREATE, &s, &e)) == 0)
+		rc = store_write(s, node_fn, NULL, &e);
+	t0 = now_secs();
+	if (rc == 0 && bare)
+		rc = bare_apply(&a);
+	while (rc == 0 && !bare && !a.eof) {
+		a.batch_start = ftell(a.fp);
+		a.n_start = a.n;
+		rc = store_write(s, apply_fn, &a, &e);
+	}
+	if (bare) {
+		r->bare_apply_secs = now_secs() - t0;
+		r->bare_apply_n = a.n;
+	} else {
+		r->apply_secs = now_secs() - t0;
+		r->apply_n = a.n;
+	}
+	if (rc != 0)
+		snprintf(r->error, sizeof r->error, "apply: %s", e.msg);
+	if (a.env != NULL)
+		mdb_env_close(a.env);
+	store_close(&s);
+	fclose(a.fp);
+	free(a.buf);
+	if (!cf->keep) {
+		bare_remove(dir);
+		remove_store(dir, &e);
+	}
+	free(dir);
+	return rc;
+}
+
+/* Forks fn's child and returns its peak RSS in MiB, or -1. */
+static double
+fork_measured(const struct config *cf, const char *file, bool bare, struct results *r)
+{
+	struct rusage ru;
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0)
+		_exit(apply_child(cf, file, bare, r) == 0 ? 0 : 1);
+	if (wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return -1;
+	return (double)ru.ru_maxrss / 1024;
+}
+
+static int
+export_child(const struct config *cf, const char *file, struct results *r)
+{
+	struct export_args a = { 0 };
+	struct kz_error e = { 0 };
+	struct store *s;
+	double t0 = now_secs();
+	int rc;
+
+	if ((a.fp = fopen(file, "wb")) == NULL)
+		return -1;
+	if ((rc = store_open(cf->dir, STORE_RDONLY, &s, &e)) == 0) {
+		rc = store_read(s, export_fn, &a, &e);
+		store_close(&s);
+	}
+	if (fclose(a.fp) != 0)
+		rc = -1;
+	r->export_n = a.n;
+	r->export_bytes = a.bytes;
+	r->export_secs = now_secs() - t0;
+	if (rc != 0)
+		snprintf(r->error, sizeof r->error, "export: %s", e.msg);
+	return rc;
+}
+
+/* Exports every change of the loaded store, then applies them to a fresh one and to a bare LMDB. */
+static int
+bench_apply(const struct config *cf, struct results *r)
+{
+	char *file = xasprintf("%s-changes.bin", cf->dir);
+	pid_t pid;
+	int st, rc = -1;
+
+	printf("\n5. every change of the store exported as offices exchange them, then applied "
+	    "to a fresh store, %zu a transaction\n", cf->batch);
+	fflush(stdout);
+	if ((pid = fork()) < 0)
+		goto out;
+	if (pid == 0)
+		_exit(export_child(cf, file, r) == 0 ? 0 : 1);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		goto out;
+	printf("  exported %zu changes, %.0f MiB, in %.1f s\n", r->export_n,
+	    (double)r->export_bytes / 1048576, r->export_secs);
+	if ((r->apply_rss_mib = fork_measured(cf, file, false, r)) < 0)
+		goto out;
+	printf("  applied %zu in %.1f s = %.0f changes/s, peak RSS %.1f MiB\n", r->apply_n,
+	    r->apply_secs, r->apply_secs > 0 ? (double)r->apply_n / r->apply_secs : 0,
+	    r->apply_rss_mib);
+	if ((r->bare_apply_rss_mib = fork_measured(cf, file, true, r)) < 0)
+		goto out;
+	printf("  bare LMDB, the same changes as two puts each: %.1f s = %.0f changes/s, peak "
+	    "RSS %.1f MiB\n", r->bare_apply_secs, r->bare_apply_secs > 0 ?
+	    (double)r->bare_apply_n / r->bare_apply_secs : 0, r->bare_apply_rss_mib);
+	rc = 0;
+out:
+	if (!cf->keep)
+		unlink(file);
+	free(file);
+	return rc;
+}
+
 /* ---- the loading child ---- */
 
 static int
@@ -892,6 +1404,9 @@ load(const struct config *cf, struct results *r, struct kz_error *e)
 
 	printf("\n3. durable single saves into the loaded store, %zu each\n", cf->saves);
 	if (bench_saves(&b, e) != 0)
+		goto out;
+	printf("\n3b. beside a bare LMDB; the meeting screen's read\n");
+	if (bench_bare(&b, e) != 0 || bench_newest(&b, e) != 0)
 		goto out;
 	r->map_bytes = store_map_size(b.s);
 	store_close(&b.s);
@@ -1552,6 +2067,29 @@ summary(const struct config *cf, const struct results *r, const struct listing *
 	snprintf(v, sizeof v, "%.0f bytes",
 	    cf->questions ? (double)r->file_bytes / (double)cf->questions : 0);
 	row("store size per question", v, "", -1);
+	printf("  -- issue 6, each beside a bare LMDB doing the same work in this run --\n");
+	ratio = r->bare_commit_p50 > 0 ? r->save2_p50 / r->bare_commit_p50 : 0;
+	snprintf(v, sizeof v, "%.2f / %.2f ms", r->save2_p50, r->bare_commit_p50);
+	row("durable save / one-tree LMDB commit, medians", v, "", -1);
+	snprintf(v, sizeof v, "%.2f x", ratio);
+	row("  ratio", v, "<= 1.4 x", ratio <= 1.4);
+	snprintf(v, sizeof v, "%.0f B (bare %.0f B)",
+	    cf->questions ? (double)r->file_bytes / (double)cf->questions : 0,
+	    cf->questions ? (double)r->bare_bytes / (double)cf->questions : 0);
+	row("store per question (bare LMDB of the records)", v, "<= 600 B",
+	    cf->questions && (double)r->file_bytes / (double)cf->questions <= 600);
+	snprintf(v, sizeof v, "%.0f/s (bare %.0f/s)", r->apply_secs > 0 ?
+	    (double)r->apply_n / r->apply_secs : 0, r->bare_apply_secs > 0 ?
+	    (double)r->bare_apply_n / r->bare_apply_secs : 0);
+	row("apply foreign changes (bare: 2 puts each)", v, ">= 350000/s",
+	    r->apply_secs > 0 && (double)r->apply_n / r->apply_secs >= 350000);
+	snprintf(v, sizeof v, "%.1f MiB (bare %.1f)", r->apply_rss_mib, r->bare_apply_rss_mib);
+	row("apply: peak RSS", v, "< 64 MiB", r->apply_rss_mib < 64);
+	snprintf(v, sizeof v, "%.0f / %.0f us", r->newest_p50_us, r->newest_p99_us);
+	row("newest 50 of a visit, warm, in process: med / p99", v, "<= 1000 us",
+	    r->newest_p50_us <= 1000);
+	snprintf(v, sizeof v, "%.1f MiB, %.1f s", r->all_mib, r->all_ms / 1000);
+	row("question list of every question: peak RSS", v, "", -1);
 	if (sb->index_bytes > 0) {
 		double perq = cf->questions ? (double)sb->index_bytes / (double)cf->questions : 0;
 
@@ -1671,6 +2209,10 @@ main(int argc, char **argv)
 		return 1;
 	}
 
+	if (bench_apply(&cf, r) != 0) {
+		fprintf(stderr, "bench_store: export and apply failed: %s\n", r->error);
+		rc = 1;
+	}
 	printf("\n4. cold start: %s --db DIR question list --limit %s, %zu runs a mode\n"
 	    "  (NORDAHEAD is the default; READAHEAD=1 is KEZDESU_READAHEAD=1; \"read in\": "
 	    "data.mdb in the page cache after the run)\n", cf.bin, LIST_LIMIT, cf.runs);
@@ -1679,6 +2221,19 @@ main(int argc, char **argv)
 		rc = 1;
 	}
 	print_listings(ls, nls);
+	{
+		/* The whole list, a page at a time: memory must not grow with the store. */
+		const char *const all[] = { cf.bin, "--db", cf.dir, "question", "list", NULL };
+		int devnull = open("/dev/null", O_WRONLY);
+
+		if (devnull < 0 || run_timed(all, false, devnull, &r->all_ms, &r->all_mib, &e) != 0)
+			fprintf(stderr, "bench_store: question list (all): %s\n", e.msg);
+		else
+			printf("  question list, all %zu questions, to /dev/null: %.0f ms, peak RSS "
+			    "%.1f MiB\n", cf.questions, r->all_ms, r->all_mib);
+		if (devnull >= 0)
+			close(devnull);
+	}
 	printf("\n5. search: the index catching up, then queries warm in this process, "
 	    "%zu runs each, beside SQLite FTS5\n", cf.runs);
 	if (rc == 0 && bench_search(&cf, &sb, &e) != 0) {

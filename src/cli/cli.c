@@ -11,12 +11,12 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
-#include "core/node.h"
-#include "store/store.h"
+#include "core/office.h"
+#include "core/record.h"
 #include "util/xmalloc.h"
 
 static const char usage_text[] =
-    "usage: kezdesu [--db DIR] [--read-only] [-v LOGFILE] [COMMAND ...]\n"
+    "usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [-v LOGFILE] [COMMAND ...]\n"
     "       kezdesu --demo | --help | --version\n"
     "\n"
     "commands:\n"
@@ -26,7 +26,7 @@ static const char usage_text[] =
     "  units list [--under CODE] [--format tsv|json]\n"
     "  units add --parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME\n"
     "  visit add|list|show|set           meetings with the population\n"
-    "  question add|list                 questions from the hall (TEXT, or - for stdin)\n"
+    "  question add|list|withdraw        questions from the hall (TEXT, or - for stdin)\n"
     "  issue add|list|show|link|set      problem issues\n"
     "  search TEXT [--format tsv|json] [--limit N] [--before POS]\n"
     "                                    questions and issues with these words, newest first\n"
@@ -37,9 +37,11 @@ static const char usage_text[] =
     "  holiday list|add|remove           days off that change every year\n"
     "  dump                              the whole state, canonical sorted text\n"
     "  conflicts                         concurrent edits kept for review\n"
+    "  undo                              take back your last change\n"
     "\n"
     "Without a command, shows the store's upcoming visits and open issues.\n"
     "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
+    "Units are named in Kazakh, or in Russian with --lang ru or a Russian locale.\n"
     "See kezdesu(1).\n";
 
 int
@@ -171,28 +173,59 @@ default_db(void)
 }
 
 int
+arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e)
+{
+	char *n = xstrdup(name), *on;
+	int rc;
+
+	for (char *p = n; *p != '\0'; p++)
+		if (*p == '-')
+			*p = '_';
+	on = xasprintf("%s_on", n);
+	if (schema_field_named(kind->desc, n) == NULL && schema_field_named(kind->desc, on) != NULL)
+		rc = rec_clear_field(kind, obj, on, e);
+	else
+		rc = rec_clear_field(kind, obj, n, e);
+	free(n);
+	free(on);
+	return rc;
+}
+
+/* The locale of messages as POSIX orders the variables: LC_ALL, LC_MESSAGES, LANG. */
+static const char *
+locale_messages(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v;
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((v = getenv(vars[i])) != NULL && v[0] != '\0')
+			return v;
+	return NULL;
+}
+
+int
 cli_open(struct cli *c, int flags)
 {
-	struct passwd *pw;
-	const char *user;
-	char *official;
-
-	if (c->store != NULL)
+	if (c->office != NULL)
 		return 0;
 	if (c->read_only)
-		flags = (flags & ~STORE_CREATE) | STORE_RDONLY;
-	if (store_open(c->db, flags, &c->store, &c->err) != 0)
+		flags = (flags & ~OFFICE_CREATE) | OFFICE_RDONLY;
+	if (office_open(c->db, flags, &c->office, &c->err) != 0)
 		return -1;
-	if (store_warning(c->store) != NULL) {
-		out_textf(stderr, "kezdesu: warning: %s", store_warning(c->store));
+	c->store = office_store(c->office);
+	if (office_warning(c->office) != NULL) {
+		out_textf(stderr, "kezdesu: warning: %s", office_warning(c->office));
 		fputc('\n', stderr);
 	}
-	pw = getpwuid(geteuid());
-	user = pw != NULL ? pw->pw_name : getenv("USER");
-	official = user != NULL ? node_official(c->store, user) : NULL;
-	store_set_author(c->store, user, official);
-	free(official);
 	return 0;
+}
+
+void
+cli_close(struct cli *c)
+{
+	office_close(&c->office);
+	c->store = NULL;
 }
 
 static const struct {
@@ -213,15 +246,17 @@ static const struct {
 	{ "holiday", cmd_holiday },
 	{ "dump", cmd_dump },
 	{ "conflicts", cmd_conflicts },
+	{ "undo", cmd_undo },
 };
 
 int
 cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
+	static const char *const lang_names[] = { [LANG_KK] = "kk", [LANG_RU] = "ru" };
 	bool demo = false;
 	int i, rc = -1;
-	const char *env;
+	const char *env, *lang = NULL;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *a = argv[i];
@@ -236,15 +271,20 @@ cli_main(int argc, char **argv)
 			demo = true;
 		} else if (strcmp(a, "--read-only") == 0) {
 			c.read_only = true;
-		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0) {
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0 ||
+		    strcmp(a, "--lang") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage(NULL, "%s needs a value", a);
 			if (a[1] == 'v')
 				log_open(argv[++i]);
+			else if (a[2] == 'l')
+				lang = argv[++i];
 			else
 				c.db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			c.db = a + 5;
+		} else if (strncmp(a, "--lang=", 7) == 0) {
+			lang = a + 7;
 		} else if (strcmp(a, "--") == 0) {
 			i++;
 			break;
@@ -252,6 +292,14 @@ cli_main(int argc, char **argv)
 			return cli_usage(NULL, "unknown option '%s' (kezdesu --help lists them)", a);
 		}
 	}
+	if (lang != NULL) {
+		int l;
+
+		if (arg_enum(NULL, "--lang", lang, lang_names, 2, &l) != 0)
+			return EXIT_USAGE;
+		c.lang = (enum lang)l;
+	} else
+		c.lang = unit_names_lang(locale_messages());
 	if (c.db == NULL && (env = getenv("KEZDESU_DB")) != NULL && env[0] != '\0')
 		c.db = env;
 	if (c.db == NULL) {
@@ -286,7 +334,7 @@ cli_main(int argc, char **argv)
 		fputc('\n', stderr);
 		rc = EXIT_FAIL;
 	}
-	store_close(&c.store);
+	cli_close(&c);
 	free(c.db_buf);
 	return rc;
 }

@@ -6,17 +6,21 @@
 
 #include "cli/out.h"
 #include "core/date.h"
+#include "core/unit_names.h"
 #include "util/log.h"
 #include "util/uid.h"
 
+struct office;
 struct store;
 
 struct cli {
 	const char *db;		/* --db, KEZDESU_DB or the XDG default; owned by db_buf */
 	char *db_buf;
 	bool read_only;
+	enum lang lang;		/* of unit names: --lang, else the locale's (cli_main) */
 	char cmd[64];		/* the command's first words, for a message that lacks them */
-	struct store *store;	/* opened by cli_open */
+	struct office *office;	/* opened by cli_open */
+	struct store *store;	/* office_store(office), for core's functions; opaque here */
 	struct kz_error err;
 };
 
@@ -24,7 +28,9 @@ struct cli {
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 
+/* Opens the office (flags: OFFICE_CREATE) unless it is open; -1 with c->err set. */
 int cli_open(struct cli *c, int flags);
+void cli_close(struct cli *c);
 /* Prints "kezdesu: MSG" for c->err and returns EXIT_FAIL. */
 int cli_fail(struct cli *c);
 /* Prints "kezdesu: CMD: ..." and returns EXIT_USAGE. */
@@ -45,6 +51,12 @@ int arg_int(const char *cmd, const char *opt, const char *s, long min, long max,
 int arg_enum(const char *cmd, const char *opt, const char *s, const char *const *names, int n,
     int *v);
 int arg_format(const char *cmd, const char *s, enum out_format *f);
+struct rec_kind;
+/*
+ * Clears the field --clear named on obj: a field name as `show` prints it, or an option's
+ * spelling ("receptions-end", "published" for published_on). 0, or -1 with e set.
+ */
+int arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_official(struct cli *c, int argc, char **argv);
@@ -60,11 +72,12 @@ int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
 int cmd_dump(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
+int cmd_undo(struct cli *c, int argc, char **argv);
 struct compliance;
-struct names;
+struct unit_names;
 struct rules_findings;
 /* The obligations due (at most max of them) as text lines naming akims and places. */
-void cli_due_text(const struct names *nm, const struct compliance *cp,
+void cli_due_text(const struct unit_names *nm, const struct compliance *cp,
     const struct rules_findings *f, size_t max);
 /* Builds the demo store (when empty) and shows its overview. */
 int cmd_demo(struct cli *c);

@@ -1,8 +1,6 @@
 /*
- * kezdesu --demo: a store with a real district of Turkistan region (data/sample-district.csv,
- * compiled in), a year of meetings around today, questions in Kazakh and Russian and
- * problem issues in several states; and the overview that `kezdesu` shows without a
- * command until the interface takes that over.
+ * kezdesu --demo: builds the demo store (core/demo.c) when there is none and shows it; and
+ * the overview that `kezdesu` shows without a command until the interface takes that over.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,231 +8,23 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "cli/names.h"
-#include "cli/sample_text.h"
 #include "core/compliance.h"
+#include "core/demo.h"
 #include "core/issue.h"
-#include "core/kato.h"
 #include "core/node.h"
-#include "core/question.h"
-#include "core/unit.h"
+#include "core/office.h"
+#include "core/unit_names.h"
 #include "core/visit.h"
-#include "store/store.h"
-#include "util/xmalloc.h"
-
-extern const char demo_units_csv[];
-
-/* A fixed-seed generator: the same demo for everyone, which makes it reproducible. */
-static uint64_t demo_seed = 0x9e3779b97f4a7c15u;
-
-static unsigned
-rnd(unsigned n)
-{
-	demo_seed ^= demo_seed << 13;
-	demo_seed ^= demo_seed >> 7;
-	demo_seed ^= demo_seed << 17;
-	return n == 0 ? 0 : (unsigned)(demo_seed % n);
-}
-
-struct demo_ctx {
-	kz_date today;
-	char district[10];
-	struct rec_array units;
-};
-
-static kz_date
-working_day(kz_date d)
-{
-	while (date_weekday(d) >= 5)
-		d++;
-	return d;
-}
-
-static const struct unit *
-unit_at(const struct demo_ctx *dc, size_t i)
-{
-	return (const struct unit *)dc->units.items + i;
-}
-
-/* The place's name as people say it, in Kazakh or Russian; malloc'd. */
-static char *
-place_name(const struct demo_ctx *dc, const char *code, bool ru)
-{
-	for (size_t i = 0; i < dc->units.n; i++)
-		if (strcmp(unit_at(dc, i)->code, code) == 0)
-			/* "Шаянский с.о." is an adjective, no place name: okrugs by the Kazakh. */
-			return sample_plain_name(ru && !unit_type_has_akim(unit_at(dc, i)->type) ?
-			    unit_at(dc, i)->name_ru : unit_at(dc, i)->name_kk);
-	return xstrdup(code);
-}
-
-/* One meeting, with its questions and issues when it is in the past. */
-static int
-demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const char *target,
-    kz_date date, int announce_days)
-{
-	struct visit v;
-	char *place;
-	int rc, nq;
-
-	visit_init(&v);
-	memcpy(v.akim, akim, 10);
-	memcpy(v.target, target, 10);
-	v.date = working_day(date);
-	v.time = xstrdup(rnd(2) ? "10:00" : "15:00");
-	v.duration_min = 90 + 30 * (int)rnd(3);
-	v.field = strcmp(akim, target) != 0;
-	place = place_name(dc, target, false);
-	v.venue = xasprintf("%s ауылы, мәдениет үйі", place);
-	free(place);
-	if (v.date - announce_days <= dc->today) {
-		v.announced_on = v.date - announce_days - (int)rnd(3);
-		v.status = VISIT_ANNOUNCED;
-		v.channels = xstrdup("аудандық газет, акимат Instagram, eGov");
-	}
-	if (v.date < dc->today) {
-		v.status = rnd(20) == 0 ? VISIT_CANCELLED : VISIT_HELD;
-		v.started_ms = compliance_instant(v.date, 10 * 60);	/* 10:00 local */
-		v.report_end_ms = v.started_ms + (int64_t)v.duration_min * 60000 / 5;
-		v.ended_ms = v.started_ms + (int64_t)v.duration_min * 60000;
-		v.attendance = xcalloc(3, sizeof *v.attendance);
-		v.nattendance = 3;
-		v.attendance[0].category = AUD_CITIZEN;
-		v.attendance[0].count = 40 + (int)rnd(120);
-		v.attendance[1].category = AUD_DEPUTY;
-		v.attendance[1].count = 1 + (int)rnd(3);
-		v.attendance[2].category = AUD_PUBLIC_COUNCIL;
-		v.attendance[2].count = (int)rnd(4);
-		if (v.date + 10 < dc->today)
-			v.published_on = v.date + 3 + (int)rnd(6);
-	}
-	if ((rc = visit_add_tx(t, &v)) != 0 || v.status != VISIT_HELD)
-		goto out;
-	nq = 4 + (int)rnd(8);
-	for (int k = 0; k < nq && rc == 0; k++) {
-		const struct sample_question *tp = &sample_questions[rnd((unsigned)sample_nquestions)];
-		struct question q;
-
-		question_init(&q);
-		q.visit = v.id;
-		q.asked_ms = v.report_end_ms + (int64_t)k * 240000;
-		place = place_name(dc, target, tp->ru);
-		q.text = sample_fill(tp->text, place);
-		q.topic = xstrdup(tp->topic);
-		q.asker = rnd(5) == 0 ? (int)rnd(AUD_COUNT) : AUD_CITIZEN;
-		q.answered = rnd(3) == 0;
-		/* Every third question becomes a problem issue of its own. */
-		if (k % 3 == 0) {
-			struct issue is;
-
-			issue_init(&is);
-			is.title = xasprintf("%s: %s", place, tp->topic);
-			is.topic = xstrdup(tp->topic);
-			memcpy(is.unit, target, 10);
-			is.level = rnd(6) == 0 ? LEVEL_REGION : LEVEL_OWN;
-			is.executor = xstrdup(tp->executor);
-			is.deadline = v.date + 30 + (int)rnd(300);
-			is.visit = v.id;
-			is.status = (int)rnd(ISSUE_REJECTED + 1);
-			if (is.level == LEVEL_REGION)
-				is.status = ISSUE_ESCALATED;
-			issue_add_step(&is, sample_steps[rnd(SAMPLE_NSTEPS)], is.executor,
-			    v.date + 20);
-			if (is.status == ISSUE_IN_WORK)
-				issue_add_progress(&is, "2026-Q3", "Мердігер анықталды, жұмыс басталды.",
-				    q.asked_ms);
-			rc = issue_add_tx(t, &is);
-			q.issue = is.id;
-			issue_free(&is);
-		}
-		if (rc == 0)
-			rc = question_add_tx(t, &q);
-		question_free(&q);
-		free(place);
-	}
-out:
-	visit_free(&v);
-	return rc;
-}
-
-static int
-demo_fill(struct store_txn *t, void *arg)
-{
-	struct demo_ctx *dc = arg;
-	int rc = 0;
-	int y, m, d;
-	kz_date h1, h2;
-
-	date_to_ymd(dc->today, &y, &m, &d);
-	/* Half-years around today: the current one and the one before (C-3, C-4). */
-	h2 = date_from_ymd(m <= 6 ? y : y, m <= 6 ? 1 : 7, 1);
-	h1 = date_from_ymd(m <= 6 ? y - 1 : y, 7 - (m <= 6 ? 0 : 6), 1);
-	for (size_t i = 0; i < dc->units.n && rc == 0; i++) {
-		const struct unit *u = unit_at(dc, i);
-		int off = (int)(i * 3 % 170);
-
-		/* C-3: the district akim in every okrug and village administration. */
-		if (strcmp(u->parent, dc->district) == 0 && unit_type_has_akim(u->type)) {
-			rc = demo_visit(t, dc, dc->district, u->code, h1 + off, 14);
-			if (rc == 0)
-				rc = demo_visit(t, dc, dc->district, u->code, h2 + off, 14);
-		}
-		/* C-4: the okrug akim in each of its villages. */
-		if (rc == 0 && u->type == UNIT_VILLAGE_LOC) {
-			char akim[10];
-
-			memcpy(akim, u->parent, 10);
-			for (size_t k = 0; k < dc->units.n; k++)
-				if (strcmp(unit_at(dc, k)->code, akim) == 0 &&
-				    !unit_type_has_akim(unit_at(dc, k)->type))
-					memcpy(akim, unit_at(dc, k)->parent, 10);
-			rc = demo_visit(t, dc, akim, u->code, h1 + 20 + off, 7);
-			if (rc == 0)
-				rc = demo_visit(t, dc, akim, u->code, h2 + 20 + off, 7);
-		}
-	}
-	return rc;
-}
-
-static int
-demo_build(struct cli *c)
-{
-	struct kato_table kt = { 0 };
-	struct unit_import_stats st;
-	struct demo_ctx dc = { 0 };
-	int rc = -1;
-
-	dc.today = compliance_today();
-	if (kato_parse(demo_units_csv, strlen(demo_units_csv), "sample-district.csv", &kt,
-	    &c->err) != 0)
-		return -1;
-	for (size_t i = 0; i < kt.n; i++)
-		if (kt.units[i].type == UNIT_DISTRICT)
-			memcpy(dc.district, kt.units[i].code, 10);
-	if (dc.district[0] == '\0') {
-		kz_fail(&c->err, KZ_EINVAL, "demo: the sample has no district");
-		goto out;
-	}
-	if (store_create_dir(c->db, NULL, &c->err) != 0 || cli_open(c, STORE_CREATE) != 0 ||
-	    node_init(c->store, dc.district, &c->err) != 0 ||
-	    unit_import(c->store, &kt, "2026-07-17", false, &st, &c->err) != 0 ||
-	    unit_list(c->store, dc.district, &dc.units, &c->err) != 0)
-		goto out;
-	rc = store_write(c->store, demo_fill, &dc, &c->err);
-out:
-	rec_array_free(&unit_kind, &dc.units);
-	kato_table_free(&kt);
-	return rc;
-}
 
 int
 cmd_demo(struct cli *c)
 {
 	struct node n;
 
-	if (cli_open(c, 0) != 0 || node_get(c->store, &n, &c->err) != 0) {
-		store_close(&c->store);
-		if (demo_build(c) != 0)
+	if (cli_open(c, 0) != 0 || office_node(c->office, &n, &c->err) != 0) {
+		cli_close(c);
+		if (office_create_dir(c->db, NULL, &c->err) != 0 ||
+		    cli_open(c, OFFICE_CREATE) != 0 || demo_build(c->store, &c->err) != 0)
 			return cli_fail(c);
 		out_textf(stdout, "demo store made in %s", c->db);
 		fputs("\n\n", stdout);
@@ -248,28 +38,28 @@ cmd_overview(struct cli *c)
 	struct rec_array visits = { 0 }, issues = { 0 };
 	struct rules_findings due = { 0 };
 	struct compliance cp;
-	struct names nm;
+	struct unit_names nm;
 	kz_date today = compliance_today();
 	struct node n;
 	char date[11];
 	size_t shown = 0;
 
-	if (cli_open(c, 0) != 0 || node_get(c->store, &n, &c->err) != 0 ||
+	if (cli_open(c, 0) != 0 || office_node(c->office, &n, &c->err) != 0 ||
 	    visit_list(c->store, today, today + 60, &visits, &c->err) != 0 ||
 	    issue_list_by_deadline(c->store, DATE_NONE, &issues, &c->err) != 0)
 		return cli_fail(c);
-	names_load(c->store, n.unit, &nm);
+	unit_names_load(c->store, n.unit, c->lang, &nm);
 	date_format(today, date);
-	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db, names_get(&nm, n.unit),
-	    n.unit, date);
+	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db,
+	    unit_names_get(&nm, n.unit), n.unit, date);
 	printf("\n\nUpcoming visits (60 days):\n");
 	for (size_t i = 0; i < visits.n && shown < 15; i++, shown++) {
 		const struct visit *v = (const struct visit *)visits.items + i;
 
 		date_format(v->date, date);
 		out_textf(stdout, "  %s %-5s %-9s %s → %s", date, v->time ? v->time : "",
-		    visit_status_names[v->status], names_get(&nm, v->akim),
-		    names_get(&nm, v->target));
+		    visit_status_names[v->status], unit_names_get(&nm, v->akim),
+		    unit_names_get(&nm, v->target));
 		putchar('\n');
 	}
 	if (visits.n > shown)
@@ -289,7 +79,7 @@ cmd_overview(struct cli *c)
 		shown++;
 	}
 	if (compliance_due(c->store, today, RULES_DUE_AHEAD, &cp, &due, &c->err) != 0) {
-		names_free(&nm);
+		unit_names_free(&nm);
 		rec_array_free(&visit_kind, &visits);
 		rec_array_free(&issue_kind, &issues);
 		return cli_fail(c);
@@ -298,7 +88,7 @@ cmd_overview(struct cli *c)
 	cli_due_text(&nm, &cp, &due, 8);
 	rules_findings_free(&due);
 	compliance_free(&cp);
-	names_free(&nm);
+	unit_names_free(&nm);
 	printf("\nkezdesu --help lists the commands.\n");
 	rec_array_free(&visit_kind, &visits);
 	rec_array_free(&issue_kind, &issues);

@@ -7,8 +7,8 @@
 #include "cli/cmd.h"
 #include "core/compliance.h"
 #include "core/issue.h"
+#include "core/view.h"
 #include "core/unit.h"
-#include "store/store.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
 
@@ -19,7 +19,7 @@ static const char *const issue_cols[] = {
 enum {
 	O_TITLE = 256, O_TOPIC, O_UNIT, O_LEVEL, O_EXECUTOR, O_DEADLINE, O_VISIT, O_STATUS,
 	O_NOTE, O_STEP, O_STEP_EXECUTOR, O_STEP_DEADLINE, O_STEP_DONE, O_PROGRESS,
-	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT
+	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE, O_CLEAR
 };
 
 static const struct option issue_opts[] = {
@@ -41,6 +41,7 @@ static const struct option issue_opts[] = {
 	{ "amount", required_argument, NULL, O_AMOUNT },
 	{ "session-date", required_argument, NULL, O_SESSION_DATE },
 	{ "decision", required_argument, NULL, O_DECISION },
+	{ "clear", required_argument, NULL, O_CLEAR },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,8 +51,13 @@ struct issue_opts {
 	bool has_title, has_topic, has_unit, has_level, has_executor, has_deadline, has_visit;
 	bool has_status, has_needs_session, has_amount, has_session_date, has_decision;
 	const char *note;
-	const char *step, *step_executor;
-	kz_date step_deadline;
+	struct new_step {	/* each --step TEXT with the options that follow it */
+		const char *text, *executor;
+		kz_date deadline;
+	} *steps;
+	size_t nsteps;
+	const char **clear;	/* --clear FIELD, each (into argv) */
+	size_t nclear;
 	long step_done;		/* 1-based number of a step to mark done, 0 none */
 	const char *progress;	/* "2026-Q1:text" */
 	kz_date today;		/* the office's local day, for a step done */
@@ -72,7 +78,6 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 	int ch;
 
 	issue_init(&o->set);
-	o->step_deadline = DATE_NONE;
 	optind = 0;
 	while ((ch = cli_getopt(cmd, argc, argv, issue_opts)) != -1) {
 		switch (ch) {
@@ -121,15 +126,29 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			o->note = optarg;
 			break;
 		case O_STEP:
-			o->step = optarg;
+			o->steps = xrealloc(o->steps, (o->nsteps + 1) * sizeof *o->steps);
+			o->steps[o->nsteps++] = (struct new_step){ optarg, NULL, DATE_NONE };
 			break;
 		case O_STEP_EXECUTOR:
-			o->step_executor = optarg;
-			break;
-		case O_STEP_DEADLINE:
-			if (arg_date(cmd, "--step-deadline", optarg, &o->step_deadline) != 0)
+		case O_STEP_DEADLINE: {
+			/* Each belongs to the --step before it: never mixed into another step. */
+			const char *opt = ch == O_STEP_EXECUTOR ? "--step-executor" :
+			    "--step-deadline";
+			struct new_step *st = o->nsteps > 0 ? &o->steps[o->nsteps - 1] : NULL;
+
+			if (st == NULL)
+				return cli_usage(cmd, "%s goes after the --step TEXT it belongs to",
+				    opt);
+			if (ch == O_STEP_EXECUTOR ? st->executor != NULL :
+			    st->deadline != DATE_NONE)
+				return cli_usage(cmd, "%s given twice for step '%s' (each step is "
+				    "--step TEXT followed by its own options)", opt, st->text);
+			if (ch == O_STEP_EXECUTOR)
+				st->executor = optarg;
+			else if (arg_date(cmd, "--step-deadline", optarg, &st->deadline) != 0)
 				return EXIT_USAGE;
 			break;
+		}
 		case O_STEP_DONE:
 			if (arg_int(cmd, "--step-done", optarg, 1, 1000, &o->step_done) != 0)
 				return EXIT_USAGE;
@@ -159,12 +178,14 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			put_str(&o->set.decision, optarg);
 			o->has_decision = true;
 			break;
+		case O_CLEAR:
+			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
+			o->clear[o->nclear++] = optarg;
+			break;
 		default:
 			return EXIT_USAGE;
 		}
 	}
-	if ((o->step_executor != NULL || o->step_deadline != DATE_NONE) && o->step == NULL)
-		return cli_usage(cmd, "--step-executor and --step-deadline go with --step TEXT");
 	return 0;
 }
 
@@ -188,7 +209,7 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 	if (o->has_deadline)
 		i->deadline = o->set.deadline;
 	if (o->has_visit)
-		i->visit = o->set.visit;
+		issue_add_visit(i, &o->set.visit);
 	if (o->has_status)
 		i->status = o->set.status;
 	if (o->has_needs_session)
@@ -199,8 +220,9 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 		i->session_date = o->set.session_date;
 	if (o->has_decision)
 		put_str(&i->decision, o->set.decision);
-	if (o->step != NULL)
-		issue_add_step(i, o->step, o->step_executor, o->step_deadline);
+	/* New steps come after the existing ones, in the order given (issue show's numbers). */
+	for (size_t k = 0; k < o->nsteps; k++)
+		issue_add_step(i, o->steps[k].text, o->steps[k].executor, o->steps[k].deadline);
 	if (o->step_done > 0) {
 		if ((size_t)o->step_done > i->nsteps)
 			return kz_fail(e, KZ_EINVAL, "issue: there is no step %ld (it has %zu)",
@@ -213,6 +235,9 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 		quarter[7] = '\0';
 		issue_add_progress(i, quarter, o->progress + 8, o->now_ms);
 	}
+	for (size_t k = 0; k < o->nclear; k++)
+		if (arg_clear(&issue_kind, i, o->clear[k], e) != 0)
+			return -1;
 	return 0;
 }
 
@@ -232,8 +257,9 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 		    "[--level own|district|region|central] [--executor E] [--deadline D]");
 		goto out;
 	}
-	if (o.step_done > 0 || o.progress != NULL || o.note != NULL) {
-		rc = cli_usage("issue add", "--step-done, --progress and --note are for issue set");
+	if (o.step_done > 0 || o.progress != NULL || o.note != NULL || o.nclear > 0) {
+		rc = cli_usage("issue add", "--step-done, --progress, --note and --clear are for "
+		    "issue set");
 		goto out;
 	}
 	if (apply(&i, &o, &c->err) != 0 || cli_open(c, 0) != 0 ||
@@ -245,6 +271,8 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 	printf("%s\n", id);
 out:
 	issue_free(&o.set);
+	free(o.steps);
+	free(o.clear);
 	issue_free(&i);
 	return rc;
 }
@@ -274,6 +302,8 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 		}
 	}
 	issue_free(&o.set);
+	free(o.steps);
+	free(o.clear);
 	return rc;
 }
 
@@ -287,7 +317,11 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	};
 	enum out_format fmt = OUT_TSV;
 	struct rec_array a = { 0 };
-	int ch, status = -1;
+	struct rec_cursor cur = { .valid = false };
+	enum rec_page_dir dir = PAGE_FIRST;
+	struct out_stream st;
+	struct view *v;
+	int ch, status = -1, rc = 0;
 
 	optind = 0;
 	while ((ch = cli_getopt("issue list", argc, argv, opts)) != -1) {
@@ -300,11 +334,23 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage("issue list", "unexpected argument '%s'", argv[optind]);
-	if (cli_open(c, 0) != 0 || issue_list(c->store, status, &a, &c->err) != 0)
+	if (cli_open(c, 0) != 0 || view_open(c->store, &v, &c->err) != 0)
 		return cli_fail(c);
-	out_records(stdout, fmt, issue_kind.desc, a.items, a.n, issue_cols);
+	/* A page at a time from one read view, oldest first: no list is held whole. */
+	out_stream_begin(&st, stdout, fmt, issue_kind.desc, issue_cols);
+	do {
+		rec_array_free(&issue_kind, &a);
+		if (view_issues(v, status, &cur, dir, 512, &a, &c->err) != 0) {
+			rc = -1;
+			break;
+		}
+		out_stream_records(&st, a.items, a.n, false);
+		dir = PAGE_AFTER;
+	} while (a.n == 512);
 	rec_array_free(&issue_kind, &a);
-	return 0;
+	out_stream_end(&st);
+	view_close(&v);
+	return rc == 0 ? 0 : cli_fail(c);
 }
 
 static int
@@ -337,19 +383,32 @@ issue_show_cmd(struct cli *c, int argc, char **argv)
 static int
 issue_link_cmd(struct cli *c, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "move", no_argument, NULL, O_MOVE },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct kz_uuid issue, *qs;
-	int rc = 0;
+	bool move = false;
+	int ch, rc = 0, n;
 
-	if (argc < 3)
-		return cli_usage("issue link", "usage: kezdesu issue link ISSUE QUESTION...");
-	if (arg_uuid("issue link", "issue", argv[1], &issue) != 0)
+	optind = 0;
+	while ((ch = cli_getopt("issue link", argc, argv, opts)) != -1) {
+		if (ch != O_MOVE)
+			return EXIT_USAGE;
+		move = true;
+	}
+	if (argc - optind < 2)
+		return cli_usage("issue link", "usage: kezdesu issue link [--move] ISSUE "
+		    "QUESTION...");
+	if (arg_uuid("issue link", "issue", argv[optind], &issue) != 0)
 		return EXIT_USAGE;
-	qs = xcalloc((size_t)argc - 2, sizeof *qs);
-	for (int k = 2; k < argc && rc == 0; k++)
-		if (arg_uuid("issue link", "question", argv[k], &qs[k - 2]) != 0)
+	n = argc - optind - 1;
+	qs = xcalloc((size_t)n, sizeof *qs);
+	for (int k = 0; k < n && rc == 0; k++)
+		if (arg_uuid("issue link", "question", argv[optind + 1 + k], &qs[k]) != 0)
 			rc = EXIT_USAGE;
 	if (rc == 0 && (cli_open(c, 0) != 0 ||
-	    issue_link(c->store, &issue, qs, (size_t)argc - 2, &c->err) != 0))
+	    issue_link(c->store, &issue, qs, (size_t)n, move, &c->err) != 0))
 		rc = cli_fail(c);
 	free(qs);
 	return rc;

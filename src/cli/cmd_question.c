@@ -6,7 +6,7 @@
 
 #include "cli/cmd.h"
 #include "core/question.h"
-#include "store/store.h"
+#include "core/view.h"
 #include "util/xmalloc.h"
 
 static const char *const question_cols[] = {
@@ -149,6 +149,49 @@ out:
 	return rc;
 }
 
+#define PAGE 512
+
+/*
+ * A list printed a page at a time from one read view, so that a million questions never
+ * sit in memory at once: a meeting's in the order asked, all of them newest first.
+ */
+static int
+list_paged(struct cli *c, const struct kz_uuid *visit, size_t limit, enum out_format fmt)
+{
+	struct rec_cursor cur = { .valid = false };
+	enum rec_page_dir dir = visit != NULL ? PAGE_FIRST : PAGE_LAST;
+	struct out_stream st;
+	struct view *v;
+	int rc = 0;
+
+	if (view_open(c->store, &v, &c->err) != 0)
+		return cli_fail(c);
+	out_stream_begin(&st, stdout, fmt, question_kind.desc, question_cols);
+	for (;;) {
+		struct rec_array a = { 0 };
+		size_t want = PAGE;
+
+		if (limit > 0 && limit - st.n < want)
+			want = limit - st.n;
+		if (want == 0)
+			break;
+		if (view_questions(v, visit, &cur, dir, want, &a, &c->err) != 0) {
+			rc = -1;
+			break;
+		}
+		size_t got = a.n;
+
+		out_stream_records(&st, a.items, got, visit == NULL);
+		rec_array_free(&question_kind, &a);
+		if (got < want)
+			break;
+		dir = visit != NULL ? PAGE_AFTER : PAGE_BEFORE;
+	}
+	out_stream_end(&st);
+	view_close(&v);
+	return rc == 0 ? 0 : cli_fail(c);
+}
+
 static int
 question_list_cmd(struct cli *c, int argc, char **argv)
 {
@@ -179,11 +222,30 @@ question_list_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-	if (cli_open(c, 0) != 0 ||
-	    question_list(c->store, by_visit ? &visit : NULL, (size_t)limit, &a, &c->err) != 0)
+	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
-	out_records(stdout, fmt, question_kind.desc, a.items, a.n, question_cols);
-	rec_array_free(&question_kind, &a);
+	if (by_visit && limit > 0) {
+		/* A meeting's newest `limit`, in the order asked: bounded by what was asked. */
+		if (question_list(c->store, &visit, (size_t)limit, &a, &c->err) != 0)
+			return cli_fail(c);
+		out_records(stdout, fmt, question_kind.desc, a.items, a.n, question_cols);
+		rec_array_free(&question_kind, &a);
+		return 0;
+	}
+	return list_paged(c, by_visit ? &visit : NULL, (size_t)limit, fmt);
+}
+
+static int
+question_withdraw_cmd(struct cli *c, int argc, char **argv)
+{
+	struct kz_uuid id;
+
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage("question withdraw", "usage: kezdesu question withdraw UUID");
+	if (arg_uuid("question withdraw", "question", argv[1], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || question_withdraw(c->store, &id, &c->err) != 0)
+		return cli_fail(c);
 	return 0;
 }
 
@@ -194,5 +256,7 @@ cmd_question(struct cli *c, int argc, char **argv)
 		return question_add_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return question_list_cmd(c, argc - 1, argv + 1);
-	return cli_usage("question", "usage: kezdesu question add|list ...");
+	if (argc >= 2 && strcmp(argv[1], "withdraw") == 0)
+		return question_withdraw_cmd(c, argc - 1, argv + 1);
+	return cli_usage("question", "usage: kezdesu question add|list|withdraw ...");
 }

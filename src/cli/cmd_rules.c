@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "cli/names.h"
 #include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/dayoff.h"
@@ -17,8 +16,8 @@
 #include "core/node.h"
 #include "core/rules.h"
 #include "core/unit.h"
+#include "core/unit_names.h"
 #include "core/visit.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 enum { O_PLANNED = 256, O_HELD, O_FORMAT, O_DATE, O_AHEAD, O_REVISION, O_REASON, O_QUARTER,
@@ -139,7 +138,7 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 }
 
 static void
-print_finding_text(const struct names *nm, const struct compliance *cp,
+print_finding_text(const struct unit_names *nm, const struct compliance *cp,
     const struct rules_finding *f)
 {
 	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
@@ -149,10 +148,10 @@ print_finding_text(const struct names *nm, const struct compliance *cp,
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
 	out_textf(stdout, "  %-4s %-8s %-8s ", f->rule, per, rules_status_name(f->status));
 	if (f->akim[0] != '\0')
-		out_text_string(stdout, names_get(nm, f->akim));
+		out_text_string(stdout, unit_names_get(nm, f->akim));
 	if (f->target[0] != '\0' && strcmp(f->target, f->akim) != 0) {
 		fputs(" → ", stdout);
-		out_text_string(stdout, names_get(nm, f->target));
+		out_text_string(stdout, unit_names_get(nm, f->target));
 	}
 	if (v != NULL) {
 		date_format(v->date, date);
@@ -185,7 +184,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	enum out_format fmt = OUT_TEXT;
 	struct rules_findings cov = { 0 }, vis = { 0 };
 	struct compliance cp;
-	struct names nm = { 0 };
+	struct unit_names nm = { 0 };
 	kz_date today = compliance_today();
 	int year, ty, tm, td, mode = -1, ch, rc = 0;
 	size_t missing = 0, covered = 0, bad = 0;
@@ -218,7 +217,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
 	if (fmt == OUT_TEXT) {
-		names_load(c->store, cp.office, &nm);
+		unit_names_load(c->store, cp.office, c->lang, &nm);
 		printf("Coverage %d (%s meetings), C-1..C-5:\n", year,
 		    mode == RULES_MODE_PLANNED ? "planned" : "held");
 	} else if (fmt == OUT_JSON)
@@ -252,7 +251,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		rc = EXIT_FAIL;
 	rules_findings_free(&cov);
 	rules_findings_free(&vis);
-	names_free(&nm);
+	unit_names_free(&nm);
 	compliance_free(&cp);
 	return rc;
 }
@@ -272,7 +271,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 	kz_date today = compliance_today();
 	struct rules_findings out = { 0 };
 	struct compliance cp;
-	struct names nm;
+	struct unit_names nm;
 	long ahead = RULES_DUE_AHEAD;
 	int ch;
 
@@ -296,9 +295,9 @@ cmd_due(struct cli *c, int argc, char **argv)
 
 		date_format(today, ds);
 		printf("Due on %s (the next %ld days and everything overdue):\n", ds, ahead);
-		names_load(c->store, cp.office, &nm);
+		unit_names_load(c->store, cp.office, c->lang, &nm);
 		cli_due_text(&nm, &cp, &out, out.n);
-		names_free(&nm);
+		unit_names_free(&nm);
 	} else {
 		if (fmt == OUT_JSON)
 			fputs("[\n", stdout);
@@ -313,7 +312,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 }
 
 void
-cli_due_text(const struct names *nm, const struct compliance *cp, const struct rules_findings *f,
+cli_due_text(const struct unit_names *nm, const struct compliance *cp, const struct rules_findings *f,
     size_t max)
 {
 	for (size_t i = 0; i < f->n && i < max; i++) {

@@ -1,7 +1,6 @@
 /* kezdesu init, official and units: the store's identity and its administrative units. */
 #include <errno.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +10,8 @@
 #include "core/compliance.h"
 #include "core/kato.h"
 #include "core/node.h"
+#include "core/office.h"
 #include "core/unit.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 int
@@ -41,8 +40,8 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return cli_usage("init", "usage: kezdesu init --unit CODE [--group NAME]");
 	if (!unit_code_valid(unit))
 		return cli_usage("init", "--unit: '%s' is not a nine-digit KATO code", unit);
-	if (store_create_dir(c->db, group, &c->err) != 0 || cli_open(c, STORE_CREATE) != 0 ||
-	    node_init(c->store, unit, &c->err) != 0 || node_get(c->store, &n, &c->err) != 0)
+	if (office_create_dir(c->db, group, &c->err) != 0 || cli_open(c, OFFICE_CREATE) != 0 ||
+	    node_init(c->store, unit, &c->err) != 0 || office_node(c->office, &n, &c->err) != 0)
 		return cli_fail(c);
 	uid_format(&n.id, id);
 	out_textf(stdout, "initialised store %s for unit %s (node %s)%s%s", c->db, unit, id,
@@ -54,25 +53,19 @@ cmd_init(struct cli *c, int argc, char **argv)
 int
 cmd_official(struct cli *c, int argc, char **argv)
 {
-	struct passwd *pw = getpwuid(geteuid());
-	const char *user = pw != NULL ? pw->pw_name : getenv("USER");
-	char *name;
+	const char *name;
 
 	if (argc > 2)
 		return cli_usage("official", "usage: kezdesu official [NAME]  (\"\" clears it)");
-	if (user == NULL)
-		return cli_usage("official", "cannot tell which Unix user you are");
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
-	if (argc == 2) {
-		if (node_set_official(c->store, user, argv[1], &c->err) != 0)
-			return cli_fail(c);
-		return 0;
-	}
-	name = node_official(c->store, user);
+	if (office_user(c->office) == NULL)
+		return cli_usage("official", "cannot tell which Unix user you are");
+	if (argc == 2)
+		return office_set_official(c->office, argv[1], &c->err) != 0 ? cli_fail(c) : 0;
+	name = office_official(c->office);
 	out_text_string(stdout, name != NULL ? name : "");
 	putchar('\n');
-	free(name);
 	return 0;
 }
 

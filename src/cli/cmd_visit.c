@@ -8,7 +8,6 @@
 #include "core/compliance.h"
 #include "core/unit.h"
 #include "core/visit.h"
-#include "store/store.h"
 #include "util/xmalloc.h"
 
 static const char *const visit_cols[] = {
@@ -19,7 +18,8 @@ static const char *const visit_cols[] = {
 enum {
 	O_AKIM = 256, O_TARGET, O_DATE, O_TIME, O_DURATION, O_FIELD, O_NO_FIELD, O_UNSCHEDULED,
 	O_VENUE, O_STATUS, O_ANNOUNCED, O_CHANNELS, O_BROADCAST, O_PUBLISHED, O_RECEPTIONS_END,
-	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT
+	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT,
+	O_CLEAR
 };
 
 static const struct option visit_opts[] = {
@@ -43,8 +43,23 @@ static const struct option visit_opts[] = {
 	{ "started", required_argument, NULL, O_STARTED },
 	{ "report-end", required_argument, NULL, O_REPORT_END },
 	{ "ended", required_argument, NULL, O_ENDED },
+	{ "clear", required_argument, NULL, O_CLEAR },
 	{ NULL, 0, NULL, 0 }
 };
+
+/*
+ * The options of visit add / visit set, parsed once; apply() puts them on the visit inside
+ * the write transaction (visit_modify), so that only the fields given change.
+ */
+struct visit_opts {
+	struct visit set;	/* the values given; `given` tells which */
+	uint32_t given;		/* bit (O_x - 256) for each option given */
+	int times[3];		/* --started, --report-end, --ended: minutes of the day */
+	const char **clear;	/* --clear FIELD, each (into argv) */
+	size_t nclear;
+};
+
+#define GIVEN(o, opt) (((o)->given >> ((opt) - 256)) & 1u)
 
 static void
 set_str(char **dst, const char *s)
@@ -53,18 +68,13 @@ set_str(char **dst, const char *s)
 	*dst = xstrdup(s);
 }
 
-/* "citizen=40,deputy=2": M-2 attendance by category. */
+/* "citizen=40,deputy=2": M-2 attendance by category; a category given again replaces. */
 static int
 parse_attendance(const char *cmd, const char *s, struct visit *v)
 {
 	char *copy = xstrdup(s), *save = NULL;
 	int rc = 0;
 
-	for (size_t i = 0; i < v->nattendance; i++)
-		free(v->attendance[i].extra.p);
-	free(v->attendance);
-	v->attendance = NULL;
-	v->nattendance = 0;
 	for (char *tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
 	    tok = strtok_r(NULL, ",", &save)) {
 		char *eq = strchr(tok, '=');
@@ -81,110 +91,100 @@ parse_attendance(const char *cmd, const char *s, struct visit *v)
 			rc = EXIT_USAGE;
 			break;
 		}
-		v->attendance = xrealloc(v->attendance, (v->nattendance + 1) *
-		    sizeof *v->attendance);
-		memset(&v->attendance[v->nattendance], 0, sizeof *v->attendance);
-		v->attendance[v->nattendance].category = cat;
-		v->attendance[v->nattendance].count = (int)n;
-		v->nattendance++;
+		visit_set_attendance(v, cat, (int)n);
 	}
 	free(copy);
 	return rc;
 }
 
-/*
- * Applies the options of visit add / visit set to v. Returns 0, or EXIT_USAGE after a
- * message. field_set tells whether --field/--no-field was given.
- */
+/* Parses the options of visit add / visit set into o. Returns 0, or EXIT_USAGE after a message. */
 static int
-apply_opts(const char *cmd, int argc, char **argv, struct visit *v, bool *field_set)
+parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 {
-	kz_date d;
+	static const char *const time_opts[3] = { "--started", "--report-end", "--ended" };
 	long n;
-	int ch, m, st;
+	int ch, st;
 
-	*field_set = false;
+	visit_init(&o->set);
+	o->given = 0;
+	o->clear = NULL;
+	o->nclear = 0;
 	optind = 0;
 	while ((ch = cli_getopt(cmd, argc, argv, visit_opts)) != -1) {
+		if (ch < 256)
+			return EXIT_USAGE;
+		o->given |= 1u << (ch - 256);
 		switch (ch) {
 		case O_AKIM:
 		case O_TARGET:
 			if (!unit_code_valid(optarg))
 				return cli_usage(cmd, "%s: '%s' is not a nine-digit KATO code",
 				    ch == O_AKIM ? "--akim" : "--target", optarg);
-			memcpy(ch == O_AKIM ? v->akim : v->target, optarg, 10);
+			memcpy(ch == O_AKIM ? o->set.akim : o->set.target, optarg, 10);
 			break;
 		case O_DATE:
-			if (arg_date(cmd, "--date", optarg, &d) != 0)
+			if (arg_date(cmd, "--date", optarg, &o->set.date) != 0)
 				return EXIT_USAGE;
-			/* Changing the date of a stored visit moves it: keep where from. */
-			if (v->date != DATE_NONE && v->date != d && v->created_ms != 0)
-				v->moved_from = v->date;
-			v->date = d;
 			break;
 		case O_TIME:
-			if (time_parse_hm(optarg, &m) != 0)
+			if (time_parse_hm(optarg, &st) != 0)
 				return cli_usage(cmd, "--time: '%s' is not a time (HH:MM)", optarg);
-			set_str(&v->time, optarg);
+			set_str(&o->set.time, optarg);
 			break;
 		case O_DURATION:
 			if (arg_int(cmd, "--duration", optarg, 1, 24 * 60, &n) != 0)
 				return EXIT_USAGE;
-			v->duration_min = (int)n;
+			o->set.duration_min = (int)n;
 			break;
 		case O_FIELD:
 		case O_NO_FIELD:
-			v->field = ch == O_FIELD;
-			*field_set = true;
+			o->set.field = ch == O_FIELD;
+			o->given |= 1u << (O_FIELD - 256);
 			break;
 		case O_UNSCHEDULED:
-			v->unscheduled = true;
-			set_str(&v->reason, optarg);
+			set_str(&o->set.reason, optarg);
 			break;
 		case O_VENUE:
-			set_str(&v->venue, optarg);
+			set_str(&o->set.venue, optarg);
 			break;
 		case O_STATUS:
 			if (arg_enum(cmd, "--status", optarg, visit_status_names,
-			    VISIT_STATUS_COUNT, &st) != 0)
+			    VISIT_STATUS_COUNT, &o->set.status) != 0)
 				return EXIT_USAGE;
-			v->status = st;
 			break;
 		case O_ANNOUNCED:
 		case O_PUBLISHED:
 		case O_RECEPTIONS_END:
 			if (arg_date(cmd, ch == O_ANNOUNCED ? "--announced" : ch == O_PUBLISHED ?
-			    "--published" : "--receptions-end", optarg, &d) != 0)
+			    "--published" : "--receptions-end", optarg, ch == O_ANNOUNCED ?
+			    &o->set.announced_on : ch == O_PUBLISHED ? &o->set.published_on :
+			    &o->set.receptions_end) != 0)
 				return EXIT_USAGE;
-			*(ch == O_ANNOUNCED ? &v->announced_on : ch == O_PUBLISHED ?
-			    &v->published_on : &v->receptions_end) = d;
-			if (ch == O_ANNOUNCED && v->status == VISIT_PLANNED)
-				v->status = VISIT_ANNOUNCED;
 			break;
 		case O_CHANNELS:
-			set_str(&v->channels, optarg);
+			set_str(&o->set.channels, optarg);
 			break;
 		case O_BROADCAST:
-			set_str(&v->broadcast, optarg);
+			set_str(&o->set.broadcast, optarg);
 			break;
 		case O_ATTENDANCE:
-			if (parse_attendance(cmd, optarg, v) != 0)
+			if (parse_attendance(cmd, optarg, &o->set) != 0)
 				return EXIT_USAGE;
 			break;
 		case O_COMMISSION:
-			set_str(&v->commission, optarg);
+			set_str(&o->set.commission, optarg);
+			break;
+		case O_CLEAR:
+			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
+			o->clear[o->nclear++] = optarg;
 			break;
 		case O_STARTED:
 		case O_REPORT_END:
 		case O_ENDED:
 			/* Times of the meeting's day, in the office's local time (T-1). */
-			if (time_parse_hm(optarg, &m) != 0)
-				return cli_usage(cmd, "%s: '%s' is not a time (HH:MM)", ch == O_STARTED ?
-				    "--started" : ch == O_ENDED ? "--ended" : "--report-end", optarg);
-			if (v->date == DATE_NONE)
-				return cli_usage(cmd, "give --date before the times of the meeting");
-			*(ch == O_STARTED ? &v->started_ms : ch == O_ENDED ? &v->ended_ms :
-			    &v->report_end_ms) = compliance_instant(v->date, m);
+			if (time_parse_hm(optarg, &o->times[ch - O_STARTED]) != 0)
+				return cli_usage(cmd, "%s: '%s' is not a time (HH:MM)",
+				    time_opts[ch - O_STARTED], optarg);
 			break;
 		default:
 			return EXIT_USAGE;
@@ -193,30 +193,101 @@ apply_opts(const char *cmd, int argc, char **argv, struct visit *v, bool *field_
 	return 0;
 }
 
+static void
+put_copy(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Puts the options given on v (inside the write transaction of visit_modify). */
+static int
+apply(struct visit *v, void *arg, struct kz_error *e)
+{
+	const struct visit_opts *o = arg;
+
+	if (GIVEN(o, O_AKIM))
+		memcpy(v->akim, o->set.akim, 10);
+	if (GIVEN(o, O_TARGET))
+		memcpy(v->target, o->set.target, 10);
+	if (GIVEN(o, O_DATE)) {
+		/* Changing the date of a stored visit moves it: keep where from. */
+		if (v->date != DATE_NONE && v->date != o->set.date && v->created_ms != 0)
+			v->moved_from = v->date;
+		v->date = o->set.date;
+	}
+	if (GIVEN(o, O_TIME))
+		put_copy(&v->time, o->set.time);
+	if (GIVEN(o, O_DURATION))
+		v->duration_min = o->set.duration_min;
+	if (GIVEN(o, O_FIELD))
+		v->field = o->set.field;
+	if (GIVEN(o, O_UNSCHEDULED)) {
+		v->unscheduled = true;
+		put_copy(&v->reason, o->set.reason);
+	}
+	if (GIVEN(o, O_VENUE))
+		put_copy(&v->venue, o->set.venue);
+	/* An announcement date announces a planned meeting, unless --status says otherwise. */
+	if (GIVEN(o, O_ANNOUNCED) && v->status == VISIT_PLANNED)
+		v->status = VISIT_ANNOUNCED;
+	if (GIVEN(o, O_STATUS))
+		v->status = o->set.status;
+	if (GIVEN(o, O_ANNOUNCED))
+		v->announced_on = o->set.announced_on;
+	if (GIVEN(o, O_PUBLISHED))
+		v->published_on = o->set.published_on;
+	if (GIVEN(o, O_RECEPTIONS_END))
+		v->receptions_end = o->set.receptions_end;
+	if (GIVEN(o, O_CHANNELS))
+		put_copy(&v->channels, o->set.channels);
+	if (GIVEN(o, O_BROADCAST))
+		put_copy(&v->broadcast, o->set.broadcast);
+	if (GIVEN(o, O_COMMISSION))
+		put_copy(&v->commission, o->set.commission);
+	for (size_t i = 0; i < o->set.nattendance; i++)
+		visit_set_attendance(v, o->set.attendance[i].category, o->set.attendance[i].count);
+	if (GIVEN(o, O_STARTED))
+		v->started_ms = compliance_instant(v->date, o->times[0]);
+	if (GIVEN(o, O_REPORT_END))
+		v->report_end_ms = compliance_instant(v->date, o->times[1]);
+	if (GIVEN(o, O_ENDED))
+		v->ended_ms = compliance_instant(v->date, o->times[2]);
+	for (size_t i = 0; i < o->nclear; i++)
+		if (arg_clear(&visit_kind, v, o->clear[i], e) != 0)
+			return -1;
+	return 0;
+}
+
 static int
 visit_add_cmd(struct cli *c, int argc, char **argv)
 {
+	struct visit_opts o;
 	struct visit v;
 	char id[UID_STRLEN];
-	bool field_set;
 	int rc;
 
 	visit_init(&v);
 	v.duration_min = 90;
-	if ((rc = apply_opts("visit add", argc, argv, &v, &field_set)) != 0)
+	if ((rc = parse_opts("visit add", argc, argv, &o)) != 0)
 		goto out;
 	if (optind != argc) {
 		rc = cli_usage("visit add", "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
-	if (v.akim[0] == '\0' || v.target[0] == '\0' || v.date == DATE_NONE) {
+	if (!GIVEN(&o, O_AKIM) || !GIVEN(&o, O_TARGET) || !GIVEN(&o, O_DATE)) {
 		rc = cli_usage("visit add", "usage: kezdesu visit add --akim CODE --target CODE "
 		    "--date YYYY-MM-DD [--time HH:MM] [--duration MIN] [--field|--no-field] "
 		    "[--unscheduled REASON]");
 		goto out;
 	}
+	if (o.nclear > 0) {
+		rc = cli_usage("visit add", "--clear is for visit set");
+		goto out;
+	}
+	apply(&v, &o, &c->err);
 	/* A meeting held away from the akim's own unit is a field meeting unless told. */
-	if (!field_set)
+	if (!GIVEN(&o, O_FIELD))
 		v.field = strcmp(v.akim, v.target) != 0;
 	if (cli_open(c, 0) != 0 || visit_add(c->store, &v, &c->err) != 0) {
 		rc = cli_fail(c);
@@ -225,6 +296,8 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 	uid_format(&v.id, id);
 	printf("%s\n", id);
 out:
+	visit_free(&o.set);
+	free(o.clear);
 	visit_free(&v);
 	return rc;
 }
@@ -232,9 +305,8 @@ out:
 static int
 visit_set_cmd(struct cli *c, int argc, char **argv)
 {
+	struct visit_opts o;
 	struct kz_uuid id;
-	struct visit v;
-	bool field_set;
 	int rc;
 
 	if (argc < 2 || argv[1][0] == '-')
@@ -242,14 +314,14 @@ visit_set_cmd(struct cli *c, int argc, char **argv)
 		    "[--status S] [--announced D] [--published D] ...");
 	if (arg_uuid("visit set", "visit", argv[1], &id) != 0)
 		return EXIT_USAGE;
-	if (cli_open(c, 0) != 0 || visit_get(c->store, &id, &v, &c->err) != 0)
-		return cli_fail(c);
-	rc = apply_opts("visit set", argc - 1, argv + 1, &v, &field_set);
+	rc = parse_opts("visit set", argc - 1, argv + 1, &o);
 	if (rc == 0 && optind != argc - 1)
 		rc = cli_usage("visit set", "unexpected argument '%s'", argv[optind + 1]);
-	if (rc == 0 && visit_update(c->store, &v, &c->err) != 0)
+	if (rc == 0 && (cli_open(c, 0) != 0 || visit_modify(c->store, &id, apply, &o,
+	    &c->err) != 0))
 		rc = cli_fail(c);
-	visit_free(&v);
+	visit_free(&o.set);
+	free(o.clear);
 	return rc;
 }
 

@@ -221,42 +221,74 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 }
 
 void
-out_records(FILE *fp, enum out_format fmt, const struct schema_record *d, const void *items,
-    size_t n, const char *const *cols)
+out_stream_begin(struct out_stream *st, FILE *fp, enum out_format f,
+    const struct schema_record *d, const char *const *cols)
 {
+	st->fp = fp;
+	st->fmt = f;
+	st->d = d;
+	st->cols = cols;
+	st->n = 0;
+	if (f == OUT_JSON)
+		fputs("[\n", fp);
+}
+
+static void
+stream_one(struct out_stream *st, const void *obj)
+{
+	FILE *fp = st->fp;
 	char buf[64];
 	const char *s;
 
-	if (fmt == OUT_JSON)
-		fputs("[\n", fp);
-	for (size_t i = 0; i < n; i++) {
-		const void *obj = (const char *)items + i * d->size;
-
-		switch (fmt) {
-		case OUT_JSON:
-			out_json_record(fp, d, obj);
-			fputs(i + 1 < n ? ",\n" : "\n", fp);
-			break;
-		case OUT_TEXT:
-			if (i > 0)
-				fputc('\n', fp);
-			text_record(fp, d, obj, "");
-			break;
-		case OUT_TSV:
-			for (size_t c = 0; cols[c] != NULL; c++) {
-				const struct schema_field *f = schema_field_named(d, cols[c]);
-
-				if (f == NULL)
-					fatal("no field %s in %s", cols[c], d->name);
-				if (c > 0)
-					fputc('\t', fp);
-				scalar(f, obj, buf, sizeof buf, &s);
-				out_tsv_string(fp, s);
-			}
+	switch (st->fmt) {
+	case OUT_JSON:
+		if (st->n > 0)
+			fputs(",\n", fp);
+		out_json_record(fp, st->d, obj);
+		break;
+	case OUT_TEXT:
+		if (st->n > 0)
 			fputc('\n', fp);
-			break;
+		text_record(fp, st->d, obj, "");
+		break;
+	case OUT_TSV:
+		for (size_t c = 0; st->cols[c] != NULL; c++) {
+			const struct schema_field *f = schema_field_named(st->d, st->cols[c]);
+
+			if (f == NULL)
+				fatal("no field %s in %s", st->cols[c], st->d->name);
+			if (c > 0)
+				fputc('\t', fp);
+			scalar(f, obj, buf, sizeof buf, &s);
+			out_tsv_string(fp, s);
 		}
+		fputc('\n', fp);
+		break;
 	}
-	if (fmt == OUT_JSON)
-		fputs("]\n", fp);
+	st->n++;
+}
+
+void
+out_stream_records(struct out_stream *st, const void *items, size_t n, bool reverse)
+{
+	for (size_t i = 0; i < n; i++)
+		stream_one(st, (const char *)items + (reverse ? n - 1 - i : i) * st->d->size);
+}
+
+void
+out_stream_end(struct out_stream *st)
+{
+	if (st->fmt == OUT_JSON)
+		fputs(st->n > 0 ? "\n]\n" : "]\n", st->fp);
+}
+
+void
+out_records(FILE *fp, enum out_format fmt, const struct schema_record *d, const void *items,
+    size_t n, const char *const *cols)
+{
+	struct out_stream st;
+
+	out_stream_begin(&st, fp, fmt, d, cols);
+	out_stream_records(&st, items, n, false);
+	out_stream_end(&st);
 }

@@ -7,9 +7,10 @@
 #define KZ_OUT_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
-#include "store/schema.h"
+#include "core/schema.h"
 
 enum out_format { OUT_TEXT, OUT_TSV, OUT_JSON };
 
@@ -38,6 +39,24 @@ void out_vtextf(FILE *fp, const char *fmt, va_list ap) __attribute__((format(pri
  */
 void out_records(FILE *fp, enum out_format f, const struct schema_record *d, const void *items,
     size_t n, const char *const *cols);
+/*
+ * The same, a page at a time, so that a list of a million records is printed without
+ * holding it: begin, then records as many times as there are pages, then end.
+ */
+struct out_stream {
+	FILE *fp;
+	enum out_format fmt;
+	const struct schema_record *d;
+	const char *const *cols;
+	size_t n;		/* records printed so far */
+};
+
+void out_stream_begin(struct out_stream *st, FILE *fp, enum out_format f,
+    const struct schema_record *d, const char *const *cols);
+/* Prints n records from items; reverse: from the last to the first. */
+void out_stream_records(struct out_stream *st, const void *items, size_t n, bool reverse);
+void out_stream_end(struct out_stream *st);
+
 /* One record as a JSON object (no newline). */
 void out_json_record(FILE *fp, const struct schema_record *d, const void *obj);
 

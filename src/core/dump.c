@@ -34,9 +34,11 @@ dump_record(struct store_txn *t, const struct rec_kind *kind, const void *key, s
     const void *val, size_t vlen, struct codec_buf *line, dump_line_fn fn, void *arg)
 {
 	struct state st = { 0 };
+	struct state_nodes nodes;
 	int rc = 0;
 
-	if (state_load(&st, val, vlen, rec_set_mask(kind->desc)) != 0) {
+	store_state_nodes(t, &nodes);
+	if (state_load(&st, val, vlen, rec_set_mask(kind->desc), &nodes) != 0) {
 		state_free(&st);
 		return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a stored %s record is "
 		    "corrupt", store_dir(store_txn_store(t)), kind->desc->name);

@@ -33,6 +33,8 @@ static const struct schema_field event_fields[] = {
 	{ 2, SF_I64, offsetof(struct issue_event, at_ms), "at_ms" },
 	{ 3, SF_STR, offsetof(struct issue_event, note), "note" },
 	{ 4, SF_STR, offsetof(struct issue_event, user), "user" },
+	{ 5, SF_DATE, offsetof(struct issue_event, deadline_was), "deadline_was" },
+	{ 6, SF_DATE, offsetof(struct issue_event, deadline), "deadline" },
 	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_event, eid), "eid" },
 };
 
@@ -53,10 +55,20 @@ static const struct schema_record progress_desc = {
 	SCHEMA_FIELDS(progress_fields)
 };
 
+/* The element id is the visit's UUID: two offices adding the same meeting add one element. */
+static const struct schema_field visit_ref_fields[] = {
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct issue_visit, eid), "visit" },
+};
+
+static const struct schema_record visit_ref_desc = {
+	"visit", sizeof(struct issue_visit), offsetof(struct issue_visit, extra),
+	SCHEMA_FIELDS(visit_ref_fields)
+};
+
 enum {
 	I_ID = 1, I_TITLE, I_TOPIC, I_UNIT, I_LEVEL, I_EXECUTOR, I_DEADLINE, I_STEPS,
 	I_NEEDS_SESSION, I_AMOUNT, I_SESSION_DATE, I_DECISION, I_STATUS, I_HISTORY, I_PROGRESS,
-	I_CREATED, I_VISIT
+	I_CREATED, I_VISIT, I_VISITS, I_WITHDRAWN
 };
 
 #define F(tag, type, member) { tag, type, offsetof(struct issue, member), #member }
@@ -81,6 +93,8 @@ static const struct schema_field issue_fields[] = {
 	L(I_PROGRESS, progress, &progress_desc, nprogress),
 	F(I_CREATED, SF_I64, created_ms),
 	F(I_VISIT, SF_UUID, visit),
+	L(I_VISITS, visits, &visit_ref_desc, nvisits),
+	F(I_WITHDRAWN, SF_BOOL, withdrawn),
 };
 #undef F
 #undef L
@@ -102,6 +116,8 @@ issue_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	struct rec_key k = { .n = 0 };
 	uint8_t st = (uint8_t)i->status;
 
+	if (i->withdrawn)
+		return;
 	rec_key_bytes(&k, &st, 1);
 	rec_key_bytes(&k, i->id.b, 16);
 	emit(ctx, DB_ISSUES_BY_STATUS, &k);
@@ -154,6 +170,9 @@ validate(struct store_txn *t, const struct issue *i)
 			return -1;
 	if (rec_require_uuid(t, DB_VISITS, "visit", &i->visit) != 0)
 		return kz_prefix(e, "issue: ");
+	for (size_t k = 0; k < i->nvisits; k++)
+		if (rec_require_uuid(t, DB_VISITS, "visit", &i->visits[k].eid) != 0)
+			return kz_prefix(e, "issue: ");
 	if (i->unit[0] != '\0') {
 		if ((rc = unit_get_tx(t, i->unit, &u)) != 0)
 			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "issue: unit %s: not found",
@@ -163,7 +182,16 @@ validate(struct store_txn *t, const struct issue *i)
 	return 0;
 }
 
-static void
+/* Who made a change, as history shows it: the official's name when one is set. */
+static const char *
+author(struct store_txn *t)
+{
+	const char *official = store_txn_official(t);
+
+	return official != NULL && official[0] != '\0' ? official : store_txn_user(t);
+}
+
+static struct issue_event *
 add_event(struct issue *i, int status, int64_t at, const char *note, const char *user)
 {
 	struct issue_event *ev;
@@ -175,6 +203,7 @@ add_event(struct issue *i, int status, int64_t at, const char *note, const char 
 	ev->at_ms = at;
 	ev->note = note != NULL && note[0] != '\0' ? xstrdup(note) : NULL;
 	ev->user = user != NULL ? xstrdup(user) : NULL;
+	return ev;
 }
 
 int
@@ -183,7 +212,7 @@ issue_add_tx(struct store_txn *t, struct issue *i)
 	uid_new(&i->id, store_txn_now(t));
 	i->created_ms = store_txn_now(t);
 	if (i->nhistory == 0)
-		add_event(i, i->status, i->created_ms, NULL, store_txn_user(t));
+		add_event(i, i->status, i->created_ms, NULL, author(t));
 	if (validate(t, i) != 0)
 		return -1;
 	return rec_save(t, &issue_kind, i);
@@ -225,14 +254,25 @@ modify_fn(struct store_txn *t, void *arg)
 {
 	struct modify_args *a = arg;
 	struct issue i;
+	struct issue_event *ev;
+	kz_date deadline;
 	int before, rc;
+	bool moved;
 
 	if (issue_get_tx(t, a->id, &i) != 0)
 		return -1;
 	before = i.status;
+	deadline = i.deadline;
 	rc = a->fn(&i, a->arg, store_txn_error(t));
-	if (rc == 0 && (i.status != before || (a->note != NULL && a->note[0] != '\0')))
-		add_event(&i, i.status, store_txn_now(t), a->note, store_txn_user(t));
+	/* A deadline moved (extended, usually) keeps the one it replaces in the history. */
+	moved = deadline != DATE_NONE && i.deadline != deadline;
+	if (rc == 0 && (i.status != before || moved || (a->note != NULL && a->note[0] != '\0'))) {
+		ev = add_event(&i, i.status, store_txn_now(t), a->note, author(t));
+		if (moved) {
+			ev->deadline_was = deadline;
+			ev->deadline = i.deadline;
+		}
+	}
 	if (rc == 0)
 		rc = validate(t, &i);
 	if (rc == 0)
@@ -266,6 +306,23 @@ issue_add_step(struct issue *i, const char *text, const char *executor, kz_date 
 }
 
 void
+issue_add_visit(struct issue *i, const struct kz_uuid *visit)
+{
+	if (uid_is_nil(&i->visit)) {
+		i->visit = *visit;
+		return;
+	}
+	if (memcmp(i->visit.b, visit->b, 16) == 0)
+		return;
+	for (size_t k = 0; k < i->nvisits; k++)
+		if (memcmp(i->visits[k].eid.b, visit->b, 16) == 0)
+			return;
+	i->visits = xrealloc(i->visits, (i->nvisits + 1) * sizeof *i->visits);
+	schema_init(&visit_ref_desc, &i->visits[i->nvisits]);
+	i->visits[i->nvisits++].eid = *visit;
+}
+
+void
 issue_add_progress(struct issue *i, const char *quarter, const char *text, int64_t at_ms)
 {
 	struct issue_progress *p;
@@ -282,6 +339,7 @@ struct link_args {
 	const struct kz_uuid *issue;
 	const struct kz_uuid *q;
 	size_t n;
+	bool move;
 };
 
 static int
@@ -299,6 +357,16 @@ link_fn(struct store_txn *t, void *arg)
 
 		if (question_get_tx(t, &a->q[k], &q) != 0)
 			return -1;
+		/* A question belongs to one issue: moving it elsewhere is said, never silent. */
+		if (!a->move && !uid_is_nil(&q.issue) && memcmp(q.issue.b, a->issue->b, 16) != 0) {
+			char qs[UID_STRLEN], is[UID_STRLEN];
+
+			uid_format(&q.id, qs);
+			uid_format(&q.issue, is);
+			question_free(&q);
+			return kz_fail(store_txn_error(t), KZ_EINVAL, "question %s is linked to "
+			    "issue %s: give --move to move it", qs, is);
+		}
 		q.issue = *a->issue;
 		rc = rec_save(t, &question_kind, &q);
 		question_free(&q);
@@ -310,9 +378,9 @@ link_fn(struct store_txn *t, void *arg)
 
 int
 issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
-    size_t n, struct kz_error *e)
+    size_t n, bool move, struct kz_error *e)
 {
-	struct link_args a = { issue, questions, n };
+	struct link_args a = { issue, questions, n, move };
 
 	return store_write(s, link_fn, &a, e);
 }
@@ -330,6 +398,9 @@ list_fn(struct store_txn *t, void *arg)
 	uint8_t from = (uint8_t)a->status, to = (uint8_t)(a->status + 1);
 	struct rec_scan sc = { .idx = DB_ISSUES, .keylen = 16 };
 
+	struct issue *items;
+	size_t keep = 0;
+
 	if (a->status >= 0) {
 		sc.idx = DB_ISSUES_BY_STATUS;
 		sc.from = &from;
@@ -337,7 +408,18 @@ list_fn(struct store_txn *t, void *arg)
 		sc.to = &to;
 		sc.to_n = 1;
 	}
-	return rec_scan(t, &issue_kind, &sc, a->out);
+	if (rec_scan(t, &issue_kind, &sc, a->out) != 0)
+		return -1;
+	/* All issues are read from the records themselves: leave the withdrawn ones out. */
+	items = a->out->items;
+	for (size_t k = 0; k < a->out->n; k++) {
+		if (items[k].withdrawn)
+			issue_free(&items[k]);
+		else
+			items[keep++] = items[k];
+	}
+	a->out->n = keep;
+	return 0;
 }
 
 int

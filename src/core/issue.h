@@ -28,12 +28,14 @@ struct issue_step {		/* one step of the action plan (A-3) */
 	struct schema_extra extra;
 };
 
-struct issue_event {		/* one change of status */
+struct issue_event {		/* one change of status, of deadline, or a note */
 	struct kz_uuid eid;	/* its id in the set (store/state.h) */
 	int status;
 	int64_t at_ms;
 	char *note;
-	char *user;
+	char *user;		/* the official's name when one is set, else the Unix user */
+	kz_date deadline_was;	/* a deadline changed: the old one and the new one */
+	kz_date deadline;
 	struct schema_extra extra;
 };
 
@@ -42,6 +44,11 @@ struct issue_progress {		/* A-4: quarterly progress note */
 	char *quarter;		/* "2026-Q1" */
 	char *text;
 	int64_t at_ms;
+	struct schema_extra extra;
+};
+
+struct issue_visit {		/* a later meeting where the issue came up again */
+	struct kz_uuid eid;	/* the visit's UUID, which is also its id in the set */
 	struct schema_extra extra;
 };
 
@@ -65,7 +72,10 @@ struct issue {
 	struct issue_progress *progress;
 	size_t nprogress;
 	int64_t created_ms;
-	struct kz_uuid visit;	/* the meeting where it was raised */
+	struct kz_uuid visit;	/* the meeting where it was raised: kept once set */
+	struct issue_visit *visits;	/* later meetings where it came up (in visit id order) */
+	size_t nvisits;
+	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
 	struct schema_extra extra;
 };
 
@@ -82,19 +92,28 @@ int issue_get_tx(struct store_txn *t, const struct kz_uuid *id, struct issue *i)
 
 /*
  * Changes an issue in one transaction: reads it, lets fn change it, validates and writes
- * it. A change of status is added to the history with the author and the note.
+ * it. A change of status or of a deadline set before (an extension: old and new deadline)
+ * is added to the history with the author and the note.
  */
 typedef int (*issue_modify_fn)(struct issue *i, void *arg, struct kz_error *e);
 int issue_modify(struct store *s, const struct kz_uuid *id, issue_modify_fn fn, void *arg,
     const char *note, struct kz_error *e);
 
+/*
+ * Records that the issue came up at a meeting: the first one is where it was raised
+ * (i->visit), later ones are listed beside it (i->visits); one already there is not added.
+ */
+void issue_add_visit(struct issue *i, const struct kz_uuid *visit);
 /* Adds a step to the action plan; a progress note for a quarter ("2026-Q1"). */
 void issue_add_step(struct issue *i, const char *text, const char *executor, kz_date deadline);
 void issue_add_progress(struct issue *i, const char *quarter, const char *text, int64_t at_ms);
 
-/* Ties the questions to the issue, all in one transaction. */
+/*
+ * Ties the questions to the issue, all or none, in one transaction. A question linked to
+ * another issue is refused (naming it) unless move is true.
+ */
 int issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
-    size_t n, struct kz_error *e);
+    size_t n, bool move, struct kz_error *e);
 
 /* Issues of one status (-1: all), oldest first. */
 int issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e);

@@ -9,15 +9,18 @@
 #include "store/store.h"
 #include "util/xmalloc.h"
 
+/* The signing key's file beside data.mdb (store_secret_write): never in the store itself. */
+#define NODE_KEY_FILE "node.key"
+
 struct init_args {
 	const char *unit;
+	const unsigned char *pk;
 };
 
 static int
 init_fn(struct store_txn *t, void *arg)
 {
 	struct init_args *a = arg;
-	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
 	struct kz_uuid id;
 	const void *v;
 	size_t n;
@@ -30,26 +33,40 @@ init_fn(struct store_txn *t, void *arg)
 		return kz_fail(store_txn_error(t), KZ_EEXIST, "store %s: already initialised for "
 		    "unit %.*s", store_dir(store_txn_store(t)), (int)n, (const char *)v);
 	uid_new(&id, store_txn_now(t));
-	crypto_sign_keypair(pk, sk);
 	store_be64(ms, (uint64_t)store_txn_now(t));
 	rc = store_meta_put(t, "node", id.b, 16) || store_meta_put(t, "unit", a->unit, 9) ||
-	    store_meta_put(t, "sign_pk", pk, sizeof pk) ||
-	    store_meta_put(t, "sign_sk", sk, sizeof sk) || store_meta_put(t, "created", ms, 8) ||
+	    store_meta_put(t, "sign_pk", a->pk, crypto_sign_PUBLICKEYBYTES) ||
+	    store_meta_put(t, "created", ms, 8) ||
 	    store_meta_put(t, "format", STORE_FORMAT, strlen(STORE_FORMAT));
-	sodium_memzero(sk, sizeof sk);
 	return rc ? -1 : 0;
 }
 
 int
 node_init(struct store *s, const char *unit, struct kz_error *e)
 {
-	struct init_args a = { unit };
+	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+	struct init_args a = { unit, pk };
+	struct node n;
+	int rc;
 
 	if (!unit_code_valid(unit))
 		return kz_fail(e, KZ_EINVAL, "unit %s: a KATO code has nine digits", unit);
 	if (sodium_init() < 0)
 		return kz_fail(e, KZ_EIO, "libsodium cannot start");
-	return store_write(s, init_fn, &a, e);
+	/* An initialised store keeps its key: refuse before touching the key file. */
+	if (node_get(s, &n, e) == 0)
+		return kz_fail(e, KZ_EEXIST, "store %s: already initialised for unit %s",
+		    store_dir(s), n.unit);
+	if (e != NULL && e->code != KZ_ENOTFOUND)
+		return -1;
+	crypto_sign_keypair(pk, sk);
+	rc = store_secret_write(s, NODE_KEY_FILE, sk, sizeof sk, e);
+	sodium_memzero(sk, sizeof sk);
+	if (rc != 0)
+		return -1;
+	if ((rc = store_write(s, init_fn, &a, e)) != 0)
+		store_secret_remove(s, NODE_KEY_FILE);
+	return rc;
 }
 
 int
@@ -141,4 +158,22 @@ node_official(struct store *s, const char *user)
 
 	store_read(s, get_official_fn, &a, NULL);
 	return a.out;
+}
+
+int
+node_secret_key(struct store *s, unsigned char *sk, struct kz_error *e)
+{
+	unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+	struct node n;
+
+	if (node_get(s, &n, e) != 0 ||
+	    store_secret_read(s, NODE_KEY_FILE, sk, crypto_sign_SECRETKEYBYTES, e) != 0)
+		return -1;
+	crypto_sign_ed25519_sk_to_pk(pk, sk);
+	if (sodium_memcmp(pk, n.sign_pk, sizeof pk) != 0) {
+		sodium_memzero(sk, crypto_sign_SECRETKEYBYTES);
+		return kz_fail(e, KZ_EINVAL, "store %s: %s is not the key of this office's node "
+		    "(copied from another store?)", store_dir(s), NODE_KEY_FILE);
+	}
+	return 0;
 }

@@ -26,6 +26,11 @@ int node_init(struct store *s, const char *unit, struct kz_error *e);
 /* 0, or -1 with "store DIR: not initialised" when the store has no identity yet. */
 int node_get(struct store *s, struct node *n, struct kz_error *e);
 int node_get_tx(struct store_txn *t, struct node *n);
+/*
+ * The node's Ed25519 secret key, from its file beside data.mdb (never stored inside it),
+ * checked against the public key in the store. sk is 64 bytes.
+ */
+int node_secret_key(struct store *s, unsigned char *sk, struct kz_error *e);
 /* The official's name recorded with the changes made by Unix user `user` (NULL to clear). */
 int node_set_official(struct store *s, const char *user, const char *name, struct kz_error *e);
 /* The name set for user, malloc'd, or NULL. */

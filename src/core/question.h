@@ -39,6 +39,7 @@ struct question {
 	char *answer;
 	struct kz_uuid issue;	/* the problem issue it belongs to */
 	struct kz_uuid reception;
+	bool withdrawn;		/* logged by mistake: kept, but in no list or index */
 	struct schema_extra extra;
 };
 
@@ -46,6 +47,8 @@ extern const struct rec_kind question_kind;
 extern const char *const question_source_names[QS_COUNT];
 extern const char *const question_channel_names[QC_COUNT];
 
+/* Whether a question is in the lists (not withdrawn). */
+bool question_listed(const void *obj);
 void question_init(struct question *q);
 void question_free(struct question *q);
 /* Adds q in one durable transaction; sets q->id (and asked_ms when 0). */
@@ -54,9 +57,11 @@ int question_add_tx(struct store_txn *t, struct question *q);
 int question_get(struct store *s, const struct kz_uuid *id, struct question *q,
     struct kz_error *e);
 int question_get_tx(struct store_txn *t, const struct kz_uuid *id, struct question *q);
+/* Withdraws a question logged by mistake (refused when it is withdrawn already). */
+int question_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e);
 /*
- * The newest `limit` questions (0: all), newest first; of one visit, the first `limit` in the order asked,
- * when visit is not NULL.
+ * The newest `limit` questions (0: all), newest first; of one visit (visit not NULL), its
+ * newest `limit` in the order asked. Screens page with view_questions (core/view.h).
  */
 int question_list(struct store *s, const struct kz_uuid *visit, size_t limit,
     struct rec_array *out, struct kz_error *e);

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "store/schema.h"
+#include "core/schema.h"
 #include "store/store.h"
 #include "util/uid.h"
 
@@ -84,6 +84,23 @@ void rec_change_free(struct rec_change *c);
  * is logged under its own origin and sequence. 0 applied, 1 already here, -1 error.
  */
 int rec_apply(struct store_txn *t, const struct rec_change *c);
+/*
+ * Undoes a local change of record (kind, k): writes back the values its log entry's
+ * `before` holds (store.h) as a new change. A path whose stamp is none of of[0..nof) (the
+ * change's own, and those of the changes undone since; nof 0: no check) was set again by a
+ * later change, and refuses the undo. A change that made the record is undone by setting
+ * its `withdrawn` field (*withdrew then true); a kind without one is refused. 0, or -1 with
+ * the error in t.
+ */
+int rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
+    const struct stamp *of, size_t nof, const uint8_t *before, size_t blen, bool *withdrew);
+
+/*
+ * Clears the date or text field `name` of obj (a tombstone once saved): 0, or -1 with "KIND
+ * has no date or text field 'NAME' to clear". Whether the record may lack it is its
+ * validation's say.
+ */
+int rec_clear_field(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e);
 /* Reads the record with key k into obj (initialised by this call): 0, 1 absent, -1 error. */
 int rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k, void *obj);
 /* Decodes a value read from kind's database into obj (initialised by this call). */
@@ -118,9 +135,37 @@ struct rec_scan {
 	size_t keylen;
 	bool reverse;
 	size_t limit;
+	struct rec_key *first;	/* if not NULL: the index key of the first record read */
+	struct rec_key *last;	/* if not NULL: the index key of the last record read */
 };
 int rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan *sc,
     struct rec_array *out);
+
+/*
+ * Paging through an index without loading all matches: the index keys that start with
+ * prefix (plen 0: all), the record's key the last keylen bytes of each. A page is returned
+ * in index order (oldest first for time-ordered keys); the cursor remembers its bounds, so
+ * that the next call can step to the page before or after it.
+ */
+enum rec_page_dir { PAGE_LAST, PAGE_BEFORE, PAGE_AFTER, PAGE_FIRST };
+
+struct rec_cursor {
+	struct rec_key first, last;	/* the index keys at the current page's ends */
+	bool valid;			/* false: no page yet (or it was empty) */
+};
+
+int rec_page(struct store_txn *t, const struct rec_kind *kind, enum store_db idx,
+    const void *prefix, size_t plen, size_t keylen, struct rec_cursor *cur,
+    enum rec_page_dir dir, size_t limit, struct rec_array *out);
+
+/*
+ * rec_page for records that pass keep (NULL: all): index pages are read until limit records
+ * pass or the index ends, so that leaving records out never makes a page look like the last.
+ */
+typedef bool (*rec_keep_fn)(const void *obj);
+int rec_page_kept(struct store_txn *t, const struct rec_kind *kind, enum store_db idx,
+    const void *prefix, size_t plen, size_t keylen, rec_keep_fn keep, struct rec_cursor *cur,
+    enum rec_page_dir dir, size_t limit, struct rec_array *out);
 
 /* store_read(s, fn, arg) for a function that fills out; on failure out is left empty. */
 int rec_read_list(struct store *s, store_fn fn, void *arg, const struct rec_kind *kind,

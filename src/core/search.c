@@ -106,15 +106,11 @@ doc_decode(struct store_txn *t, int kind, const void *val, size_t len, struct do
 	return 0;
 }
 
-/*
- * Whether a record is shown at all. The hook for withdrawal: a question withdrawn (when
- * questions carry that field) is no hit, and its stale postings are skipped here.
- */
+/* Whether a record is shown at all: a question withdrawn (logged by mistake) is no hit. */
 static bool
 doc_visible(const struct doc *d)
 {
-	(void)d;
-	return true;
+	return d->kind != SEARCH_QUESTION || question_listed(&d->q);
 }
 
 /* The length of a word cut to WORD_MAX bytes at a character boundary. */
@@ -616,10 +612,11 @@ index_doc(struct builder *b, const uint8_t key[SLOT])
  * have been indexed before.
  */
 static bool
-is_creation(struct state *st, const struct rec_kind *rk, const void *val, size_t len,
-    const struct store_log_entry *le)
+is_creation(struct store_txn *t, struct state *st, const struct rec_kind *rk, const void *val,
+    size_t len, const struct store_log_entry *le)
 {
 	uint8_t path[STATE_PATH_MAX];
+	struct state_nodes nodes;
 	unsigned tag = 1;
 	ssize_t i;
 
@@ -629,7 +626,8 @@ is_creation(struct state *st, const struct rec_kind *rk, const void *val, size_t
 			break;
 		}
 	state_reset(st);
-	if (state_load(st, val, len, rec_set_mask(rk->desc)) != 0)
+	store_state_nodes(t, &nodes);
+	if (state_load(st, val, len, rec_set_mask(rk->desc), &nodes) != 0)
 		return false;
 	i = state_find(st, path, state_path_tag(path, tag));
 	return i >= 0 && st->e[i].st.hlc == le->hlc &&
@@ -689,7 +687,7 @@ build_entry(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
 		return 0;
 	if ((rc = store_get(t, rk->db, le->key, 16, &val, &len)) != 0)
 		return rc < 0 ? -1 : 0;
-	creation = is_creation(&b->st, rk, val, len, le);
+	creation = is_creation(t, &b->st, rk, val, len, le);
 	if (!creation && !touches_search_fields(&b->st, kind, le))
 		return 0;
 	keyset_add(&b->done, key);
@@ -775,7 +773,8 @@ pending_entry(struct store_txn *t, void *arg, size_t oi, uint64_t seq,
 		return 0;
 	if ((rc = store_get(t, rk->db, le->key, 16, &val, &len)) != 0)
 		return rc < 0 ? -1 : 0;
-	if (is_creation(&p->st, rk, val, len, le) || touches_search_fields(&p->st, kind, le))
+	if (is_creation(t, &p->st, rk, val, len, le) ||
+	    touches_search_fields(&p->st, kind, le))
 		keyset_add(&p->keys, key);
 	return 0;
 }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "core/record.h"
-#include "store/schema.h"
+#include "core/schema.h"
 #include "util/log.h"
 
 enum unit_type {

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "core/unit.h"
+#include "util/xmalloc.h"
 
 const char *const visit_status_names[VISIT_STATUS_COUNT] = {
 	"planned", "announced", "held", "cancelled", "moved"
@@ -19,7 +20,7 @@ enum {
 	V_ID = 1, V_AKIM, V_TARGET, V_DATE, V_TIME, V_DURATION, V_FIELD, V_UNSCHEDULED,
 	V_REASON, V_VENUE, V_STATUS, V_ANNOUNCED, V_CHANNELS, V_BROADCAST, V_VIDEOCONF,
 	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
-	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY
+	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN
 };
 
 static const struct schema_field attendance_fields[] = {
@@ -61,6 +62,7 @@ static const struct schema_field visit_fields[] = {
 	F(V_MOVED_FROM, SF_DATE, moved_from),
 	F(V_CREATED, SF_I64, created_ms),
 	F(V_ANNOUNCE_BY, SF_DATE, announce_by),
+	F(V_WITHDRAWN, SF_BOOL, withdrawn),
 };
 #undef F
 
@@ -80,6 +82,8 @@ visit_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	const struct visit *v = obj;
 	struct rec_key k = { .n = 0 };
 
+	if (v->withdrawn)
+		return;
 	rec_key_date(&k, v->date);
 	rec_key_bytes(&k, v->id.b, 16);
 	emit(ctx, DB_VISITS_BY_DATE, &k);
@@ -168,6 +172,23 @@ attendance_ids(struct visit *v)
 	}
 }
 
+void
+visit_set_attendance(struct visit *v, int category, int count)
+{
+	struct visit_attendance *a;
+
+	for (size_t i = 0; i < v->nattendance; i++)
+		if (v->attendance[i].category == category) {
+			v->attendance[i].count = count;
+			return;
+		}
+	v->attendance = xrealloc(v->attendance, (v->nattendance + 1) * sizeof *v->attendance);
+	a = &v->attendance[v->nattendance++];
+	schema_init(&attendance_desc, a);
+	a->category = category;
+	a->count = count;
+}
+
 int
 visit_add_tx(struct store_txn *t, struct visit *v)
 {
@@ -196,26 +217,40 @@ visit_add(struct store *s, struct visit *v, struct kz_error *e)
 	return store_write(s, add_fn, v, e);
 }
 
+struct modify_args {
+	const struct kz_uuid *id;
+	visit_modify_fn fn;
+	void *arg;
+};
+
+/* Reads, changes, checks and writes in one transaction, so that no edit reverts another. */
 static int
-update_fn(struct store_txn *t, void *arg)
+modify_fn(struct store_txn *t, void *arg)
 {
-	struct visit *v = arg;
-	struct visit old;
+	struct modify_args *a = arg;
+	struct visit v;
 	int rc;
 
-	if ((rc = visit_get_tx(t, &v->id, &old)) != 0)
+	if ((rc = visit_get_tx(t, a->id, &v)) != 0)
 		return rc;
-	visit_free(&old);
-	attendance_ids(v);
-	if (visit_validate_tx(t, v) != 0)
-		return -1;
-	return rec_save(t, &visit_kind, v);
+	rc = a->fn(&v, a->arg, store_txn_error(t));
+	if (rc == 0) {
+		attendance_ids(&v);
+		rc = visit_validate_tx(t, &v);
+	}
+	if (rc == 0)
+		rc = rec_save(t, &visit_kind, &v);
+	visit_free(&v);
+	return rc;
 }
 
 int
-visit_update(struct store *s, const struct visit *v, struct kz_error *e)
+visit_modify(struct store *s, const struct kz_uuid *id, visit_modify_fn fn, void *arg,
+    struct kz_error *e)
 {
-	return store_write(s, update_fn, (void *)(uintptr_t)v, e);
+	struct modify_args a = { id, fn, arg };
+
+	return store_write(s, modify_fn, &a, e);
 }
 
 int

@@ -56,6 +56,7 @@ struct visit {
 	kz_date published_on;	/* */
 	kz_date moved_from;	/* the date before a move */
 	int64_t created_ms;
+	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
 	struct schema_extra extra;
 };
 
@@ -70,8 +71,16 @@ int visit_validate_tx(struct store_txn *t, const struct visit *v);
 /* Adds a new visit; sets v->id and v->created_ms. */
 int visit_add(struct store *s, struct visit *v, struct kz_error *e);
 int visit_add_tx(struct store_txn *t, struct visit *v);
-/* Writes the changes to an existing visit. */
-int visit_update(struct store *s, const struct visit *v, struct kz_error *e);
+/* Sets the count of one attendance category (M-2), keeping the other categories. */
+void visit_set_attendance(struct visit *v, int category, int count);
+/*
+ * Changes a visit in one write transaction: reads it, lets fn change it (fn returns 0, or -1
+ * after kz_fail(e, ...)), validates and writes the fields that differ. fn may run more than
+ * once (store_write retries after growing the map), each time on a fresh read.
+ */
+typedef int (*visit_modify_fn)(struct visit *v, void *arg, struct kz_error *e);
+int visit_modify(struct store *s, const struct kz_uuid *id, visit_modify_fn fn, void *arg,
+    struct kz_error *e);
 int visit_get(struct store *s, const struct kz_uuid *id, struct visit *v, struct kz_error *e);
 int visit_get_tx(struct store_txn *t, const struct kz_uuid *id, struct visit *v);
 /* Visits with from <= date < to (DATE_NONE: open), in date order. */

@@ -5,7 +5,7 @@
  * (tag << 3 | wire) and its payload: wire 0 is an unsigned varint, wire 2 a varint length
  * and that many bytes (strings, UUIDs, nested records). Varints are LEB128, so the encoding
  * is little-endian by construction and independent of any struct layout. Readers keep the
- * raw bytes of fields they do not know and write them back (see schema.h).
+ * raw bytes of fields they do not know and write them back (see core/schema.h).
  */
 #ifndef KZ_CODEC_H
 #define KZ_CODEC_H

@@ -391,17 +391,28 @@ in_record(const struct state *s, const struct state_ent *e)
 	return m >= 0 && s->e[m].present;
 }
 
-void
-state_store(const struct state *s, struct codec_buf *out)
+int
+state_store(const struct state *s, struct codec_buf *out, const struct state_nodes *nodes)
 {
-	struct stamp_table tab = { 0 };
 	struct codec_buf rec = { 0 };
-	size_t best = 0, nexc = 0;
+	int rc;
 
 	state_record(s, &rec);
-	codec_put_varint(out, rec.len);
-	codec_put_raw(out, rec.p, rec.len);
+	rc = state_store_record(s, rec.p, rec.len, out, nodes);
 	codec_buf_free(&rec);
+	return rc;
+}
+
+int
+state_store_record(const struct state *s, const uint8_t *rec, size_t rlen,
+    struct codec_buf *out, const struct state_nodes *nodes)
+{
+	struct stamp_table tab = { 0 };
+	size_t best = 0, nexc = 0;
+	int rc = 0;
+
+	codec_put_varint(out, rlen);
+	codec_put_raw(out, rec, rlen);
 
 	for (size_t i = 0; i < s->n; i++)
 		table_index(&tab, &s->e[i].st, s->e[i].present && !s->e[i].has_prev);
@@ -419,8 +430,12 @@ state_store(const struct state *s, struct codec_buf *out)
 	}
 	codec_put_varint(out, tab.n);
 	for (size_t i = 0; i < tab.n; i++) {
+		uint64_t num = 0;
+
+		if (nodes->number(nodes->ctx, tab.st[i].origin, &num) != 0)
+			rc = -1;
 		codec_put_varint(out, tab.st[i].hlc);
-		codec_put_raw(out, tab.st[i].origin, 16);
+		codec_put_varint(out, num);
 	}
 	/*
 	 * Exceptions: paths that are not "in the record, with the first stamp, no prev".
@@ -454,10 +469,12 @@ state_store(const struct state *s, struct codec_buf *out)
 	}
 	free(tab.st);
 	free(tab.uses);
+	return rc;
 }
 
 int
-state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets)
+state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets,
+    const struct state_nodes *nodes)
 {
 	const uint8_t *p = val, *end = val + len;
 	struct stamp small[8], *st = small;
@@ -469,15 +486,17 @@ state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets)
 	if (state_explode(s, p, (size_t)reclen, sets) != 0)
 		return -1;
 	p += reclen;
-	if (codec_get_varint(&p, end, &nst) != 0 || nst > (uint64_t)(end - p) / 17)
+	if (codec_get_varint(&p, end, &nst) != 0 || nst > (uint64_t)(end - p) / 2)
 		return -1;
 	if (nst > 8)
 		st = xmalloc(nst * sizeof *st);
 	for (uint64_t i = 0; i < nst; i++) {
-		if (codec_get_varint(&p, end, &st[i].hlc) != 0 || end - p < 16)
+		uint64_t num;
+
+		if (codec_get_varint(&p, end, &st[i].hlc) != 0 ||
+		    codec_get_varint(&p, end, &num) != 0 ||
+		    nodes->origin(nodes->ctx, num, st[i].origin) != 0)
 			goto out;
-		memcpy(st[i].origin, p, 16);
-		p += 16;
 	}
 	if (nst > 0)
 		for (size_t i = 0; i < s->n; i++)

@@ -11,9 +11,9 @@
  * other change. A field cleared is a tombstone too: a path with a stamp and no value.
  *
  * The stored value is the record (version byte first, decodable as it is) followed by the
- * stamps: a table of distinct stamps and the paths whose stamp is not the most common one,
- * that have a prev, or that are tombstones. A record written in one change costs one stamp
- * (25 bytes). This file knows no record kind: which tags are sets is the caller's mask.
+ * stamps: a table of distinct stamps (clock and the origin's number in this store) and the
+ * paths whose stamp is not the most common one, that have a prev, or that are tombstones. A
+ * record written in one change costs one stamp (about 12 bytes). This file knows no record kind: which tags are sets is the caller's mask.
  */
 #ifndef KZ_STATE_H
 #define KZ_STATE_H
@@ -64,17 +64,28 @@ size_t state_path_elem(uint8_t *out, unsigned tag, const uint8_t eid[16], unsign
 int state_path_parse(const uint8_t *p, size_t n, unsigned *tag, bool *in_set,
     const uint8_t **eid, unsigned *sub);
 
+/* How a stored value names its stamps' origins: by a small number the caller maps. */
+struct state_nodes {
+	int (*number)(void *ctx, const uint8_t origin[16], uint64_t *n);	/* adds if new */
+	int (*origin)(void *ctx, uint64_t n, uint8_t origin[16]);
+	void *ctx;
+};
+
 /*
  * Splits a record (version byte first) into paths with zero stamps. sets has bit t set when
  * tag t (< 64) is a set. -1 when the record is corrupt or a set element lacks its id.
  */
 int state_explode(struct state *s, const uint8_t *rec, size_t len, uint64_t sets);
-/* Reads a stored value (record and stamps). -1 when corrupt. */
-int state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets);
+/* Reads a stored value (record and stamps). -1 when corrupt or an origin is unknown. */
+int state_load(struct state *s, const uint8_t *val, size_t len, uint64_t sets,
+    const struct state_nodes *nodes);
 /* Appends the record (version byte first) made of the present paths. */
 void state_record(const struct state *s, struct codec_buf *out);
-/* Appends the stored value: the record, then the stamps. */
-void state_store(const struct state *s, struct codec_buf *out);
+/* Appends the stored value: the record, then the stamps. -1 when an origin cannot be numbered. */
+int state_store(const struct state *s, struct codec_buf *out, const struct state_nodes *nodes);
+/* The same with the record already made by state_record (rec must not point into out). */
+int state_store_record(const struct state *s, const uint8_t *rec, size_t rlen,
+    struct codec_buf *out, const struct state_nodes *nodes);
 
 /* The index of the entry with this path, or -1. */
 ssize_t state_find(const struct state *s, const uint8_t *path, size_t plen);

@@ -26,7 +26,6 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_VISITS_BY_DATE] = "visits_by_date",
 	[DB_QUESTIONS] = "questions",
 	[DB_QUESTIONS_BY_VISIT] = "questions_by_visit",
-	[DB_QUESTIONS_BY_TIME] = "questions_by_time",
 	[DB_ISSUES] = "issues",
 	[DB_ISSUES_BY_STATUS] = "issues_by_status",
 	[DB_ISSUES_BY_DEADLINE] = "issues_by_deadline",
@@ -36,6 +35,8 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_LOG] = "log",
 	[DB_CONFLICTS] = "conflicts",
 	[DB_CLOCK_REVIEW] = "clock_review",
+	[DB_NODES] = "nodes",
+	[DB_NODE_IDS] = "node_ids",
 	[DB_SEARCH_WORDS] = "search_words",
 	[DB_SEARCH_DOCS] = "search_docs",
 	[DB_SEARCH_MOVED] = "search_moved",
@@ -51,6 +52,13 @@ struct store {
 	int flags;
 	char format[12];	/* the format found in a store of another format */
 	bool absent[DB_COUNT];	/* derived databases a read-only store does not have yet */
+	/*
+	 * Origin UUIDs by their number in this store (number n at [n - 1]), as read from
+	 * DB_NODE_IDS; those past `committed` were added by the write transaction in hand and
+	 * are forgotten when it does not commit.
+	 */
+	uint8_t (*nodes)[16];
+	size_t nnodes, nodes_cap, nodes_committed;
 };
 
 struct store_txn {
@@ -62,6 +70,8 @@ struct store_txn {
 	bool log_loaded;	/* node, seq and clocks read for this transaction */
 	uint64_t seq, hlc;	/* this node's last sequence number; the clock's last reading */
 	uint64_t hlc_meta;	/* the highest clock seen from elsewhere, as stored in meta */
+	bool hlc_dirty;		/* hlc_meta is to be written before the commit */
+	bool write;
 	uint8_t node[16];
 	struct codec_buf scratch;
 };
@@ -602,6 +612,11 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 		envflags |= MDB_NORDAHEAD;
 	if (flags & STORE_RDONLY)
 		envflags |= MDB_RDONLY;
+	/*
+	 * MDB_NOTLS: a read snapshot belongs to its transaction, not to the thread, so a screen
+	 * can hold its read view open while the same thread saves a question.
+	 */
+	envflags |= MDB_NOTLS;
 	/* Group stores: files rw for the group, whatever the user's umask; never for others. */
 	mode = group ? 0660 : 0600;
 	old_mask = umask(group ? 007 : 077);
@@ -650,6 +665,7 @@ store_close(struct store **sp)
 	free(s->ro_reason);
 	free(s->user);
 	free(s->official);
+	free(s->nodes);
 	free(s);
 	*sp = NULL;
 }
@@ -718,6 +734,12 @@ store_txn_user(struct store_txn *t)
 	return t->s->user;
 }
 
+const char *
+store_txn_official(struct store_txn *t)
+{
+	return t->s->official;
+}
+
 int64_t
 store_txn_now(struct store_txn *t)
 {
@@ -740,6 +762,10 @@ begin(struct store *s, struct store_txn *t, bool write)
 	memset(t, 0, sizeof *t);
 	t->s = s;
 	t->now = clock_now_ms();
+	t->write = write;
+	/* Numbers a failed try gave to new origins were never written: forget them. */
+	if (write)
+		s->nnodes = s->nodes_committed;
 	for (int tries = 0; tries < 16; tries++) {
 		rc = mdb_txn_begin(s->env, NULL, write ? 0 : MDB_RDONLY, &t->txn);
 		if (rc != MDB_MAP_RESIZED)
@@ -767,8 +793,8 @@ grow(struct store *s, struct kz_error *e)
 	return 0;
 }
 
-int
-store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
+static int
+store_write_once(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 {
 	struct store_txn t;
 	int rc;
@@ -793,6 +819,22 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 			return -1;
 		}
 		codec_buf_free(&t.scratch);
+		if (t.hlc_dirty) {
+			uint8_t b[8];
+
+			store_be64(b, t.hlc_meta);
+			if (store_meta_put(&t, "hlc", b, 8) != 0) {
+				mdb_txn_abort(t.txn);
+				if (t.rc == MDB_MAP_FULL) {
+					if (grow(s, e) != 0)
+						return -1;
+					continue;
+				}
+				if (e != NULL)
+					*e = t.err;
+				return -1;
+			}
+		}
 		rc = mdb_txn_commit(t.txn);
 		if (rc == MDB_MAP_FULL) {
 			if (grow(s, e) != 0)
@@ -816,6 +858,19 @@ store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 }
 
 int
+store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e)
+{
+	int rc = store_write_once(s, fn, arg, e);
+
+	/* Numbers given to new origins are the store's only once the transaction committed. */
+	if (rc == 0)
+		s->nodes_committed = s->nnodes;
+	else
+		s->nnodes = s->nodes_committed;
+	return rc;
+}
+
+int
 store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 {
 	struct store_txn t;
@@ -829,6 +884,34 @@ store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 	if (rc != 0 && e != NULL)
 		*e = t.err;
 	return rc;
+}
+
+int
+store_snapshot_begin(struct store *s, struct store_txn **tp, struct kz_error *e)
+{
+	struct store_txn *t = xcalloc(1, sizeof *t);
+	int rc;
+
+	*tp = NULL;
+	if ((rc = begin(s, t, false)) != 0) {
+		free(t);
+		return lmdb_fail(e, "cannot start reading", s->dir, rc);
+	}
+	*tp = t;
+	return 0;
+}
+
+void
+store_snapshot_end(struct store_txn **tp)
+{
+	struct store_txn *t = *tp;
+
+	if (t == NULL)
+		return;
+	mdb_txn_abort(t->txn);
+	codec_buf_free(&t->scratch);
+	free(t);
+	*tp = NULL;
 }
 
 int
@@ -856,8 +939,18 @@ store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
     size_t len)
 {
 	MDB_val k = { klen, (void *)(uintptr_t)key }, v = { len, (void *)(uintptr_t)val };
-	int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
+	int rc;
 
+	/*
+	 * Keys that grow with time (time-ordered UUIDs, the log's sequences, dates) mostly land
+	 * after the last key. LMDB splits a full page in the middle unless told the key is
+	 * appended, which left such trees half empty (measured: 457 B a question record, half
+	 * of it air). So try an append first: LMDB refuses it with MDB_KEYEXIST when the key
+	 * is not past the last one, and the put is made the ordinary way.
+	 */
+	rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, MDB_APPEND);
+	if (rc == MDB_KEYEXIST)
+		rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
 	return rc == 0 ? 0 : txn_fail(t, rc, "cannot write");
 }
 
@@ -908,11 +1001,119 @@ enum { LOG_HLC = 1, LOG_KIND, LOG_KEY, LOG_USER, LOG_OFFICIAL, LOG_BEFORE };
 
 #define DAY_MS (24LL * 3600 * 1000)
 
-static void
-log_key(uint8_t out[24], const uint8_t origin[16], uint64_t seq)
+/* Reads the origins numbered after those already known (all of them are committed). */
+static int
+nodes_reload(struct store_txn *t)
 {
-	memcpy(out, origin, 16);
-	store_be64(out + 16, seq);
+	struct store *s = t->s;
+	struct store_cursor *c;
+	uint8_t from[4];
+	const void *k, *v;
+	size_t kn, vn;
+	int rc;
+
+	if (store_cursor_open(t, DB_NODE_IDS, &c) != 0)
+		return -1;
+	store_be32(from, (uint32_t)s->nnodes + 1);
+	for (rc = store_cursor_seek(c, from, 4); rc == 0; rc = store_cursor_next(c)) {
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (kn != 4 || vn != 16 || store_get_be32(k) != s->nnodes + 1) {
+			rc = kz_fail(&t->err, KZ_EIO, "store %s: the table of origins is damaged",
+			    s->dir);
+			break;
+		}
+		s->nodes = xgrow(s->nodes, &s->nodes_cap, s->nnodes + 1, sizeof *s->nodes);
+		memcpy(s->nodes[s->nnodes++], v, 16);
+	}
+	store_cursor_close(&c);
+	if (!t->write)
+		s->nodes_committed = s->nnodes;
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+node_find(struct store *s, const uint8_t origin[16], uint32_t *num)
+{
+	for (size_t i = 0; i < s->nnodes; i++)
+		if (memcmp(s->nodes[i], origin, 16) == 0) {
+			*num = (uint32_t)i + 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* The origin's number in this store: 0 and *num, 1 when it has none (and create is false). */
+static int
+node_number(struct store_txn *t, const uint8_t origin[16], bool create, uint32_t *num)
+{
+	struct store *s = t->s;
+	uint8_t nb[4];
+
+	if (node_find(s, origin, num))
+		return 0;
+	if (nodes_reload(t) != 0)
+		return -1;
+	if (node_find(s, origin, num))
+		return 0;
+	if (!create)
+		return 1;
+	if (!t->write)
+		return kz_fail(&t->err, KZ_EINVAL, "store %s: an origin unknown here", s->dir);
+	*num = (uint32_t)s->nnodes + 1;
+	store_be32(nb, *num);
+	if (store_put(t, DB_NODES, origin, 16, nb, 4) != 0 ||
+	    store_put(t, DB_NODE_IDS, nb, 4, origin, 16) != 0)
+		return -1;
+	s->nodes = xgrow(s->nodes, &s->nodes_cap, s->nnodes + 1, sizeof *s->nodes);
+	memcpy(s->nodes[s->nnodes++], origin, 16);
+	return 0;
+}
+
+static int
+node_origin(struct store_txn *t, uint64_t num, uint8_t origin[16])
+{
+	struct store *s = t->s;
+
+	if ((num == 0 || num > s->nnodes) && nodes_reload(t) != 0)
+		return -1;
+	if (num == 0 || num > s->nnodes)
+		return kz_fail(&t->err, KZ_EIO, "store %s: origin number %llu is not in the table",
+		    s->dir, (unsigned long long)num);
+	memcpy(origin, s->nodes[num - 1], 16);
+	return 0;
+}
+
+static int
+nodes_number_cb(void *ctx, const uint8_t origin[16], uint64_t *n)
+{
+	uint32_t num;
+	int rc = node_number(ctx, origin, true, &num);
+
+	*n = num;
+	return rc;
+}
+
+static int
+nodes_origin_cb(void *ctx, uint64_t n, uint8_t origin[16])
+{
+	return node_origin(ctx, n, origin);
+}
+
+void
+store_state_nodes(struct store_txn *t, struct state_nodes *n)
+{
+	n->number = nodes_number_cb;
+	n->origin = nodes_origin_cb;
+	n->ctx = t;
+}
+
+#define LOG_KEY 12
+
+static void
+log_key(uint8_t out[LOG_KEY], uint32_t num, uint64_t seq)
+{
+	store_be32(out, num);
+	store_be64(out + 4, seq);
 }
 
 int
@@ -939,13 +1140,19 @@ store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq)
 	size_t kn;
 	int rc;
 
+	uint32_t num;
+	uint8_t prefix[4];
+
 	*seq = 0;
+	if ((rc = node_number(t, origin, false, &num)) != 0)
+		return rc < 0 ? -1 : 0;	/* an origin never heard of has no entries */
+	store_be32(prefix, num);
 	if (store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	if ((rc = store_cursor_seek_last(c, origin, 16)) == 0) {
+	if ((rc = store_cursor_seek_last(c, prefix, 4)) == 0) {
 		store_cursor_get(c, &k, &kn, NULL, NULL);
-		if (kn == 24)
-			*seq = store_get_be64((const uint8_t *)k + 16);
+		if (kn == LOG_KEY)
+			*seq = store_get_be64((const uint8_t *)k + 4);
 	}
 	store_cursor_close(&c);
 	return rc < 0 ? -1 : 0;
@@ -1006,9 +1213,10 @@ store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t
     const uint8_t *before, size_t before_len, struct stamp *st)
 {
 	struct store_log_entry e = { 0 };
-	uint8_t k[24];
+	uint8_t k[LOG_KEY];
+	uint32_t num;
 
-	if (load_log_state(t) != 0)
+	if (load_log_state(t) != 0 || node_number(t, t->node, true, &num) != 0)
 		return -1;
 	t->seq++;
 	t->hlc = hlc_next(t->hlc, t->now);
@@ -1025,20 +1233,23 @@ store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t
 	e.before = before;
 	e.before_len = before_len;
 	encode_entry(&t->scratch, &e);
-	log_key(k, t->node, t->seq);
+	log_key(k, num, t->seq);
 	st->hlc = t->hlc;
 	memcpy(st->origin, t->node, 16);
-	return store_put(t, DB_LOG, k, 24, t->scratch.p, t->scratch.len);
+	return store_put(t, DB_LOG, k, LOG_KEY, t->scratch.p, t->scratch.len);
 }
 
 int
 store_log_put(struct store_txn *t, const struct store_log_entry *e)
 {
-	uint8_t k[24];
+	uint8_t k[LOG_KEY];
+	uint32_t num;
 
+	if (node_number(t, e->origin, true, &num) != 0)
+		return -1;
 	encode_entry(&t->scratch, e);
-	log_key(k, e->origin, e->seq);
-	return store_put(t, DB_LOG, k, 24, t->scratch.p, t->scratch.len);
+	log_key(k, num, e->seq);
+	return store_put(t, DB_LOG, k, LOG_KEY, t->scratch.p, t->scratch.len);
 }
 
 int
@@ -1051,10 +1262,11 @@ store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *
 	int rc;
 
 	memset(e, 0, sizeof *e);
-	if (klen != 24 || vlen < 1 || v[0] == 0)
+	if (klen != LOG_KEY || vlen < 1 || v[0] == 0)
 		goto corrupt;
-	memcpy(e->origin, key, 16);
-	e->seq = store_get_be64((const uint8_t *)key + 16);
+	if (node_origin(t, store_get_be32(key), e->origin) != 0)
+		return -1;
+	e->seq = store_get_be64((const uint8_t *)key + 4);
 	codec_reader_init(&r, v + 1, vlen - 1);
 	while ((rc = codec_next(&r, &f)) == 1) {
 		switch (f.tag) {
@@ -1077,31 +1289,31 @@ int
 store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
     struct store_log_entry *e)
 {
-	uint8_t k[24];
+	uint8_t k[LOG_KEY];
 	const void *v;
 	size_t vn;
+	uint32_t num;
 	int rc;
 
-	log_key(k, origin, seq);
-	if ((rc = store_get(t, DB_LOG, k, 24, &v, &vn)) != 0)
+	if ((rc = node_number(t, origin, false, &num)) != 0)
 		return rc;
-	return store_log_decode(t, k, 24, v, vn, e);
+	log_key(k, num, seq);
+	if ((rc = store_get(t, DB_LOG, k, LOG_KEY, &v, &vn)) != 0)
+		return rc;
+	return store_log_decode(t, k, LOG_KEY, v, vn, e);
 }
 
 int
 store_clock_observe(struct store_txn *t, uint64_t hlc)
 {
-	uint8_t b[8];
-
 	if (load_log_state(t) != 0)
 		return -1;
 	if (hlc > t->hlc)
 		t->hlc = hlc;
+	/* Written once, before the commit (store_write), not for every change applied. */
 	if (hlc > t->hlc_meta) {
 		t->hlc_meta = hlc;
-		store_be64(b, hlc);
-		if (store_meta_put(t, "hlc", b, 8) != 0)
-			return -1;
+		t->hlc_dirty = true;
 	}
 	return (int64_t)(hlc >> 16) > t->now + DAY_MS;
 }
@@ -1112,18 +1324,21 @@ store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from, sto
 {
 	struct store_cursor *c;
 	struct store_log_entry e;
-	uint8_t k0[24];
+	uint8_t k0[LOG_KEY];
 	const void *k, *v;
 	size_t kn, vn;
+	uint32_t num;
 	int rc;
 
-	log_key(k0, origin, from);
+	if ((rc = node_number(t, origin, false, &num)) != 0)
+		return rc < 0 ? -1 : 0;	/* an origin never heard of has no entries */
+	log_key(k0, num, from);
 	if (store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	rc = store_cursor_seek(c, k0, 24);
+	rc = store_cursor_seek(c, k0, LOG_KEY);
 	while (rc == 0) {
 		store_cursor_get(c, &k, &kn, &v, &vn);
-		if (kn != 24 || memcmp(k, origin, 16) != 0) {
+		if (kn != LOG_KEY || memcmp(k, k0, 4) != 0) {
 			rc = 1;
 			break;
 		}
@@ -1139,37 +1354,24 @@ int
 store_vv_read(struct store_txn *t, struct store_vv *vv)
 {
 	struct store_cursor *c;
-	uint8_t next[16];
+	uint8_t prefix[4];
 	const void *k;
 	size_t kn;
-	int rc;
+	int rc = 0;
 
 	vv->n = 0;
-	if (store_cursor_open(t, DB_LOG, &c) != 0)
+	if (nodes_reload(t) != 0 || store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	/* One seek per origin: to its last entry, then past it to the next origin. */
-	rc = store_cursor_seek(c, NULL, 0);
-	while (rc == 0) {
-		int carry = 1;
-
-		store_cursor_get(c, &k, &kn, NULL, NULL);
-		if (kn != 24) {
-			rc = kz_fail(&t->err, KZ_EIO, "store %s: a log key is corrupt", t->s->dir);
-			break;
-		}
-		memcpy(next, k, 16);
-		if ((rc = store_cursor_seek_last(c, next, 16)) != 0)
-			break;
+	/* One seek per origin known here: to its last entry. */
+	for (size_t i = 0; i < t->s->nnodes && rc >= 0; i++) {
+		store_be32(prefix, (uint32_t)i + 1);
+		if ((rc = store_cursor_seek_last(c, prefix, 4)) != 0)
+			continue;
 		store_cursor_get(c, &k, &kn, NULL, NULL);
 		vv->v = xgrow(vv->v, &vv->cap, vv->n + 1, sizeof *vv->v);
-		memcpy(vv->v[vv->n].origin, next, 16);
-		vv->v[vv->n].seq = store_get_be64((const uint8_t *)k + 16);
+		memcpy(vv->v[vv->n].origin, t->s->nodes[i], 16);
+		vv->v[vv->n].seq = store_get_be64((const uint8_t *)k + 4);
 		vv->n++;
-		for (int i = 15; i >= 0 && carry; i--)
-			carry = ++next[i] == 0;
-		if (carry)
-			break;
-		rc = store_cursor_seek(c, next, 16);
 	}
 	store_cursor_close(&c);
 	return rc < 0 ? -1 : 0;
@@ -1306,4 +1508,78 @@ store_cursor_prev(struct store_cursor *c)
 	if (c->cur == NULL)
 		return 1;
 	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_PREV));
+}
+
+static char *
+secret_path(const struct store *s, const char *name)
+{
+	return xasprintf("%s/%s", s->dir, name);
+}
+
+/*
+ * Secrets live in files beside data.mdb, never in it: a copied or backed-up data.mdb (a USB
+ * stick, a mail to IT) then carries no key. Mode 0600, or 0640 in a group store, whose
+ * members sign with it but may not change it.
+ */
+int
+store_secret_write(struct store *s, const char *name, const void *p, size_t n,
+    struct kz_error *e)
+{
+	char *path = secret_path(s, name);
+	struct stat st;
+	mode_t mode = 0600;
+	int fd, rc = -1;
+
+	if (stat(s->dir, &st) == 0 && (st.st_mode & S_ISGID))
+		mode = 0640;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0) {
+		kz_fail(e, errno == EACCES ? KZ_EPERM : KZ_EIO, "cannot write %s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	/* The umask may have taken bits away, or the file may be an old one: set them. */
+	if (fchmod(fd, mode) != 0 || write(fd, p, n) != (ssize_t)n || fsync(fd) != 0) {
+		kz_fail(e, errno == ENOSPC ? KZ_EFULL : KZ_EIO, "cannot write %s: %s", path,
+		    strerror(errno));
+		close(fd);
+		unlink(path);
+		goto out;
+	}
+	rc = close(fd) == 0 ? 0 : kz_fail(e, KZ_EIO, "cannot write %s: %s", path,
+	    strerror(errno));
+out:
+	free(path);
+	return rc;
+}
+
+int
+store_secret_read(struct store *s, const char *name, void *p, size_t n, struct kz_error *e)
+{
+	char *path = secret_path(s, name);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), rc = -1;
+	ssize_t got;
+
+	if (fd < 0) {
+		kz_fail(e, errno == ENOENT ? KZ_ENOTFOUND : errno == EACCES ? KZ_EPERM : KZ_EIO,
+		    "cannot read %s: %s", path, strerror(errno));
+	} else if ((got = read(fd, p, n)) != (ssize_t)n) {
+		kz_fail(e, KZ_EIO, "%s: %s", path, got < 0 ? strerror(errno) :
+		    "not a key of this store (wrong size)");
+	} else {
+		rc = 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return rc;
+}
+
+void
+store_secret_remove(struct store *s, const char *name)
+{
+	char *path = secret_path(s, name);
+
+	unlink(path);
+	free(path);
 }

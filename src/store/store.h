@@ -23,16 +23,17 @@ enum store_db {
 	DB_VISITS_BY_DATE,	/* date (4, big-endian, biased) + uuid -> "" */
 	DB_QUESTIONS,		/* uuid -> question */
 	DB_QUESTIONS_BY_VISIT,	/* visit uuid + question uuid -> "" */
-	DB_QUESTIONS_BY_TIME,	/* asked ms (8, big-endian) + uuid -> "" */
 	DB_ISSUES,		/* uuid -> issue */
 	DB_ISSUES_BY_STATUS,	/* status (1) + uuid -> "" */
 	DB_ISSUES_BY_DEADLINE,	/* date (4) + uuid -> "" */
 	DB_CALENDARS,		/* unit code + year (2, big-endian) -> calendar */
 	DB_RECEPTIONS,		/* uuid -> reception */
 	DB_HOLIDAYS,		/* date (4) -> movable holiday or transferred day */
-	DB_LOG,			/* origin node (16) + its sequence (8) -> log entry */
+	DB_LOG,			/* origin's number (4, DB_NODES) + its sequence (8) -> entry */
 	DB_CONFLICTS,		/* conflict records (core/conflict.c) */
 	DB_CLOCK_REVIEW,	/* origin (16) + sequence (8) -> clock far ahead, for review */
+	DB_NODES,		/* origin node UUID (16) -> its number in this store (4) */
+	DB_NODE_IDS,		/* that number (4, big-endian) -> the origin node UUID (16) */
 	/*
 	 * Derived state, rebuilt from the log: a store opened read-only that lacks these
 	 * (last written before they existed) reads them as empty.
@@ -78,6 +79,8 @@ void store_set_author(struct store *s, const char *user, const char *official);
 
 /* The Unix user making this transaction's changes (NULL when unset). */
 const char *store_txn_user(struct store_txn *t);
+/* The official's name set for that user (NULL when none). */
+const char *store_txn_official(struct store_txn *t);
 
 /*
  * Runs fn in one write transaction and commits it durably. fn reports its own errors by
@@ -89,6 +92,13 @@ typedef int (*store_fn)(struct store_txn *t, void *arg);
 int store_write(struct store *s, store_fn fn, void *arg, struct kz_error *e);
 /* Runs fn in a read transaction (a consistent snapshot). */
 int store_read(struct store *s, store_fn fn, void *arg, struct kz_error *e);
+
+/*
+ * A read snapshot held open across calls (a screen's read view): every read through it
+ * sees one state. End it soon: LMDB keeps the pages it sees from being reused meanwhile.
+ */
+int store_snapshot_begin(struct store *s, struct store_txn **t, struct kz_error *e);
+void store_snapshot_end(struct store_txn **t);
 
 struct kz_error *store_txn_error(struct store_txn *t);
 struct store *store_txn_store(struct store_txn *t);
@@ -129,6 +139,13 @@ struct store_log_entry {
 	const uint8_t *before;		/* own entries: the replaced paths (state.h encoding) */
 	size_t before_len;
 };
+
+/*
+ * Origins are named in stored stamps and log keys by a small number of this store's own
+ * (DB_NODES), not by their 16-byte UUID: the few offices a store hears of are numbered as
+ * they first appear. The numbers never leave the store; changes exchanged carry UUIDs.
+ */
+void store_state_nodes(struct store_txn *t, struct state_nodes *n);
 
 /* Stamps a local change of record (kind, key) and appends its log entry. */
 int store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t klen,
@@ -176,6 +193,15 @@ void store_vv_free(struct store_vv *vv);
  * a screen notices another process's commit for the cost of one call.
  */
 uint64_t store_generation(struct store *s);
+
+/*
+ * Secrets in files beside data.mdb (the node's signing key), never inside it: 0600, or 0640
+ * in a group store. Reading needs exactly n bytes.
+ */
+int store_secret_write(struct store *s, const char *name, const void *p, size_t n,
+    struct kz_error *e);
+int store_secret_read(struct store *s, const char *name, void *p, size_t n, struct kz_error *e);
+void store_secret_remove(struct store *s, const char *name);
 
 /* Metadata: small named values. */
 int store_meta_get(struct store_txn *t, const char *name, const void **val, size_t *len);

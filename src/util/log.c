@@ -6,6 +6,13 @@
 #include <time.h>
 
 static FILE *log_file;
+static void (*fatal_hook)(void);
+
+void
+fatal_set_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
 
 int
 kz_fail(struct kz_error *e, enum kz_errcode code, const char *fmt, ...)
@@ -41,7 +48,16 @@ void
 fatal(const char *fmt, ...)
 {
 	va_list ap;
+	void (*hook)(void) = fatal_hook;
 
+	/*
+	 * The hook runs first so that the message lands on a usable terminal (a curses
+	 * interface calls endwin()); it is cleared before the call, so a hook that itself
+	 * fails fatally cannot recurse.
+	 */
+	fatal_hook = NULL;
+	if (hook != NULL)
+		hook();
 	fputs("kezdesu: fatal: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

@@ -30,7 +30,13 @@ int kz_fail(struct kz_error *e, enum kz_errcode code, const char *fmt, ...)
 /* Prefixes the message already in e with more context ("FILE:LINE: "). */
 int kz_prefix(struct kz_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Prints "kezdesu: fatal: MSG" and aborts, after calling the hook (if set). */
 void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/*
+ * A function fatal() calls before it prints, so that an interface can restore the
+ * terminal first (endwin()); NULL removes it. Called at most once.
+ */
+void fatal_set_hook(void (*hook)(void));
 void log_open(const char *path);
 void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -21,7 +21,7 @@ P=$T/private
 kz --db "$P" init --unit "$DISTRICT"
 rc_is 0 "init makes a private store"
 is "$(others_bits "$P")" "" "no file of a store made by init is open to others (umask 022)"
-is "$(stat -c %a "$P") $(stat -c %a "$P/data.mdb") $(stat -c %a "$P/lock.mdb")" "700 600 600" \
+is "$(stat -c %a "$P") $(stat -c %a "$P/data.mdb") $(stat -c %a "$P/lock.mdb") $(stat -c %a "$P/node.key")" "700 600 600 600" \
     "a private store is 0700 with files 0600"
 
 umask 000
@@ -42,6 +42,7 @@ like "$(out)" "*shared by group $G*" "init --group says the store is shared by t
 is "$(stat -c %a "$GS")" 2770 "a group store's directory is setgid and group-writable (2770)"
 is "$(stat -c %a "$GS/data.mdb") $(stat -c %a "$GS/lock.mdb")" "660 660" "a group store's files are 0660"
 is "$(stat -c %G "$GS") $(stat -c %G "$GS/data.mdb")" "$G $G" "the directory and data.mdb belong to the group"
+is "$(stat -c '%a %G' "$GS/node.key")" "640 $G" "a group store's signing key is the group's to read, not to change (0640)"
 is "$(others_bits "$GS")" "" "a group store is closed to others"
 # lock.mdb is made again by the next process when it is gone; under a strict umask it
 # must still be usable by the group.

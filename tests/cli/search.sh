@@ -73,6 +73,12 @@ is "$(cut -f2 "$T/out" | tr '\n' ' ')" "$Q6 $I1 $Q2 $Q1 " \
 kz --db "$S" search ЖОЛ
 is "$(cut -f2 "$T/out" | tr '\n' ' ')" "$Q6 $I1 $Q2 $Q1 " "and the writer indexes it"
 
+# ---- a question logged by mistake ----
+kz --db "$S" question withdraw "$Q6"
+[ "$rc" -eq 0 ] || bail_out "question withdraw"
+kz --db "$S" search ЖОЛ
+is "$(cut -f2 "$T/out" | tr '\n' ' ')" "$I1 $Q2 $Q1 " "a withdrawn question is found no more"
+
 # ---- the sanitiser ----
 add "$(printf 'Жарық \342\200\256жоқ')" Q7
 kz --db "$S" search жарық

@@ -5,7 +5,7 @@
 #include "core/issue.h"
 #include "core/question.h"
 #include "store/codec.h"
-#include "store/schema.h"
+#include "core/schema.h"
 
 static void
 test_varint_round_trip(void **state)

@@ -1,12 +1,17 @@
 /* Record operations in core/: units, visits, questions, issues, receptions, calendars, node. */
 #include "testutil.h"
 
+#include <sodium.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+
 #include "core/calendar.h"
 #include "core/issue.h"
 #include "core/kato.h"
 #include "core/node.h"
 #include "core/question.h"
 #include "core/reception.h"
+#include "core/undo.h"
 #include "core/unit.h"
 #include "core/visit.h"
 
@@ -51,6 +56,70 @@ teardown(void **state)
 	test_rmdir(f->dir);
 	free(f);
 	return 0;
+}
+
+/* Whether the n bytes of needle occur in the file at path. */
+static bool
+file_contains(const char *path, const unsigned char *needle, size_t n)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char *buf;
+	long len;
+	bool found = false;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)len);
+	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
+	fclose(fp);
+	for (long i = 0; i + (long)n <= len && !found; i++)
+		found = memcmp(buf + i, needle, n) == 0;
+	free(buf);
+	return found;
+}
+
+static void
+test_signing_key_lives_beside_the_store_not_in_it(void **state)
+{
+	unsigned char sk[64], pk[32];
+	struct kz_error e;
+	struct node n;
+	struct stat st;
+	char *dir, path[512];
+	struct store *s;
+
+	(void)state;
+	dir = test_tmpdir();
+	assert_int_equal(store_open(dir, STORE_CREATE, &s, &e), 0);
+	assert_int_equal(node_init(s, "613600000", &e), 0);
+	assert_int_equal(node_get(s, &n, &e), 0);
+	assert_int_equal(node_secret_key(s, sk, &e), 0);
+	crypto_sign_ed25519_sk_to_pk(pk, sk);
+	assert_memory_equal(pk, n.sign_pk, 32);
+	store_close(&s);
+	snprintf(path, sizeof path, "%s/node.key", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* A copied or backed-up data.mdb carries no secret: not a piece of the key in it. */
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	assert_false(file_contains(path, sk, 32));
+	assert_true(file_contains(path, n.sign_pk, 32));
+	/* A key file from another store is not taken for this one's. */
+	sk[0] ^= 1;
+	snprintf(path, sizeof path, "%s/node.key", dir);
+	FILE *fp = fopen(path, "wb");
+	unsigned char other_pk[32], other_sk[64];
+
+	crypto_sign_keypair(other_pk, other_sk);
+	fwrite(other_sk, 1, 64, fp);
+	fclose(fp);
+	assert_int_equal(store_open(dir, 0, &s, &e), 0);
+	assert_int_equal(node_secret_key(s, sk, &e), -1);
+	assert_non_null(strstr(e.msg, "not the key of this office"));
+	store_close(&s);
+	test_rmdir(dir);
 }
 
 static void
@@ -158,6 +227,121 @@ test_visit_validation_leaves_store_unchanged(void **state)
 	assert_int_equal(a.n, 0);
 }
 
+static int
+move_to_2_july(struct visit *v, void *arg, struct kz_error *e)
+{
+	(void)arg;
+	(void)e;
+	v->moved_from = v->date;
+	v->date = date_from_ymd(2026, 7, 2);
+	return 0;
+}
+
+/* One person's edit of a visit: a field and its new value. */
+struct visit_edit {
+	const char *field;	/* "venue" or "channels" */
+	const char *value;
+};
+
+static int
+edit_visit(struct visit *v, void *arg, struct kz_error *e)
+{
+	const struct visit_edit *ed = arg;
+	char **dst = strcmp(ed->field, "venue") == 0 ? &v->venue : &v->channels;
+
+	(void)e;
+	free(*dst);
+	*dst = strdup(ed->value);
+	return 0;
+}
+
+/*
+ * Two clients (say two screens) show the same visit, each from its own earlier read; one
+ * changes the venue, the other the channels. The second edit must not revert the first:
+ * each edit is applied to the record as stored when it is written, not to the client's copy.
+ */
+static void
+test_visit_edits_by_two_clients_both_survive(void **state)
+{
+	struct fixture *f = *state;
+	struct visit v, seen_a, seen_b, got;
+	struct visit_edit ea = { "venue", "Мәдениет үйі" }, eb = { "channels", "аудандық газет" };
+	struct kz_error e;
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 9, 1);
+	v.venue = strdup("Мектеп");
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	/* Both clients read the visit before either writes. */
+	assert_int_equal(visit_get(f->s, &v.id, &seen_a, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &seen_b, &e), 0);
+	assert_int_equal(visit_modify(f->s, &seen_a.id, edit_visit, &ea, &e), 0);
+	assert_int_equal(visit_modify(f->s, &seen_b.id, edit_visit, &eb, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_non_null(got.venue);
+	assert_string_equal(got.venue, "Мәдениет үйі");
+	assert_non_null(got.channels);
+	assert_string_equal(got.channels, "аудандық газет");
+	/* An edit that fails validation changes nothing. */
+	ea.value = "bad \xff venue";
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &ea, &e), -1);
+	visit_free(&got);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.venue, "Мәдениет үйі");
+	visit_free(&got);
+	visit_free(&seen_a);
+	visit_free(&seen_b);
+	visit_free(&v);
+}
+
+/*
+ * undo takes back the user's own last change, not another user's, and never a field that
+ * someone else set again since.
+ */
+static void
+test_undo_own_changes_only(void **state)
+{
+	struct fixture *f = *state;
+	struct visit v, got;
+	struct visit_edit venue = { "venue", "Кітапхана" }, ch = { "channels", "радио" };
+	struct undo_result r;
+	struct kz_error e;
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 10, 1);
+	v.venue = strdup("Мектеп");
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &venue, &e), 0);
+	/* Another user changes another field afterwards. */
+	store_set_author(f->s, "other", NULL);
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &ch, &e), 0);
+	store_set_author(f->s, "tester", "Тестов Т.");
+	assert_int_equal(undo_last(f->s, &r, &e), 0);
+	assert_string_equal(r.kind, "visit");
+	assert_string_equal(r.fields, "venue");
+	assert_false(r.withdrew);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.venue, "Мектеп");
+	assert_string_equal(got.channels, "радио");	/* the other user's edit stays */
+	visit_free(&got);
+	/* tester's edit again, then the other user overwrites that very field: tester's undo
+	 * would take the other's value back, so it is refused and nothing changes. */
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &venue, &e), 0);
+	store_set_author(f->s, "other", NULL);
+	venue.value = "Әкімдік";
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &venue, &e), 0);
+	store_set_author(f->s, "tester", "Тестов Т.");
+	assert_int_equal(undo_last(f->s, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "changed again since"));
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.venue, "Әкімдік");
+	visit_free(&got);
+	/* A user without changes has nothing to undo. */
+	store_set_author(f->s, "nobody", NULL);
+	assert_int_equal(undo_last(f->s, &r, &e), -1);
+	assert_int_equal(e.code, KZ_ENOTFOUND);
+	store_set_author(f->s, "tester", "Тестов Т.");
+	visit_free(&v);
+}
+
 static void
 test_visits_by_date_and_moves(void **state)
 {
@@ -179,9 +363,7 @@ test_visits_by_date_and_moves(void **state)
 	assert_memory_equal(((struct visit *)a.items)[0].id.b, v1.id.b, 16);
 	rec_array_free(&visit_kind, &a);
 	/* Moved into July: the date index follows. */
-	v1.moved_from = v1.date;
-	v1.date = date_from_ymd(2026, 7, 2);
-	assert_int_equal(visit_update(f->s, &v1, &e), 0);
+	assert_int_equal(visit_modify(f->s, &v1.id, move_to_2_july, NULL, &e), 0);
 	assert_int_equal(visit_list(f->s, date_from_ymd(2026, 1, 1), date_from_ymd(2026, 7, 1),
 	    &a, &e), 0);
 	assert_int_equal(a.n, 0);
@@ -276,17 +458,37 @@ test_issue_link_is_all_or_nothing(void **state)
 	memcpy(i.unit, VILLAGE, 10);
 	i.deadline = date_from_ymd(2026, 9, 1);
 	assert_int_equal(issue_add(f->s, &i, &e), 0);
-	assert_int_equal(issue_link(f->s, &i.id, qs, 2, &e), -1);
+	assert_int_equal(issue_link(f->s, &i.id, qs, 2, false, &e), -1);
 	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
 	assert_true(uid_is_nil(&q.issue));
 	question_free(&q);
-	assert_int_equal(issue_link(f->s, &i.id, qs, 1, &e), 0);
+	assert_int_equal(issue_link(f->s, &i.id, qs, 1, false, &e), 0);
 	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
 	assert_memory_equal(q.issue.b, i.id.b, 16);
 	question_free(&q);
+	/* Linked elsewhere: refused without move, naming the issue it is linked to. */
+	{
+		struct issue other;
+		char want[UID_STRLEN];
+
+		issue_init(&other);
+		other.title = strdup("Басқа мәселе");
+		assert_int_equal(issue_add(f->s, &other, &e), 0);
+		assert_int_equal(issue_link(f->s, &other.id, qs, 1, false, &e), -1);
+		uid_format(&i.id, want);
+		assert_non_null(strstr(e.msg, want));
+		assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+		assert_memory_equal(q.issue.b, i.id.b, 16);
+		question_free(&q);
+		assert_int_equal(issue_link(f->s, &other.id, qs, 1, true, &e), 0);
+		assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+		assert_memory_equal(q.issue.b, other.id.b, 16);
+		question_free(&q);
+		issue_free(&other);
+	}
 	/* Listing by status and by deadline. */
 	assert_int_equal(issue_list(f->s, ISSUE_NEW, &a, &e), 0);
-	assert_int_equal(a.n, 1);
+	assert_int_equal(a.n, 2);
 	rec_array_free(&issue_kind, &a);
 	assert_int_equal(issue_list(f->s, ISSUE_RESOLVED, &a, &e), 0);
 	assert_int_equal(a.n, 0);
@@ -390,12 +592,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_signing_key_lives_beside_the_store_not_in_it),
 		cmocka_unit_test_setup_teardown(test_units_import_again_and_newer_edition, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_local_units_only_under_cities, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_visit_validation_leaves_store_unchanged, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_visits_by_date_and_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_edits_by_two_clients_both_survive, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_undo_own_changes_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_moves_the_a3_start, setup, teardown),

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "core/issue.h"
 #include "core/question.h"
 
 /*
@@ -92,7 +93,7 @@ static int
 plant_short_key_fn(struct store_txn *t, void *arg)
 {
 	(void)arg;
-	return store_put(t, DB_QUESTIONS_BY_TIME, "\x7f\x7f", 2, "", 0);
+	return store_put(t, DB_ISSUES_BY_STATUS, "\x00\x7f", 2, "", 0);
 }
 
 static void
@@ -105,10 +106,10 @@ test_a_damaged_index_says_which(void **state)
 
 	(void)state;
 	assert_int_equal(store_write(s, plant_short_key_fn, NULL, &e), 0);
-	assert_int_equal(question_list(s, NULL, 0, &a, &e), -1);
+	assert_int_equal(issue_list(s, ISSUE_NEW, &a, &e), -1);
 	assert_non_null(strstr(e.msg, dir));
-	assert_non_null(strstr(e.msg, "index of question"));
-	rec_array_free(&question_kind, &a);
+	assert_non_null(strstr(e.msg, "index of issue"));
+	rec_array_free(&issue_kind, &a);
 	store_close(&s);
 	test_rmdir(dir);
 }

@@ -1,4 +1,4 @@
-#include "store/schema.h"
+#include "core/schema.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,14 +50,22 @@ encode_fields(const struct schema_record *d, const void *obj, struct codec_buf *
 		const struct schema_field *f = &d->fields[i];
 
 		switch (f->type) {
+		/*
+		 * Zero, false and "no date" are absent: a record pays only for what it holds
+		 * (a question's many flags and enums are mostly zero), and setting a field back
+		 * to zero is a tombstone like any field cleared.
+		 */
 		case SF_INT:
-			codec_put_sint(out, f->tag, *CAT(obj, f->off, int));
+			if (*CAT(obj, f->off, int) != 0)
+				codec_put_sint(out, f->tag, *CAT(obj, f->off, int));
 			break;
 		case SF_I64:
-			codec_put_sint(out, f->tag, *CAT(obj, f->off, int64_t));
+			if (*CAT(obj, f->off, int64_t) != 0)
+				codec_put_sint(out, f->tag, *CAT(obj, f->off, int64_t));
 			break;
 		case SF_BOOL:
-			codec_put_uint(out, f->tag, *CAT(obj, f->off, bool));
+			if (*CAT(obj, f->off, bool))
+				codec_put_uint(out, f->tag, 1);
 			break;
 		case SF_DATE:
 			if (*CAT(obj, f->off, kz_date) != DATE_NONE)

@@ -3,7 +3,7 @@
  * in Kazakh and Russian, with the department that usually answers them. Shared so that
  * the demo and the benchmark measure the same kind of text.
  */
-#include "cli/sample_text.h"
+#include "core/sample_text.h"
 
 #include <string.h>
 
