@@ -2107,7 +2107,7 @@ summary(const struct config *cf, const struct results *r, const struct listing *
 			double target = q->name[0] == 'w' ? TARGET_WORD_MS :
 			    q->name[0] == 'o' ? TARGET_LETTER_MS : 0;
 
-			snprintf(m, sizeof m, "search %s (table 5), newest 50: median / p99",
+			snprintf(m, sizeof m, "search %s (table 6), newest 50: median / p99",
 			    q->name);
 			snprintf(v, sizeof v, "%.2f / %.2f ms", q->p50, q->p99);
 			snprintf(tg, sizeof tg, "<= %.0f ms", target);
@@ -2234,7 +2234,7 @@ main(int argc, char **argv)
 		if (devnull >= 0)
 			close(devnull);
 	}
-	printf("\n5. search: the index catching up, then queries warm in this process, "
+	printf("\n6. search: the index catching up, then queries warm in this process, "
 	    "%zu runs each, beside SQLite FTS5\n", cf.runs);
 	if (rc == 0 && bench_search(&cf, &sb, &e) != 0) {
 		fprintf(stderr, "bench_store: search failed: %s\n", e.msg);
