@@ -35,6 +35,8 @@
 #include "core/kato.h"
 #include "core/node.h"
 #include "core/question.h"
+#include "core/search.h"
+#include "core/text.h"
 #include "core/unit.h"
 #include "core/view.h"
 #include "core/visit.h"
@@ -51,6 +53,10 @@
 #define TARGET_LIST_MS 20.0
 #define TARGET_RSS_MIB 32.0
 #define TARGET_TOTAL_S 600.0
+#define TARGET_INDEX_B 100.0	/* the search index, per question */
+#define TARGET_STORE_B 600.0	/* the whole store, per question */
+#define TARGET_WORD_MS 20.0	/* search of a word */
+#define TARGET_LETTER_MS 50.0	/* search of a one-letter prefix */
 
 struct config {
 	const char *dir, *bin, *kato;
@@ -1660,6 +1666,327 @@ bench_listing(const struct config *cf, struct listing *ls, size_t *nls, char *no
 	return rc;
 }
 
+/* ---- search, beside SQLite FTS5 on the same texts ---- */
+
+#define SEARCH_QUERIES 6
+
+struct squery {
+	const char *name;
+	char q[256];
+	double p50, p99;
+	size_t hits;
+	double fts_p50, fts_p99;
+	size_t fts_hits;
+	bool fts;
+};
+
+struct search_bench {
+	double catch_up_secs;
+	uint64_t index_bytes, file_bytes;
+	double fts_load_secs;
+	uint64_t fts_bytes;
+	size_t fts_rows, rows;
+	double after_save_p50, after_save_p99;
+	char fts_version[32];
+	bool fts;
+	struct squery q[SEARCH_QUERIES];
+};
+
+/* One line of the texts file: the shown text, a tab, the other searched fields. */
+static void
+put_field(FILE *f, const char *s)
+{
+	for (; s != NULL && *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+#define RARE_CANDIDATES 40
+
+struct dump {
+	FILE *f;
+	size_t rows;
+	/* Village names (the word before «ауылында») from the middle on, for a rare word. */
+	char rare[RARE_CANDIDATES][128];
+	size_t nrare;
+	size_t rare_from;	/* the row from which to take them */
+};
+
+static int
+rare_word(void *arg, const char *w, size_t n)
+{
+	char *prev = arg;
+
+	if (strcmp(w, "ауылында") == 0 && prev[0] != '\0')
+		return 1;
+	snprintf(prev, 128, "%.*s", (int)n, w);
+	return 0;
+}
+
+/* One question or issue of the log as a line of the texts file. */
+static int
+dump_entry(struct store_txn *t, const struct store_log_entry *le, void *arg)
+{
+	struct dump *d = arg;
+	const void *val;
+	size_t len;
+	int rc;
+
+	if (le->kind != DB_QUESTIONS && le->kind != DB_ISSUES)
+		return 0;
+	if ((rc = store_get(t, le->kind, le->key, le->klen, &val, &len)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (le->kind == DB_QUESTIONS) {
+		struct question q;
+
+		if (rec_decode(t, &question_kind, val, len, &q) != 0)
+			return -1;
+		put_field(d->f, q.text);
+		fputc('\t', d->f);
+		put_field(d->f, q.topic);
+		if (d->rows >= d->rare_from && d->nrare < RARE_CANDIDATES) {
+			char prev[128] = "";
+
+			if (text_words(q.text, strlen(q.text), rare_word, prev))
+				snprintf(d->rare[d->nrare++], sizeof d->rare[0], "%s", prev);
+		}
+		question_free(&q);
+	} else {
+		struct issue is;
+
+		if (rec_decode(t, &issue_kind, val, len, &is) != 0)
+			return -1;
+		put_field(d->f, is.title);
+		fputc('\t', d->f);
+		put_field(d->f, is.topic);
+		fputc(' ', d->f);
+		put_field(d->f, is.executor);
+		issue_free(&is);
+	}
+	fputc('\n', d->f);
+	d->rows++;
+	return 0;
+}
+
+/*
+ * The questions and issues in the order of this office's log, which is the order the index
+ * numbers them, so that FTS5's rowid order is the same "newest first".
+ */
+static int
+dump_fn(struct store_txn *t, void *arg)
+{
+	uint8_t node[16];
+
+	if (store_node(t, node) != 0)
+		return -1;
+	return store_log_walk(t, node, 1, dump_entry, arg);
+}
+
+static int
+index_bytes_fn(struct store_txn *t, void *arg)
+{
+	*(uint64_t *)arg = store_db_bytes(t, DB_SEARCH_WORDS) + store_db_bytes(t, DB_SEARCH_DOCS) +
+	    store_db_bytes(t, DB_SEARCH_MOVED);
+	return 0;
+}
+
+/* Runs bench/fts5.py on the texts and reads its numbers. */
+static void
+bench_fts5(const struct config *cf, struct search_bench *sb, const char *texts)
+{
+	const char *script = getenv("BENCH_FTS5") ? getenv("BENCH_FTS5") : "bench/fts5.py";
+	char *db = xasprintf("%s-fts5.db", cf->dir), *cmd, *more, line[512], name[64];
+	double a, b2;
+	unsigned long long bytes;
+	size_t rows, hits;
+	FILE *p;
+
+	cmd = xasprintf("python3 '%s' '%s' '%s' %zu 50", script, texts, db, cf->runs);
+	for (size_t i = 0; i < SEARCH_QUERIES; i++) {
+		more = xasprintf("%s '%s=%s'", cmd, sb->q[i].name, sb->q[i].q);
+		free(cmd);
+		cmd = more;
+	}
+	if ((p = popen(cmd, "r")) == NULL) {
+		printf("  FTS5: cannot run python3: %s\n", strerror(errno));
+		goto out;
+	}
+	while (fgets(line, sizeof line, p) != NULL) {
+		if (sscanf(line, "load %lf %llu %zu %31s", &a, &bytes, &rows, sb->fts_version) == 4) {
+			sb->fts = true;
+			sb->fts_load_secs = a;
+			sb->fts_bytes = bytes;
+			sb->fts_rows = rows;
+		} else if (sscanf(line, "query %63s %lf %lf %zu", name, &a, &b2, &hits) == 4) {
+			for (size_t i = 0; i < SEARCH_QUERIES; i++)
+				if (strcmp(name, sb->q[i].name) == 0) {
+					sb->q[i].fts = true;
+					sb->q[i].fts_p50 = a;
+					sb->q[i].fts_p99 = b2;
+					sb->q[i].fts_hits = hits;
+				}
+		}
+	}
+	if (pclose(p) != 0)
+		printf("  FTS5: %s did not finish cleanly\n", script);
+out:
+	unlink(db);
+	free(db);
+	free(cmd);
+}
+
+/*
+ * The index catching up with the whole store at once (what the first search after an
+ * upgrade does), its size, and queries warm in this process, newest 50 with their texts,
+ * each beside FTS5 doing the same.
+ */
+static int
+bench_search(const struct config *cf, struct search_bench *sb, struct kz_error *e)
+{
+	static const char *const names[SEARCH_QUERIES] = {
+		"word", "common-word", "rare-word", "one-letter", "two-words", "none-of-two"
+	};
+	struct store *s = NULL;
+	struct dump d = { 0 };
+	struct search_result res = { 0 };
+	char *texts = xasprintf("%s-texts.tsv", cf->dir), *data;
+	double t0, *ms = xcalloc(cf->runs, sizeof *ms);
+	struct stat st;
+	int rc = -1;
+
+	memset(sb, 0, sizeof *sb);
+	if (store_open(cf->dir, 0, &s, e) != 0)
+		goto out;
+	t0 = now_secs();
+	if (search_catch_up(s, e) != 0)
+		goto out;
+	sb->catch_up_secs = now_secs() - t0;
+	if (store_read(s, index_bytes_fn, &sb->index_bytes, e) != 0)
+		goto out;
+	data = xasprintf("%s/data.mdb", cf->dir);
+	if (stat(data, &st) == 0)
+		sb->file_bytes = (uint64_t)st.st_size;
+	free(data);
+	printf("  index caught up with the store in %.1f s: %.1f MiB, %.1f B a question; "
+	    "data.mdb now %.0f MiB, %.0f B a question\n", sb->catch_up_secs,
+	    (double)sb->index_bytes / 1048576, cf->questions ? (double)sb->index_bytes /
+	    (double)cf->questions : 0, (double)sb->file_bytes / 1048576,
+	    cf->questions ? (double)sb->file_bytes / (double)cf->questions : 0);
+
+	if ((d.f = fopen(texts, "w")) == NULL) {
+		kz_fail(e, KZ_EIO, "%s: %s", texts, strerror(errno));
+		goto out;
+	}
+	d.rare_from = (cf->questions + cf->issues) / 2;
+	rc = store_read(s, dump_fn, &d, e);
+	if (fclose(d.f) != 0 && rc == 0)
+		rc = kz_fail(e, KZ_EIO, "%s: %s", texts, strerror(errno));
+	if (rc != 0)
+		goto out;
+	rc = -1;
+	sb->rows = d.rows;
+	for (size_t i = 0; i < SEARCH_QUERIES; i++)
+		sb->q[i].name = names[i];
+	snprintf(sb->q[0].q, sizeof sb->q[0].q, "жол");
+	snprintf(sb->q[1].q, sizeof sb->q[1].q, "ауыл");
+	/* The rare word: the first village name with fewer hits than a page, 1 at least. */
+	snprintf(sb->q[2].q, sizeof sb->q[2].q, "Алғабас");
+	for (size_t i = 0; i < d.nrare; i++) {
+		if (search_run(s, d.rare[i], 0, 1000, &res, e) != 0)
+			goto out;
+		if (res.n > 0 && res.n < 50) {
+			snprintf(sb->q[2].q, sizeof sb->q[2].q, "%s", d.rare[i]);
+			break;
+		}
+	}
+	snprintf(sb->q[3].q, sizeof sb->q[3].q, "ж");
+	snprintf(sb->q[4].q, sizeof sb->q[4].q, "ауыл жол");
+	/* The worst case: two common words never in one text, so every block is read. */
+	snprintf(sb->q[5].q, sizeof sb->q[5].q, "ауыл дорога");
+
+	for (size_t i = 0; i < SEARCH_QUERIES; i++) {
+		struct squery *q = &sb->q[i];
+
+		for (size_t r = 0; r < cf->runs; r++) {
+			t0 = now_secs();
+			if (search_run(s, q->q, 0, 50, &res, e) != 0)
+				goto out;
+			ms[r] = (now_secs() - t0) * 1000;
+			q->hits = res.n;
+		}
+		q->p50 = percentile(ms, cf->runs, 0.5);
+		q->p99 = percentile(ms, cf->runs, 0.99);
+	}
+	/* As the interface will: a question saved, then searched for at once. */
+	for (size_t r = 0; r < cf->runs; r++) {
+		struct question q;
+
+		question_init(&q);
+		q.source = QS_POOL;
+		q.text = xstrdup("Жолаушылар аялдамасы жоқ, жаңбырда күтеміз.");
+		rc = question_add(s, &q, e);
+		question_free(&q);
+		if (rc != 0)
+			goto out;
+		rc = -1;
+		t0 = now_secs();
+		if (search_run(s, "жолаушы", 0, 50, &res, e) != 0)
+			goto out;
+		ms[r] = (now_secs() - t0) * 1000;
+	}
+	sb->after_save_p50 = percentile(ms, cf->runs, 0.5);
+	sb->after_save_p99 = percentile(ms, cf->runs, 0.99);
+	store_close(&s);
+	bench_fts5(cf, sb, texts);
+	rc = 0;
+out:
+	search_result_free(&res);
+	store_close(&s);
+	unlink(texts);
+	free(texts);
+	free(ms);
+	return rc;
+}
+
+/* Characters, not bytes, for the columns of a table of Cyrillic text. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void
+print_search(const struct search_bench *sb)
+{
+	if (sb->fts)
+		printf("  FTS5 (python3's sqlite3, SQLite %s) loaded the same %zu texts in %.1f s: "
+		    "%.0f MiB, %.1f B a row\n", sb->fts_version, sb->fts_rows, sb->fts_load_secs,
+		    (double)sb->fts_bytes / 1048576, sb->fts_rows ? (double)sb->fts_bytes /
+		    (double)sb->fts_rows : 0);
+	else
+		printf("  FTS5: no numbers (python3 with sqlite3's FTS5 is needed)\n");
+	printf("  %-12s %-28s %17s %17s %13s\n", "query", "text", "kezdesu p50/p99",
+	    "FTS5 p50/p99", "hits (50 max)");
+	for (size_t i = 0; i < SEARCH_QUERIES; i++) {
+		const struct squery *q = &sb->q[i];
+		char fts[32] = "-", hits[32];
+
+		if (q->fts)
+			snprintf(fts, sizeof fts, "%.2f/%.2f ms", q->fts_p50, q->fts_p99);
+		snprintf(hits, sizeof hits, "%zu / %s", q->hits, q->fts ? "" : "-");
+		if (q->fts)
+			snprintf(hits, sizeof hits, "%zu / %zu", q->hits, q->fts_hits);
+		printf("  %-12s %s%*s %8.2f/%.2f ms %17s %13s\n", q->name, q->q,
+		    (int)(28 - chars(q->q)), "", q->p50, q->p99, fts, hits);
+	}
+	printf("  a search right after a durable save (the index catches up one question in a "
+	    "write transaction): median %.2f ms, p99 %.2f ms\n", sb->after_save_p50,
+	    sb->after_save_p99);
+}
+
 /* ---- the report ---- */
 
 static void
@@ -1671,7 +1998,7 @@ row(const char *metric, const char *value, const char *target, int pass)
 
 static void
 summary(const struct config *cf, const struct results *r, const struct listing *ls, size_t nls,
-    double total_secs)
+    const struct search_bench *sb, double total_secs)
 {
 	const struct kind_stats *k[] = { &r->visits, &r->issues, &r->questions };
 	const char *kn[] = { "visits", "issues", "questions" };
@@ -1763,6 +2090,35 @@ summary(const struct config *cf, const struct results *r, const struct listing *
 	    r->newest_p50_us <= 1000);
 	snprintf(v, sizeof v, "%.1f MiB, %.1f s", r->all_mib, r->all_ms / 1000);
 	row("question list of every question: peak RSS", v, "", -1);
+	if (sb->index_bytes > 0) {
+		double perq = cf->questions ? (double)sb->index_bytes / (double)cf->questions : 0;
+
+		snprintf(v, sizeof v, "%.1f s", sb->catch_up_secs);
+		row("search index: catching up with the whole store", v, "", -1);
+		snprintf(v, sizeof v, "%.1f bytes", perq);
+		snprintf(tg, sizeof tg, "< %.0f B", TARGET_INDEX_B);
+		row("search index per question", v, tg, perq < TARGET_INDEX_B);
+		perq = cf->questions ? (double)sb->file_bytes / (double)cf->questions : 0;
+		snprintf(v, sizeof v, "%.0f bytes", perq);
+		snprintf(tg, sizeof tg, "<= %.0f B", TARGET_STORE_B);
+		row("store size per question, with the index", v, tg, perq <= TARGET_STORE_B);
+		for (size_t i = 0; i < SEARCH_QUERIES; i++) {
+			const struct squery *q = &sb->q[i];
+			double target = q->name[0] == 'w' ? TARGET_WORD_MS :
+			    q->name[0] == 'o' ? TARGET_LETTER_MS : 0;
+
+			snprintf(m, sizeof m, "search %s (table 6), newest 50: median / p99",
+			    q->name);
+			snprintf(v, sizeof v, "%.2f / %.2f ms", q->p50, q->p99);
+			snprintf(tg, sizeof tg, "<= %.0f ms", target);
+			row(m, v, target > 0 ? tg : "", target > 0 ? q->p50 <= target : -1);
+			if (!q->fts)
+				continue;
+			snprintf(m, sizeof m, "  FTS5 the same: median / p99");
+			snprintf(v, sizeof v, "%.2f / %.2f ms", q->fts_p50, q->fts_p99);
+			row(m, v, "", -1);
+		}
+	}
 	snprintf(v, sizeof v, "%.1f s", total_secs);
 	snprintf(tg, sizeof tg, "< %.0f s", TARGET_TOTAL_S);
 	row("whole benchmark", v, tg, total_secs < TARGET_TOTAL_S);
@@ -1784,6 +2140,7 @@ main(int argc, char **argv)
 	struct config cf = { 0 };
 	struct results *r;
 	struct listing ls[6];
+	struct search_bench sb = { 0 };
 	struct kz_error e = { 0 };
 	struct utsname un;
 	char note[256] = "";
@@ -1877,7 +2234,14 @@ main(int argc, char **argv)
 		if (devnull >= 0)
 			close(devnull);
 	}
-	summary(&cf, r, ls, nls, now_secs() - t0);
+	printf("\n6. search: the index catching up, then queries warm in this process, "
+	    "%zu runs each, beside SQLite FTS5\n", cf.runs);
+	if (rc == 0 && bench_search(&cf, &sb, &e) != 0) {
+		fprintf(stderr, "bench_store: search failed: %s\n", e.msg);
+		rc = 1;
+	}
+	print_search(&sb);
+	summary(&cf, r, ls, nls, &sb, now_secs() - t0);
 	printf("  %s\n", note);
 	if (cf.keep) {
 		printf("\nstore kept in %s (KEEP=1)\n", cf.dir);

@@ -14,6 +14,9 @@ kato="$KZ_SHARED/data/kato/kato-2026-07-17.csv"
 bin="$top/$B/kezdesu"
 # The benches decide the clock, the store and read-ahead themselves.
 unset KEZDESU_DB KEZDESU_NOW KEZDESU_READAHEAD
+# bench_store's search part runs SQLite FTS5 on the same texts through this script.
+BENCH_FTS5="$top/bench/fts5.py"
+export BENCH_FTS5
 
 if [ ! -r "$kato" ]; then
 	echo "bench/run.sh: the classifier $kato is missing;" \

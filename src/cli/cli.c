@@ -28,6 +28,8 @@ static const char usage_text[] =
     "  visit add|list|show|set           meetings with the population\n"
     "  question add|list|withdraw        questions from the hall (TEXT, or - for stdin)\n"
     "  issue add|list|show|link|set      problem issues\n"
+    "  search TEXT [--format tsv|json] [--limit N] [--before POS]\n"
+    "                                    questions and issues with these words, newest first\n"
     "  plan YEAR                         propose the meetings C-1..C-5 require\n"
     "  check YEAR [--planned|--held]     coverage and per-meeting rules of the decree\n"
     "  due [--date YYYY-MM-DD]           obligations due or overdue\n"
@@ -237,6 +239,7 @@ static const struct {
 	{ "visit", cmd_visit },
 	{ "question", cmd_question },
 	{ "issue", cmd_issue },
+	{ "search", cmd_search },
 	{ "plan", cmd_plan },
 	{ "check", cmd_check },
 	{ "due", cmd_due },

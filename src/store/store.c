@@ -37,6 +37,9 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_CLOCK_REVIEW] = "clock_review",
 	[DB_NODES] = "nodes",
 	[DB_NODE_IDS] = "node_ids",
+	[DB_SEARCH_WORDS] = "search_words",
+	[DB_SEARCH_DOCS] = "search_docs",
+	[DB_SEARCH_MOVED] = "search_moved",
 };
 
 struct store {
@@ -48,6 +51,7 @@ struct store {
 	char *user, *official;
 	int flags;
 	char format[12];	/* the format found in a store of another format */
+	bool absent[DB_COUNT];	/* derived databases a read-only store does not have yet */
 	/*
 	 * Origin UUIDs by their number in this store (number n at [n - 1]), as read from
 	 * DB_NODE_IDS; those past `committed` were added by the write transaction in hand and
@@ -528,6 +532,14 @@ open_dbis(struct store *s, bool create)
 	}
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], create ? MDB_CREATE : 0, &s->dbi[i]);
+		/*
+		 * Derived state (the search index) that a store last written by an earlier
+		 * version lacks: read-only, it reads as empty; the next writer makes it.
+		 */
+		s->absent[i] = rc == MDB_NOTFOUND && !create && (s->flags & STORE_RDONLY) &&
+		    i >= DB_SEARCH_WORDS && i <= DB_SEARCH_MOVED;
+		if (s->absent[i])
+			rc = 0;
 		if (rc != 0) {
 			mdb_txn_abort(txn);
 			return rc;
@@ -697,6 +709,12 @@ store_durable(const struct store *s)
 	if (mdb_env_get_flags(s->env, &flags) != 0)
 		return false;
 	return (flags & (MDB_NOSYNC | MDB_NOMETASYNC | MDB_MAPASYNC)) == 0;
+}
+
+bool
+store_read_only(const struct store *s)
+{
+	return (s->flags & STORE_RDONLY) != 0;
 }
 
 void
@@ -911,9 +929,13 @@ store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
     size_t *len)
 {
 	MDB_val k = { klen, (void *)(uintptr_t)key }, v;
-	int rc = mdb_get(t->txn, t->s->dbi[db], &k, &v);
+	int rc;
 
-	if (rc == MDB_NOTFOUND)
+	*val = NULL;
+	*len = 0;
+	if (t->s->absent[db])
+		return 1;
+	if ((rc = mdb_get(t->txn, t->s->dbi[db], &k, &v)) == MDB_NOTFOUND)
 		return 1;
 	if (rc != 0)
 		return txn_fail(t, rc, "cannot read");
@@ -956,9 +978,20 @@ store_count(struct store_txn *t, enum store_db db)
 {
 	MDB_stat st;
 
-	if (mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
+	if (t->s->absent[db] || mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
 		return 0;
 	return st.ms_entries;
+}
+
+uint64_t
+store_db_bytes(struct store_txn *t, enum store_db db)
+{
+	MDB_stat st;
+
+	if (t->s->absent[db] || mdb_stat(t->txn, t->s->dbi[db], &st) != 0)
+		return 0;
+	return (uint64_t)st.ms_psize *
+	    (st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages);
 }
 
 int
@@ -1296,6 +1329,38 @@ store_clock_observe(struct store_txn *t, uint64_t hlc)
 }
 
 int
+store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from, store_log_fn fn,
+    void *arg)
+{
+	struct store_cursor *c;
+	struct store_log_entry e;
+	uint8_t k0[LOG_KEY];
+	const void *k, *v;
+	size_t kn, vn;
+	uint32_t num;
+	int rc;
+
+	if ((rc = node_number(t, origin, false, &num)) != 0)
+		return rc < 0 ? -1 : 0;	/* an origin never heard of has no entries */
+	log_key(k0, num, from);
+	if (store_cursor_open(t, DB_LOG, &c) != 0)
+		return -1;
+	rc = store_cursor_seek(c, k0, LOG_KEY);
+	while (rc == 0) {
+		store_cursor_get(c, &k, &kn, &v, &vn);
+		if (kn != LOG_KEY || memcmp(k, k0, 4) != 0) {
+			rc = 1;
+			break;
+		}
+		if ((rc = store_log_decode(t, k, kn, v, vn, &e)) != 0 || (rc = fn(t, &e, arg)) != 0)
+			break;
+		rc = store_cursor_next(c);
+	}
+	store_cursor_close(&c);
+	return rc == 1 ? 0 : rc;
+}
+
+int
 store_vv_read(struct store_txn *t, struct store_vv *vv)
 {
 	struct store_cursor *c;
@@ -1342,7 +1407,8 @@ int
 store_cursor_open(struct store_txn *t, enum store_db db, struct store_cursor **cp)
 {
 	struct store_cursor *c = xcalloc(1, sizeof *c);
-	int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c->cur);
+	/* An absent database: a cursor with nothing to visit (cur NULL). */
+	int rc = t->s->absent[db] ? 0 : mdb_cursor_open(t->txn, t->s->dbi[db], &c->cur);
 
 	*cp = NULL;
 	if (rc != 0) {
@@ -1359,11 +1425,13 @@ store_cursor_close(struct store_cursor **cp)
 {
 	if (*cp == NULL)
 		return;
-	mdb_cursor_close((*cp)->cur);
+	if ((*cp)->cur != NULL)
+		mdb_cursor_close((*cp)->cur);
 	free(*cp);
 	*cp = NULL;
 }
 
+/* What a cursor op gives: 0, 1 at the end (or on an absent database), -1 on error. */
 static int
 cursor_rc(struct store_cursor *c, int rc)
 {
@@ -1375,6 +1443,8 @@ cursor_rc(struct store_cursor *c, int rc)
 int
 store_cursor_seek(struct store_cursor *c, const void *key, size_t klen)
 {
+	if (c->cur == NULL)
+		return 1;
 	if (key == NULL)
 		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_FIRST));
 	c->k.mv_data = (void *)(uintptr_t)key;
@@ -1389,6 +1459,8 @@ store_cursor_seek_last(struct store_cursor *c, const void *prefix, size_t plen)
 	size_t n = plen;
 	int rc;
 
+	if (c->cur == NULL)
+		return 1;
 	if (prefix == NULL || plen == 0)
 		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
 	if (plen > sizeof next)
@@ -1435,12 +1507,16 @@ store_cursor_get(struct store_cursor *c, const void **key, size_t *klen, const v
 int
 store_cursor_next(struct store_cursor *c)
 {
+	if (c->cur == NULL)
+		return 1;
 	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_NEXT));
 }
 
 int
 store_cursor_prev(struct store_cursor *c)
 {
+	if (c->cur == NULL)
+		return 1;
 	return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_PREV));
 }
 

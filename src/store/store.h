@@ -34,6 +34,13 @@ enum store_db {
 	DB_CLOCK_REVIEW,	/* origin (16) + sequence (8) -> clock far ahead, for review */
 	DB_NODES,		/* origin node UUID (16) -> its number in this store (4) */
 	DB_NODE_IDS,		/* that number (4, big-endian) -> the origin node UUID (16) */
+	/*
+	 * Derived state, rebuilt from the log: a store opened read-only that lacks these
+	 * (last written before they existed) reads them as empty.
+	 */
+	DB_SEARCH_WORDS,	/* search index (core/search.c): block + word + chunk -> postings */
+	DB_SEARCH_DOCS,		/* search index: document chunk -> the records it numbers */
+	DB_SEARCH_MOVED,	/* search index: record -> its newest document number */
 	DB_COUNT
 };
 
@@ -69,6 +76,9 @@ size_t store_map_size(const struct store *s);
  * trade durability for speed (MDB_NOSYNC, MDB_NOMETASYNC, MDB_MAPASYNC) is set.
  */
 bool store_durable(const struct store *s);
+
+/* Whether writes are refused: opened with STORE_RDONLY, or files this user can only read. */
+bool store_read_only(const struct store *s);
 
 /* Who makes the changes: recorded in every change-log entry. Strings are copied. */
 void store_set_author(struct store *s, const char *user, const char *official);
@@ -115,6 +125,8 @@ int store_del(struct store_txn *t, enum store_db db, const void *key, size_t kle
 int store_clear(struct store_txn *t, enum store_db db);
 /* Number of entries in a database. */
 size_t store_count(struct store_txn *t, enum store_db db);
+/* The bytes of the pages a database occupies (branch, leaf and overflow pages). */
+uint64_t store_db_bytes(struct store_txn *t, enum store_db db);
 
 /*
  * The replicated change log, keyed by (origin node, origin sequence), so that an office's
@@ -154,6 +166,13 @@ int store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
 /* Decodes a log value read by a cursor on DB_LOG. */
 int store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *val,
     size_t vlen, struct store_log_entry *e);
+/*
+ * Calls fn for each entry of origin with a sequence from `from` on, in order; a non-zero
+ * return of fn stops the walk and is returned. 0 when all were seen, -1 on error.
+ */
+typedef int (*store_log_fn)(struct store_txn *t, const struct store_log_entry *e, void *arg);
+int store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from,
+    store_log_fn fn, void *arg);
 /* The highest sequence number of origin in the log (0: none). */
 int store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq);
 /* This store's node UUID. */
