@@ -1117,10 +1117,10 @@ store_state_nodes(struct store_txn *t, struct state_nodes *n)
 	n->ctx = t;
 }
 
-#define LOG_KEY 12
+#define LOG_KEYLEN 12	/* the origin's number (4) and its sequence (8) */
 
 static void
-log_key(uint8_t out[LOG_KEY], uint32_t num, uint64_t seq)
+log_key(uint8_t out[LOG_KEYLEN], uint32_t num, uint64_t seq)
 {
 	store_be32(out, num);
 	store_be64(out + 4, seq);
@@ -1161,7 +1161,7 @@ store_log_last(struct store_txn *t, const uint8_t origin[16], uint64_t *seq)
 		return -1;
 	if ((rc = store_cursor_seek_last(c, prefix, 4)) == 0) {
 		store_cursor_get(c, &k, &kn, NULL, NULL);
-		if (kn == LOG_KEY)
+		if (kn == LOG_KEYLEN)
 			*seq = store_get_be64((const uint8_t *)k + 4);
 	}
 	store_cursor_close(&c);
@@ -1223,7 +1223,7 @@ store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t
     const uint8_t *before, size_t before_len, struct stamp *st)
 {
 	struct store_log_entry e = { 0 };
-	uint8_t k[LOG_KEY];
+	uint8_t k[LOG_KEYLEN];
 	uint32_t num;
 
 	if (load_log_state(t) != 0 || node_number(t, t->node, true, &num) != 0)
@@ -1246,20 +1246,20 @@ store_log_local(struct store_txn *t, enum store_db kind, const void *key, size_t
 	log_key(k, num, t->seq);
 	st->hlc = t->hlc;
 	memcpy(st->origin, t->node, 16);
-	return store_put(t, DB_LOG, k, LOG_KEY, t->scratch.p, t->scratch.len);
+	return store_put(t, DB_LOG, k, LOG_KEYLEN, t->scratch.p, t->scratch.len);
 }
 
 int
 store_log_put(struct store_txn *t, const struct store_log_entry *e)
 {
-	uint8_t k[LOG_KEY];
+	uint8_t k[LOG_KEYLEN];
 	uint32_t num;
 
 	if (node_number(t, e->origin, true, &num) != 0)
 		return -1;
 	encode_entry(&t->scratch, e);
 	log_key(k, num, e->seq);
-	return store_put(t, DB_LOG, k, LOG_KEY, t->scratch.p, t->scratch.len);
+	return store_put(t, DB_LOG, k, LOG_KEYLEN, t->scratch.p, t->scratch.len);
 }
 
 int
@@ -1272,7 +1272,7 @@ store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *
 	int rc;
 
 	memset(e, 0, sizeof *e);
-	if (klen != LOG_KEY || vlen < 1 || v[0] == 0)
+	if (klen != LOG_KEYLEN || vlen < 1 || v[0] == 0)
 		goto corrupt;
 	if (node_origin(t, store_get_be32(key), e->origin) != 0)
 		return -1;
@@ -1299,7 +1299,7 @@ int
 store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
     struct store_log_entry *e)
 {
-	uint8_t k[LOG_KEY];
+	uint8_t k[LOG_KEYLEN];
 	const void *v;
 	size_t vn;
 	uint32_t num;
@@ -1308,9 +1308,9 @@ store_log_get(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
 	if ((rc = node_number(t, origin, false, &num)) != 0)
 		return rc;
 	log_key(k, num, seq);
-	if ((rc = store_get(t, DB_LOG, k, LOG_KEY, &v, &vn)) != 0)
+	if ((rc = store_get(t, DB_LOG, k, LOG_KEYLEN, &v, &vn)) != 0)
 		return rc;
-	return store_log_decode(t, k, LOG_KEY, v, vn, e);
+	return store_log_decode(t, k, LOG_KEYLEN, v, vn, e);
 }
 
 int
@@ -1334,7 +1334,7 @@ store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from, sto
 {
 	struct store_cursor *c;
 	struct store_log_entry e;
-	uint8_t k0[LOG_KEY];
+	uint8_t k0[LOG_KEYLEN];
 	const void *k, *v;
 	size_t kn, vn;
 	uint32_t num;
@@ -1345,10 +1345,10 @@ store_log_walk(struct store_txn *t, const uint8_t origin[16], uint64_t from, sto
 	log_key(k0, num, from);
 	if (store_cursor_open(t, DB_LOG, &c) != 0)
 		return -1;
-	rc = store_cursor_seek(c, k0, LOG_KEY);
+	rc = store_cursor_seek(c, k0, LOG_KEYLEN);
 	while (rc == 0) {
 		store_cursor_get(c, &k, &kn, &v, &vn);
-		if (kn != LOG_KEY || memcmp(k, k0, 4) != 0) {
+		if (kn != LOG_KEYLEN || memcmp(k, k0, 4) != 0) {
 			rc = 1;
 			break;
 		}

@@ -77,6 +77,21 @@ read_changes(struct store_txn *t, void *arg)
 		store_cursor_get(c, &k, &kn, &v, &vn);
 		assert_int_equal(kn, 12);	/* the origin's number (4) and the sequence (8) */
 		assert_int_equal(store_log_decode(t, k, kn, v, vn, &le), 0);
+		/* The entry's bytes as docs/architecture.md gives them: tag 3 is the record key. */
+		{
+			struct codec_reader r;
+			struct codec_field f;
+			int has_key = 0, has_hlc = 0;
+
+			codec_reader_init(&r, (const uint8_t *)v + 1, vn - 1);
+			while (codec_next(&r, &f) == 1) {
+				if (f.tag == 3 && f.n == le.klen && memcmp(f.p, le.key, f.n) == 0)
+					has_key = 1;
+				if (f.tag == 1 && f.u == le.hlc)
+					has_hlc = 1;
+			}
+			assert_true(has_key && has_hlc);
+		}
 		memset(&out[i], 0, sizeof out[i]);
 		memcpy(out[i].node, le.origin, 16);
 		out[i].seq = le.seq;
