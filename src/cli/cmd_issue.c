@@ -345,6 +345,8 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			break;
 		}
 		out_stream_records(&st, a.items, a.n, false);
+		if (st.n % (64 * 512) == 0)
+			view_release_pages(v);
 		dir = PAGE_AFTER;
 	} while (a.n == 512);
 	rec_array_free(&issue_kind, &a);

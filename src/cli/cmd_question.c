@@ -183,6 +183,8 @@ list_paged(struct cli *c, const struct kz_uuid *visit, size_t limit, enum out_fo
 
 		out_stream_records(&st, a.items, got, visit == NULL);
 		rec_array_free(&question_kind, &a);
+		if (st.n % (64 * PAGE) == 0)
+			view_release_pages(v);
 		if (got < want)
 			break;
 		dir = visit != NULL ? PAGE_AFTER : PAGE_BEFORE;

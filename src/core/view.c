@@ -47,6 +47,12 @@ view_generation_of(struct store *s)
 	return store_generation(s);
 }
 
+void
+view_release_pages(struct view *v)
+{
+	store_release_pages(v->s);
+}
+
 bool
 view_stale(const struct view *v)
 {

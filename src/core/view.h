@@ -22,6 +22,11 @@ int view_open(struct store *s, struct view **v, struct kz_error *e);
 void view_close(struct view **v);
 /* The store's generation: it changes with every commit, by any process. */
 uint64_t view_generation_of(struct store *s);
+/*
+ * Lets go of the store's pages read so far, so that a listing of the whole store keeps a
+ * small resident set; they are read again when needed.
+ */
+void view_release_pages(struct view *v);
 /* Whether the store has moved on since the view was opened (time to reopen and redraw). */
 bool view_stale(const struct view *v);
 

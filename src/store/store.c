@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -1637,4 +1638,40 @@ store_backup(struct store *s, const char *dir, struct kz_error *e)
 			return kz_fail(e, KZ_EPERM, "cannot make %s private: %s", dir, strerror(errno));
 	}
 	return 0;
+}
+
+/*
+ * Lets go of the map's pages this process has read: a long listing reads the whole file
+ * through the map, and every page it touched would stay in its resident set (the kernel
+ * keeps them in its page cache all the same, for the next reader). LMDB does not say
+ * where its map is: /proc/self/maps does. The map is read-only here (no MDB_WRITEMAP),
+ * so dropping its pages loses nothing; they are read again when touched.
+ */
+void
+store_release_pages(struct store *s)
+{
+	char *want = xasprintf("%s/data.mdb", s->dir), line[4096], *real;
+	FILE *fp;
+
+	real = realpath(want, NULL);
+	free(want);
+	if (real == NULL || (fp = fopen("/proc/self/maps", "r")) == NULL) {
+		free(real);
+		return;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		unsigned long lo, hi;
+		char *path = strchr(line, '/');
+		size_t n;
+
+		if (path == NULL || sscanf(line, "%lx-%lx", &lo, &hi) != 2)
+			continue;
+		n = strlen(path);
+		if (n > 0 && path[n - 1] == '\n')
+			path[n - 1] = '\0';
+		if (strcmp(path, real) == 0)
+			madvise((void *)(uintptr_t)lo, hi - lo, MADV_DONTNEED);
+	}
+	fclose(fp);
+	free(real);
 }

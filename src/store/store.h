@@ -69,6 +69,8 @@ void store_close(struct store **s);
 const char *store_dir(const struct store *s);
 /* A line about loose permissions found at open, or NULL. */
 const char *store_warning(const struct store *s);
+/* Drops the map's pages from this process's resident set (after a long listing's pages). */
+void store_release_pages(struct store *s);
 /* The current map size in bytes (it grows by itself). */
 size_t store_map_size(const struct store *s);
 /*
