@@ -1268,6 +1268,13 @@ fork_measured(const struct config *cf, const char *file, bool bare, struct resul
 	pid_t pid;
 	int st;
 
+	/*
+	 * The dirty pages of what ran before are written back first: otherwise the kernel
+	 * flushes them in the middle of the measured run, and the two runs, ours and the
+	 * anchor's, each pay for the other's writes at random (seen: 157k/s one run, 271k/s
+	 * the next).
+	 */
+	sync();
 	fflush(stdout);
 	if ((pid = fork()) < 0)
 		return -1;
