@@ -577,6 +577,8 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 	 */
 	static struct state st;
 	static struct codec_buf val, rec;
+	static void *obj_buf[2];
+	static size_t obj_cap[2];
 	struct rec_key k = { .n = 0 };
 	struct stamp ein;	/* the entry's stamp: its paths' unless they carry their own */
 	struct store_log_entry have;
@@ -604,8 +606,8 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 	ein.hlc = c->e.hlc;
 	memcpy(ein.origin, c->e.origin, 16);
 	rec_key_bytes(&k, c->e.key, c->e.klen);
-	oldobj = xmalloc(kind->desc->size);
-	newobj = xmalloc(kind->desc->size);
+	oldobj = obj_buf[0] = xgrow(obj_buf[0], &obj_cap[0], kind->desc->size, 1);
+	newobj = obj_buf[1] = xgrow(obj_buf[1], &obj_cap[1], kind->desc->size, 1);
 	schema_init(kind->desc, oldobj);
 	schema_init(kind->desc, newobj);
 	found = load_state(t, kind, &k, &st, oldobj);
@@ -674,8 +676,6 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 		rc = store_log_put(t, &c->e);
 	schema_clear(kind->desc, oldobj);
 	schema_clear(kind->desc, newobj);
-	free(oldobj);
-	free(newobj);
 	return rc;
 }
 

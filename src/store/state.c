@@ -60,6 +60,14 @@ state_path_parse(const uint8_t *p, size_t n, unsigned *tag, bool *in_set, const 
 	const uint8_t *q = p, *end = p + n;
 	uint64_t h, s = 0;
 
+	/* The common case, a top-level tag below 64: one byte with its low bit clear. */
+	if (n == 1 && (p[0] & 0x81) == 0) {
+		*tag = p[0] >> 1;
+		*in_set = false;
+		*eid = NULL;
+		*sub = 0;
+		return 0;
+	}
 	if (codec_get_varint(&q, end, &h) != 0 || h >> 1 > 0xffffffu)
 		return -1;
 	*tag = (unsigned)(h >> 1);
