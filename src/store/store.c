@@ -817,9 +817,17 @@ store_write_once(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		if ((rc = begin(s, &t, true)) != 0)
 			return lmdb_fail(e, "cannot start a transaction", s->dir, rc);
-		if (fn(&t, arg) != 0) {
+		rc = fn(&t, arg);
+		/* The highest clock received, once for the whole transaction (the receive rule). */
+		if (rc == 0 && t.hlc_dirty) {
+			uint8_t b[8];
+
+			store_be64(b, t.hlc_meta);
+			rc = store_meta_put(&t, "hlc", b, 8);
+		}
+		codec_buf_free(&t.scratch);
+		if (rc != 0) {
 			mdb_txn_abort(t.txn);
-			codec_buf_free(&t.scratch);
 			if (t.rc == MDB_MAP_FULL) {
 				if (grow(s, e) != 0)
 					return -1;
@@ -828,23 +836,6 @@ store_write_once(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 			if (e != NULL)
 				*e = t.err;
 			return -1;
-		}
-		codec_buf_free(&t.scratch);
-		if (t.hlc_dirty) {
-			uint8_t b[8];
-
-			store_be64(b, t.hlc_meta);
-			if (store_meta_put(&t, "hlc", b, 8) != 0) {
-				mdb_txn_abort(t.txn);
-				if (t.rc == MDB_MAP_FULL) {
-					if (grow(s, e) != 0)
-						return -1;
-					continue;
-				}
-				if (e != NULL)
-					*e = t.err;
-				return -1;
-			}
 		}
 		rc = mdb_txn_commit(t.txn);
 		if (rc == MDB_MAP_FULL) {

@@ -1,5 +1,6 @@
 /* Record operations in core/: units, visits, questions, issues, receptions, calendars, node. */
 #include "testutil.h"
+#include "district.h"
 
 #include <sodium.h>
 #include <stdbool.h>
@@ -15,7 +16,6 @@
 #include "core/unit.h"
 #include "core/visit.h"
 
-extern const char demo_units_csv[];
 
 #define DISTRICT "613600000"	/* Бәйдібек ауданы */
 #define OKRUG "613633000"	/* Ағыбет а.о. */
@@ -32,17 +32,8 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	struct kato_table kt = { 0 };
-	struct unit_import_stats st;
-	struct kz_error e;
 
-	f->s = test_store(&f->dir);
-	if (kato_parse(demo_units_csv, strlen(demo_units_csv), "sample", &kt, &e) != 0 ||
-	    node_init(f->s, DISTRICT, &e) != 0 ||
-	    unit_import(f->s, &kt, "2026-07-17", false, &st, &e) != 0)
-		fail_msg("%s", e.msg);
-	assert_int_equal(st.added, kt.n);
-	kato_table_free(&kt);
+	f->s = test_district_store(&f->dir);
 	*state = f;
 	return 0;
 }

@@ -4,6 +4,7 @@
  * lists from one snapshot, and the generation that tells a screen another process wrote.
  */
 #include "testutil.h"
+#include "district.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,9 +17,7 @@
 #include "core/view.h"
 #include "core/visit.h"
 
-extern const char demo_units_csv[];
-
-#define DISTRICT "613600000"
+#define DISTRICT TEST_DISTRICT
 #define OKRUG "613633000"
 #define NQ 137
 
@@ -68,16 +67,8 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	struct kato_table kt = { 0 };
-	struct unit_import_stats st;
-	struct kz_error e;
 
-	f->s = test_store(&f->dir);
-	if (kato_parse(demo_units_csv, strlen(demo_units_csv), "sample", &kt, &e) != 0 ||
-	    node_init(f->s, DISTRICT, &e) != 0 ||
-	    unit_import(f->s, &kt, "2026-07-17", false, &st, &e) != 0)
-		fail_msg("%s", e.msg);
-	kato_table_free(&kt);
+	f->s = test_district_store(&f->dir);
 	add_visit(f->s, &f->visit);
 	add_visit(f->s, &f->other);
 	/* Another meeting's questions interleaved: a page must not stray into them. */
