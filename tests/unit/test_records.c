@@ -16,7 +16,6 @@
 #include "core/unit.h"
 #include "core/visit.h"
 
-
 #define DISTRICT "613600000"	/* Бәйдібек ауданы */
 #define OKRUG "613633000"	/* Ағыбет а.о. */
 #define VILLAGE "613633200"	/* Алғабас а. (in Ағыбет а.о.) */
