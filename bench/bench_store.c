@@ -6,7 +6,7 @@
  *
  * Usage: bench_store STORE_DIR KEZDESU_BIN KATO_CSV (bench/run.sh passes them).
  * The environment sets the sizes (BENCH_VISITS, BENCH_QUESTIONS, BENCH_ISSUES, BENCH_BATCH,
- * BENCH_SAVES, BENCH_RUNS), the office (BENCH_DISTRICT), BENCH_DROP_CACHES=0 to leave the
+ * BENCH_SAVES, BENCH_RUNS, BENCH_APPLY_BATCH), the office (BENCH_DISTRICT), BENCH_DROP_CACHES=0 to leave the
  * machine's page cache alone, and KEEP=1 to keep the store afterwards.
  *
  * The store is loaded in a child process: the parent stays small, so that the peak RSS
@@ -62,6 +62,7 @@ struct config {
 	const char *dir, *bin, *kato;
 	const char *district;
 	size_t visits, questions, issues, batch, saves, runs;
+	size_t apply_batch;	/* changes a transaction when applying them (BENCH_APPLY_BATCH) */
 	bool keep, drop_caches;
 };
 
@@ -1215,7 +1216,7 @@ node_fn(struct store_txn *t, void *arg)
 static int
 apply_child(const struct config *cf, const char *file, bool bare, struct results *r)
 {
-	struct apply_args a = { .batch = cf->batch };
+	struct apply_args a = { .batch = cf->apply_batch };
 	struct kz_error e = { 0 };
 	char *dir = xasprintf("%s-%s", cf->dir, bare ? "bare-apply" : "apply");
 	struct store *s = NULL;
@@ -1319,7 +1320,7 @@ bench_apply(const struct config *cf, struct results *r)
 	int st, rc = -1;
 
 	printf("\n5. every change of the store exported as offices exchange them, then applied "
-	    "to a fresh store, %zu a transaction\n", cf->batch);
+	    "to a fresh store, %zu a transaction\n", cf->apply_batch);
 	fflush(stdout);
 	if ((pid = fork()) < 0)
 		goto out;
@@ -2169,6 +2170,7 @@ main(int argc, char **argv)
 	cf.questions = env_size("BENCH_QUESTIONS", 1000000, 0);
 	cf.issues = env_size("BENCH_ISSUES", 100000, 0);
 	cf.batch = env_size("BENCH_BATCH", 10000, 1);
+	cf.apply_batch = env_size("BENCH_APPLY_BATCH", cf.batch, 1);
 	cf.saves = env_size("BENCH_SAVES", 200, 1);
 	cf.runs = env_size("BENCH_RUNS", 30, 1);
 	cf.keep = getenv("KEEP") != NULL && strcmp(getenv("KEEP"), "1") == 0;
