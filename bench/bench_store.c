@@ -6,8 +6,9 @@
  *
  * Usage: bench_store STORE_DIR KEZDESU_BIN KATO_CSV (bench/run.sh passes them).
  * The environment sets the sizes (BENCH_VISITS, BENCH_QUESTIONS, BENCH_ISSUES, BENCH_BATCH,
- * BENCH_SAVES, BENCH_RUNS, BENCH_APPLY_BATCH), the office (BENCH_DISTRICT), BENCH_DROP_CACHES=0 to leave the
- * machine's page cache alone, and KEEP=1 to keep the store afterwards.
+ * BENCH_SAVES, BENCH_RUNS, BENCH_APPLY_BATCH), the office (BENCH_DISTRICT),
+ * BENCH_DROP_CACHES=0 to leave the machine's page cache alone, and KEEP=1 to keep the store
+ * afterwards.
  *
  * The store is loaded in a child process: the parent stays small, so that the peak RSS
  * that wait4 reports for the listings it forks is theirs, not an inherited high-water mark
