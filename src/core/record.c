@@ -1016,9 +1016,10 @@ rec_require_uuid(struct store_txn *t, enum store_db db, const char *kind,
 /*
  * Undo: the values a change replaced (its log entry's `before`, put_before's encoding) are
  * written back as a new change. A path set again since by a later change (one whose stamp
- * is not among of[]) is not taken back behind its writer's back: the undo is refused. A change that made the record (every path
- * was absent before) is undone by withdrawing the record, for the kinds that have a
- * `withdrawn` field.
+ * is not among of[]) is not taken back behind its writer's back: the undo is refused. A
+ * change that made the record (every path was absent before, or `before` is the one byte
+ * that says so) is undone by withdrawing the record, for the kinds that have a `withdrawn`
+ * field.
  */
 int
 rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
