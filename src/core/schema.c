@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "util/uid.h"
 #include "util/xmalloc.h"
 
@@ -41,6 +42,28 @@ schema_clear(const struct schema_record *d, void *obj)
 	schema_init(d, obj);
 }
 
+/*
+ * Text in Kazakh or Russian is kept at one byte a letter (KZ-1048, wire 3): Cyrillic takes
+ * two bytes in UTF-8, and questions are mostly Cyrillic. Text KZ-1048 cannot hold, and
+ * ASCII, stay UTF-8 (wire 2).
+ */
+static void
+put_text(struct codec_buf *out, unsigned tag, const char *s)
+{
+	size_t n = strlen(s), k;
+	uint8_t small[512], *buf = n <= sizeof small ? small : xmalloc(n);
+
+	if ((k = text_kz1048_encode(s, n, buf)) > 0) {
+		codec_put_varint(out, (uint64_t)tag << 3 | CODEC_WIRE_KZTEXT);
+		codec_put_varint(out, k);
+		codec_put_raw(out, buf, k);
+	} else {
+		codec_put_bytes(out, tag, s, n);
+	}
+	if (buf != small)
+		free(buf);
+}
+
 static void
 encode_fields(const struct schema_record *d, const void *obj, struct codec_buf *out)
 {
@@ -73,7 +96,7 @@ encode_fields(const struct schema_record *d, const void *obj, struct codec_buf *
 			break;
 		case SF_STR:
 			if (*CAT(obj, f->off, char *) != NULL)
-				codec_put_str(out, f->tag, *CAT(obj, f->off, char *));
+				put_text(out, f->tag, *CAT(obj, f->off, char *));
 			break;
 		case SF_CODE:
 			if (*CAT(obj, f->off, char) != '\0')
@@ -158,6 +181,15 @@ decode_fields(const struct schema_record *d, void *obj, const uint8_t *p, size_t
 			continue;
 		}
 		want = (f->type <= SF_DATE) ? CODEC_WIRE_VARINT : CODEC_WIRE_BYTES;
+		if (f->type == SF_STR && cf.wire == CODEC_WIRE_KZTEXT) {
+			char *text = text_kz1048_decode(cf.p, cf.n);
+
+			if (text == NULL)
+				return -1;
+			free(*AT(obj, f->off, char *));
+			*AT(obj, f->off, char *) = text;
+			continue;
+		}
 		if (cf.wire != want || (f->type == SF_UUID && cf.n != 16) ||
 		    (f->type == SF_CODE && cf.n > 9)) {
 			/* A later version may have changed this field's shape: keep it as it was. */

@@ -100,4 +100,14 @@ typedef int text_word_fn(void *arg, const char *word, size_t len);
 /* Splits s[0..n) into folded words, in order, calling fn for each; 0 when all were seen. */
 int text_words(const char *s, size_t n, text_word_fn *fn, void *arg);
 
+/*
+ * Kazakh and Russian text at one byte a letter, in the KZ-1048 code page (ASCII, the 42
+ * letters of the Kazakh Cyrillic alphabet, Russian, common punctuation): how the store
+ * keeps text (core/schema.c). Writes s[0..n) into out (n bytes are enough) and returns
+ * its length; 0 when s holds a character KZ-1048 lacks, or nothing but ASCII (no gain).
+ */
+size_t text_kz1048_encode(const char *s, size_t n, uint8_t *out);
+/* The UTF-8 text of n KZ-1048 bytes, malloc'd; NULL when a byte is undefined there. */
+char *text_kz1048_decode(const uint8_t *p, size_t n);
+
 #endif

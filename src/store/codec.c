@@ -130,6 +130,7 @@ codec_next(struct codec_reader *r, struct codec_field *f)
 			return -1;
 		break;
 	case CODEC_WIRE_BYTES:
+	case CODEC_WIRE_KZTEXT:
 		if (codec_get_varint(&r->p, r->end, &n) != 0 || n > (uint64_t)(r->end - r->p))
 			return -1;
 		f->p = r->p;

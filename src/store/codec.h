@@ -15,6 +15,11 @@
 
 #define CODEC_WIRE_VARINT 0
 #define CODEC_WIRE_BYTES 2
+/*
+ * Length-delimited like wire 2: text at one byte a letter in the KZ-1048 code page, for
+ * Kazakh and Russian (core/schema.c turns it back into UTF-8).
+ */
+#define CODEC_WIRE_KZTEXT 3
 
 /* A growable output buffer. Owns p. */
 struct codec_buf {

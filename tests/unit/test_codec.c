@@ -42,7 +42,9 @@ test_corrupt_input_is_refused(void **state)
 {
 	/* A length running past the end, a bad wire type, a varint that never ends. */
 	static const uint8_t past[] = { 0x01, 0x22, 0x10, 'a' };
-	static const uint8_t wire[] = { 0x01, 0x0b, 0x00 };
+	static const uint8_t wire[] = { 0x01, 0x0d, 0x00 };
+	/* The question's text in KZ-1048 with a byte that code page leaves undefined. */
+	static const uint8_t kz[] = { 0x01, 0x23, 0x01, 0x98 };
 	static const uint8_t endless[] = { 0x01, 0x08, 0xff, 0xff };
 	struct question q;
 
@@ -50,6 +52,7 @@ test_corrupt_input_is_refused(void **state)
 	question_init(&q);
 	assert_int_equal(schema_decode(question_kind.desc, &q, past, sizeof past), -1);
 	assert_int_equal(schema_decode(question_kind.desc, &q, wire, sizeof wire), -1);
+	assert_int_equal(schema_decode(question_kind.desc, &q, kz, sizeof kz), -1);
 	assert_int_equal(schema_decode(question_kind.desc, &q, endless, sizeof endless), -1);
 	assert_int_equal(schema_decode(question_kind.desc, &q, past, 0), -1);
 	question_free(&q);
@@ -190,12 +193,66 @@ test_diff_names_changed_and_removed_fields(void **state)
 	codec_buf_free(&removed);
 }
 
+/* The wire type and length of the question text's field in an encoded question. */
+static void
+text_field(const char *text, unsigned *wire, size_t *n, char **back)
+{
+	struct codec_buf b = { 0 };
+	struct codec_reader r;
+	struct codec_field f;
+	struct question q, d;
+
+	question_init(&q);
+	q.text = strdup(text);
+	schema_encode(question_kind.desc, &q, &b);
+	codec_reader_init(&r, b.p + 1, b.len - 1);
+	while (codec_next(&r, &f) == 1)
+		if (f.tag == 4) {
+			*wire = f.wire;
+			*n = f.n;
+		}
+	question_init(&d);
+	assert_int_equal(schema_decode(question_kind.desc, &d, b.p, b.len), 0);
+	*back = strdup(d.text);
+	question_free(&q);
+	question_free(&d);
+	codec_buf_free(&b);
+}
+
+static void
+test_kazakh_and_russian_text_take_a_byte_a_letter(void **state)
+{
+	static const char *const kk = "Ауыз су қашан келеді? Әңгіме, ғимарат, Өзен, ҰҮҺІ һі ё Ё";
+	unsigned wire = 0;
+	size_t n = 0, chars = 0;
+	char *back;
+
+	(void)state;
+	for (const char *p = kk; *p != '\0'; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	text_field(kk, &wire, &n, &back);
+	assert_int_equal(wire, CODEC_WIRE_KZTEXT);
+	assert_int_equal(n, chars);
+	assert_string_equal(back, kk);
+	free(back);
+	/* Text the code page cannot hold, and plain ASCII, stay UTF-8 as they were. */
+	text_field("Жол \xf0\x9f\x9a\xa7 ремонт", &wire, &n, &back);
+	assert_int_equal(wire, CODEC_WIRE_BYTES);
+	assert_string_equal(back, "Жол \xf0\x9f\x9a\xa7 ремонт");
+	free(back);
+	text_field("Road", &wire, &n, &back);
+	assert_int_equal(wire, CODEC_WIRE_BYTES);
+	assert_int_equal(n, 4);
+	free(back);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_varint_round_trip),
 		cmocka_unit_test(test_corrupt_input_is_refused),
+		cmocka_unit_test(test_kazakh_and_russian_text_take_a_byte_a_letter),
 		cmocka_unit_test(test_issue_round_trip),
 		cmocka_unit_test(test_unknown_fields_survive_read_modify_write),
 		cmocka_unit_test(test_diff_names_changed_and_removed_fields),
