@@ -129,7 +129,12 @@ issue_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	}
 }
 
-const struct rec_kind issue_kind = { DB_ISSUES, &issue_desc, issue_key, issue_indexes };
+/* What issue_indexes reads. */
+static const char *const issue_index_fields[] = { "id", "status", "deadline", "withdrawn", NULL };
+
+const struct rec_kind issue_kind = {
+	DB_ISSUES, &issue_desc, issue_key, issue_indexes, 0, issue_index_fields
+};
 
 void
 issue_init(struct issue *i)

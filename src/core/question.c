@@ -74,8 +74,11 @@ question_listed(const void *obj)
 	return !((const struct question *)obj)->withdrawn;
 }
 
+/* What question_indexes reads. */
+static const char *const question_index_fields[] = { "id", "visit", "withdrawn", NULL };
+
 const struct rec_kind question_kind = {
-	DB_QUESTIONS, &question_desc, question_key, question_indexes
+	DB_QUESTIONS, &question_desc, question_key, question_indexes, 0, question_index_fields
 };
 
 void

@@ -106,6 +106,31 @@ rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key 
 }
 
 uint64_t
+rec_index_tags(const struct rec_kind *kind)
+{
+	static uint64_t cache[DB_COUNT];
+	static bool known[DB_COUNT];
+	uint64_t m = 0;
+
+	if (kind->index_fields == NULL)
+		return 0;
+	if (kind->db < DB_COUNT && known[kind->db])
+		return cache[kind->db];
+	for (size_t i = 0; kind->index_fields[i] != NULL; i++) {
+		const struct schema_field *f = schema_field_named(kind->desc, kind->index_fields[i]);
+
+		if (f == NULL || f->tag >= 64)
+			fatal("%s: no field %s to index", kind->desc->name, kind->index_fields[i]);
+		m |= 1ULL << f->tag;
+	}
+	if (kind->db < DB_COUNT) {
+		cache[kind->db] = m;
+		known[kind->db] = true;
+	}
+	return m;
+}
+
+uint64_t
 rec_set_mask(const struct schema_record *d)
 {
 	uint64_t m = 0;
@@ -212,8 +237,9 @@ load_state(struct store_txn *t, const struct rec_kind *kind, const struct rec_ke
     struct state *st, void *oldobj)
 {
 	struct state_nodes nodes;
+	const uint8_t *rec;
 	const void *v;
-	size_t n;
+	size_t n, rlen;
 	int rc;
 
 	state_reset(st);
@@ -222,8 +248,10 @@ load_state(struct store_txn *t, const struct rec_kind *kind, const struct rec_ke
 	store_state_nodes(t, &nodes);
 	if (state_load(st, v, n, rec_set_mask(kind->desc), &nodes) != 0)
 		return corrupt(t, kind);
-	if (oldobj != NULL && rec_decode(t, kind, v, n, oldobj) != 0)
-		return -1;
+	/* The stored record is read only for its index entries (rec_save and rec_apply). */
+	if (oldobj != NULL && (stored_record(v, n, &rec, &rlen) != 0 ||
+	    schema_decode_only(kind->desc, oldobj, rec, rlen, rec_index_tags(kind)) != 0))
+		return corrupt(t, kind);
 	return 0;
 }
 
@@ -657,7 +685,8 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 	if (rc == 0 && dirty) {
 		rec.len = 0;
 		state_record(&st, &rec);
-		if (schema_decode(kind->desc, newobj, rec.p, rec.len) != 0) {
+		/* The new record is read only for its index entries: those fields, no texts. */
+		if (schema_decode_only(kind->desc, newobj, rec.p, rec.len, rec_index_tags(kind)) != 0) {
 			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "change: the %s it makes does "
 			    "not decode", kind->desc->name);
 		} else {

@@ -35,7 +35,15 @@ struct rec_kind {
 	 * record that knows its own key.
 	 */
 	uint64_t identity;
+	/*
+	 * The fields `indexes` reads (NULL: all): a change applied decodes only these to find
+	 * the index entries. tests/unit/test_records.c checks them against a full decode.
+	 */
+	const char *const *index_fields;
 };
+
+/* The tags of kind's index_fields as bits (0: every field). */
+uint64_t rec_index_tags(const struct rec_kind *kind);
 
 /*
  * Writes obj (new or changed) as a local change: the paths that differ from the stored state

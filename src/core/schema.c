@@ -165,7 +165,8 @@ keep_unknown(const struct schema_record *d, void *obj, const struct codec_field 
 }
 
 static int
-decode_fields(const struct schema_record *d, void *obj, const uint8_t *p, size_t n)
+decode_fields(const struct schema_record *d, void *obj, const uint8_t *p, size_t n,
+    uint64_t only)
 {
 	struct codec_reader r;
 	struct codec_field cf;
@@ -173,8 +174,13 @@ decode_fields(const struct schema_record *d, void *obj, const uint8_t *p, size_t
 
 	codec_reader_init(&r, p, n);
 	while ((rc = codec_next(&r, &cf)) == 1) {
-		const struct schema_field *f = schema_field_tagged(d, cf.tag);
+		const struct schema_field *f;
 		unsigned want;
+
+		/* Only some top-level fields wanted (schema_decode_only): skip the rest. */
+		if (only != 0 && (cf.tag >= 64 || !(only >> cf.tag & 1)))
+			continue;
+		f = schema_field_tagged(d, cf.tag);
 
 		if (f == NULL) {
 			keep_unknown(d, obj, &cf);
@@ -229,7 +235,7 @@ decode_fields(const struct schema_record *d, void *obj, const uint8_t *p, size_t
 			el = *items + *cnt * f->sub->size;
 			schema_init(f->sub, el);
 			(*cnt)++;
-			if (decode_fields(f->sub, el, cf.p, cf.n) != 0)
+			if (decode_fields(f->sub, el, cf.p, cf.n, 0) != 0)
 				return -1;
 			break;
 		}
@@ -241,11 +247,22 @@ decode_fields(const struct schema_record *d, void *obj, const uint8_t *p, size_t
 int
 schema_decode(const struct schema_record *d, void *obj, const uint8_t *p, size_t n)
 {
-	if (n < 1 || p[0] == 0 || decode_fields(d, obj, p + 1, n - 1) != 0) {
+	if (n < 1 || p[0] == 0 || decode_fields(d, obj, p + 1, n - 1, 0) != 0) {
 		schema_clear(d, obj);
 		return -1;
 	}
 	AT(obj, d->extra_off, struct schema_extra)->version = p[0];
+	return 0;
+}
+
+int
+schema_decode_only(const struct schema_record *d, void *obj, const uint8_t *p, size_t n,
+    uint64_t tags)
+{
+	if (n < 1 || p[0] == 0 || decode_fields(d, obj, p + 1, n - 1, tags ? tags : ~0ULL) != 0) {
+		schema_clear(d, obj);
+		return -1;
+	}
 	return 0;
 }
 

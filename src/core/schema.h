@@ -69,6 +69,13 @@ void schema_clear(const struct schema_record *d, void *obj);
 void schema_encode(const struct schema_record *d, const void *obj, struct codec_buf *out);
 /* Decodes a whole value into an initialised obj; -1 when corrupt (obj is then cleared). */
 int schema_decode(const struct schema_record *d, void *obj, const uint8_t *p, size_t n);
+/*
+ * Decodes only the top-level fields whose tags are set in tags (bits, tags below 64): what
+ * a record's index entries need, without copying its texts. Unknown fields are not kept,
+ * so such an object is never written back.
+ */
+int schema_decode_only(const struct schema_record *d, void *obj, const uint8_t *p, size_t n,
+    uint64_t tags);
 /* A deep copy: dst is initialised by this call. */
 void schema_copy(const struct schema_record *d, void *dst, const void *src);
 /* Looks a field up by its name; NULL if there is none. */

@@ -50,7 +50,12 @@ unit_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	emit(ctx, DB_UNITS_BY_PARENT, &k);
 }
 
-const struct rec_kind unit_kind = { DB_UNITS, &unit_desc, unit_key, unit_indexes };
+/* What unit_indexes reads. */
+static const char *const unit_index_fields[] = { "code", "parent", NULL };
+
+const struct rec_kind unit_kind = {
+	DB_UNITS, &unit_desc, unit_key, unit_indexes, 0, unit_index_fields
+};
 
 void
 unit_free(struct unit *u)

@@ -89,7 +89,12 @@ visit_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 	emit(ctx, DB_VISITS_BY_DATE, &k);
 }
 
-const struct rec_kind visit_kind = { DB_VISITS, &visit_desc, visit_key, visit_indexes };
+/* What visit_indexes reads. */
+static const char *const visit_index_fields[] = { "id", "date", "withdrawn", NULL };
+
+const struct rec_kind visit_kind = {
+	DB_VISITS, &visit_desc, visit_key, visit_indexes, 0, visit_index_fields
+};
 
 void
 visit_init(struct visit *v)
