@@ -107,7 +107,12 @@ mem_put(struct state *s, const uint8_t *p, size_t n)
 static int
 path_cmp(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 {
-	int c = memcmp(a, b, an < bn ? an : bn);
+	int c;
+
+	/* Most paths are one byte: a call to memcmp for them was a tenth of applying. */
+	if (an > 0 && bn > 0 && a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	c = memcmp(a, b, an < bn ? an : bn);
 
 	if (c != 0)
 		return c;
@@ -261,9 +266,16 @@ void
 state_set(struct state *s, const uint8_t *path, size_t plen, bool present, const uint8_t *val,
     size_t vlen, const struct stamp *st, const struct stamp *prev)
 {
-	ssize_t at = state_find(s, path, plen);
 	struct state_ent *e;
 	size_t voff = 0;
+	ssize_t at;
+
+	/* Paths mostly come in order (a change's, a record's): past the last, no search. */
+	if (s->n == 0 || path_cmp(state_path(s, &s->e[s->n - 1]), s->e[s->n - 1].path_len, path,
+	    plen) < 0)
+		at = -(ssize_t)s->n - 1;
+	else
+		at = state_find(s, path, plen);
 
 	/* Copy the bytes in first: path and val may point into mem. */
 	if (present)
