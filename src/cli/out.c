@@ -199,7 +199,8 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct schema_field *f = &d->fields[i];
 
-		if (!present(f, obj))
+		/* A set element's id is for programs (JSON); people see its number. */
+		if (!present(f, obj) || strcmp(f->name, "eid") == 0)
 			continue;
 		if (f->type == SF_LIST) {
 			const char *items = *CAT(obj, f->off, char *const);

@@ -27,6 +27,13 @@ cmp -s "$T/out" "$T/dump1" && not_ok "a change shows in the dump" || ok "a chang
 kz --db "$D" conflicts
 rc_is 0 "conflicts exits 0"
 is "$(nlines "$T/out")" 0 "one office alone has no conflicts"
+I=$("$KZ" --db "$D" issue add --title "Ағыбет: ауыз су" --unit 613633000)
+kz --db "$D" issue set "$I" --step "Жоба" --status in-work
+kz --db "$D" issue show "$I"
+check "issue show for people numbers steps and history, without their element ids" \
+    sh -c "grep -q '^steps 1:' '$T/out' && ! grep -q 'eid' '$T/out'"
+kz --db "$D" issue show "$I" --format json
+like "$(out)" '*"eid":"*' "JSON keeps the element ids, for programs"
 kz --db "$D" dump extra
 rc_is 2 "dump takes no operands"
 done_testing
