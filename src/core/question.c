@@ -62,6 +62,13 @@ question_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 		rec_key_bytes(&k, q->id.b, 16);
 		emit(ctx, DB_QUESTIONS_BY_VISIT, &k);
 	}
+	/* An issue's questions (issue show): only linked questions pay for this index. */
+	if (!uid_is_nil(&q->issue)) {
+		k.n = 0;
+		rec_key_bytes(&k, q->issue.b, 16);
+		rec_key_bytes(&k, q->id.b, 16);
+		emit(ctx, DB_QUESTIONS_BY_ISSUE, &k);
+	}
 	/*
 	 * No index by time: ids are time-ordered, so the questions' own tree is already in the
 	 * order they were saved, and a save dirties one B-tree fewer (measured in make bench).
@@ -75,7 +82,7 @@ question_listed(const void *obj)
 }
 
 /* What question_indexes reads. */
-static const char *const question_index_fields[] = { "id", "visit", "withdrawn", NULL };
+static const char *const question_index_fields[] = { "id", "visit", "issue", "withdrawn", NULL };
 
 const struct rec_kind question_kind = {
 	DB_QUESTIONS, &question_desc, question_key, question_indexes, 0, question_index_fields
@@ -173,6 +180,63 @@ int
 question_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e)
 {
 	return store_write(s, withdraw_fn, (void *)(uintptr_t)id, e);
+}
+
+struct modify_args {
+	const struct kz_uuid *id;
+	question_modify_fn fn;
+	void *arg;
+};
+
+static int
+modify_fn(struct store_txn *t, void *arg)
+{
+	struct modify_args *a = arg;
+	struct question q;
+	int rc;
+
+	if (question_get_tx(t, a->id, &q) != 0)
+		return -1;
+	rc = a->fn(&q, a->arg, store_txn_error(t));
+	if (rc == 0)
+		rc = validate(t, &q);
+	if (rc == 0)
+		rc = rec_save(t, &question_kind, &q);
+	question_free(&q);
+	return rc;
+}
+
+int
+question_modify(struct store *s, const struct kz_uuid *id, question_modify_fn fn, void *arg,
+    struct kz_error *e)
+{
+	struct modify_args a = { id, fn, arg };
+
+	return store_write(s, modify_fn, &a, e);
+}
+
+struct issue_list_args {
+	const struct kz_uuid *issue;
+	struct rec_array *out;
+};
+
+static int
+by_issue_fn(struct store_txn *t, void *arg)
+{
+	struct issue_list_args *a = arg;
+	struct rec_cursor cur = { .valid = false };
+
+	return rec_page(t, &question_kind, DB_QUESTIONS_BY_ISSUE, a->issue->b, 16, 16, &cur,
+	    PAGE_FIRST, 0, a->out);
+}
+
+int
+question_list_issue(struct store *s, const struct kz_uuid *issue, struct rec_array *out,
+    struct kz_error *e)
+{
+	struct issue_list_args a = { issue, out };
+
+	return rec_read_list(s, by_issue_fn, &a, &question_kind, out, e);
 }
 
 struct list_args {
