@@ -115,8 +115,31 @@ validate(struct store_txn *t, const struct question *q)
 	    q->asker < 0 || q->asker >= AUD_COUNT)
 		return kz_fail(e, KZ_EINVAL, "question: unknown source, channel or asker category");
 	/* A question names only a meeting and an issue that exist. */
-	return rec_require_uuid(t, DB_VISITS, "visit", &q->visit) != 0 ||
-	    rec_require_uuid(t, DB_ISSUES, "issue", &q->issue) != 0 ? -1 : 0;
+	if (rec_require_uuid(t, DB_VISITS, "visit", &q->visit) != 0 ||
+	    rec_require_uuid(t, DB_ISSUES, "issue", &q->issue) != 0)
+		return -1;
+	return 0;
+}
+
+/* A new question goes to a meeting that takes place: not to a cancelled one. */
+static int
+check_meeting(struct store_txn *t, const struct question *q)
+{
+	struct visit v;
+	char id[UID_STRLEN];
+	int rc;
+
+	if (uid_is_nil(&q->visit))
+		return 0;
+	if ((rc = visit_get_tx(t, &q->visit, &v)) != 0)
+		return rc;
+	rc = v.status == VISIT_CANCELLED;
+	visit_free(&v);
+	if (!rc)
+		return 0;
+	uid_format(&q->visit, id);
+	return kz_fail(store_txn_error(t), KZ_EINVAL, "visit %s was cancelled: a question "
+	    "asked since belongs to another meeting, or to the request pool (--source pool)", id);
 }
 
 int
@@ -125,7 +148,7 @@ question_add_tx(struct store_txn *t, struct question *q)
 	if (q->asked_ms == 0)
 		q->asked_ms = store_txn_now(t);
 	uid_new(&q->id, store_txn_now(t));
-	if (validate(t, q) != 0)
+	if (validate(t, q) != 0 || check_meeting(t, q) != 0)
 		return -1;
 	return rec_save(t, &question_kind, q);
 }

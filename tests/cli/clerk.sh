@@ -85,4 +85,37 @@ kz --db "$D" issue list --visit "$V" --overdue --unit 613633000
 is "$(titles)" "Ағыбет: ауыз су|" "filters combine"
 kz --db "$D" issue list --unit 61363300
 rc_is 2 "--unit needs a KATO code"
+
+# Dates, times and places a clerk may have typed wrong
+before=$("$KZ" --db "$D" dump | cksum)
+kz --db "$D" visit set "$V" --started 10:00 --report-end 09:30
+rc_is 1 "a report that ends before the meeting starts is refused"
+like "$(err)" "*the report ends before the meeting starts (T-1)*" "and the message says so"
+kz --db "$D" visit set "$V" --started 10:00 --report-end 10:40 --ended 10:20
+rc_is 1 "a meeting that ends before its report ends is refused"
+kz --db "$D" visit set "$V" --published 2026-11-19
+rc_is 1 "results published before the meeting are refused"
+like "$(err)" "*published before the meeting of 2026-11-20 (A-3)*" "naming the meeting's day"
+is "$("$KZ" --db "$D" dump | cksum)" "$before" "and nothing of them was saved"
+kz --db "$D" visit set "$V" --started 10:00 --report-end 10:25 --ended 11:30 --published 2026-11-25
+rc_is 0 "times in order and a publication after the meeting are taken"
+V3=$("$KZ" --db "$D" visit add --akim $DISTRICT --target 613633000 --date 2026-12-10)
+kz --db "$D" visit set "$V3" --status cancelled
+kz --db "$D" question add --visit "$V3" "Газ қашан?"
+rc_is 1 "a question for a cancelled meeting is refused"
+like "$(err)" "*was cancelled*request pool*" "and says where it belongs"
+
+# The office's territory: an okrug's store names only the okrug and what is under it.
+O=$T/okrug
+kz --db "$O" init --unit 613633000
+kz --db "$O" units import "$SAMPLE"
+kz --db "$O" visit add --akim $DISTRICT --target 613633000 --date 2026-12-10
+rc_is 1 "a meeting of an akim above the office is refused"
+like "$(err)" "*akim's unit 613600000 is outside the territory of this office (unit 613633000)*" \
+    "naming the unit and the office"
+kz --db "$O" issue add --title "Шаян: жол" --unit 613630000
+rc_is 1 "an issue of another okrug is refused"
+like "$(err)" "*unit 613630000 is outside the territory of this office*" "naming the unit"
+kz --db "$O" issue add --title "Алғабас: жол" --unit 613633200
+rc_is 0 "an issue of a village of the okrug is taken"
 done_testing
