@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "core/node.h"
 #include "core/office.h"
 #include "core/record.h"
 #include "util/xmalloc.h"
@@ -205,6 +206,23 @@ locale_messages(void)
 	return NULL;
 }
 
+/* The name of a unit shown by code (out_set_namer): the office's units, loaded once. */
+static const char *
+unit_namer(void *ctx, const char *code)
+{
+	struct cli *c = ctx;
+	const char *name;
+	struct node n;
+
+	if (!c->names_loaded) {
+		c->names_loaded = true;
+		if (office_node(c->office, &n, NULL) == 0)
+			unit_names_load(c->store, n.unit, c->lang, &c->names);
+	}
+	name = unit_names_get(&c->names, code);
+	return name == code ? NULL : name;
+}
+
 int
 cli_open(struct cli *c, int flags)
 {
@@ -215,6 +233,7 @@ cli_open(struct cli *c, int flags)
 	if (office_open(c->db, flags, &c->office, &c->err) != 0)
 		return -1;
 	c->store = office_store(c->office);
+	out_set_namer(unit_namer, c);
 	if (office_warning(c->office) != NULL) {
 		out_textf(stderr, "kezdesu: warning: %s", office_warning(c->office));
 		fputc('\n', stderr);
@@ -225,6 +244,10 @@ cli_open(struct cli *c, int flags)
 void
 cli_close(struct cli *c)
 {
+	out_set_namer(NULL, NULL);
+	if (c->names_loaded)
+		unit_names_free(&c->names);
+	c->names_loaded = false;
 	office_close(&c->office);
 	c->store = NULL;
 }

@@ -22,6 +22,8 @@ struct cli {
 	struct office *office;	/* opened by cli_open */
 	struct store *store;	/* office_store(office), for core's functions; opaque here */
 	struct kz_error err;
+	struct unit_names names;	/* the office's units, loaded when a code is first shown */
+	bool names_loaded;
 };
 
 /* Exit statuses: 0 done, 1 the work failed (message on stderr), 2 bad usage. */

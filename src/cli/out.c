@@ -148,6 +148,29 @@ scalar(const struct schema_field *f, const void *obj, char *buf, size_t len, con
 	}
 }
 
+static out_namer_fn namer;
+static void *namer_ctx;
+
+void
+out_set_namer(out_namer_fn fn, void *ctx)
+{
+	namer = fn;
+	namer_ctx = ctx;
+}
+
+/* The name of the unit a code field holds, or NULL (no namer, or a unit not known here). */
+static const char *
+code_name(const char *d_name, const struct schema_field *f, const void *obj)
+{
+	const char *code;
+
+	/* A unit's own list shows its names already. */
+	if (f->type != SF_CODE || namer == NULL || strcmp(d_name, "unit") == 0)
+		return NULL;
+	code = CAT(obj, f->off, char);
+	return code[0] != '\0' ? namer(namer_ctx, code) : NULL;
+}
+
 void
 out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
 {
@@ -186,6 +209,14 @@ out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
 			fputs(s, fp);
 		else
 			out_json_string(fp, s);
+		/* A unit's name beside its code: "akim":"613600000","akim_name":"…". */
+		if ((s = code_name(d->name, f, obj)) != NULL) {
+			fputc(',', fp);
+			fputc('"', fp);
+			fputs(f->name, fp);
+			fputs("_name\":", fp);
+			out_json_string(fp, s);
+		}
 	}
 	fputc('}', fp);
 }
@@ -217,6 +248,10 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 		scalar(f, obj, buf, sizeof buf, &s);
 		fprintf(fp, "%s%s: ", indent, f->name);
 		out_text_string(fp, s);
+		if ((s = code_name(d->name, f, obj)) != NULL) {
+			fputc(' ', fp);
+			out_text_string(fp, s);
+		}
 		fputc('\n', fp);
 	}
 }
@@ -262,6 +297,17 @@ stream_one(struct out_stream *st, const void *obj)
 				fputc('\t', fp);
 			scalar(f, obj, buf, sizeof buf, &s);
 			out_tsv_string(fp, s);
+		}
+		/* Then the names of the units whose codes are among the columns, in order. */
+		for (size_t c = 0; namer != NULL && strcmp(st->d->name, "unit") != 0 &&
+		    st->cols[c] != NULL; c++) {
+			const struct schema_field *f = schema_field_named(st->d, st->cols[c]);
+
+			if (f->type != SF_CODE)
+				continue;
+			fputc('\t', fp);
+			if ((s = code_name(st->d->name, f, obj)) != NULL)
+				out_tsv_string(fp, s);
 		}
 		fputc('\n', fp);
 		break;

@@ -57,6 +57,13 @@ void out_stream_begin(struct out_stream *st, FILE *fp, enum out_format f,
 void out_stream_records(struct out_stream *st, const void *items, size_t n, bool reverse);
 void out_stream_end(struct out_stream *st);
 
+/*
+ * Units' names beside their codes: in text after the code, in JSON as FIELD_name, in tsv
+ * as a column after the others for each code column. fn gives a code's name or NULL.
+ */
+typedef const char *(*out_namer_fn)(void *ctx, const char *code);
+void out_set_namer(out_namer_fn fn, void *ctx);
+
 /* One record as a JSON object (no newline). */
 void out_json_record(FILE *fp, const struct schema_record *d, const void *obj);
 

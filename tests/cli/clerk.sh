@@ -86,6 +86,17 @@ is "$(titles)" "Ағыбет: ауыз су|" "filters combine"
 kz --db "$D" issue list --unit 61363300
 rc_is 2 "--unit needs a KATO code"
 
+# Units' names beside their codes
+kz --db "$D" visit show "$V" --format json
+check "json gives the akim's and the target's names beside their codes" python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+v = v[0] if isinstance(v, list) else v
+assert v["akim_name"] == "Бәйдібек ауданы" and v["target_name"] == "Ағыбет а.о.", v
+' "$T/out"
+kz --db "$D" --lang ru issue show "$I1"
+like "$(out)" "*unit: 613633000 Агыбетский с.о.*" "text names the unit, in Russian with --lang ru"
+
 # Dates, times and places a clerk may have typed wrong
 before=$("$KZ" --db "$D" dump | cksum)
 kz --db "$D" visit set "$V" --started 10:00 --report-end 09:30

@@ -84,9 +84,10 @@ setup("issue set", "issue", "set", I, "--note", EVIL, "--step", EVIL)
 # Records in every format.
 for what, args, ncols, textcol in [
         ("question list", ["question", "list"], 7, 6),
-        ("issue show", ["issue", "show", I], 7, 6),
-        ("issue list", ["issue", "list"], 7, 6),
-        ("visit show", ["visit", "show", V], 10, None)]:
+        # issue: 7 columns and the unit's name; visit: 10 and the akim's and target's names
+        ("issue show", ["issue", "show", I], 8, 6),
+        ("issue list", ["issue", "list"], 8, 6),
+        ("visit show", ["visit", "show", V], 12, None)]:
     for fmt in ("tsv", "json", "text"):
         rc, out, err = kz_run(*(args + ["--format", fmt]))
         name = "%s --format %s" % (what, fmt)

@@ -26,8 +26,8 @@ V1=$(out)
 check "visit add prints the new visit's UUID" is_uuid "$V1"
 kz --db "$S" visit show "$V1"
 cp "$T/out" "$T/v1.txt"
-field_is "$T/v1.txt" akim "$DISTRICT" "visit show: akim as set"
-field_is "$T/v1.txt" target 613637000 "visit show: target as set"
+field_is "$T/v1.txt" akim "$DISTRICT Бәйдібек ауданы" "visit show: akim as set, with its name"
+field_is "$T/v1.txt" target "613637000 Алғабас а.о." "visit show: target as set, with its name"
 field_is "$T/v1.txt" date 2026-12-10 "visit show: date as set"
 field_is "$T/v1.txt" time 10:30 "visit show: time as set"
 field_is "$T/v1.txt" duration_min 120 "visit show: duration as set"
@@ -37,8 +37,8 @@ field_is "$T/v1.txt" field yes "visit show: a visit away from the akim's unit is
 kz --db "$S" visit show "$V1" --format json
 check "visit show --format json parses" json_ok "$T/out"
 kz --db "$S" visit show "$V1" --format tsv
-is "$(out)" "$V1${tab}2026-12-10${tab}10:30${tab}$DISTRICT${tab}613637000${tab}planned${tab}yes${tab}no${tab}${tab}" \
-    "visit show --format tsv: the columns of visit list"
+is "$(out)" "$V1${tab}2026-12-10${tab}10:30${tab}$DISTRICT${tab}613637000${tab}planned${tab}yes${tab}no${tab}${tab}${tab}Бәйдібек ауданы${tab}Алғабас а.о." \
+    "visit show --format tsv: the columns of visit list, then the units' names"
 
 kz --db "$S" visit add --akim "$DISTRICT" --target "$DISTRICT" --date 2026-12-20
 V2=$(out)
@@ -200,7 +200,7 @@ I2=$(out)
 kz --db "$S" issue show "$I1"
 cp "$T/out" "$T/i1.txt"
 field_is "$T/i1.txt" title 'Шақпақ ауылында ауыз су жоқ' "issue show: title byte for byte"
-field_is "$T/i1.txt" unit 613637100 "issue show: unit"
+field_is "$T/i1.txt" unit "613637100 Шақпақ а." "issue show: unit, with its name"
 field_is "$T/i1.txt" level district "issue show: level"
 field_is "$T/i1.txt" executor 'Тұрғын үй-коммуналдық шаруашылығы бөлімі' "issue show: executor"
 field_is "$T/i1.txt" deadline 2027-03-01 "issue show: deadline"
@@ -258,8 +258,8 @@ unchanged "$S" "$T/snap" "the refused issue commands changed nothing"
 kz --db "$S" issue list
 cp "$T/out" "$T/i.all"
 is "$(grep "^$I1" "$T/i.all")" \
-    "$I1${tab}in-work${tab}2027-03-01${tab}district${tab}613637100${tab}Тұрғын үй-коммуналдық шаруашылығы бөлімі${tab}Шақпақ ауылында ауыз су жоқ" \
-    "issue list: the issue's row"
+    "$I1${tab}in-work${tab}2027-03-01${tab}district${tab}613637100${tab}Тұрғын үй-коммуналдық шаруашылығы бөлімі${tab}Шақпақ ауылында ауыз су жоқ${tab}Шақпақ а." \
+    "issue list: the issue's row, then the unit's name"
 is "$(nlines "$T/i.all")" 2 "issue list lists both issues"
 kz --db "$S" issue list --status in-work
 is "$(cut -f1 "$T/out")" "$I1" "issue list --status in-work"
