@@ -374,8 +374,7 @@ break_cycles(struct rules_tree *t)
  * р.а." and 351011100 "район Әлихан Бөкейхан"), is one unit with one akim, so one C-5
  * duty and one C-4 target of the city. A CITY_DISTRICT whose parent is a CITY_DISTRICT
  * is merged into that parent: its code leads to the parent's index, and its children
- * become the parent's. Anywhere else, a city district inside a city district would be a
- * contradiction of the classifier too, so no other pair is possible.
+ * become the parent's. The classifier has no other city district inside a city district.
  */
 static void
 merge_twins(struct rules_tree *t)
