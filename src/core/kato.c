@@ -29,8 +29,10 @@
  *   Taraz's are only rows "район X" at HIJ 100 under the city administration. Karaganda
  *   has both a district administration "р.а." (Kazakh "а.ә.") at HIJ 000 and the district
  *   "район X" at HIJ 100 under it: one akim, two rows. Both are CITY_DISTRICT, as the
- *   enum has no type for a district's own territory; RULES.md counts a meeting at a place
- *   inside a target for that target, so one meeting at the "район" row covers the pair.
+ *   classifier calls both a district and the enum has no type for a district's own
+ *   territory; the rules' tree (rules.c, merge_twins) makes the pair one unit with one
+ *   akim, as RULES.md's "One akim, one duty" asks, so either code names the same akim
+ *   and the same C-4 target of the city, with one C-5 duty.
  * - EF 20 and above, HIJ 000: an administration with an akim of its own: "г.а." city of
  *   district significance (CITY_DIST), "с.о." rural okrug, "с.а." village administration,
  *   "п.а." settlement administration. A Russian name starting with "с." at HIJ 000 is one

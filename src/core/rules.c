@@ -65,17 +65,20 @@ static const struct rules_coverage coverage[] = {
 		    "half-year",
 	},
 	{
+		/*
+		 * The city's urban part (rules_targets: city districts, else microdistricts,
+		 * else the city proper) and, at any depth, every village and settlement of
+		 * its territory, also those inside its rural okrugs and village and
+		 * settlement administrations.
+		 */
 		.id = "C-4",
 		.akims = RULES_T(UNIT_CITY_REG) | RULES_T(UNIT_CITY_DIST),
 		.half_year = true,
-		.select = RULES_SEL_BELOW,
-		.targets = RULES_T(UNIT_CITY_DISTRICT) | RULES_T(UNIT_MICRODISTRICT) |
-		    RULES_T(UNIT_RURAL_OKRUG) | RULES_T(UNIT_VILLAGE) | RULES_T(UNIT_SETTLEMENT) |
-		    RULES_T(UNIT_VILLAGE_LOC) | RULES_T(UNIT_SETTLEMENT_LOC),
-		.city_itself = true,
+		.select = RULES_SEL_CITY,
+		.targets = RULES_T(UNIT_VILLAGE_LOC) | RULES_T(UNIT_SETTLEMENT_LOC),
 		.field = true,
-		.what = "a field meeting in each city district, microdistrict, village, "
-		    "settlement and okrug of the city every half-year",
+		.what = "a field meeting in each district (microdistrict) of the city and each "
+		    "village and settlement in its territory every half-year",
 	},
 	{
 		.id = "C-5",
@@ -282,6 +285,8 @@ struct rules_tree {
 	int			*first;		/* children of i: child[first[i] .. first[i+1]) */
 	int			*child;
 	int			*slot;		/* hash slots: index or -1 */
+	uint32_t		*skey;		/* the code of each slot: a merged unit's
+						 * code leads to the unit it is merged into */
 	size_t			 nslot;		/* a power of two */
 	size_t			 n;
 };
@@ -308,7 +313,7 @@ find_key(const struct rules_tree *t, uint32_t k)
 	for (size_t h = key_hash(k, t->nslot);; h = (h + 1) & (t->nslot - 1)) {
 		if (t->slot[h] < 0)
 			return -1;
-		if (t->key[t->slot[h]] == k)
+		if (t->skey[h] == k)
 			return t->slot[h];
 	}
 }
@@ -363,6 +368,64 @@ break_cycles(struct rules_tree *t)
 	free(state);
 }
 
+/*
+ * Interpretation ("One akim, one duty", RULES.md): a city district listed twice, as its
+ * administration and as a "район" row under it (Karaganda: 351011000 "Әлихан Бөкейхан
+ * р.а." and 351011100 "район Әлихан Бөкейхан"), is one unit with one akim, so one C-5
+ * duty and one C-4 target of the city. A CITY_DISTRICT whose parent is a CITY_DISTRICT
+ * is merged into that parent: its code leads to the parent's index, and its children
+ * become the parent's. The classifier has no other city district inside a city district.
+ */
+static void
+merge_twins(struct rules_tree *t)
+{
+	int *into = xmalloc((t->n ? t->n : 1) * sizeof *into), *idx;
+	size_t n = 0;
+	bool any = false;
+
+	for (size_t i = 0; i < t->n; i++) {
+		int p = t->parent[i];
+
+		into[i] = (int)i;
+		if (t->u[i].type == UNIT_CITY_DISTRICT && p >= 0 &&
+		    t->u[p].type == UNIT_CITY_DISTRICT) {
+			into[i] = p;
+			any = true;
+		}
+	}
+	if (!any) {
+		free(into);
+		return;
+	}
+	/* Parents have no cycles left: following into[] ends at a unit kept. */
+	for (size_t i = 0; i < t->n; i++)
+		while (into[into[i]] != into[i])
+			into[i] = into[into[i]];
+	/* Kept units keep their order; a merged one takes its keeper's new index. */
+	idx = xmalloc((t->n ? t->n : 1) * sizeof *idx);
+	for (size_t i = 0; i < t->n; i++)
+		if (into[i] == (int)i)
+			idx[i] = (int)n++;
+	for (size_t i = 0; i < t->n; i++)
+		idx[i] = idx[into[i]];
+	for (size_t i = 0; i < t->n; i++) {
+		int p = t->parent[i];
+
+		if (into[i] != (int)i)
+			continue;
+		t->u[idx[i]] = t->u[i];
+		t->key[idx[i]] = t->key[i];
+		/* A child of a merged unit hangs under its keeper. */
+		t->parent[idx[i]] = p < 0 ? -1 : idx[p];
+	}
+	for (size_t h = 0; h < t->nslot; h++)
+		if (t->slot[h] >= 0)
+			t->slot[h] = idx[t->slot[h]];
+	t->n = n;
+	free(idx);
+	free(into);
+}
+
 struct rules_tree *
 rules_tree_new(const struct rules_unit *units, size_t n)
 {
@@ -375,6 +438,7 @@ rules_tree_new(const struct rules_unit *units, size_t n)
 	for (t->nslot = 16; t->nslot < 2 * n; t->nslot *= 2)
 		;
 	t->slot = xmalloc(t->nslot * sizeof *t->slot);
+	t->skey = xcalloc(t->nslot, sizeof *t->skey);
 	for (size_t h = 0; h < t->nslot; h++)
 		t->slot[h] = -1;
 	for (size_t s = 0; s < n; s++) {
@@ -390,6 +454,7 @@ rules_tree_new(const struct rules_unit *units, size_t n)
 		t->key[t->n] = k;
 		for (h = key_hash(k, t->nslot); t->slot[h] >= 0; h = (h + 1) & (t->nslot - 1))
 			;
+		t->skey[h] = k;
 		t->slot[h] = (int)t->n++;
 	}
 
@@ -403,6 +468,7 @@ rules_tree_new(const struct rules_unit *units, size_t n)
 			t->parent[i] = unit_code_valid(p) ? find_key(t, code_key(p)) : -1;
 	}
 	break_cycles(t);
+	merge_twins(t);
 	for (size_t i = 0; i < t->n; i++) {
 		if (t->parent[i] >= 0)
 			memcpy(t->u[i].parent, t->u[t->parent[i]].code, sizeof t->u[i].parent);
@@ -449,6 +515,7 @@ rules_tree_free(struct rules_tree **tp)
 	free(t->first);
 	free(t->child);
 	free(t->slot);
+	free(t->skey);
 	free(t);
 	*tp = NULL;
 }
@@ -523,18 +590,99 @@ walk_below(const struct rules_tree *t, int i, const struct rules_coverage *r,
 	for (int c = t->first[i]; c < t->first[i + 1]; c++) {
 		int j = t->child[c];
 		enum unit_type type = t->u[j].type;
-		size_t before;
 
 		if (r->targets & RULES_T(type))
 			ivec_push(out, j);
-		if (unit_type_has_akim(type))
-			continue;
-		before = out->n;
-		walk_below(t, j, r, out);
-		/* Interpretation (C-4): a city proper with nothing recorded inside it. */
-		if (type == UNIT_CITY && r->city_itself && out->n == before)
-			ivec_push(out, j);
+		if (!unit_type_has_akim(type))
+			walk_below(t, j, r, out);
 	}
+}
+
+/* What a city's territory holds, as walk_city finds it. */
+struct city_walk {
+	struct ivec	 districts;	/* CITY_DISTRICT */
+	struct ivec	 micro;		/* MICRODISTRICT */
+	struct ivec	 proper;	/* CITY: the city proper */
+	struct ivec	 villages;	/* the rule's targets at any depth */
+};
+
+/*
+ * C-4 of a city, read literally (RULES.md: «в каждом районе (микрорайоне), селе,
+ * поселке, входящем в состав города»). Walks the city's whole territory: through places,
+ * and through the rural okrugs and village and settlement administrations under the city,
+ * whose villages are part of the city too (their own akims have their own duties for the
+ * same villages; the okrug or administration itself is no target of the city akim). It
+ * stops at a city district, which is a target as a whole with an akim of its own, and at
+ * any other unit with an akim (a city of district significance is not a "район, село,
+ * поселок" of the city).
+ */
+static void
+walk_city(const struct rules_tree *t, int i, const struct rules_coverage *r,
+    struct city_walk *w)
+{
+	for (int c = t->first[i]; c < t->first[i + 1]; c++) {
+		int j = t->child[c];
+		enum unit_type type = t->u[j].type;
+		size_t before = w->villages.n;
+
+		switch (type) {
+		case UNIT_CITY_DISTRICT:
+			ivec_push(&w->districts, j);
+			continue;
+		case UNIT_MICRODISTRICT:
+			ivec_push(&w->micro, j);
+			break;
+		case UNIT_CITY:
+			ivec_push(&w->proper, j);
+			break;
+		case UNIT_RURAL_OKRUG:
+		case UNIT_VILLAGE:
+		case UNIT_SETTLEMENT:
+			break;
+		default:
+			if (r->targets & RULES_T(type))
+				ivec_push(&w->villages, j);
+			else if (unit_type_has_akim(type))
+				continue;
+			break;
+		}
+		walk_city(t, j, r, w);
+		/*
+		 * Interpretation (C-4): a village or settlement administration with no
+		 * village or settlement recorded in it stands for its own village, as the
+		 * city proper stands for a city with no districts recorded.
+		 */
+		if ((type == UNIT_VILLAGE || type == UNIT_SETTLEMENT) && w->villages.n == before)
+			ivec_push(&w->villages, j);
+	}
+}
+
+/*
+ * Interpretation (C-4): the urban part of a city is its city districts; while none are
+ * recorded, its microdistricts; while neither is, the city proper; and a city with no
+ * city proper row either (a city of district significance that KATO lists without a
+ * "г.а." row: kato.c types the city's own row CITY_DIST) is its own target. A city wholly
+ * divided into city districts (Karaganda, Aktobe, Taraz) is thus not itself a target.
+ */
+static void
+city_targets(const struct rules_tree *t, int i, const struct rules_coverage *r,
+    struct ivec *out)
+{
+	struct city_walk w = { { 0 }, { 0 }, { 0 }, { 0 } };
+	const struct ivec *urban;
+
+	walk_city(t, i, r, &w);
+	urban = w.districts.n ? &w.districts : w.micro.n ? &w.micro : &w.proper;
+	for (size_t k = 0; k < urban->n; k++)
+		ivec_push(out, urban->v[k]);
+	if (urban->n == 0)
+		ivec_push(out, i);
+	for (size_t k = 0; k < w.villages.n; k++)
+		ivec_push(out, w.villages.v[k]);
+	free(w.districts.v);
+	free(w.micro.v);
+	free(w.proper.v);
+	free(w.villages.v);
 }
 
 static int
@@ -555,17 +703,17 @@ rules_targets(const struct rules_tree *t, const char *akim, struct rules_targets
 	memset(out, 0, sizeof *out);
 	if (i < 0 || (out->rule = rules_coverage_for(t->u[i].type)) == NULL)
 		return -1;
-	if (out->rule->select == RULES_SEL_SELF)
+	switch (out->rule->select) {
+	case RULES_SEL_SELF:
 		ivec_push(&v, i);
-	else
+		break;
+	case RULES_SEL_BELOW:
 		walk_below(t, i, out->rule, &v);
-	/*
-	 * Interpretation (C-4): a city with nothing recorded under its akim at all, such as
-	 * a city of district significance that KATO lists without a "г.а." row (kato.c
-	 * types it CITY_DIST itself), is its own target.
-	 */
-	if (v.n == 0 && out->rule->city_itself)
-		ivec_push(&v, i);
+		break;
+	case RULES_SEL_CITY:
+		city_targets(t, i, out->rule, &v);
+		break;
+	}
 	out->v = xcalloc(v.n ? v.n : 1, sizeof *out->v);
 	for (size_t k = 0; k < v.n; k++)
 		out->v[k] = &t->u[v.v[k]];

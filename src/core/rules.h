@@ -56,6 +56,7 @@ int rules_period_parse(const char *s, int *year, enum rules_period *p);
 enum rules_select {
 	RULES_SEL_SELF,		/* the akim's own unit (C-5) */
 	RULES_SEL_BELOW,	/* units below of target_types, not inside another akim's unit */
+	RULES_SEL_CITY,		/* C-4 of a city: its urban part and its villages (rules_targets) */
 };
 
 /* One row of the coverage table: "at least one meeting per period per target". */
@@ -64,9 +65,9 @@ struct rules_coverage {
 	unsigned		 akims;		/* RULES_T() of the akim's unit types */
 	bool			 half_year;	/* per half-year, else per year */
 	enum rules_select	 select;
-	unsigned		 targets;	/* RULES_SEL_BELOW: RULES_T() of target types */
-	bool			 city_itself;	/* a city with nothing recorded in it is
-						 * a target itself (see rules_targets) */
+	unsigned		 targets;	/* RULES_SEL_BELOW: RULES_T() of target types;
+						 * RULES_SEL_CITY: of the villages and
+						 * settlements, at any depth */
 	bool			 field;		/* only field meetings count */
 	const char		*what;		/* one line in English */
 };
@@ -124,14 +125,17 @@ struct rules_unit {
  * Built from an array of units (copied). A parent that is not in the array, or a cycle,
  * makes a root; an empty parent is the nearest existing code among AB CD EF H00,
  * AB CD EF 000, AB CD 00 000 and AB 00 00 000. Units whose code is not nine digits, and
- * later duplicates of a code, are left out.
+ * later duplicates of a code, are left out. A city district listed twice (a CITY_DISTRICT
+ * whose parent is a CITY_DISTRICT: Karaganda's "район" rows under their administrations)
+ * is one unit with one akim (RULES.md, "One akim, one duty"): its code finds its parent's
+ * index, whose code is the parent's, and its children hang under the parent.
  */
 struct rules_tree;
 
 struct rules_tree *rules_tree_new(const struct rules_unit *units, size_t n);
 void rules_tree_free(struct rules_tree **tree);
 size_t rules_tree_size(const struct rules_tree *tree);
-/* Index of a code, or -1. */
+/* Index of a code (of the unit it is merged into, for a merged one), or -1. */
 int rules_tree_find(const struct rules_tree *tree, const char *code);
 /* The unit at an index; its parent field is the one resolved. */
 const struct rules_unit *rules_tree_unit(const struct rules_tree *tree, int i);
@@ -146,13 +150,14 @@ const char *rules_akim_unit(const struct rules_tree *tree, const char *code);
  * tree. Returns 0, or -1 when akim is not in the tree or is a place without an akim.
  * C-3 also counts a city directly under the district (a city of district significance
  * whose administration the classifier does not list, as in Turkistan region) as a
- * target. C-4 of a city: its city districts, microdistricts, okrugs, village and
- * settlement administrations and villages and settlements, not looking inside city
- * districts or okrugs (they are targets with their own akims); the city proper is a
- * target itself when it has none of these recorded, so that a city whose office has not
- * added its microdistricts still needs its meetings, and a city administration with
- * nothing under it at all (a city of district significance without a "г.а." row in
- * KATO) is its own target.
+ * target. C-4 of a city, read literally: its city districts (not looking inside them:
+ * each has its own akim), or while none are recorded its microdistricts, or while neither
+ * is the city proper, or with no city proper row either the city's own unit (a city of
+ * district significance without a "г.а." row in KATO); and every village and settlement
+ * in its territory at any depth, also inside its rural okrugs and village and settlement
+ * administrations, which are not targets themselves (an administration with no village
+ * or settlement recorded in it stands for its village). A city wholly divided into city
+ * districts (Karaganda, Aktobe, Taraz) is not itself a target.
  */
 struct rules_targets {
 	const struct rules_coverage	 *rule;

@@ -10,9 +10,116 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "core/date.h"
+#include "core/kato.h"
 #include "core/rules.h"
+#include "util/xmalloc.h"
 #include "rules_fixture.h"
+
+/* ---- Units from the classifier -------------------------------------------------- */
+
+/*
+ * The whole classifier (../shared/data/kato, or $KZ_SHARED), parsed and typed by kato.c
+ * as `units import` does; read once, never copied into the repository.
+ */
+static struct kato_table kato;
+
+static int
+kato_setup(void **state)
+{
+	const char *shared = getenv("KZ_SHARED");
+	char path[4096];
+	struct kz_error e = { 0 };
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+	FILE *fp;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/data/kato/kato-2026-07-17.csv",
+	    shared != NULL ? shared : "../shared");
+	if ((fp = fopen(path, "rb")) == NULL) {
+		print_error("cannot read the classifier %s\n", path);
+		return -1;
+	}
+	do {
+		buf = xgrow(buf, &cap, len + 65536, 1);
+		got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+	} while (got > 0);
+	fclose(fp);
+	if (kato_parse(buf, len, path, &kato, &e) != 0) {
+		print_error("%s\n", e.msg);
+		free(buf);
+		return -1;
+	}
+	free(buf);
+	return 0;
+}
+
+static int
+kato_teardown(void **state)
+{
+	(void)state;
+	kato_table_free(&kato);
+	return 0;
+}
+
+/*
+ * A tree of the classifier's units whose code starts with one of the prefixes (a list
+ * ending in NULL), with the parents and types kato.c gave them. *n gets the rows taken.
+ */
+static struct rules_tree *
+kato_tree(const char *const *prefixes, size_t *n)
+{
+	struct rules_unit *u = xcalloc(kato.n, sizeof *u);
+	struct rules_tree *t;
+	size_t k = 0;
+
+	for (size_t i = 0; i < kato.n; i++) {
+		const struct kato_unit *ku = &kato.units[i];
+
+		for (const char *const *p = prefixes; *p != NULL; p++) {
+			if (strncmp(ku->code, *p, strlen(*p)) != 0)
+				continue;
+			memcpy(u[k].code, ku->code, sizeof u[k].code);
+			memcpy(u[k].parent, ku->parent, sizeof u[k].parent);
+			u[k++].type = ku->type;
+			break;
+		}
+	}
+	t = rules_tree_new(u, k);
+	free(u);
+	*n = k;
+	return t;
+}
+
+/* How many meetings rules_plan proposes for akim and every akim below it in 2026. */
+static size_t
+planned_2026(const struct rules_tree *t, const char *akim)
+{
+	struct rules_plan p;
+	size_t n;
+
+	assert_int_equal(rules_plan(t, akim, 2026, NULL, &p), 0);
+	assert_int_equal(p.unplaced.n, 0);
+	n = p.n;
+	rules_plan_free(&p);
+	return n;
+}
+
+/* How many findings of one rule a coverage check has. */
+static size_t
+count_rule(const struct rules_findings *f, const char *rule)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		n += strcmp(f->v[i].rule, rule) == 0;
+	return n;
+}
 
 static void
 assert_targets(const struct rules_tree *t, const char *akim, const char *rule,
@@ -264,12 +371,15 @@ test_c1_c3_c4_c5_targets(void **state)
 	static const char *const c4_okrug2[] = {
 		"613639100", "613639180", "613639200", "613639300",
 	};
-	/* Microdistricts, village administrations and okrugs, not inside those. */
+	/*
+	 * C-4 read literally: the microdistricts, and the villages inside the village
+	 * administration and the okrug, not the administration and the okrug themselves.
+	 */
 	static const char *const c4_kentau[] = {
-		"612010901", "612010902", "612033000", "612039000",
+		"612010901", "612010902", "612033100", "612039100", "612039200",
 	};
 	/* Arys has no microdistricts recorded: the city proper stands for them. */
-	static const char *const c4_arys[] = { "611610000", "611633000" };
+	static const char *const c4_arys[] = { "611610000", "611633100" };
 	static const char *const c4_turkistan[] = { "611010000" };
 	static const char *const c5[] = { "612033000" };
 	static const char *const c5s[] = { "613843000" };
@@ -320,6 +430,182 @@ test_c4_city_of_district_significance_without_administration(void **state)
 		assert_targets(t, "613820100", "C-4", mkr, N(mkr));
 		rules_tree_free(&t);
 	}
+}
+
+/*
+ * Караганда Г.А. (351000000) as the classifier lists it: the city proper 351010000
+ * "г.Караганда" and two city districts, each twice, as an administration and a "район"
+ * row under it: 351011000 "Әлихан Бөкейхан р.а." with 351011100 "район Әлихан
+ * Бөкейхан", 351013000 "р.а. им.Казыбек би" with 351013100 "район им.Казыбек би";
+ * nothing else. By hand from RULES.md: one akim per city district ("One akim, one
+ * duty"); C-4 of the city akim: 2 city districts x 2 half-years = 4, the city proper is
+ * no target (the city is wholly divided into districts); C-5: 2 district akims x 2 = 4.
+ * Karaganda city's required meetings: 8 a year (the code before counted 14: the city
+ * proper as a third C-4 target, 6, and four C-5 akims, 8).
+ */
+static void
+test_c4_c5_karaganda_one_akim_per_city_district(void **state)
+{
+	(void)state;
+	static const char *const pre[] = { "350000000", "3510", NULL };
+	static const char *const c4[] = { "351011000", "351013000" };
+	static const char *const c5[] = { "351011000" };
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		/* The city akim at the "район" row: covers the district (C-4). */
+		visit(1, "351000000", "351011100", ymd(2026, 3, 10), true, RULES_HELD),
+		/* The district akim named by its "район" row: the same akim (C-5). */
+		visit(2, "351013100", "351013100", ymd(2026, 9, 15), false, RULES_HELD),
+		/* In the city proper: in no district, so no target. */
+		visit(3, "351000000", "351010000", ymd(2026, 10, 1), true, RULES_HELD),
+	};
+	const struct want_cover want_c4[] = {
+		{ "351011000", RULES_H1, RULES_OK, 1 },
+		{ "351011000", RULES_H2, RULES_MISSING, -1 },
+		{ "351013000", RULES_H1, RULES_MISSING, -1 },
+		{ "351013000", RULES_H2, RULES_MISSING, -1 },
+	};
+	size_t n;
+	struct rules_tree *t = kato_tree(pre, &n);
+
+	assert_int_equal(n, 7);
+	assert_int_equal(rules_tree_size(t), 5);	/* two twins merged */
+	assert_int_equal(rules_tree_find(t, "351011100"), rules_tree_find(t, "351011000"));
+	assert_int_equal(rules_tree_find(t, "351013100"), rules_tree_find(t, "351013000"));
+	assert_string_equal(rules_akim_unit(t, "351013100"), "351013000");
+	assert_targets(t, "351000000", "C-4", c4, N(c4));
+	assert_targets(t, "351011100", "C-5", c5, N(c5));
+	assert_int_equal(planned_2026(t, "351000000"), 8);
+
+	assert_int_equal(rules_check_coverage(t, "351000000", true, 2026, RULES_MODE_HELD,
+	    v, N(v), &f), 0);
+	assert_int_equal(f.n, 8);
+	assert_int_equal(count_rule(&f, "C-4"), 4);
+	assert_int_equal(count_rule(&f, "C-5"), 4);
+	/* C-5 of 351011000, then of 351013000: H2 held by the akim named 351013100. */
+	assert_string_equal(f.v[4].akim, "351011000");
+	assert_string_equal(f.v[6].akim, "351013000");
+	assert_string_equal(f.v[7].target, "351013000");
+	assert_int_equal(f.v[7].status, RULES_OK);
+	assert_int_equal(f.v[7].visit, 2);
+	f.n = 4;
+	assert_cover(&f, "351000000", "C-4", want_c4, N(want_c4));
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
+/*
+ * Aktobe (151000000) and Taraz (311000000): each city district is one "район" row
+ * under the city administration. Wholly divided: C-4 has the 2 districts x 2 = 4, C-5
+ * 2 x 2 = 4, 8 a year each (the code before: 10, with the city proper a target).
+ */
+static void
+test_c4_aktobe_taraz_wholly_divided(void **state)
+{
+	(void)state;
+	static const char *const pre[] = { "150000000", "1510", "310000000", "3110", NULL };
+	static const char *const aktobe[] = { "151011100", "151013100" };
+	static const char *const taraz[] = { "311011100", "311013100" };
+	/* A microdistrict an office added in Aktobe's city proper (code made up). */
+	const struct rules_unit mkr[] = {
+		{ "151000000", "", UNIT_CITY_REG },
+		{ "151010000", "151000000", UNIT_CITY },
+		{ "151010901", "151010000", UNIT_MICRODISTRICT },
+		{ "151011100", "151000000", UNIT_CITY_DISTRICT },
+		{ "151013100", "151000000", UNIT_CITY_DISTRICT },
+	};
+	size_t n;
+	struct rules_tree *t = kato_tree(pre, &n);
+
+	assert_int_equal(n, 10);
+	assert_targets(t, "151000000", "C-4", aktobe, N(aktobe));
+	assert_targets(t, "311000000", "C-4", taraz, N(taraz));
+	assert_int_equal(planned_2026(t, "151000000"), 8);
+	assert_int_equal(planned_2026(t, "311000000"), 8);
+	rules_tree_free(&t);
+
+	/* City districts recorded: microdistricts are not the city's targets (C-4). */
+	t = rules_tree_new(mkr, N(mkr));
+	assert_targets(t, "151000000", "C-4", aktobe, N(aktobe));
+	rules_tree_free(&t);
+}
+
+/*
+ * Villages of a city read literally (C-4): every village and settlement in the city's
+ * territory, also inside its okrugs and village and settlement administrations, which
+ * are not targets themselves. Степногорск Г.А. (111800000): the city proper 111810000;
+ * settlement administrations Аксуская 111833000 (п.Аксу 111833100), Бестобинская
+ * 111837000 (п.Бестобе 111837100), Заводская 111841000 (п.Заводской 111841100),
+ * Шантобинская 111845000 (п.Шантобе 111845100, с.Новокронштадка 111845200); village
+ * administrations Карабулакская 111843000 (с.Карабулак 111843100, and under it
+ * с.Коксал 111843105 and с.Первомайка 111843107), Изобильный 111849000 (с.Изобильное
+ * 111849100), Кырыккудык 111851000 (с.Кырыккудык 111851100); Богембайский с.о.
+ * 111847000 (с.Байконыс 111847100, с.Богембай 111847300). By hand: C-4 of the city 1 +
+ * 12 = 13 targets x 2 = 26; C-5 of the 7 administrations x 2 = 14; C-4 of the okrug 2 x
+ * 2 = 4: 44 a year (the code before: 9 city targets, 36).
+ * Арысь Г.А. (611600000): the city proper and 6 okrugs with 2 + 3 + 7 + 2 + 8 + 5 = 27
+ * villages: C-4 of the city (1 + 27) x 2 = 56, of the okrugs 27 x 2 = 54: 110.
+ */
+static void
+test_c4_city_villages_inside_okrugs_and_administrations(void **state)
+{
+	(void)state;
+	static const char *const pre[] = { "110000000", "1118", "610000000", "6116", NULL };
+	static const char *const stepnogorsk[] = {
+		"111810000", "111833100", "111837100", "111841100", "111843100",
+		"111843105", "111843107", "111845100", "111845200", "111847100",
+		"111847300", "111849100", "111851100",
+	};
+	static const char *const okrug[] = { "111847100", "111847300" };
+	static const char *const akdala[] = { "611633100", "611633300" };
+	/* An administration with no village recorded in it stands for its village. */
+	const struct rules_unit bare[] = {
+		{ "612000000", "", UNIT_CITY_REG },
+		{ "612010000", "612000000", UNIT_CITY },
+		{ "612033000", "612000000", UNIT_VILLAGE },
+		{ "612039000", "612000000", UNIT_RURAL_OKRUG },
+		{ "612039100", "612039000", UNIT_VILLAGE_LOC },
+	};
+	static const char *const bare_c4[] = { "612010000", "612033000", "612039100" };
+	struct rules_targets tg;
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		/* At the okrug, in none of its villages: no target of the city. */
+		visit(1, "611600000", "611633000", ymd(2026, 2, 10), true, RULES_HELD),
+		visit(2, "611600000", "611633300", ymd(2026, 2, 11), true, RULES_HELD),
+	};
+	size_t n;
+	struct rules_tree *t = kato_tree(pre, &n);
+
+	assert_targets(t, "111800000", "C-4", stepnogorsk, N(stepnogorsk));
+	assert_targets(t, "111847000", "C-4", okrug, N(okrug));
+	assert_int_equal(planned_2026(t, "111800000"), 44);
+
+	assert_int_equal(rules_targets(t, "611600000", &tg), 0);
+	assert_int_equal(tg.n, 28);
+	assert_string_equal(tg.v[0]->code, "611610000");
+	for (size_t i = 1; i < tg.n; i++)
+		assert_int_equal(tg.v[i]->type, UNIT_VILLAGE_LOC);
+	rules_targets_free(&tg);
+	assert_targets(t, "611633000", "C-4", akdala, N(akdala));
+	assert_int_equal(planned_2026(t, "611600000"), 110);
+
+	assert_int_equal(rules_check_coverage(t, "611600000", false, 2026, RULES_MODE_HELD,
+	    v, N(v), &f), 0);
+	assert_int_equal(f.n, 56);
+	for (size_t i = 0; i < f.n; i++) {
+		bool held = strcmp(f.v[i].target, "611633300") == 0 && f.v[i].period == RULES_H1;
+
+		assert_true(strcmp(f.v[i].target, "611633000") != 0);
+		assert_int_equal(f.v[i].status, held ? RULES_OK : RULES_MISSING);
+		assert_int_equal(f.v[i].visit, held ? 2 : -1);
+	}
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+
+	t = rules_tree_new(bare, N(bare));
+	assert_targets(t, "612000000", "C-4", bare_c4, N(bare_c4));
+	rules_tree_free(&t);
 }
 
 /* ---- Coverage --------------------------------------------------------------------- */
@@ -569,16 +855,20 @@ test_c4_city_microdistricts_and_villages(void **state)
 		visit(3, "612000000", "612033100", ymd(2026, 10, 5), true, RULES_HELD),
 		/* In the city but in no microdistrict: no target. */
 		visit(4, "612000000", "612010000", ymd(2026, 10, 6), true, RULES_HELD),
+		/* At the okrug, in none of its villages: no target either (C-4). */
+		visit(5, "612000000", "612039000", ymd(2026, 10, 7), true, RULES_HELD),
 	};
 	const struct want_cover want[] = {
 		{ "612010901", RULES_H1, RULES_MISSING, -1 },
 		{ "612010901", RULES_H2, RULES_MISSING, -1 },
 		{ "612010902", RULES_H1, RULES_OK, 1 },
 		{ "612010902", RULES_H2, RULES_MISSING, -1 },
-		{ "612033000", RULES_H1, RULES_MISSING, -1 },
-		{ "612033000", RULES_H2, RULES_OK, 3 },
-		{ "612039000", RULES_H1, RULES_OK, 2 },
-		{ "612039000", RULES_H2, RULES_MISSING, -1 },
+		{ "612033100", RULES_H1, RULES_MISSING, -1 },
+		{ "612033100", RULES_H2, RULES_OK, 3 },
+		{ "612039100", RULES_H1, RULES_MISSING, -1 },
+		{ "612039100", RULES_H2, RULES_MISSING, -1 },
+		{ "612039200", RULES_H1, RULES_OK, 2 },
+		{ "612039200", RULES_H2, RULES_MISSING, -1 },
 	};
 
 	assert_int_equal(rules_check_coverage(t, "612000000", false, 2026, RULES_MODE_HELD,
@@ -620,13 +910,15 @@ test_coverage_subtree_rows(void **state)
 	struct rules_findings f;
 
 	/*
-	 * C-1 5 targets x 1; per half-year x 2: Turkistan city 1, Arys 2, its okrug 1,
-	 * Kentau 4, its village 1 and okrug 2, Baidibek 2 and okrugs 2 + 4, Zhetysai 4 and
-	 * okrugs 1 + 1 and settlement 1: 5 + 2 * 26 = 57.
+	 * C-1 5 targets x 1; per half-year x 2: Turkistan city 1, Arys 2 (the city proper
+	 * and the okrug's village), its okrug 1, Kentau 5 (2 microdistricts, the village
+	 * of its village administration, 2 villages of its okrug), its village 1 and okrug
+	 * 2, Baidibek 2 and okrugs 2 + 4, Zhetysai 4 and okrugs 1 + 1 and settlement 1:
+	 * 5 + 2 * 27 = 59.
 	 */
 	assert_int_equal(rules_check_coverage(t, "610000000", true, 2026,
 	    RULES_MODE_PLANNED, NULL, 0, &f), 0);
-	assert_int_equal(f.n, 57);
+	assert_int_equal(f.n, 59);
 	for (size_t i = 0; i < f.n; i++)
 		assert_int_equal(f.v[i].status, RULES_MISSING);
 	assert_string_equal(f.v[0].akim, "610000000");
@@ -634,7 +926,7 @@ test_coverage_subtree_rows(void **state)
 	rules_findings_free(&f);
 	assert_int_equal(rules_check_coverage(t, NULL, true, 2026, RULES_MODE_PLANNED,
 	    NULL, 0, &f), 0);
-	assert_int_equal(f.n, 57);
+	assert_int_equal(f.n, 59);
 	rules_findings_free(&f);
 	assert_int_equal(rules_check_coverage(t, "613600000", true, 2026,
 	    RULES_MODE_PLANNED, NULL, 0, &f), 0);
@@ -658,6 +950,9 @@ main(void)
 		cmocka_unit_test(test_tree_survives_bad_input),
 		cmocka_unit_test(test_c1_c3_c4_c5_targets),
 		cmocka_unit_test(test_c4_city_of_district_significance_without_administration),
+		cmocka_unit_test(test_c4_c5_karaganda_one_akim_per_city_district),
+		cmocka_unit_test(test_c4_aktobe_taraz_wholly_divided),
+		cmocka_unit_test(test_c4_city_villages_inside_okrugs_and_administrations),
 		cmocka_unit_test(test_c1_region_field_meetings_per_year),
 		cmocka_unit_test(test_c2_city_rep_districts_per_year),
 		cmocka_unit_test(test_c3_district_half_years),
@@ -668,5 +963,5 @@ main(void)
 		cmocka_unit_test(test_c5_village_itself_field_not_required),
 		cmocka_unit_test(test_coverage_subtree_rows),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, kato_setup, kato_teardown);
 }
