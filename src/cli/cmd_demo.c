@@ -85,9 +85,10 @@ overview_issues(const struct compliance *cp, kz_date today)
 		if (shown >= 15)
 			continue;
 		date_format(is->deadline, date);
-		out_textf(stdout, "  %-11s %-9s %s — %s", is->deadline == DATE_NONE ?
-		    "no deadline" : date, issue_status_names[is->status], is->title,
-		    is->executor ? is->executor : "");
+		out_textf(stdout, "  %-11s %-9s %s", is->deadline == DATE_NONE ?
+		    "no deadline" : date, issue_status_names[is->status], is->title);
+		if (is->executor != NULL && is->executor[0] != '\0')
+			out_textf(stdout, " — %s", is->executor);
 		if (over)
 			printf(" (overdue by %d day%s)", today - is->deadline,
 			    today - is->deadline == 1 ? "" : "s");
