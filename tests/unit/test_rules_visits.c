@@ -83,6 +83,7 @@ test_p4_not_announced_pending_overdue_missing(void **state)
 	const struct want_visit today[] = { { 1, "P-4", RULES_PENDING, 0 } };
 	const struct want_visit overdue[] = { { 1, "P-4", RULES_OVERDUE, 3 } };
 	const struct want_visit missing[] = { { 1, "P-4", RULES_MISSING, 0 } };
+	const struct want_visit on_the_day[] = { { 1, "P-4", RULES_OVERDUE, 14 } };
 	/* The day after: never announced, and its date passed still planned (M-1). */
 	const struct want_visit past[] = {
 		{ 1, "M-1", RULES_OVERDUE, 1 },
@@ -99,7 +100,7 @@ test_p4_not_announced_pending_overdue_missing(void **state)
 	assert_visit_findings(&f, overdue, 1);
 	rules_findings_free(&f);
 	rules_check_visits(t, v, N(v), ymd(2026, 3, 16), &f);
-	assert_visit_findings(&f, missing, 1);		/* on its day: not past yet */
+	assert_visit_findings(&f, on_the_day, 1);	/* on its day: no M-1 yet */
 	rules_findings_free(&f);
 	rules_check_visits(t, v, N(v), ymd(2026, 3, 17), &f);
 	assert_visit_findings(&f, past, N(past));
