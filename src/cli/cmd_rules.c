@@ -90,7 +90,11 @@ static void
 finding_period(const struct rules_finding *f, kz_date date, char per[16])
 {
 	if (f->rule[0] == 'C' || date == DATE_NONE) {
-		rules_period_name(f->year, f->period, per);
+		/* An issue with no deadline falls in no period. */
+		if (f->year == 0)
+			per[0] = '\0';
+		else
+			rules_period_name(f->year, f->period, per);
 		return;
 	}
 	{

@@ -132,7 +132,8 @@ is "$(di "$I1" 1)" "overdue 2026-05-01 75" "A-3: its step 1 due 1 May: overdue 7
 is "$(di "$I1" 2)" "pending 2026-08-10 26" "A-3: its step 2 due 10 August: 26 days left"
 is "$(di "$I2")|$(di "$I4")" "pending 2026-07-30 15|" \
     "A-3: an issue due 30 July: 15 days left; a resolved one owes nothing"
-is "$(di "$I3")" "missing  " "A-3: an open issue with no deadline is listed as missing one"
+is "$(di "$I3")|$(awk -F'\t' -v i="$I3" '$10 == i {print $4}' "$T/due.tsv")" "missing  |" \
+    "A-3: an open issue with no deadline is listed as missing one, in no period"
 is "$(di "$I5")" "overdue 2025-03-01 501" \
     "A-3: an issue overdue for more than a year (501 days) stays listed"
 is "$(awk -F'\t' '$1 == "A-3" && $10 == "'"$I1"'" {print $3}' "$T/due.tsv" | sort -u)" 613630000 \
