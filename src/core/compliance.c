@@ -180,7 +180,8 @@ load_issues(struct store *s, struct compliance *c, struct kz_error *e)
 			issue_free(&is[k]);
 	}
 	c->issues.n = keep;
-	qsort(is, keep, sizeof *is, cmp_issue);
+	if (keep > 1)
+		qsort(is, keep, sizeof *is, cmp_issue);
 	for (size_t k = 0; k < keep; k++) {
 		for (int st = -1; st < (int)is[k].nsteps; st++) {
 			struct rules_issue *r;
