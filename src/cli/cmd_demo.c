@@ -32,10 +32,89 @@ cmd_demo(struct cli *c)
 	return cmd_overview(c);
 }
 
+/* The meetings past their date and not marked held (M-1), from the obligations due. */
+static void
+overview_past(const struct unit_names *nm, const struct compliance *cp,
+    const struct rules_findings *due)
+{
+	size_t n = 0, shown = 0;
+	char date[11];
+
+	for (size_t i = 0; i < due->n; i++)
+		n += strcmp(due->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0;
+	if (n == 0)
+		return;
+	printf("\nMeetings past their date, not marked held (mark them held, moved or "
+	    "cancelled):\n");
+	for (size_t i = 0; i < due->n && shown < 5; i++) {
+		const struct rules_finding *f = &due->v[i];
+		const struct visit *v;
+
+		if (strcmp(f->rule, RULES_PAST_NOT_HELD_RULE) != 0 || f->visit < 0 ||
+		    (size_t)f->visit >= cp->visits.n)
+			continue;
+		v = (const struct visit *)cp->visits.items + f->visit;
+		date_format(v->date, date);
+		out_textf(stdout, "  %s %-9s %s → %s, %d day%s ago", date,
+		    visit_status_names[v->status], unit_names_get(nm, v->akim),
+		    unit_names_get(nm, v->target), f->days, f->days == 1 ? "" : "s");
+		putchar('\n');
+		shown++;
+	}
+	if (n > shown)
+		printf("  … and %zu more (kezdesu due)\n", n - shown);
+}
+
+/*
+ * The open issues by deadline (those without one last, and said so), each overdue one
+ * marked with its days, and so each step overdue; how many were not shown.
+ */
+static void
+overview_issues(const struct compliance *cp, kz_date today)
+{
+	size_t shown = 0, late = 0, nodl = 0;
+	char date[11];
+
+	printf("\nOpen issues by deadline:\n");
+	for (size_t i = 0; i < cp->issues.n; i++) {
+		const struct issue *is = (const struct issue *)cp->issues.items + i;
+		bool over = is->deadline != DATE_NONE && is->deadline < today;
+
+		late += over;
+		nodl += is->deadline == DATE_NONE;
+		if (shown >= 15)
+			continue;
+		date_format(is->deadline, date);
+		out_textf(stdout, "  %-11s %-9s %s", is->deadline == DATE_NONE ?
+		    "no deadline" : date, issue_status_names[is->status], is->title);
+		if (is->executor != NULL && is->executor[0] != '\0')
+			out_textf(stdout, " — %s", is->executor);
+		if (over)
+			printf(" (overdue by %d day%s)", today - is->deadline,
+			    today - is->deadline == 1 ? "" : "s");
+		for (size_t k = 0; k < is->nsteps; k++)
+			if (!is->steps[k].done && is->steps[k].deadline != DATE_NONE &&
+			    is->steps[k].deadline < today)
+				printf(" (step %zu overdue by %d day%s)", k + 1,
+				    today - is->steps[k].deadline,
+				    today - is->steps[k].deadline == 1 ? "" : "s");
+		putchar('\n');
+		shown++;
+	}
+	if (cp->issues.n == 0)
+		printf("  none\n");
+	else if (cp->issues.n > shown)
+		printf("  … and %zu more (kezdesu issue list); of all %zu open, %zu overdue, "
+		    "%zu without a deadline\n", cp->issues.n - shown, cp->issues.n, late, nodl);
+	else
+		printf("  %zu open, %zu overdue, %zu without a deadline\n", cp->issues.n, late,
+		    nodl);
+}
+
 int
 cmd_overview(struct cli *c)
 {
-	struct rec_array visits = { 0 }, issues = { 0 };
+	struct rec_array visits = { 0 };
 	struct rules_findings due = { 0 };
 	struct compliance cp;
 	struct unit_names nm;
@@ -45,9 +124,12 @@ cmd_overview(struct cli *c)
 	size_t shown = 0;
 
 	if (cli_open(c, 0) != 0 || office_node(c->office, &n, &c->err) != 0 ||
-	    visit_list(c->store, today, today + 60, &visits, &c->err) != 0 ||
-	    issue_list_by_deadline(c->store, DATE_NONE, &issues, &c->err) != 0)
+	    visit_list(c->store, today, today + 60, &visits, &c->err) != 0)
 		return cli_fail(c);
+	if (compliance_due(c->store, today, RULES_DUE_AHEAD, &cp, &due, &c->err) != 0) {
+		rec_array_free(&visit_kind, &visits);
+		return cli_fail(c);
+	}
 	unit_names_load(c->store, n.unit, c->lang, &nm);
 	date_format(today, date);
 	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db,
@@ -64,26 +146,8 @@ cmd_overview(struct cli *c)
 	}
 	if (visits.n > shown)
 		printf("  … and %zu more (kezdesu visit list)\n", visits.n - shown);
-	printf("\nOpen issues by deadline:\n");
-	shown = 0;
-	for (size_t i = 0; i < issues.n && shown < 15; i++) {
-		const struct issue *is = (const struct issue *)issues.items + i;
-
-		if (is->status != ISSUE_NEW && is->status != ISSUE_IN_WORK &&
-		    is->status != ISSUE_ESCALATED)
-			continue;
-		date_format(is->deadline, date);
-		out_textf(stdout, "  %s %-9s %s — %s", date, issue_status_names[is->status],
-		    is->title, is->executor ? is->executor : "");
-		putchar('\n');
-		shown++;
-	}
-	if (compliance_due(c->store, today, RULES_DUE_AHEAD, &cp, &due, &c->err) != 0) {
-		unit_names_free(&nm);
-		rec_array_free(&visit_kind, &visits);
-		rec_array_free(&issue_kind, &issues);
-		return cli_fail(c);
-	}
+	overview_past(&nm, &cp, &due);
+	overview_issues(&cp, today);
 	printf("\nDue in %d days or overdue (kezdesu due):\n", RULES_DUE_AHEAD);
 	cli_due_text(&nm, &cp, &due, 8);
 	rules_findings_free(&due);
@@ -91,6 +155,5 @@ cmd_overview(struct cli *c)
 	unit_names_free(&nm);
 	printf("\nkezdesu --help lists the commands.\n");
 	rec_array_free(&visit_kind, &visits);
-	rec_array_free(&issue_kind, &issues);
 	return 0;
 }

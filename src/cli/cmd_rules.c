@@ -13,6 +13,7 @@
 #include "core/compliance.h"
 #include "core/dayoff.h"
 #include "core/holidays.h"
+#include "core/issue.h"
 #include "core/node.h"
 #include "core/rules.h"
 #include "core/unit.h"
@@ -73,14 +74,27 @@ cmd_plan(struct cli *c, int argc, char **argv)
 static bool
 is_violation(enum rules_status s)
 {
-	return s == RULES_MISSING || s == RULES_LATE || s == RULES_OVERDUE || s == RULES_OVER;
+	return s == RULES_MISSING || s == RULES_LATE || s == RULES_OVERDUE || s == RULES_OVER ||
+	    s == RULES_COV_PAST;
+}
+
+/* The issue of an issue's finding (A-3 deadlines), or NULL. */
+static const struct issue *
+finding_issue(const struct compliance *cp, const struct rules_finding *f)
+{
+	return f->issue >= 0 && (size_t)f->issue < cp->issues.n ?
+	    (const struct issue *)cp->issues.items + f->issue : NULL;
 }
 
 static void
 finding_period(const struct rules_finding *f, kz_date date, char per[16])
 {
 	if (f->rule[0] == 'C' || date == DATE_NONE) {
-		rules_period_name(f->year, f->period, per);
+		/* An issue with no deadline falls in no period. */
+		if (f->year == 0)
+			per[0] = '\0';
+		else
+			rules_period_name(f->year, f->period, per);
 		return;
 	}
 	{
@@ -98,17 +112,27 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 {
 	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
 	    (const struct visit *)cp->visits.items + f->visit : NULL;
+	const struct issue *is = finding_issue(cp, f);
 	char per[16], vid[UID_STRLEN] = "", date[11] = "", due[11] = "", days[16] = "";
-	/* The buffers are filled below; json names every value, tsv all but the last. */
+	char iid[UID_STRLEN] = "", step[16] = "";
+	/*
+	 * The buffers are filled below; json names every value, tsv all but the last. issue
+	 * and step (1, 2, ...: the action plan's step) came after the first nine columns.
+	 */
 	const char *keys[] = { "rule", "akim", "target", "period", "status", "visit", "date",
-		"due", "days", "what" };
+		"due", "days", "issue", "step", "what" };
 	const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
-		vid, date, due, days, f->what };
+		vid, date, due, days, iid, step, f->what };
 
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
 	if (v != NULL) {
 		uid_format(&v->id, vid);
 		date_format(v->date, date);
+	}
+	if (is != NULL) {
+		uid_format(&is->id, iid);
+		if (f->step >= 0)
+			snprintf(step, sizeof step, "%d", f->step + 1);
 	}
 	date_format(f->due, due);
 	if (f->status == RULES_PENDING || f->status == RULES_LATE ||
@@ -143,6 +167,8 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 {
 	const struct visit *v = f->visit >= 0 && (size_t)f->visit < cp->visits.n ?
 	    (const struct visit *)cp->visits.items + f->visit : NULL;
+	const struct issue *is = finding_issue(cp, f);
+	bool past = strcmp(f->rule, RULES_PAST_NOT_HELD_RULE) == 0;
 	char per[16], date[11];
 
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
@@ -157,10 +183,28 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 		date_format(v->date, date);
 		printf(", meeting of %s", date);
 	}
+	if (is != NULL) {
+		fputs(", issue «", stdout);
+		out_text_string(stdout, is->title ? is->title : "");
+		fputs("»", stdout);
+		if (f->step >= 0 && (size_t)f->step < is->nsteps) {
+			printf(", step %d «", f->step + 1);
+			out_text_string(stdout, is->steps[f->step].text ?
+			    is->steps[f->step].text : "");
+			fputs("»", stdout);
+		}
+	}
+	if (past) {
+		/* M-1: the meeting's own date has passed; it is not a deadline of its own. */
+		printf(" (%d day%s ago, still %s)\n", f->days, f->days == 1 ? "" : "s",
+		    v != NULL ? visit_status_names[v->status] : "planned");
+		return;
+	}
 	if (f->due != DATE_NONE) {
 		date_format(f->due, date);
 		printf(", due %s", date);
-	}
+	} else if (is != NULL)
+		printf(", no deadline");
 	if (f->status == RULES_PENDING && f->days == 0)
 		printf(" (today)");
 	else if (f->status == RULES_PENDING)
@@ -187,7 +231,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct unit_names nm = { 0 };
 	kz_date today = compliance_today();
 	int year, ty, tm, td, mode = -1, ch, rc = 0;
-	size_t missing = 0, covered = 0, bad = 0;
+	size_t held = 0, ahead = 0, past = 0, open = 0, missing = 0, bad = 0;
+	char ds[11];
 
 	optind = 0;
 	while ((ch = cli_getopt("check", argc, argv, opts)) != -1) {
@@ -201,15 +246,18 @@ cmd_check(struct cli *c, int argc, char **argv)
 		    "[--format text|tsv|json]");
 	if (parse_year("check", argv[optind], &year) != 0)
 		return EXIT_USAGE;
-	/* A year still running is checked against its plan, a past one against what was held. */
+	/*
+	 * A year still running is checked against its plan, a past one against what was
+	 * held; either way a past date counts only when held (rules_check_coverage_on).
+	 */
 	date_to_ymd(today, &ty, &tm, &td);
 	if (mode < 0)
 		mode = year >= ty ? RULES_MODE_PLANNED : RULES_MODE_HELD;
 	if (cli_open(c, 0) != 0 || compliance_load(c->store, date_from_ymd(year, 1, 1),
 	    date_from_ymd(year + 1, 1, 1), year, year, &cp, &c->err) != 0)
 		return cli_fail(c);
-	if (rules_check_coverage(cp.tree, cp.office, true, year, (enum rules_mode)mode, cp.rv,
-	    cp.visits.n, &cov) != 0) {
+	if (rules_check_coverage_on(cp.tree, cp.office, true, year, today, cp.rv, cp.visits.n,
+	    &cov) != 0) {
 		compliance_free(&cp);
 		kz_fail(&c->err, KZ_EINVAL, "unit %s: the office's unit is not an akim's unit, or "
 		    "its units are not imported (kezdesu units import FILE)", cp.office);
@@ -218,24 +266,30 @@ cmd_check(struct cli *c, int argc, char **argv)
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
 	if (fmt == OUT_TEXT) {
 		unit_names_load(c->store, cp.office, c->lang, &nm);
-		printf("Coverage %d (%s meetings), C-1..C-5:\n", year,
-		    mode == RULES_MODE_PLANNED ? "planned" : "held");
+		date_format(today, ds);
+		printf("Coverage %d as of %s, C-1..C-5 (%s; a past date counts only when "
+		    "held):\n", year, ds, mode == RULES_MODE_PLANNED ?
+		    "held and planned ahead are covered" : "only held is covered");
 	} else if (fmt == OUT_JSON)
 		fputs("[\n", stdout);
 	for (size_t i = 0; i < cov.n; i++) {
-		if (cov.v[i].status == RULES_OK)
-			covered++;
-		else
-			missing++;
+		enum rules_status st = cov.v[i].status;
+
+		held += st == RULES_COV_HELD;
+		ahead += st == RULES_COV_PLANNED;
+		past += st == RULES_COV_PAST;
+		open += st == RULES_COV_OPEN;
+		missing += st == RULES_MISSING;
 		if (fmt == OUT_TEXT) {
-			if (cov.v[i].status != RULES_OK)
+			if (!rules_coverage_covered(st, (enum rules_mode)mode))
 				print_finding_text(&nm, &cp, &cov.v[i]);
 		} else
 			print_finding(fmt, &cp, &cov.v[i], i == 0);
 	}
 	if (fmt == OUT_TEXT)
-		printf("  %zu of %zu targets and periods covered, %zu missing\n\nMeetings "
-		    "(P-4, T-1, U-1, M-2, A-3), as of today:\n", covered, cov.n, missing);
+		printf("  %zu targets and periods: %zu held, %zu planned ahead, %zu past their "
+		    "date and not marked held, %zu open, %zu missing\n\nMeetings (M-1, P-4, T-1, "
+		    "U-1, M-2, A-3), as of today:\n", cov.n, held, ahead, past, open, missing);
 	for (size_t i = 0; i < vis.n; i++) {
 		bad += is_violation(vis.v[i].status);
 		if (fmt != OUT_TEXT)
@@ -247,7 +301,12 @@ cmd_check(struct cli *c, int argc, char **argv)
 		printf("  %zu findings, %zu of them breaches\n", vis.n, bad);
 	else if (fmt == OUT_JSON)
 		fputs("\n]\n", stdout);
-	if (missing > 0 || bad > 0)
+	/*
+	 * A breach: a target missing or covered only by meetings past their date and not
+	 * held; checking a plan (--planned), also a period still running with nothing held
+	 * or planned in it.
+	 */
+	if (missing > 0 || past > 0 || bad > 0 || (mode == RULES_MODE_PLANNED && open > 0))
 		rc = EXIT_FAIL;
 	rules_findings_free(&cov);
 	rules_findings_free(&vis);

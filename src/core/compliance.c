@@ -5,6 +5,7 @@
 
 #include "core/calendar.h"
 #include "core/dayoff.h"
+#include "core/issue.h"
 #include "core/node.h"
 #include "core/unit.h"
 #include "core/visit.h"
@@ -137,7 +138,65 @@ compliance_free(struct compliance *c)
 	free(c->rv);
 	free(c->days);
 	free(c->done);
+	rec_array_free(&issue_kind, &c->issues);
+	free(c->ri);
 	memset(c, 0, sizeof *c);
+}
+
+bool
+compliance_issue_open(int status)
+{
+	return status == ISSUE_NEW || status == ISSUE_IN_WORK || status == ISSUE_ESCALATED;
+}
+
+static int
+cmp_issue(const void *a, const void *b)
+{
+	const struct issue *x = a, *y = b;
+	int64_t dx = x->deadline == DATE_NONE ? INT64_MAX : x->deadline;
+	int64_t dy = y->deadline == DATE_NONE ? INT64_MAX : y->deadline;
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	if (x->created_ms != y->created_ms)
+		return x->created_ms < y->created_ms ? -1 : 1;
+	return memcmp(x->id.b, y->id.b, sizeof x->id.b);
+}
+
+/* The open issues by deadline, and their deadlines and their steps' as the rules see them. */
+static int
+load_issues(struct store *s, struct compliance *c, struct kz_error *e)
+{
+	struct issue *is;
+	size_t keep = 0, cap = 0;
+
+	if (issue_list(s, -1, &c->issues, e) != 0)
+		return -1;
+	is = c->issues.items;
+	for (size_t k = 0; k < c->issues.n; k++) {
+		if (compliance_issue_open(is[k].status))
+			is[keep++] = is[k];
+		else
+			issue_free(&is[k]);
+	}
+	c->issues.n = keep;
+	if (keep > 1)
+		qsort(is, keep, sizeof *is, cmp_issue);
+	for (size_t k = 0; k < keep; k++) {
+		for (int st = -1; st < (int)is[k].nsteps; st++) {
+			struct rules_issue *r;
+
+			if (st >= 0 && is[k].steps[st].done)
+				continue;
+			c->ri = xgrow(c->ri, &cap, c->nri + 1, sizeof *c->ri);
+			r = &c->ri[c->nri++];
+			r->id = (int)k;
+			r->step = st;
+			memcpy(r->unit, is[k].unit, 10);
+			r->deadline = st >= 0 ? is[k].steps[st].deadline : is[k].deadline;
+		}
+	}
+	return 0;
 }
 
 int
@@ -153,6 +212,10 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y - 1, y + 1, c,
 	    e) != 0)
 		return -1;
+	if (load_issues(s, c, e) != 0) {
+		compliance_free(c);
+		return -1;
+	}
 	memset(&ctx, 0, sizeof ctx);
 	ctx.office = c->office_type;
 	memcpy(ctx.office_code, c->office, 10);
@@ -162,10 +225,14 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;
 	ctx.nvisits = c->visits.n;
+	ctx.issues = c->ri;
+	ctx.nissues = c->nri;
 	ctx.ahead = ahead;
 	rules_due(today, &ctx, out);
 	for (size_t i = 0; i < out->n; i++)
-		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created)
+		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
+		    out->v[i].issue >= 0 ||
+		    strcmp(out->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0)
 			out->v[keep++] = out->v[i];
 	out->n = keep;
 	return 0;

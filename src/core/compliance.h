@@ -23,7 +23,14 @@ struct compliance {
 	struct holidays_extra extra;
 	struct rules_done *done;	/* the calendars' recorded steps, per year loaded */
 	size_t ndone;
+	struct rec_array issues;	/* struct issue: the open ones (compliance_due), by
+					 * deadline, those without one last */
+	struct rules_issue *ri;		/* their deadlines and their steps' not done */
+	size_t nri;
 };
+
+/* An issue still owed: new, in work or escalated (not resolved, explained, rejected). */
+bool compliance_issue_open(int status);
 
 /* Today in the office's calendar: the local day of the clock (KEZDESU_NOW in tests). */
 kz_date compliance_today(void);
@@ -43,8 +50,11 @@ void compliance_free(struct compliance *c);
  * The obligations not done that fall due within `ahead` days of today or are overdue
  * (rules_due), for the office's store: loads *c (free it with compliance_free) and fills
  * *out. Obligations that fell due before the store was made are left out: the office did
- * that work, or did not, before it used kezdesu, and nothing here records which. The
+ * that work, or did not, before it used kezdesu, and nothing here records which; the
+ * store's own records (a meeting past its date still planned, M-1, and the deadlines of
+ * its open issues and their steps, A-3) are listed whenever they fell due. The
  * Government's store is the one made for the republic's code, 000000000 (G-1, G-2).
+ * Also loads c->issues and c->ri.
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);

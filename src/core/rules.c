@@ -241,6 +241,14 @@ rules_status_name(enum rules_status s)
 		return "pending";
 	case RULES_OVER:
 		return "over";
+	case RULES_COV_HELD:
+		return "held";
+	case RULES_COV_PLANNED:
+		return "planned";
+	case RULES_COV_PAST:
+		return "past-not-held";
+	case RULES_COV_OPEN:
+		return "open";
 	}
 	return "?";
 }
@@ -254,6 +262,8 @@ rules_findings_add(struct rules_findings *f)
 	r = &f->v[f->n++];
 	memset(r, 0, sizeof *r);
 	r->visit = -1;
+	r->issue = -1;
+	r->step = -1;
 	r->due = DATE_NONE;
 	return r;
 }

@@ -204,6 +204,11 @@ enum rules_status {
 	RULES_OVERDUE,		/* not done, the deadline past */
 	RULES_PENDING,		/* not done, the deadline ahead or today */
 	RULES_OVER,		/* T-1: the report took more than its share */
+	/* Coverage as of a day (rules_check_coverage_on); RULES_MISSING is the fifth state. */
+	RULES_COV_HELD,		/* a meeting at the target in the period is marked held */
+	RULES_COV_PLANNED,	/* none held; one is planned on today or later */
+	RULES_COV_PAST,		/* none held or ahead; one's date has passed, still planned */
+	RULES_COV_OPEN,		/* nothing held or planned, the period not over yet */
 };
 
 const char *rules_status_name(enum rules_status s);	/* "ok", "missing", ... */
@@ -223,6 +228,8 @@ struct rules_finding {
 	int			 days;		/* pending: days left; late, overdue: days late */
 	int			 value;		/* coverage: visits that count; T-1: report min */
 	int			 limit;		/* T-1: planned minutes (value * 4 <= limit) */
+	int			 issue;		/* issue deadlines: rules_issue.id; else -1 */
+	int			 step;		/* the step's index in its issue; the issue: -1 */
 };
 
 struct rules_findings {
@@ -230,7 +237,7 @@ struct rules_findings {
 	size_t			 n, cap;
 };
 
-/* Appends a zeroed finding (visit -1, due DATE_NONE) and returns it. */
+/* Appends a zeroed finding (visit, issue and step -1, due DATE_NONE) and returns it. */
 struct rules_finding *rules_findings_add(struct rules_findings *f);
 void rules_findings_free(struct rules_findings *f);
 
@@ -257,7 +264,30 @@ int rules_check_coverage(const struct rules_tree *tree, const char *akim, bool s
     struct rules_findings *out);
 
 /*
+ * The same rows as rules_check_coverage, with the state of each target and period as of
+ * today (RULES.md, the interpretation under C-1..C-5): RULES_COV_HELD when a meeting that
+ * counts for it is marked held; else RULES_COV_PLANNED when one planned, announced or
+ * moved has its date today or later; else RULES_COV_PAST when one has its date before
+ * today and is still not marked held (it covers nothing); else RULES_COV_OPEN while the
+ * period has not ended (today <= its last day), RULES_MISSING after. A finding's visit is
+ * the earliest meeting of its state and value how many meetings are in that state.
+ */
+int rules_check_coverage_on(const struct rules_tree *tree, const char *akim, bool subtree,
+    int year, kz_date today, const struct rules_visit *visits, size_t nvisits,
+    struct rules_findings *out);
+
+/* Whether a coverage status counts as covered: held, and with planned also planned ahead. */
+bool rules_coverage_covered(enum rules_status s, enum rules_mode mode);
+
+/* M-1: the line of a meeting whose date has passed and which is not marked held. */
+#define RULES_PAST_NOT_HELD_RULE	"M-1"
+#define RULES_PAST_NOT_HELD_WHAT \
+	"its date has passed and it is still planned: mark it held, moved or cancelled"
+
+/*
  * Per-visit rules on a date, for every visit not cancelled, in visit order:
+ * M-1 (planned, announced or moved with its date before today: OVERDUE by the days since
+ *     its date, the meeting neither marked held nor moved nor cancelled);
  * U-1 (unscheduled: OK or MISSING reason);
  * P-4 (calendar meetings of a known akim: announced >= 14 or 7 days before is OK, fewer
  *     is LATE by the difference; not announced: PENDING until the day of notice,
@@ -284,6 +314,18 @@ struct rules_done {
 	kz_date		 quarterly[4];	/* progress for Q1..Q4 of year published */
 };
 
+/*
+ * A deadline of a problem issue or of one step of its action plan (A-3 publishes the plan
+ * "with concrete deadlines"), for rules_due. The caller passes the open ones only: issues
+ * not yet resolved, explained or rejected, and their steps not done.
+ */
+struct rules_issue {
+	int		 id;		/* the caller's, copied into findings' issue */
+	int		 step;		/* the step's index; -1: the issue's own deadline */
+	char		 unit[10];	/* the unit it concerns (findings' target) */
+	kz_date		 deadline;	/* DATE_NONE: none set */
+};
+
 /* Sets every date of d to DATE_NONE. */
 void rules_done_init(struct rules_done *d, int year);
 
@@ -299,6 +341,8 @@ struct rules_due_ctx {
 	const struct rules_tree		*tree;		/* for the visits' akims (P-4) */
 	const struct rules_visit	*visits;
 	size_t				 nvisits;
+	const struct rules_issue	*issues;	/* open issues and steps */
+	size_t				 nissues;
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 };
 
@@ -309,7 +353,10 @@ struct rules_due_ctx {
  * CITY_REP offices; A-4 for every akim's office (the 25th even when it is a weekend: the
  * decree counts calendar dates); G-1 and G-2 for the Government; P-4 for calendar
  * meetings not announced whose date is today or later; A-3 for held meetings not
- * published. Overwrites *out.
+ * published; M-1 for meetings whose date has passed and that are still planned (OVERDUE
+ * since their date); A-3 for the open issues' and steps' deadlines, OVERDUE however long
+ * ago (an issue does not stop being owed after a year), and an issue with no deadline
+ * at all as MISSING, after the dated ones. Overwrites *out.
  */
 void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_findings *out);
 

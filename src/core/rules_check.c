@@ -111,18 +111,59 @@ visit_counts(const struct rules_visit *v, const struct rules_coverage *r, enum r
 	return true;
 }
 
-int
-rules_check_coverage(const struct rules_tree *t, const char *akim, bool subtree, int year,
-    enum rules_mode mode, const struct rules_visit *visits, size_t nvisits,
+/* What the meetings of one target and period are, by state: the earliest and how many. */
+struct tally {
+	kz_date	 first[3];
+	int	 visit[3], n[3];
+};
+
+enum { T_HELD, T_AHEAD, T_PAST };
+
+static void
+tally_add(struct tally *t, int state, const struct rules_visit *v)
+{
+	if (t->n[state]++ == 0 || v->date < t->first[state]) {
+		t->first[state] = v->date;
+		t->visit[state] = v->id;
+	}
+}
+
+/*
+ * Interpretation (RULES.md, under C-1..C-5): a past date covers only when the meeting is
+ * marked held; a meeting still planned on its day is not past yet (it may be this
+ * afternoon); a period still running is open, not missing.
+ */
+static void
+tally_finding(const struct tally *t, kz_date today, struct rules_finding *f)
+{
+	static const enum rules_status states[3] = { RULES_COV_HELD, RULES_COV_PLANNED,
+		RULES_COV_PAST };
+
+	for (int s = 0; s < 3; s++)
+		if (t->n[s] > 0) {
+			f->status = states[s];
+			f->visit = t->visit[s];
+			f->value = t->n[s];
+			return;
+		}
+	f->status = today <= f->due ? RULES_COV_OPEN : RULES_MISSING;
+}
+
+/* today DATE_NONE: OK or MISSING by mode; else the five states of rules_check_coverage_on. */
+static int
+coverage(const struct rules_tree *t, const char *akim, bool subtree, int year,
+    enum rules_mode mode, kz_date today, const struct rules_visit *visits, size_t nvisits,
     struct rules_findings *out)
 {
 	struct ivec akims = { 0 }, roots = { 0 };
 	size_t ntree = rules_tree_size(t);
 	int *vakim, *first, *byakim, *slot;
-	kz_date *best = NULL;
-	size_t nbest = 0;
+	struct tally *tl = NULL;
+	size_t ntl = 0;
 
 	memset(out, 0, sizeof *out);
+	if (today != DATE_NONE)
+		mode = RULES_MODE_PLANNED;	/* every meeting not cancelled, sorted below */
 	if (akim == NULL) {
 		collect_roots(t, &roots);
 		for (size_t k = 0; k < roots.n; k++)
@@ -178,7 +219,8 @@ rules_check_coverage(const struct rules_tree *t, const char *akim, bool subtree,
 		periods[0] = r->half_year ? RULES_H1 : RULES_YEAR;
 		periods[1] = RULES_H2;
 		base = out->n;
-		best = xgrow(best, &nbest, tg.n * nper, sizeof *best);
+		tl = xgrow(tl, &ntl, tg.n * nper, sizeof *tl);
+		memset(tl, 0, tg.n * nper * sizeof *tl);
 		for (size_t j = 0; j < tg.n; j++) {
 			slot[rules_tree_find(t, tg.v[j]->code)] = (int)j;
 			for (size_t p = 0; p < nper; p++) {
@@ -193,14 +235,12 @@ rules_check_coverage(const struct rules_tree *t, const char *akim, bool subtree,
 				f->year = year;
 				f->period = periods[p];
 				rules_period_range(year, periods[p], &from, &f->due);
-				best[j * nper + p] = DATE_NONE;
 			}
 		}
 
 		for (int x = first[a]; x < first[a + 1]; x++) {
 			const struct rules_visit *v = &visits[byakim[x]];
-			struct rules_finding *f;
-			int y, m, d, node;
+			int y, m, d, node, state;
 			size_t p;
 
 			if (!visit_counts(v, r, mode))
@@ -215,28 +255,63 @@ rules_check_coverage(const struct rules_tree *t, const char *akim, bool subtree,
 				node = rules_tree_parent(t, node);
 			if (node < 0 || slot[node] < 0)
 				continue;
-			f = &out->v[base + (size_t)slot[node] * nper + p];
-			f->value++;
-			f->status = RULES_OK;
-			if (best[(size_t)slot[node] * nper + p] == DATE_NONE ||
-			    v->date < best[(size_t)slot[node] * nper + p]) {
-				best[(size_t)slot[node] * nper + p] = v->date;
-				f->visit = v->id;
-			}
+			/* Without a day, every meeting that counts in mode is one state. */
+			state = today == DATE_NONE || v->status == RULES_HELD ? T_HELD :
+			    v->date >= today ? T_AHEAD : T_PAST;
+			tally_add(&tl[(size_t)slot[node] * nper + p], state, v);
 		}
 
+		for (size_t j = 0; j < tg.n * nper; j++) {
+			struct rules_finding *f = &out->v[base + j];
+
+			if (today != DATE_NONE)
+				tally_finding(&tl[j], today, f);
+			else if (tl[j].n[T_HELD] > 0) {
+				f->status = RULES_OK;
+				f->visit = tl[j].visit[T_HELD];
+				f->value = tl[j].n[T_HELD];
+			}
+		}
 		for (size_t j = 0; j < tg.n; j++)
 			slot[rules_tree_find(t, tg.v[j]->code)] = -1;
 		rules_targets_free(&tg);
 	}
 
-	free(best);
+	free(tl);
 	free(slot);
 	free(byakim);
 	free(first);
 	free(vakim);
 	free(akims.v);
 	return 0;
+}
+
+int
+rules_check_coverage(const struct rules_tree *t, const char *akim, bool subtree, int year,
+    enum rules_mode mode, const struct rules_visit *visits, size_t nvisits,
+    struct rules_findings *out)
+{
+	return coverage(t, akim, subtree, year, mode, DATE_NONE, visits, nvisits, out);
+}
+
+int
+rules_check_coverage_on(const struct rules_tree *t, const char *akim, bool subtree, int year,
+    kz_date today, const struct rules_visit *visits, size_t nvisits,
+    struct rules_findings *out)
+{
+	if (today == DATE_NONE) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return coverage(t, akim, subtree, year, RULES_MODE_PLANNED, today, visits, nvisits,
+	    out);
+}
+
+bool
+rules_coverage_covered(enum rules_status s, enum rules_mode mode)
+{
+	return s == RULES_OK || s == RULES_COV_HELD ||
+	    (mode == RULES_MODE_PLANNED && s == RULES_COV_PLANNED);
 }
 
 /* ---- One visit -------------------------------------------------------------------- */
@@ -339,6 +414,18 @@ a3_due(const struct rules_visit *v)
 	return end + row->days;
 }
 
+/*
+ * M-1: a meeting not cancelled whose date is before today and that is not marked held:
+ * it was held and not recorded, or not held; either way the office must say which. A
+ * moved meeting carries its new date.
+ */
+static bool
+past_not_held(const struct rules_visit *v, kz_date today)
+{
+	return v->status != RULES_HELD && v->status != RULES_CANCELLED &&
+	    v->date != DATE_NONE && v->date < today;
+}
+
 void
 rules_check_visits(const struct rules_tree *t, const struct rules_visit *visits,
     size_t nvisits, kz_date today, struct rules_findings *out)
@@ -353,6 +440,11 @@ rules_check_visits(const struct rules_tree *t, const struct rules_visit *visits,
 
 		if (v->status == RULES_CANCELLED)
 			continue;
+		if (past_not_held(v, today)) {
+			f = visit_finding(out, v, RULES_PAST_NOT_HELD_RULE,
+			    RULES_PAST_NOT_HELD_WHAT);
+			deadline_status(f, v->date, DATE_NONE, today);
+		}
 		if (v->unscheduled) {
 			f = visit_finding(out, v, "U-1",
 			    "an unscheduled meeting has its reason recorded");
@@ -485,6 +577,58 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 		}
 }
 
+/* add_due takes a table row; M-1's is not a deadline of the table. */
+static const struct rules_deadline past_row = {
+	.id = RULES_PAST_NOT_HELD_RULE, .kind = RULES_DL_DATE, .what = RULES_PAST_NOT_HELD_WHAT,
+};
+
+/*
+ * A-3: the action plan is published "with concrete deadlines", so each is a promise the
+ * office owes. An open one stays listed once overdue however long ago (unlike the yearly
+ * obligations, it does not lapse); one with no deadline is owed a deadline (MISSING).
+ */
+static void
+due_issues(const struct rules_due_ctx *c, const struct window *w, struct rules_findings *out)
+{
+	static const struct rules_deadline issue_row = {
+		.id = "A-3", .kind = RULES_DL_DATE,
+		.what = "the problem issue is solved by its deadline (A-3: the published plan)",
+	};
+	static const struct rules_deadline step_row = {
+		.id = "A-3", .kind = RULES_DL_DATE,
+		.what = "the action plan's step is done by its deadline (A-3)",
+	};
+	static const struct rules_deadline none_row = {
+		.id = "A-3", .kind = RULES_DL_DATE,
+		.what = "the problem issue has no deadline: A-3 publishes concrete deadlines",
+	};
+
+	for (size_t k = 0; k < c->nissues; k++) {
+		const struct rules_issue *is = &c->issues[k];
+		struct rules_finding *f;
+
+		if (is->deadline == DATE_NONE) {
+			if (is->step >= 0)
+				continue;	/* the issue's own deadline stands for it */
+			f = rules_findings_add(out);
+			f->rule = none_row.id;
+			f->what = none_row.what;
+			f->status = RULES_MISSING;
+			code_copy(f->akim, c->office_code);
+		} else {
+			if (is->deadline > w->hi)
+				continue;
+			f = add_due(out, w, is->step >= 0 ? &step_row : &issue_row,
+			    c->office_code, is->deadline);
+			f->year = year_of(is->deadline);
+			f->period = rules_half_of(is->deadline);
+		}
+		code_copy(f->target, is->unit);
+		f->issue = is->id;
+		f->step = is->step;
+	}
+}
+
 static void
 due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_findings *out)
 {
@@ -497,6 +641,16 @@ due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 
 		if (v->date == DATE_NONE || v->status == RULES_CANCELLED)
 			continue;
+		if (past_not_held(v, w->today)) {
+			if (v->date >= w->lo) {
+				f = add_due(out, w, &past_row, v->akim, v->date);
+				code_copy(f->target, v->target);
+				f->visit = v->id;
+				f->year = year_of(v->date);
+				f->period = rules_half_of(v->date);
+			}
+			continue;
+		}
 		if (v->status == RULES_HELD) {
 			if (v->published_on != DATE_NONE)
 				continue;
@@ -561,11 +715,15 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 		    row_is_mine(&rows[r], c))
 			due_dated(&rows[r], c, &w, ylo, yhi, out);
 	due_visits(c, &w, out);
+	due_issues(c, &w, out);
 
-	/* By deadline; ties keep the table's order, then the visits' order. */
+	/*
+	 * By deadline, no deadline last; ties keep the table's order, then the visits' and
+	 * the issues' order.
+	 */
 	s = xmalloc((out->n ? out->n : 1) * sizeof *s);
 	for (size_t i = 0; i < out->n; i++) {
-		s[i].due = out->v[i].due;
+		s[i].due = out->v[i].due == DATE_NONE ? INT32_MAX : out->v[i].due;
 		s[i].i = i;
 	}
 	qsort(s, out->n, sizeof *s, cmp_seq);

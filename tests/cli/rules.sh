@@ -23,9 +23,9 @@ like "$(out)" "*0 added*" "planning again adds nothing"
 KEZDESU_NOW=2026-01-05 kz --db "$S" check 2026 --planned --format tsv
 rc_is 0 "check --planned of an untouched plan exits 0"
 cp "$T/out" "$T/check-planned"
-is "$(tsv_rows "$T/check-planned" C-3 ok)" 22 "C-3: 11 okrugs x 2 half-years covered"
-is "$(tsv_rows "$T/check-planned" C-4 ok)" 100 "C-4: 50 villages x 2 half-years covered"
-is "$(awk -F'\t' '$1 ~ /^C-/ && $5 != "ok"' "$T/check-planned" | wc -l | tr -d ' ')" 0 \
+is "$(tsv_rows "$T/check-planned" C-3 planned)" 22 "C-3: 11 okrugs x 2 half-years planned ahead"
+is "$(tsv_rows "$T/check-planned" C-4 planned)" 100 "C-4: 50 villages x 2 half-years planned ahead"
+is "$(awk -F'\t' '$1 ~ /^C-/ && $5 != "planned"' "$T/check-planned" | wc -l | tr -d ' ')" 0 \
     "no coverage row missing"
 is "$(awk -F'\t' '$1 == "C-3" && $3 == "613630000" {print $4}' "$T/check-planned" | tr '\n' ' ')" \
     "2026-H1 2026-H2 " "the periods are written YYYY-H1 and YYYY-H2"
@@ -51,9 +51,13 @@ first=$(awk -F'\t' '$4 != "613600000"' "$T/planned" | cut -f2 | sort | head -n1)
 test "$(echo "$first" | tr -d -)" -ge 20260122 && ok "okrug akims' first meeting ($first) not before 22 January: 7 days' notice (P-4)" ||
     not_ok "an okrug akim's first meeting $first is before 22 January"
 KEZDESU_NOW=2026-01-05 kz --db "$S" check 2026 --held --format tsv
-rc_is 1 "check --held of a year nothing was held in exits 1"
-is "$(awk -F'\t' '$1 ~ /^C-/ && $5 == "missing"' "$T/out" | wc -l | tr -d ' ')" 122 \
-    "--held: all 122 targets and periods missing"
+rc_is 0 "check --held early in a year: nothing held yet, nothing past, no breach"
+is "$(awk -F'\t' '$1 ~ /^C-/ && $5 == "planned"' "$T/out" | wc -l | tr -d ' ')" 122 \
+    "--held on 5 January: all 122 targets and periods planned ahead, none held"
+KEZDESU_NOW=2027-01-05 kz --db "$S" check 2026 --held --format tsv
+rc_is 1 "check --held of a year none of whose meetings was marked held exits 1"
+is "$(awk -F'\t' '$1 ~ /^C-/ && $5 == "past-not-held"' "$T/out" | wc -l | tr -d ' ')" 122 \
+    "--held after the year: all 122 past their date and not marked held (C-1..C-5)"
 
 # ---- movable days off ----
 H=$T/holidays
@@ -136,16 +140,16 @@ is "$(row M-2 "$V1")" "ok" "M-2: attendance recorded by category"
 is "$(row M-2 "$V5")" "missing" "M-2: a held meeting without attendance"
 is "$(row U-1 "$V10")" "ok" "U-1: the unscheduled meeting has its reason"
 is "$(row P-4 "$V10")" "" "P-4 is not asked of an unscheduled meeting"
-is "$(cov 613630000 2026-H1)" ok "C-3: the March meeting covers its okrug in H1"
+is "$(cov 613630000 2026-H1)" held "C-3: the March meeting covers its okrug in H1"
 is "$(cov 613630000 2026-H2)" missing "C-3: ... and not in H2"
-is "$(cov 613645000 2026-H1)" ok "C-3: a meeting on 30 June counts for H1"
+is "$(cov 613645000 2026-H1)" held "C-3: a meeting on 30 June counts for H1"
 is "$(cov 613647000 2026-H1)" missing "C-3: a meeting moved from 30 June to 1 July leaves H1 ..."
-is "$(cov 613647000 2026-H2)" ok "... and covers H2"
-is "$(cov 613649000 2026-H2)" ok "C-3: a meeting on 31 December counts for 2026-H2"
+is "$(cov 613647000 2026-H2)" held "... and covers H2"
+is "$(cov 613649000 2026-H2)" held "C-3: a meeting on 31 December counts for 2026-H2"
 is "$(cov 613653000 2026-H2)" missing "C-3: a meeting on 1 January 2027 does not count for 2026"
 is "$(cov 613639000 2026-H1)" missing "C-3: a cancelled meeting covers nothing"
 is "$(cov 613635000 2026-H1)" missing "C-3: an unscheduled meeting that is not a field meeting does not count"
-is "$(cov 613637000 2026-H1)" ok "C-3: an unscheduled field meeting at the target counts"
+is "$(cov 613637000 2026-H1)" held "C-3: an unscheduled field meeting at the target counts"
 kz --db "$E" visit add --akim 613600000 --target 613630000 --date 2026-02-29
 fails 2 "2026-02-29" "29 February 2026 is refused (not a leap year)"
 kz --db "$E" visit add --akim 613600000 --target 613630000 --date 2028-02-29

@@ -83,6 +83,12 @@ test_p4_not_announced_pending_overdue_missing(void **state)
 	const struct want_visit today[] = { { 1, "P-4", RULES_PENDING, 0 } };
 	const struct want_visit overdue[] = { { 1, "P-4", RULES_OVERDUE, 3 } };
 	const struct want_visit missing[] = { { 1, "P-4", RULES_MISSING, 0 } };
+	const struct want_visit on_the_day[] = { { 1, "P-4", RULES_OVERDUE, 14 } };
+	/* The day after: never announced, and its date passed still planned (M-1). */
+	const struct want_visit past[] = {
+		{ 1, "M-1", RULES_OVERDUE, 1 },
+		{ 1, "P-4", RULES_MISSING, 0 },
+	};
 
 	rules_check_visits(t, v, N(v), ymd(2026, 3, 1), &f);
 	assert_visit_findings(&f, pending, 1);
@@ -93,8 +99,11 @@ test_p4_not_announced_pending_overdue_missing(void **state)
 	rules_check_visits(t, v, N(v), ymd(2026, 3, 5), &f);
 	assert_visit_findings(&f, overdue, 1);
 	rules_findings_free(&f);
+	rules_check_visits(t, v, N(v), ymd(2026, 3, 16), &f);
+	assert_visit_findings(&f, on_the_day, 1);	/* on its day: no M-1 yet */
+	rules_findings_free(&f);
 	rules_check_visits(t, v, N(v), ymd(2026, 3, 17), &f);
-	assert_visit_findings(&f, missing, 1);
+	assert_visit_findings(&f, past, N(past));
 	rules_findings_free(&f);
 	/* Marked announced, but on which day is not recorded. */
 	v[0].status = RULES_ANNOUNCED;
@@ -220,6 +229,7 @@ test_u1_m2_reason_and_attendance(void **state)
 		visit(2, "613833000", "613833100", ymd(2026, 4, 1), true, RULES_HELD),
 	};
 	const struct want_visit want[] = {
+		{ 1, "M-1", RULES_OVERDUE, 5 },		/* 1 April, still planned on the 6th */
 		{ 1, "U-1", RULES_MISSING, 0 },
 		{ 2, "U-1", RULES_OK, 0 },
 		{ 2, "T-1", RULES_OK, 0 },
