@@ -307,11 +307,31 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* Leaves in a page only the issues of one level; a full page read still means "read on". */
+static void
+keep_level(struct rec_array *a, int level)
+{
+	struct issue *v = (struct issue *)a->items;
+	size_t keep = 0;
+
+	for (size_t k = 0; k < a->n; k++) {
+		if (v[k].level != level) {
+			issue_free(&v[k]);
+			continue;
+		}
+		if (keep != k)
+			v[keep] = v[k];
+		keep++;
+	}
+	a->n = keep;
+}
+
 static int
 issue_list_cmd(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "status", required_argument, NULL, O_STATUS },
+		{ "level", required_argument, NULL, O_LEVEL },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -321,12 +341,17 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	enum rec_page_dir dir = PAGE_FIRST;
 	struct out_stream st;
 	struct view *v;
-	int ch, status = -1, rc = 0;
+	int ch, status = -1, level = -1, rc = 0;
+	size_t got, seen = 0;
 
 	optind = 0;
 	while ((ch = cli_getopt("issue list", argc, argv, opts)) != -1) {
 		if (ch == O_STATUS && arg_enum("issue list", "--status", optarg, issue_status_names,
 		    ISSUE_STATUS_COUNT, &status) == 0)
+			continue;
+		/* G-3: the Government lists the issues in central bodies' competence. */
+		if (ch == O_LEVEL && arg_enum("issue list", "--level", optarg, issue_level_names,
+		    LEVEL_COUNT, &level) == 0)
 			continue;
 		if (ch == O_FORMAT && arg_format("issue list", optarg, &fmt) == 0)
 			continue;
@@ -344,11 +369,15 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			rc = -1;
 			break;
 		}
+		got = a.n;
+		seen += got;
+		if (level >= 0)
+			keep_level(&a, level);
 		out_stream_records(&st, a.items, a.n, false);
-		if (st.n % (64 * 512) == 0)
+		if (seen % (64 * 512) == 0)
 			view_release_pages(v);
 		dir = PAGE_AFTER;
-	} while (a.n == 512);
+	} while (got == 512);
 	rec_array_free(&issue_kind, &a);
 	out_stream_end(&st);
 	view_close(&v);
