@@ -43,6 +43,16 @@ is "$(awk -F'\t' -v g="$GOV" '$2 == g { print $3 }' "$T/out" | sort | uniq -c |
     awk '{ printf "%s %s,", $1, $2 }')" \
     "3 CITY_REP,17 REGION," "its children are the 17 regions and the 3 cities of republican significance"
 
+# A classifier row with the Government's code would overwrite the built-in unit: refused,
+# naming the file and line, and nothing is imported.
+{ head -n 2 "$KATO_FULL"; printf '000000000,00,00,00,000,0,Үкімет,Правительство\n'; } \
+    >"$T/gov-row.csv"
+kz --db "$G" units import "$T/gov-row.csv" --force
+fails 1 "gov-row.csv:3: code 000000000 is the Government's, built into kezdesu" \
+    "a classifier row coded 000000000 is refused with FILE:LINE"
+kz --db "$G" units list
+is "$(grep -c "^$GOV" "$T/out")" 0 "and nothing of it was stored"
+
 # ---- G-1, G-2 in due -----------------------------------------------------------------------
 # 10 January 2027: G-1 of 2027 (the regional calendars to the Administration of the
 # President by 1 February 2027) has 22 days left (21 to 31 January, 1 more). G-2 of
