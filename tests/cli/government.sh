@@ -73,6 +73,10 @@ like "$(out)" "*G-1  2027     pending  $GOV_KK, due $G1_2027 (22 days left)*Admi
 at 2027-01-10 --db "$G" --lang ru due
 like "$(out)" "*G-1  2027     pending  $GOV_RU, due $G1_2027*" "and in Russian with --lang ru"
 
+at 2027-01-10 --db "$G"
+like "$rc:$(out)" "0:*office of $GOV_KK ($GOV)*Due in 30 days*G-1  2027     pending  $GOV_KK, due $G1_2027 (22 days left)*" \
+    "the overview names the Government's office and shows G-1"
+
 # 10 February 2027: G-1 is 9 days late, G-2 of 2026 has 5 days left.
 at 2027-02-10 --db "$G" due --format tsv
 is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" \
