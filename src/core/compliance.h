@@ -45,7 +45,7 @@ void compliance_free(struct compliance *c);
  * *out. Obligations that fell due before the store was made are left out: the office did
  * that work, or did not, before it used kezdesu, and nothing here records which. The
  * Government's store is the one made for its built-in unit, UNIT_GOVERNMENT_CODE
- * (G-1, G-2).
+ * (G-1, G-2); its own findings carry that code as their akim (rules_due leaves it "").
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);
