@@ -7,7 +7,9 @@
 #include "cli/cmd.h"
 #include "core/compliance.h"
 #include "core/issue.h"
+#include "core/question.h"
 #include "core/view.h"
+#include "core/text.h"
 #include "core/unit.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
@@ -19,7 +21,8 @@ static const char *const issue_cols[] = {
 enum {
 	O_TITLE = 256, O_TOPIC, O_UNIT, O_LEVEL, O_EXECUTOR, O_DEADLINE, O_VISIT, O_STATUS,
 	O_NOTE, O_STEP, O_STEP_EXECUTOR, O_STEP_DEADLINE, O_STEP_DONE, O_PROGRESS,
-	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE, O_CLEAR
+	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE, O_CLEAR,
+	O_OVERDUE
 };
 
 static const struct option issue_opts[] = {
@@ -307,23 +310,81 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-/* Leaves in a page only the issues of one level; a full page read still means "read on". */
-static void
-keep_level(struct rec_array *a, int level)
-{
-	struct issue *v = (struct issue *)a->items;
-	size_t keep = 0;
+/* What issue list shows: every filter given must hold. */
+struct issue_filter {
+	bool by_visit, overdue;
+	int level;		/* enum issue_level, -1: any (G-3: central) */
+	struct kz_uuid visit;
+	char unit_prefix[10];	/* the unit and what lies under it in the classifier */
+	char *executor;		/* folded: a part of the executor's name, any case */
+	kz_date today;
+};
 
-	for (size_t k = 0; k < a->n; k++) {
-		if (v[k].level != level) {
-			issue_free(&v[k]);
-			continue;
-		}
-		if (keep != k)
-			v[keep] = v[k];
-		keep++;
+/* A KATO code's own digits: the code without the zero groups of the levels below it. */
+static void
+unit_prefix(const char *code, char out[10])
+{
+	static const int ends[] = { 9, 6, 4, 2 };
+	size_t keep = 9;
+
+	for (size_t i = 0; i + 1 < sizeof ends / sizeof ends[0]; i++) {
+		bool zeros = true;
+
+		for (int k = ends[i + 1]; k < ends[i]; k++)
+			zeros = zeros && code[k] == '0';
+		if (!zeros)
+			break;
+		keep = (size_t)ends[i + 1];
 	}
-	a->n = keep;
+	memcpy(out, code, keep);
+	out[keep] = '\0';
+}
+
+/* Past its deadline, or one of its steps past theirs, and not closed (A-3 promises them). */
+static bool
+issue_overdue(const struct issue *i, kz_date today)
+{
+	if (i->status != ISSUE_NEW && i->status != ISSUE_IN_WORK && i->status != ISSUE_ESCALATED)
+		return false;
+	if (i->deadline != DATE_NONE && i->deadline < today)
+		return true;
+	for (size_t k = 0; k < i->nsteps; k++)
+		if (!i->steps[k].done && i->steps[k].deadline != DATE_NONE &&
+		    i->steps[k].deadline < today)
+			return true;
+	return false;
+}
+
+static bool
+issue_passes(const struct issue *i, const struct issue_filter *f)
+{
+	if (f->by_visit) {
+		bool seen = uid_cmp(&i->visit, &f->visit) == 0;
+
+		for (size_t k = 0; k < i->nvisits && !seen; k++)
+			seen = uid_cmp(&i->visits[k].eid, &f->visit) == 0;
+		if (!seen)
+			return false;
+	}
+	if (f->unit_prefix[0] != '\0' &&
+	    strncmp(i->unit, f->unit_prefix, strlen(f->unit_prefix)) != 0)
+		return false;
+	if (f->executor != NULL) {
+		char *ex;
+		bool found;
+
+		if (i->executor == NULL)
+			return false;
+		ex = xmalloc(strlen(i->executor) + 1);
+		ex[text_fold(i->executor, strlen(i->executor), ex)] = '\0';
+		found = strstr(ex, f->executor) != NULL;
+		free(ex);
+		if (!found)
+			return false;
+	}
+	if (f->level >= 0 && i->level != f->level)
+		return false;
+	return !f->overdue || issue_overdue(i, f->today);
 }
 
 static int
@@ -331,56 +392,94 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "status", required_argument, NULL, O_STATUS },
+		{ "visit", required_argument, NULL, O_VISIT },
+		{ "unit", required_argument, NULL, O_UNIT },
+		{ "executor", required_argument, NULL, O_EXECUTOR },
+		{ "overdue", no_argument, NULL, O_OVERDUE },
 		{ "level", required_argument, NULL, O_LEVEL },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *cmd = "issue list";
 	enum out_format fmt = OUT_TSV;
+	struct issue_filter f = { .today = compliance_today(), .level = -1 };
 	struct rec_array a = { 0 };
 	struct rec_cursor cur = { .valid = false };
 	enum rec_page_dir dir = PAGE_FIRST;
 	struct out_stream st;
 	struct view *v;
-	int ch, status = -1, level = -1, rc = 0;
-	size_t got, seen = 0;
+	size_t got, pages = 0;
+	int ch, status = -1, rc = 0;
 
 	optind = 0;
-	while ((ch = cli_getopt("issue list", argc, argv, opts)) != -1) {
-		if (ch == O_STATUS && arg_enum("issue list", "--status", optarg, issue_status_names,
+	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
+		if (ch == O_STATUS && arg_enum(cmd, "--status", optarg, issue_status_names,
 		    ISSUE_STATUS_COUNT, &status) == 0)
 			continue;
+		if (ch == O_VISIT && arg_uuid(cmd, "--visit", optarg, &f.visit) == 0) {
+			f.by_visit = true;
+			continue;
+		}
+		/* Every unit lies under the Government: no filter (RULES.md). */
+		if (ch == O_UNIT && unit_is_government(optarg))
+			continue;
+		if (ch == O_UNIT && unit_code_valid(optarg)) {
+			unit_prefix(optarg, f.unit_prefix);
+			continue;
+		}
+		if (ch == O_UNIT) {
+			free(f.executor);
+			return cli_usage(cmd, "--unit: '%s' is not a KATO code (nine digits)", optarg);
+		}
+		if (ch == O_EXECUTOR && f.executor == NULL) {
+			f.executor = xmalloc(strlen(optarg) + 1);
+			f.executor[text_fold(optarg, strlen(optarg), f.executor)] = '\0';
+			continue;
+		}
+		if (ch == O_OVERDUE) {
+			f.overdue = true;
+			continue;
+		}
 		/* G-3: the Government lists the issues in central bodies' competence. */
-		if (ch == O_LEVEL && arg_enum("issue list", "--level", optarg, issue_level_names,
-		    LEVEL_COUNT, &level) == 0)
+		if (ch == O_LEVEL && arg_enum(cmd, "--level", optarg, issue_level_names,
+		    LEVEL_COUNT, &f.level) == 0)
 			continue;
-		if (ch == O_FORMAT && arg_format("issue list", optarg, &fmt) == 0)
+		if (ch == O_FORMAT && arg_format(cmd, optarg, &fmt) == 0)
 			continue;
+		free(f.executor);
 		return EXIT_USAGE;
 	}
-	if (optind != argc)
-		return cli_usage("issue list", "unexpected argument '%s'", argv[optind]);
-	if (cli_open(c, 0) != 0 || view_open(c->store, &v, &c->err) != 0)
+	if (optind != argc) {
+		free(f.executor);
+		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+	}
+	if (cli_open(c, 0) != 0 || view_open(c->store, &v, &c->err) != 0) {
+		free(f.executor);
 		return cli_fail(c);
+	}
 	/* A page at a time from one read view, oldest first: no list is held whole. */
 	out_stream_begin(&st, stdout, fmt, issue_kind.desc, issue_cols);
 	do {
+		struct issue *items;
+
 		rec_array_free(&issue_kind, &a);
 		if (view_issues(v, status, &cur, dir, 512, &a, &c->err) != 0) {
 			rc = -1;
 			break;
 		}
 		got = a.n;
-		seen += got;
-		if (level >= 0)
-			keep_level(&a, level);
-		out_stream_records(&st, a.items, a.n, false);
-		if (seen % (64 * 512) == 0)
+		items = a.items;
+		for (size_t k = 0; k < a.n; k++)
+			if (issue_passes(&items[k], &f))
+				out_stream_records(&st, &items[k], 1, false);
+		if (++pages % 64 == 0)
 			view_release_pages(v);
 		dir = PAGE_AFTER;
 	} while (got == 512);
 	rec_array_free(&issue_kind, &a);
 	out_stream_end(&st);
 	view_close(&v);
+	free(f.executor);
 	return rc == 0 ? 0 : cli_fail(c);
 }
 
@@ -408,6 +507,23 @@ issue_show_cmd(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	out_records(stdout, fmt, issue_kind.desc, &i, 1, issue_cols);
 	issue_free(&i);
+	/* For people, the questions it was made of; programs ask question list --issue. */
+	if (fmt == OUT_TEXT) {
+		struct rec_array qs = { 0 };
+
+		if (question_list_issue(c->store, &id, &qs, &c->err) != 0)
+			return cli_fail(c);
+		for (size_t k = 0; k < qs.n; k++) {
+			const struct question *q = (const struct question *)qs.items + k;
+			char qid[UID_STRLEN];
+
+			uid_format(&q->id, qid);
+			printf("question %zu: %s\n  ", k + 1, qid);
+			out_text_string(stdout, q->text);
+			fputc('\n', stdout);
+		}
+		rec_array_free(&question_kind, &qs);
+	}
 	return 0;
 }
 

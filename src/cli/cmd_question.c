@@ -14,7 +14,7 @@ static const char *const question_cols[] = {
 };
 
 enum { O_VISIT = 256, O_TOPIC, O_ASKER, O_SOURCE, O_CHANNEL, O_NAME, O_CONTACT, O_LIMIT,
-	O_FORMAT };
+	O_FORMAT, O_ISSUE, O_ANSWERED, O_ANSWER, O_CLEAR };
 
 /* The column of p in line, counted in UTF-8 characters from 1, as editors show it. */
 static size_t
@@ -199,14 +199,15 @@ question_list_cmd(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "visit", required_argument, NULL, O_VISIT },
+		{ "issue", required_argument, NULL, O_ISSUE },
 		{ "limit", required_argument, NULL, O_LIMIT },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cmd = "question list";
 	enum out_format fmt = OUT_TSV;
-	struct kz_uuid visit;
-	bool by_visit = false;
+	struct kz_uuid visit, issue;
+	bool by_visit = false, by_issue = false;
 	struct rec_array a = { 0 };
 	long limit = 0;
 	int ch;
@@ -215,6 +216,8 @@ question_list_cmd(struct cli *c, int argc, char **argv)
 	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
 		if (ch == O_VISIT && arg_uuid(cmd, "--visit", optarg, &visit) == 0)
 			by_visit = true;
+		else if (ch == O_ISSUE && arg_uuid(cmd, "--issue", optarg, &issue) == 0)
+			by_issue = true;
 		else if (ch == O_LIMIT && arg_int(cmd, "--limit", optarg, 1, 100000000, &limit) == 0)
 			;
 		else if (ch == O_FORMAT && arg_format(cmd, optarg, &fmt) == 0)
@@ -224,8 +227,18 @@ question_list_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+	if (by_issue && (by_visit || limit > 0))
+		return cli_usage(cmd, "--issue lists all of an issue's questions: not with --visit "
+		    "or --limit");
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
+	if (by_issue) {
+		if (question_list_issue(c->store, &issue, &a, &c->err) != 0)
+			return cli_fail(c);
+		out_records(stdout, fmt, question_kind.desc, a.items, a.n, question_cols);
+		rec_array_free(&question_kind, &a);
+		return 0;
+	}
 	if (by_visit && limit > 0) {
 		/* A meeting's newest `limit`, in the order asked: bounded by what was asked. */
 		if (question_list(c->store, &visit, (size_t)limit, &a, &c->err) != 0)
@@ -251,6 +264,115 @@ question_withdraw_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static int
+question_show_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format fmt = OUT_TEXT;
+	struct kz_uuid id;
+	struct question q;
+	int ch;
+
+	optind = 0;
+	while ((ch = cli_getopt("question show", argc, argv, opts)) != -1)
+		if (ch != O_FORMAT || arg_format("question show", optarg, &fmt) != 0)
+			return EXIT_USAGE;
+	if (optind + 1 != argc)
+		return cli_usage("question show", "usage: kezdesu question show UUID [--format F]");
+	if (arg_uuid("question show", "question", argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || question_get(c->store, &id, &q, &c->err) != 0)
+		return cli_fail(c);
+	out_records(stdout, fmt, question_kind.desc, &q, 1, question_cols);
+	question_free(&q);
+	return 0;
+}
+
+/* What question set changes: only the options given. */
+struct question_edit {
+	const char *topic, *answer;
+	int asker, answered;	/* -1: not given */
+	const char *clear[8];
+	size_t nclear;
+};
+
+static int
+apply_edit(struct question *q, void *arg, struct kz_error *e)
+{
+	const struct question_edit *ed = arg;
+
+	if (ed->topic != NULL) {
+		free(q->topic);
+		q->topic = xstrdup(ed->topic);
+	}
+	if (ed->answer != NULL) {
+		free(q->answer);
+		q->answer = xstrdup(ed->answer);
+		q->answered = true;	/* an answer given on the spot */
+	}
+	if (ed->asker >= 0)
+		q->asker = ed->asker;
+	if (ed->answered >= 0)
+		q->answered = ed->answered != 0;
+	for (size_t i = 0; i < ed->nclear; i++) {
+		char **f = strcmp(ed->clear[i], "topic") == 0 ? &q->topic :
+		    strcmp(ed->clear[i], "answer") == 0 ? &q->answer : NULL;
+
+		if (f == NULL)
+			return kz_fail(e, KZ_EINVAL, "question set --clear: '%s' cannot be cleared "
+			    "(topic or answer)", ed->clear[i]);
+		free(*f);
+		*f = NULL;
+	}
+	return 0;
+}
+
+static int
+question_set_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "topic", required_argument, NULL, O_TOPIC },
+		{ "asker", required_argument, NULL, O_ASKER },
+		{ "answered", required_argument, NULL, O_ANSWERED },
+		{ "answer", required_argument, NULL, O_ANSWER },
+		{ "clear", required_argument, NULL, O_CLEAR },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const yesno[] = { "no", "yes" };
+	const char *cmd = "question set";
+	struct question_edit ed = { .asker = -1, .answered = -1 };
+	struct kz_uuid id;
+	int ch, v;
+
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, opts)) != -1) {
+		if (ch == O_TOPIC)
+			ed.topic = optarg;
+		else if (ch == O_ANSWER)
+			ed.answer = optarg;
+		else if (ch == O_ASKER && arg_enum(cmd, "--asker", optarg, audience_names, AUD_COUNT,
+		    &ed.asker) == 0)
+			;
+		else if (ch == O_ANSWERED && arg_enum(cmd, "--answered", optarg, yesno, 2, &v) == 0)
+			ed.answered = v;
+		else if (ch == O_CLEAR && ed.nclear < sizeof ed.clear / sizeof ed.clear[0])
+			ed.clear[ed.nclear++] = optarg;
+		else
+			return EXIT_USAGE;
+	}
+	if (optind + 1 != argc)
+		return cli_usage(cmd, "usage: kezdesu question set UUID [--topic T] [--asker CAT] "
+		    "[--answered yes|no] [--answer TEXT] [--clear topic|answer]");
+	if (arg_uuid(cmd, "question", argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || question_modify(c->store, &id, apply_edit, &ed, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
 int
 cmd_question(struct cli *c, int argc, char **argv)
 {
@@ -260,5 +382,9 @@ cmd_question(struct cli *c, int argc, char **argv)
 		return question_list_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "withdraw") == 0)
 		return question_withdraw_cmd(c, argc - 1, argv + 1);
-	return cli_usage("question", "usage: kezdesu question add|list|withdraw ...");
+	if (argc >= 2 && strcmp(argv[1], "show") == 0)
+		return question_show_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "set") == 0)
+		return question_set_cmd(c, argc - 1, argv + 1);
+	return cli_usage("question", "usage: kezdesu question add|list|show|set|withdraw ...");
 }

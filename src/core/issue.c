@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/question.h"
+#include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
 #include "util/xmalloc.h"
@@ -183,6 +184,8 @@ validate(struct store_txn *t, const struct issue *i)
 			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "issue: unit %s: not found",
 			    i->unit);
 		unit_free(&u);
+		if (territory_check_tx(t, "issue: unit", i->unit) != 0)
+			return -1;
 	}
 	return 0;
 }

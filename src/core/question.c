@@ -62,6 +62,13 @@ question_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 		rec_key_bytes(&k, q->id.b, 16);
 		emit(ctx, DB_QUESTIONS_BY_VISIT, &k);
 	}
+	/* An issue's questions (issue show): only linked questions pay for this index. */
+	if (!uid_is_nil(&q->issue)) {
+		k.n = 0;
+		rec_key_bytes(&k, q->issue.b, 16);
+		rec_key_bytes(&k, q->id.b, 16);
+		emit(ctx, DB_QUESTIONS_BY_ISSUE, &k);
+	}
 	/*
 	 * No index by time: ids are time-ordered, so the questions' own tree is already in the
 	 * order they were saved, and a save dirties one B-tree fewer (measured in make bench).
@@ -75,7 +82,7 @@ question_listed(const void *obj)
 }
 
 /* What question_indexes reads. */
-static const char *const question_index_fields[] = { "id", "visit", "withdrawn", NULL };
+static const char *const question_index_fields[] = { "id", "visit", "issue", "withdrawn", NULL };
 
 const struct rec_kind question_kind = {
 	DB_QUESTIONS, &question_desc, question_key, question_indexes, 0, question_index_fields
@@ -108,8 +115,31 @@ validate(struct store_txn *t, const struct question *q)
 	    q->asker < 0 || q->asker >= AUD_COUNT)
 		return kz_fail(e, KZ_EINVAL, "question: unknown source, channel or asker category");
 	/* A question names only a meeting and an issue that exist. */
-	return rec_require_uuid(t, DB_VISITS, "visit", &q->visit) != 0 ||
-	    rec_require_uuid(t, DB_ISSUES, "issue", &q->issue) != 0 ? -1 : 0;
+	if (rec_require_uuid(t, DB_VISITS, "visit", &q->visit) != 0 ||
+	    rec_require_uuid(t, DB_ISSUES, "issue", &q->issue) != 0)
+		return -1;
+	return 0;
+}
+
+/* A new question goes to a meeting that takes place: not to a cancelled one. */
+static int
+check_meeting(struct store_txn *t, const struct question *q)
+{
+	struct visit v;
+	char id[UID_STRLEN];
+	int rc;
+
+	if (uid_is_nil(&q->visit))
+		return 0;
+	if ((rc = visit_get_tx(t, &q->visit, &v)) != 0)
+		return rc;
+	rc = v.status == VISIT_CANCELLED;
+	visit_free(&v);
+	if (!rc)
+		return 0;
+	uid_format(&q->visit, id);
+	return kz_fail(store_txn_error(t), KZ_EINVAL, "visit %s was cancelled: a question "
+	    "asked since belongs to another meeting, or to the request pool (--source pool)", id);
 }
 
 int
@@ -118,7 +148,7 @@ question_add_tx(struct store_txn *t, struct question *q)
 	if (q->asked_ms == 0)
 		q->asked_ms = store_txn_now(t);
 	uid_new(&q->id, store_txn_now(t));
-	if (validate(t, q) != 0)
+	if (validate(t, q) != 0 || check_meeting(t, q) != 0)
 		return -1;
 	return rec_save(t, &question_kind, q);
 }
@@ -173,6 +203,63 @@ int
 question_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e)
 {
 	return store_write(s, withdraw_fn, (void *)(uintptr_t)id, e);
+}
+
+struct modify_args {
+	const struct kz_uuid *id;
+	question_modify_fn fn;
+	void *arg;
+};
+
+static int
+modify_fn(struct store_txn *t, void *arg)
+{
+	struct modify_args *a = arg;
+	struct question q;
+	int rc;
+
+	if (question_get_tx(t, a->id, &q) != 0)
+		return -1;
+	rc = a->fn(&q, a->arg, store_txn_error(t));
+	if (rc == 0)
+		rc = validate(t, &q);
+	if (rc == 0)
+		rc = rec_save(t, &question_kind, &q);
+	question_free(&q);
+	return rc;
+}
+
+int
+question_modify(struct store *s, const struct kz_uuid *id, question_modify_fn fn, void *arg,
+    struct kz_error *e)
+{
+	struct modify_args a = { id, fn, arg };
+
+	return store_write(s, modify_fn, &a, e);
+}
+
+struct issue_list_args {
+	const struct kz_uuid *issue;
+	struct rec_array *out;
+};
+
+static int
+by_issue_fn(struct store_txn *t, void *arg)
+{
+	struct issue_list_args *a = arg;
+	struct rec_cursor cur = { .valid = false };
+
+	return rec_page(t, &question_kind, DB_QUESTIONS_BY_ISSUE, a->issue->b, 16, 16, &cur,
+	    PAGE_FIRST, 0, a->out);
+}
+
+int
+question_list_issue(struct store *s, const struct kz_uuid *issue, struct rec_array *out,
+    struct kz_error *e)
+{
+	struct issue_list_args a = { issue, out };
+
+	return rec_read_list(s, by_issue_fn, &a, &question_kind, out, e);
 }
 
 struct list_args {

@@ -47,6 +47,16 @@ extern const struct rec_kind question_kind;
 extern const char *const question_source_names[QS_COUNT];
 extern const char *const question_channel_names[QC_COUNT];
 
+/*
+ * Changes a question in one transaction: reads it, lets fn change it, validates and saves
+ * the fields that changed.
+ */
+typedef int (*question_modify_fn)(struct question *q, void *arg, struct kz_error *e);
+int question_modify(struct store *s, const struct kz_uuid *id, question_modify_fn fn, void *arg,
+    struct kz_error *e);
+/* The questions linked to an issue, in the order they were asked. */
+int question_list_issue(struct store *s, const struct kz_uuid *issue, struct rec_array *out,
+    struct kz_error *e);
 /* Whether a question is in the lists (not withdrawn). */
 bool question_listed(const void *obj);
 void question_init(struct question *q);

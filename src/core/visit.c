@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
 #include "util/xmalloc.h"
@@ -119,6 +120,29 @@ check_unit(struct store_txn *t, const char *what, const char *code, struct unit 
 	return rc;
 }
 
+/*
+ * What a clerk may have typed wrong: times out of order (T-1), results published before
+ * the meeting (A-3).
+ */
+static int
+check_times(struct store_txn *t, const struct visit *v)
+{
+	struct kz_error *e = store_txn_error(t);
+	char d1[11];
+
+	if (v->started_ms != 0 && v->report_end_ms != 0 && v->report_end_ms < v->started_ms)
+		return kz_fail(e, KZ_EINVAL, "visit: the report ends before the meeting starts (T-1)");
+	if (v->ended_ms != 0 && ((v->started_ms != 0 && v->ended_ms < v->started_ms) ||
+	    (v->report_end_ms != 0 && v->ended_ms < v->report_end_ms)))
+		return kz_fail(e, KZ_EINVAL, "visit: the meeting ends before it starts or before "
+		    "its report ends (T-1)");
+	date_format(v->date, d1);
+	if (v->published_on != DATE_NONE && v->published_on < v->date)
+		return kz_fail(e, KZ_EINVAL, "visit: results published before the meeting of %s "
+		    "(A-3)", d1);
+	return 0;
+}
+
 int
 visit_validate_tx(struct store_txn *t, const struct visit *v)
 {
@@ -159,7 +183,9 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	if ((rc = unit_is_within_tx(t, v->target, v->akim)) <= 0)
 		return rc < 0 ? -1 : kz_fail(e, KZ_EINVAL, "target unit %s is not in the "
 		    "territory of unit %s", v->target, v->akim);
-	return 0;
+	if (territory_check_tx(t, "visit: akim's unit", v->akim) != 0)
+		return -1;
+	return check_times(t, v);
 }
 
 /*

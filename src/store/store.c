@@ -41,6 +41,7 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_SEARCH_WORDS] = "search_words",
 	[DB_SEARCH_DOCS] = "search_docs",
 	[DB_SEARCH_MOVED] = "search_moved",
+	[DB_QUESTIONS_BY_ISSUE] = "questions_by_issue",
 };
 
 struct store {

@@ -41,6 +41,7 @@ enum store_db {
 	DB_SEARCH_WORDS,	/* search index (core/search.c): block + word + chunk -> postings */
 	DB_SEARCH_DOCS,		/* search index: document chunk -> the records it numbers */
 	DB_SEARCH_MOVED,	/* search index: record -> its newest document number */
+	DB_QUESTIONS_BY_ISSUE,	/* issue uuid + question uuid -> "" */
 	DB_COUNT
 };
 

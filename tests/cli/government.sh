@@ -140,6 +140,10 @@ is "$(cut -f1,4,5 "$T/out" | tr '\t\n' ' |')" \
     "$central central 100000000|$central2 central $GOV|" "issue list --level central lists G-3's issues only"
 kz --db "$G" issue list
 is "$(nlines "$T/out")" 3 "issue list without --level lists all three"
+kz --db "$G" issue list --unit "$GOV"
+is "$(nlines "$T/out")" 3 "issue list --unit 000000000: every unit lies under the Government"
+kz --db "$G" issue list --unit 100000000 --level central
+is "$(cut -f1 "$T/out")" "$central" "--level combines with the other filters"
 kz --db "$G" issue list --level ministry
 fails 2 "--level: unknown value 'ministry'" "an unknown level is refused, naming it"
 
