@@ -313,6 +313,7 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 /* What issue list shows: every filter given must hold. */
 struct issue_filter {
 	bool by_visit, overdue;
+	int level;		/* enum issue_level, -1: any (G-3: central) */
 	struct kz_uuid visit;
 	char unit_prefix[10];	/* the unit and what lies under it in the classifier */
 	char *executor;		/* folded: a part of the executor's name, any case */
@@ -381,6 +382,8 @@ issue_passes(const struct issue *i, const struct issue_filter *f)
 		if (!found)
 			return false;
 	}
+	if (f->level >= 0 && i->level != f->level)
+		return false;
 	return !f->overdue || issue_overdue(i, f->today);
 }
 
@@ -393,12 +396,13 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 		{ "unit", required_argument, NULL, O_UNIT },
 		{ "executor", required_argument, NULL, O_EXECUTOR },
 		{ "overdue", no_argument, NULL, O_OVERDUE },
+		{ "level", required_argument, NULL, O_LEVEL },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cmd = "issue list";
 	enum out_format fmt = OUT_TSV;
-	struct issue_filter f = { .today = compliance_today() };
+	struct issue_filter f = { .today = compliance_today(), .level = -1 };
 	struct rec_array a = { 0 };
 	struct rec_cursor cur = { .valid = false };
 	enum rec_page_dir dir = PAGE_FIRST;
@@ -416,6 +420,9 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			f.by_visit = true;
 			continue;
 		}
+		/* Every unit lies under the Government: no filter (RULES.md). */
+		if (ch == O_UNIT && unit_is_government(optarg))
+			continue;
 		if (ch == O_UNIT && unit_code_valid(optarg)) {
 			unit_prefix(optarg, f.unit_prefix);
 			continue;
@@ -433,6 +440,10 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			f.overdue = true;
 			continue;
 		}
+		/* G-3: the Government lists the issues in central bodies' competence. */
+		if (ch == O_LEVEL && arg_enum(cmd, "--level", optarg, issue_level_names,
+		    LEVEL_COUNT, &f.level) == 0)
+			continue;
 		if (ch == O_FORMAT && arg_format(cmd, optarg, &fmt) == 0)
 			continue;
 		free(f.executor);

@@ -253,7 +253,16 @@ apply_fn(struct store_txn *t, void *arg)
 	char d[11];
 	int rc = 0;
 
-	if (node_get_tx(t, &n) != 0 || calendar_get_tx(t, n.unit, a->year, &c) < 0)
+	if (node_get_tx(t, &n) != 0)
+		return -1;
+	/* G-1 and G-2 are the Government's (point 5 of the decree), no akim's office's. */
+	if ((st->action == CAL_FORWARD || st->action == CAL_COLLECT) &&
+	    !unit_is_government(n.unit))
+		return kz_fail(e, KZ_EINVAL, "calendar %s: %s is the Government's; only its store "
+		    "(kezdesu init --unit %s) records it, this store is unit %s",
+		    st->action == CAL_FORWARD ? "forward" : "collect",
+		    st->action == CAL_FORWARD ? "G-1" : "G-2", UNIT_GOVERNMENT_CODE, n.unit);
+	if (calendar_get_tx(t, n.unit, a->year, &c) < 0)
 		return -1;
 	switch (st->action) {
 	case CAL_APPROVE:	/* K-1 */

@@ -49,7 +49,8 @@ struct calendar {
 	size_t nrevisions;
 	kz_date progress_on[4];	/* progress of Q1..Q4 published */
 	kz_date forwarded_on;	/* G-1 (the Government) */
-	kz_date collected_on[2];	/* G-2: by 15 February, by 15 August */
+	kz_date collected_on[2];	/* G-2 of this reporting year: by 15 February and
+					 * 15 August of the next year */
 	struct schema_extra extra;
 };
 
@@ -73,8 +74,9 @@ enum calendar_action {
 	CAL_SUBMIT,	/* K-3: date */
 	CAL_REVISE,	/* K-2: date, reason */
 	CAL_PROGRESS,	/* date, quarter 1..4 */
-	CAL_FORWARD,	/* G-1: date */
-	CAL_COLLECT,	/* G-2: date, half 1..2 */
+	CAL_FORWARD,	/* G-1: date; the Government's store only */
+	CAL_COLLECT,	/* G-2: date, half 1..2 (February, August of the next year); the
+			 * Government's store only */
 };
 
 struct calendar_step {

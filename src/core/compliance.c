@@ -208,8 +208,11 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	int y, m, d;
 
 	date_to_ymd(today, &y, &m, &d);
-	/* Visits far enough back for A-3 of a year ago, and the calendars around the date. */
-	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y - 1, y + 1, c,
+	/*
+	 * Visits far enough back for A-3 of a year ago, and the calendars around the date:
+	 * from two years back, as G-2 of a reporting year falls due in the year after it.
+	 */
+	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y - 2, y + 1, c,
 	    e) != 0)
 		return -1;
 	if (load_issues(s, c, e) != 0) {
@@ -219,7 +222,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	memset(&ctx, 0, sizeof ctx);
 	ctx.office = c->office_type;
 	memcpy(ctx.office_code, c->office, 10);
-	ctx.government = strcmp(c->office, "000000000") == 0;
+	ctx.government = unit_is_government(c->office);
 	ctx.done = c->done;
 	ctx.ndone = c->ndone;
 	ctx.tree = c->tree;
@@ -229,11 +232,15 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.nissues = c->nri;
 	ctx.ahead = ahead;
 	rules_due(today, &ctx, out);
-	for (size_t i = 0; i < out->n; i++)
+	for (size_t i = 0; i < out->n; i++) {
+		/* The Government's own obligations (akim ""), named as the office they are. */
+		if (ctx.government && out->v[i].akim[0] == '\0')
+			memcpy(out->v[i].akim, c->office, 10);
 		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
 		    out->v[i].issue >= 0 ||
 		    strcmp(out->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0)
 			out->v[keep++] = out->v[i];
+	}
 	out->n = keep;
 	return 0;
 }
@@ -274,7 +281,16 @@ plan_fn(struct store_txn *t, void *arg)
 	/* A rerun after the map grew starts over. */
 	rules_findings_free(&a->out->unplaced);
 	a->out->proposed = a->out->added = 0;
-	if (node_get_tx(t, &n) != 0 || calendar_get_tx(t, n.unit, a->year, &cal) < 0)
+	if (node_get_tx(t, &n) != 0)
+		goto out;
+	/* The Government holds no meetings of its own: C-1..C-5 are the akims'. */
+	if (unit_is_government(n.unit)) {
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "plan %d: the Government's store "
+		    "plans no meetings (C-1..C-5 are the akims'); the regions plan theirs and the "
+		    "Government forwards their calendars (G-1)", a->year);
+		goto out;
+	}
+	if (calendar_get_tx(t, n.unit, a->year, &cal) < 0)
 		goto out;
 	rc = cal.status == CAL_DRAFT ? 0 : kz_fail(store_txn_error(t), KZ_EINVAL, "calendar %d "
 	    "is already approved: change it with visits and record the change with kezdesu "

@@ -53,7 +53,8 @@ void compliance_free(struct compliance *c);
  * that work, or did not, before it used kezdesu, and nothing here records which; the
  * store's own records (a meeting past its date still planned, M-1, and the deadlines of
  * its open issues and their steps, A-3) are listed whenever they fell due. The
- * Government's store is the one made for the republic's code, 000000000 (G-1, G-2).
+ * Government's store is the one made for its built-in unit, UNIT_GOVERNMENT_CODE
+ * (G-1, G-2); its own findings carry that code as their akim (rules_due leaves it "").
  * Also loads c->issues and c->ri.
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
@@ -70,7 +71,8 @@ struct compliance_plan {
  * office's akim and every akim below it (rules_plan), and adds, in one transaction, those
  * whose akim, target and period no existing meeting covers yet, as planned visits with
  * their announcement date (P-4). Planning again adds nothing; a calendar already
- * approved is refused (its corrections are revisions, K-2).
+ * approved is refused (its corrections are revisions, K-2), and so is planning in the
+ * Government's store, which holds no meetings of its own.
  */
 int compliance_plan_year(struct store *s, int year, struct compliance_plan *out,
     struct kz_error *e);

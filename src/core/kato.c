@@ -640,6 +640,11 @@ kato_row(const struct kato_field *f, size_t nf, const char *fname, unsigned line
 		return kz_fail(e, KZ_EINVAL, "%s:%u: code %s is not nine digits", fname, line,
 		    kato_show(te, show, sizeof show));
 	}
+	/* The Government's code is built in (unit.c); a row may not rename or retype it. */
+	if (unit_is_government(te)) {
+		return kz_fail(e, KZ_EINVAL, "%s:%u: code %s is the Government's, built into "
+		    "kezdesu; KATO has no such row", fname, line, te);
+	}
 	for (int i = 0, off = 0; i < 4; off += seglen[i], i++) {
 		kato_field_small(&f[1 + i], seg[i], sizeof seg[i]);
 		if (!kato_digits(seg[i], (size_t)seglen[i]) ||

@@ -109,8 +109,12 @@ static const struct rules_deadline deadlines[] = {
 	{ .id = "G-1", .kind = RULES_DL_DATE, .government = true, .month = { 2 }, .day = 1,
 	  .done = RULES_DONE_FORWARDED,
 	  .what = "submit the regional calendars to the Administration of the President" },
+	/*
+	 * Interpretation (G-2): «года, следующего за отчетным годом»: the lists collected in
+	 * February and August of Y + 1 concern the issues of reporting year Y, labelled Y.
+	 */
 	{ .id = "G-2", .kind = RULES_DL_DATE, .government = true, .month = { 2, 8 },
-	  .day = 15, .done = RULES_DONE_COLLECTED,
+	  .year_after = 1, .day = 15, .done = RULES_DONE_COLLECTED,
 	  .what = "collect the problem issues that need a central decision, with proposals" },
 	{ .id = "P-4", .kind = RULES_DL_BEFORE, .akims = P4_14, .days = 14,
 	  .what = "announce the meeting 14 days before it" },

@@ -102,6 +102,8 @@ struct rules_deadline {
 	unsigned		 akims;		/* RULES_T() of the offices concerned */
 	bool			 government;	/* the Government's obligation (point 5) */
 	int			 month[2];	/* DATE: months of the year (0: unused) */
+	int			 year_after;	/* DATE: 1 when the deadline falls in the year
+						 * after the year concerned (G-2) */
 	int			 day;		/* DATE, QUARTERLY: day of the month */
 	int			 days;		/* BEFORE, AFTER: days */
 	int			 num, den;	/* SHARE: at most num/den */
@@ -250,7 +252,8 @@ enum rules_mode {
 
 /*
  * One finding per akim x target x period of year, OK or MISSING, for akim (or, with
- * subtree, akim and every akim below it; akim NULL: every akim in the tree), in tree
+ * subtree, akim and every akim below it, akim may then be the Government; akim NULL:
+ * every akim in the tree), in tree
  * order. A visit counts for a target when it is the akim's, its status counts in mode,
  * its date is in the period, it is held at the target or a place inside it, and it is a
  * field meeting where the rule requires one (C-1..C-4). Cancelled visits cover nothing.
@@ -351,7 +354,8 @@ struct rules_due_ctx {
  * RULES_DUE_BEHIND days before it: PENDING (days left, 0 on the day) or OVERDUE (days
  * late), sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
  * CITY_REP offices; A-4 for every akim's office (the 25th even when it is a weekend: the
- * decree counts calendar dates); G-1 and G-2 for the Government; P-4 for calendar
+ * decree counts calendar dates); G-1 and G-2 for the Government (G-2 of reporting year Y
+ * falls due on 15 February and 15 August of Y + 1 and is labelled Y); P-4 for calendar
  * meetings not announced whose date is today or later; A-3 for held meetings not
  * published; M-1 for meetings whose date has passed and that are still planned (OVERDUE
  * since their date); A-3 for the open issues' and steps' deadlines, OVERDUE however long

@@ -172,7 +172,9 @@ coverage(const struct rules_tree *t, const char *akim, bool subtree, int year,
 	} else {
 		int i = rules_tree_find(t, akim);
 
-		if (i < 0 || !has_akim(t, i))
+		/* The Government has no akim; its subtree is every akim of the republic. */
+		if (i < 0 || !(has_akim(t, i) || (subtree &&
+		    rules_tree_unit(t, i)->type == UNIT_GOVERNMENT)))
 			return -1;
 		if (subtree)
 			collect_akims(t, i, &akims);
@@ -549,11 +551,12 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 	kz_date due;
 
 	if (row->kind == RULES_DL_DATE) {
-		for (int y = ylo; y <= yhi; y++)
+		/* y is the year concerned; its deadline may fall in the next one (G-2). */
+		for (int y = ylo - row->year_after; y <= yhi - row->year_after; y++)
 			for (int k = 0; k < 2; k++) {
 				if (row->month[k] == 0)
 					continue;
-				due = date_from_ymd(y, row->month[k], row->day);
+				due = date_from_ymd(y + row->year_after, row->month[k], row->day);
 				if (due < w->lo || due > w->hi ||
 				    done_date(done_for(c, y), row->done, k) != DATE_NONE)
 					continue;

@@ -20,7 +20,7 @@ territory_check_tx(struct store_txn *t, const char *what, const char *code)
 		return 0;	/* a store being set up names no office yet */
 	memcpy(office, v, 9);
 	office[9] = '\0';
-	if (strcmp(office, "000000000") == 0 || strcmp(office, code) == 0)
+	if (unit_is_government(office) || strcmp(office, code) == 0)
 		return 0;
 	if ((rc = unit_is_within_tx(t, code, office)) < 0)
 		return -1;

@@ -63,11 +63,31 @@ unit_free(struct unit *u)
 	schema_clear(&unit_desc, u);
 }
 
+/*
+ * The Government as a unit (RULES.md, levels: a unit above the regions, built in): made
+ * here on every read and never stored, so no edition of KATO and no exchange between
+ * offices can change or lose it.
+ */
+static void
+government_unit(struct unit *u)
+{
+	schema_init(&unit_desc, u);
+	memcpy(u->code, UNIT_GOVERNMENT_CODE, sizeof u->code);
+	u->type = UNIT_GOVERNMENT;
+	u->k = -1;
+	u->name_kk = xstrdup(UNIT_GOVERNMENT_KK);
+	u->name_ru = xstrdup(UNIT_GOVERNMENT_RU);
+}
+
 int
 unit_get_tx(struct store_txn *t, const char *code, struct unit *u)
 {
 	struct rec_key k = { .n = 0 };
 
+	if (unit_is_government(code)) {
+		government_unit(u);
+		return 0;
+	}
 	if (!unit_code_valid(code)) {
 		schema_init(&unit_desc, u);
 		return 1;
@@ -84,6 +104,10 @@ unit_get(struct store *s, const char *code, struct unit *u, struct kz_error *e)
 	if (!unit_code_valid(code)) {
 		schema_init(&unit_desc, u);
 		return kz_fail(e, KZ_EINVAL, "unit %s: a KATO code has nine digits", code);
+	}
+	if (unit_is_government(code)) {
+		government_unit(u);
+		return 0;
 	}
 	rec_key_bytes(&k, code, UNIT_CODE_LEN);
 	return rec_get(s, &unit_kind, &k, code, u, e);
@@ -105,7 +129,8 @@ unit_is_within_tx(struct store_txn *t, const char *code, const char *anc)
 		memcpy(cur, u.parent, sizeof cur);
 		unit_free(&u);
 	}
-	return 0;
+	/* A unit of the store whose chain of parents ends at a root: the Government's. */
+	return cur[0] == '\0' && depth <= 16 && unit_is_government(anc);
 }
 
 struct list_args {
@@ -148,6 +173,18 @@ unit_list_tx(struct store_txn *t, const char *under, struct rec_array *out)
 
 	if (under == NULL)
 		return rec_scan(t, &unit_kind, &all, out);
+	if (unit_is_government(under)) {
+		/* Everything is under it: the roots become its children (RULES.md). */
+		government_unit(rec_array_push(&unit_kind, out));
+		if ((rc = rec_scan(t, &unit_kind, &all, out)) != 0)
+			return rc;
+		for (size_t i = 1; i < out->n; i++) {
+			u = (struct unit *)out->items + i;
+			if (u->parent[0] == '\0')
+				memcpy(u->parent, UNIT_GOVERNMENT_CODE, sizeof u->parent);
+		}
+		return 0;
+	}
 	u = rec_array_push(&unit_kind, out);
 	if ((rc = unit_get_tx(t, under, u)) != 0) {
 		out->n--;

@@ -30,10 +30,21 @@ enum unit_type {
 	UNIT_SETTLEMENT_LOC,	/* a settlement (п. / к.) */
 	UNIT_OTHER_LOC,		/* station, siding, farm, wintering ground: never a target */
 	UNIT_MICRODISTRICT,	/* added by an office under its city; not in KATO */
+	/* Above the regions: built into the program, never stored, no akim (RULES.md). */
+	UNIT_GOVERNMENT,
 	UNIT_TYPE_COUNT
 };
 
 #define UNIT_CODE_LEN 9
+
+/*
+ * The Government of the Republic of Kazakhstan (point 5 of the decree: G-1..G-3). KATO has
+ * no row for it; RULES.md builds it in with this code, above the 17 regions and the 3 cities
+ * of republican significance, so that its office can make a store of its own.
+ */
+#define UNIT_GOVERNMENT_CODE	"000000000"
+#define UNIT_GOVERNMENT_KK	"Қазақстан Республикасының Үкіметі"
+#define UNIT_GOVERNMENT_RU	"Правительство Республики Казахстан"
 
 struct store;
 struct store_txn;
@@ -54,16 +65,26 @@ struct unit {
 
 extern const struct rec_kind unit_kind;
 
-/* Reads a unit: 0, 1 when there is none, -1 on error. */
+/*
+ * Reads a unit: 0, 1 when there is none, -1 on error. The Government (UNIT_GOVERNMENT_CODE)
+ * is always there, built in; the roots of the classifier (regions, cities of republican
+ * significance) keep their stored parent "".
+ */
 int unit_get_tx(struct store_txn *t, const char *code, struct unit *u);
 /* Reads a unit; a missing one is an error "unit CODE: not found". */
 int unit_get(struct store *s, const char *code, struct unit *u, struct kz_error *e);
 void unit_free(struct unit *u);
-/* True when code is the unit anc or lies inside it (walking up the parents). */
+/*
+ * True when code is the unit anc or lies inside it (walking up the parents); every unit
+ * in the store lies inside the Government.
+ */
 int unit_is_within_tx(struct store_txn *t, const char *code, const char *anc);
 
-/* The units under `under` (the unit itself first), or all units when under is NULL,
- * in code order. */
+/*
+ * The units under `under` (the unit itself first), or all units when under is NULL,
+ * in code order. Under the Government: the Government, then every unit in the store, the
+ * roots shown with the Government as their parent (they are its children for the rules).
+ */
 int unit_list(struct store *s, const char *under, struct rec_array *out, struct kz_error *e);
 int unit_list_tx(struct store_txn *t, const char *under, struct rec_array *out);
 
@@ -95,5 +116,7 @@ const char *unit_type_name(enum unit_type t);
 bool unit_type_has_akim(enum unit_type t);
 /* True when s is exactly nine ASCII digits. */
 bool unit_code_valid(const char *s);
+/* True when code is the Government's (UNIT_GOVERNMENT_CODE). */
+bool unit_is_government(const char *code);
 
 #endif

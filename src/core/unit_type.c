@@ -18,6 +18,7 @@ const char *const unit_type_names[UNIT_TYPE_COUNT] = {
 	[UNIT_SETTLEMENT_LOC] = "SETTLEMENT_LOC",
 	[UNIT_OTHER_LOC] = "OTHER_LOC",
 	[UNIT_MICRODISTRICT] = "MICRODISTRICT",
+	[UNIT_GOVERNMENT] = "GOVERNMENT",
 };
 
 const char *
@@ -41,4 +42,10 @@ unit_code_valid(const char *s)
 		if (s[i] < '0' || s[i] > '9')
 			return false;
 	return s[UNIT_CODE_LEN] == '\0';
+}
+
+bool
+unit_is_government(const char *code)
+{
+	return code != NULL && strcmp(code, UNIT_GOVERNMENT_CODE) == 0;
 }

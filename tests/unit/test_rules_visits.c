@@ -397,43 +397,60 @@ test_due_quarterly_on_the_25th_even_on_a_weekend(void **state)
 	rules_tree_free(&t);
 }
 
+/*
+ * G-1 and G-2 in the Government's store. G-1 of year Y: the calendars of Y by 1 February
+ * of Y. G-2 of reporting year Y: the lists collected by 15 February and 15 August of Y + 1,
+ * labelled Y (RULES.md, G-2's interpretation), recorded in the calendar of Y.
+ */
 static void
 test_due_government_g1_g2(void **state)
 {
 	(void)state;
-	struct rules_done done[2];
+	struct rules_done done[3];
 	struct rules_due_ctx c;
 	struct rules_findings f;
 	const struct want_due want[] = {
 		{ "G-1", ymd(2026, 2, 1), RULES_OVERDUE, 9, 2026, 0, -1 },
-		{ "G-2", ymd(2026, 2, 15), RULES_PENDING, 5, 2026, 0, -1 },
+		{ "G-2", ymd(2026, 2, 15), RULES_PENDING, 5, 2025, 0, -1 },
 	};
 	const struct want_due august[] = {
-		{ "G-2", ymd(2026, 8, 15), RULES_PENDING, 30, 2026, 0, -1 },
+		{ "G-2", ymd(2026, 8, 15), RULES_PENDING, 30, 2025, 0, -1 },
+	};
+	/* 2027-01-05 is 143 days after 2026-08-15 and 27 before 2027-02-01. */
+	const struct want_due january[] = {
+		{ "G-2", ymd(2026, 8, 15), RULES_OVERDUE, 143, 2025, 0, -1 },
+		{ "G-1", ymd(2027, 2, 1), RULES_PENDING, 27, 2027, 0, -1 },
 	};
 
-	rules_done_init(&done[0], 2025);
-	done[0].forwarded = ymd(2025, 1, 30);
+	/* The lists of reporting year 2024 were collected in 2025, 2025's calendars forwarded. */
+	rules_done_init(&done[0], 2024);
 	done[0].collected[0] = ymd(2025, 2, 14);
 	done[0].collected[1] = ymd(2025, 8, 14);
-	rules_done_init(&done[1], 2026);
+	rules_done_init(&done[1], 2025);
+	done[1].forwarded = ymd(2025, 1, 30);
+	rules_done_init(&done[2], 2026);
 	memset(&c, 0, sizeof c);
-	c.office = UNIT_UNKNOWN;
+	c.office = UNIT_GOVERNMENT;
 	c.government = true;
 	c.done = done;
-	c.ndone = 2;
+	c.ndone = 3;
 	rules_due(ymd(2026, 2, 10), &c, &f);
 	assert_due(&f, want, N(want));
 	assert_string_equal(f.v[0].akim, "");
 	rules_findings_free(&f);
 
-	done[1].forwarded = ymd(2026, 1, 31);
+	done[2].forwarded = ymd(2026, 1, 31);
 	done[1].collected[0] = ymd(2026, 2, 13);
 	rules_due(ymd(2026, 7, 16), &c, &f);
 	assert_due(&f, august, N(august));
 	rules_findings_free(&f);
 	rules_due(ymd(2026, 7, 15), &c, &f);
 	assert_int_equal(f.n, 0);	/* 31 days ahead */
+	rules_findings_free(&f);
+
+	/* A G-2 of the reporting year before the window's first year is still seen. */
+	rules_due(ymd(2027, 1, 5), &c, &f);
+	assert_due(&f, january, N(january));
 	rules_findings_free(&f);
 }
 
