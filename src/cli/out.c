@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/rules.h"
 #include "core/text.h"
 #include "util/uid.h"
 #include "util/log.h"
@@ -148,6 +149,15 @@ scalar(const struct schema_field *f, const void *obj, char *buf, size_t len, con
 	}
 }
 
+/* Fields of moments: int64 milliseconds named *_ms. */
+static bool
+is_time(const struct schema_field *f)
+{
+	size_t n = strlen(f->name);
+
+	return f->type == SF_I64 && n > 3 && strcmp(f->name + n - 3, "_ms") == 0;
+}
+
 static out_namer_fn namer;
 static void *namer_ctx;
 
@@ -209,6 +219,13 @@ out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
 			fputs(s, fp);
 		else
 			out_json_string(fp, s);
+		/* A moment's local time beside it: "asked_ms":…,"asked":"2026-12-01 14:00". */
+		if (is_time(f)) {
+			char when[17];
+
+			date_format_time(*CAT(obj, f->off, int64_t), RULES_UTC_OFFSET_KZ, when);
+			fprintf(fp, ",\"%.*s\":\"%s\"", (int)(strlen(f->name) - 3), f->name, when);
+		}
 		/* A unit's name beside its code: "akim":"613600000","akim_name":"…". */
 		if ((s = code_name(d->name, f, obj)) != NULL) {
 			fputc(',', fp);
@@ -246,7 +263,13 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 			continue;
 		}
 		scalar(f, obj, buf, sizeof buf, &s);
-		fprintf(fp, "%s%s: ", indent, f->name);
+		/* A moment, for people: its local date and time in Kazakhstan, not milliseconds. */
+		if (is_time(f)) {
+			date_format_time(*CAT(obj, f->off, int64_t), RULES_UTC_OFFSET_KZ, buf);
+			fprintf(fp, "%s%.*s: ", indent, (int)(strlen(f->name) - 3), f->name);
+		} else {
+			fprintf(fp, "%s%s: ", indent, f->name);
+		}
 		out_text_string(fp, s);
 		if ((s = code_name(d->name, f, obj)) != NULL) {
 			fputc(' ', fp);

@@ -132,3 +132,22 @@ time_parse_hm(const char *s, int *minutes)
 	*minutes = h * 60 + m;
 	return 0;
 }
+
+void
+date_format_time(int64_t unix_ms, int utc_offset_min, char buf[17])
+{
+	int64_t min = unix_ms / 60000 + utc_offset_min, day, mod;
+	char d[11];
+
+	/* Floor division: moments before 1970 keep their time of day. */
+	if (unix_ms < 0 && unix_ms % 60000 != 0)
+		min--;
+	day = min / 1440;
+	mod = min % 1440;
+	if (mod < 0) {
+		mod += 1440;
+		day--;
+	}
+	date_format((kz_date)day, d);
+	snprintf(buf, 17, "%s %02d:%02d", d, (int)(mod / 60), (int)(mod % 60));
+}

@@ -23,6 +23,8 @@ int date_weekday(kz_date date);
 int date_parse(const char *s, kz_date *out);
 /* Writes "YYYY-MM-DD" (11 bytes with NUL); "" for DATE_NONE. */
 void date_format(kz_date date, char buf[11]);
+/* A moment (Unix milliseconds) as "YYYY-MM-DD HH:MM" at a UTC offset in minutes. */
+void date_format_time(int64_t unix_ms, int utc_offset_min, char buf[17]);
 /* Minutes of a day, "HH:MM" strict; returns 0 or -1. */
 int time_parse_hm(const char *s, int *minutes);
 

@@ -86,6 +86,18 @@ is "$(titles)" "Ағыбет: ауыз су|" "filters combine"
 kz --db "$D" issue list --unit 61363300
 rc_is 2 "--unit needs a KATO code"
 
+# Moments as local date and time (UTC+5), never milliseconds, for people
+kz --db "$D" question show "$Q1"
+like "$(out)" "*asked: 2026-12-01 14:00*" "question show: asked, local date and time"
+check "no milliseconds in text" sh -c "! grep -q '_ms:' '$T/out'"
+kz --db "$D" question show "$Q1" --format json
+check "json keeps asked_ms and gives asked as local date and time" python3 -c '
+import json, sys
+q = json.load(open(sys.argv[1]))
+q = q[0] if isinstance(q, list) else q
+assert q["asked"] == "2026-12-01 14:00" and isinstance(q["asked_ms"], int), q
+' "$T/out"
+
 # Units' names beside their codes
 kz --db "$D" visit show "$V" --format json
 check "json gives the akim's and the target's names beside their codes" python3 -c '
