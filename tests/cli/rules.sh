@@ -208,7 +208,8 @@ kz --db "$S" plan 2026
 fails 1 "already approved" "plan refuses an approved calendar"
 moved=$(awk -F'\t' '$4 == "613600000" && $5 == "613630000" && $2 < "2026-07-01" {print $1}' "$T/planned")
 old=$(awk -F'\t' -v v="$moved" '$1 == v {print $2}' "$T/planned")
-kz --db "$S" visit set "$moved" --date 2026-06-15
+kz --db "$S" visit set "$moved" --date 2026-06-15 --reason "аким командировкада"
+rc_is 0 "a meeting of the approved calendar moved with its reason (K-2)"
 kz --db "$S" calendar revise 2026 --date 2026-03-01 --reason "аким командировкада"
 rc_is 0 "calendar revise with a reason"
 kz --db "$S" calendar revise 2026 --date 2026-03-02

@@ -1,0 +1,92 @@
+#!/bin/sh
+# The calendar's discipline (issue 7, RULES.md K-2 and U-1): once the calendar of a year is
+# approved, a meeting added to it is either a revision (K-2) or unscheduled with its reason
+# (U-1), never silently added; a meeting of it that moves keeps its reason and is shown as
+# moved. Rule IDs are those of ../shared/decree/RULES.md.
+#
+# The office of Бәйдібек ауданы (613600000, the sample district); its akim meets at Шаян
+# (613630000) and Ағыбет (613633000). Today is Monday 2 February 2026.
+. "$(dirname "$0")/lib/lib.sh"
+
+NOW=2026-02-02
+export KEZDESU_NOW=$NOW
+S=$T/discipline
+make_store "$S"
+
+# field_is FILE NAME VALUE TESTNAME: FILE (visit show text) has the line "NAME: VALUE".
+field_is() {
+	if grep -Fqx "$2: $3" "$1"; then
+		ok "$4"
+	else
+		not_ok "$4"
+		diag "  no line '$2: $3'; the $2 lines are:"
+		grep "^ *$2:" "$1" | sed 's/^/#   /'
+	fi
+}
+
+# ---- a draft is changed freely ----
+kz --db "$S" visit add --akim "$DISTRICT" --target 613630000 --date 2026-03-10
+rc_is 0 "a meeting added to the draft calendar"
+V1=$(out)
+kz --db "$S" visit set "$V1" --date 2026-03-11
+rc_is 0 "a meeting of the draft moved without a reason"
+kz --db "$S" visit show "$V1"
+field_is "$T/out" status planned "a move within the draft is editing: still planned"
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-04-14 --revise "x"
+fails 1 "draft" "--revise on a draft calendar is refused: nothing to revise"
+
+kz --db "$S" calendar approve 2026 --date 2026-01-12
+rc_is 0 "the calendar of 2026 approved on 12 January (K-1)"
+
+# ---- K-2 / U-1: no meeting silently added ----
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-04-14
+fails 1 "approved on 2026-01-12*--revise REASON*calendar revise*--unscheduled REASON" \
+    "a plain meeting added to the approved calendar is refused, naming both ways (K-2, U-1)"
+kz --db "$S" visit list --format tsv
+is "$(nlines "$T/out")" 1 "the refused meeting was not written"
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-04-14 \
+    --unscheduled "тұрғындардың өтініші"
+rc_is 0 "an unscheduled meeting with its reason is added (U-1)"
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-05-12 \
+    --revise "ауыл тұрғындарының ұсынысы"
+rc_is 0 "a meeting added as a revision (K-2)"
+V3=$(out)
+kz --db "$S" calendar show 2026 --revision 1 --format tsv
+like "$(out)" "*2026-05-12*$V3*" "revision 1 holds the added meeting"
+kz --db "$S" calendar show 2026 --revision 0 --format tsv
+is "$(grep -c "$V3" "$T/out")" 0 "revision 0, the approved calendar, does not"
+kz --db "$S" calendar show 2026 --format json
+like "$(out)" '*"number":1,"date":"2026-02-02","reason":"ауыл тұрғындарының ұсынысы"*' \
+    "the revision is dated today with its reason"
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-05-13 \
+    --revise "x" --unscheduled "y"
+fails 2 "exclude each other" "--revise and --unscheduled together are bad usage"
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2027-05-13
+rc_is 0 "a meeting of 2027, whose calendar is a draft, is added freely"
+
+# ---- a moved meeting keeps its reason and is shown as moved ----
+kz --db "$S" visit set "$V1" --date 2026-03-17
+fails 1 "moved with its reason (--reason TEXT, K-2)" \
+    "a meeting of the approved calendar is not moved without a reason"
+kz --db "$S" visit show "$V1"
+field_is "$T/out" date 2026-03-11 "the refused move changed nothing"
+kz --db "$S" visit set "$V1" --reason "су тасқыны"
+fails 2 "with --date" "--reason without --date is bad usage"
+kz --db "$S" visit set "$V1" --date 2026-03-17 --reason "су тасқыны"
+rc_is 0 "moved with its reason"
+kz --db "$S" visit show "$V1"
+cp "$T/out" "$T/v1.txt"
+field_is "$T/v1.txt" status moved "the moved meeting is shown as moved"
+field_is "$T/v1.txt" moved_from 2026-03-11 "it keeps the date it was moved from"
+field_is "$T/v1.txt" moved_reason "су тасқыны" "and the reason"
+kz --db "$S" visit list --format tsv
+like "$(out)" "*2026-03-17*moved*" "visit list shows it as moved"
+kz --db "$S" visit set "$V1" --date 2026-03-18
+fails 1 "reason" "moving it again needs a reason again, not the earlier one"
+kz --db "$S" visit set "$V1" --status held
+rc_is 0 "the moved meeting is held"
+KEZDESU_NOW=2026-03-20 kz --db "$S" check 2026 --format tsv
+is "$(awk -F'\t' '$1 == "C-3" && $3 == "613630000" && $4 == "2026-H1" {print $5}' "$T/out")" \
+    held "held after the move, it covers its target (C-3)"
+
+done_testing
