@@ -51,6 +51,22 @@ cmd_plan(struct cli *c, int argc, char **argv)
 		return cli_usage("plan", "usage: kezdesu plan YEAR");
 	if (parse_year("plan", argv[optind], &year) != 0)
 		return EXIT_USAGE;
+	/*
+	 * Interpretation (issue 7): a plan proposes meetings ahead; for a year already over
+	 * it would only propose meetings that were never held. Its meetings are recorded as
+	 * they were, with visit add --status held.
+	 */
+	{
+		int ty, tm, td;
+
+		date_to_ymd(compliance_today(), &ty, &tm, &td);
+		if (year < ty) {
+			kz_fail(&c->err, KZ_EINVAL, "plan %d: the year is over (today is "
+			    "%d-%02d-%02d); record its meetings as they were (kezdesu visit add "
+			    "... --status held)", year, ty, tm, td);
+			return cli_fail(c);
+		}
+	}
 	if (cli_open(c, 0) != 0 || compliance_plan_year(c->store, year, &p, &c->err) != 0)
 		return cli_fail(c);
 	printf("plan %d: %zu meetings required by C-1..C-5, %zu added as planned visits, "

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/compliance.h"
 #include "core/node.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -434,5 +435,17 @@ calendar_apply(struct store *s, int year, const struct calendar_step *st, struct
 
 	if (st->date == DATE_NONE)
 		return kz_fail(e, KZ_EINVAL, "calendar: a date is required");
+	/*
+	 * Interpretation (issue 7): every step records something done (approved, notified,
+	 * submitted, published): a date after today is a typing slip, refused.
+	 */
+	if (st->date > compliance_today()) {
+		char d[11], t[11];
+
+		date_format(st->date, d);
+		date_format(compliance_today(), t);
+		return kz_fail(e, KZ_EINVAL, "calendar %d: %s is after today (%s): a step is "
+		    "recorded when it was done", year, d, t);
+	}
 	return store_write(s, apply_fn, &a, e);
 }

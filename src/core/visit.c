@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/compliance.h"
 #include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -123,8 +124,8 @@ check_unit(struct store_txn *t, const char *what, const char *code, struct unit 
 }
 
 /*
- * What a clerk may have typed wrong: times out of order (T-1), results published before
- * the meeting (A-3).
+ * What a clerk may have typed wrong: times out of order (T-1), held before its day (M-1),
+ * results published before the meeting (A-3).
  */
 static int
 check_times(struct store_txn *t, const struct visit *v)
@@ -139,6 +140,17 @@ check_times(struct store_txn *t, const struct visit *v)
 		return kz_fail(e, KZ_EINVAL, "visit: the meeting ends before it starts or before "
 		    "its report ends (T-1)");
 	date_format(v->date, d1);
+	/*
+	 * Interpretation (issue 7): a meeting is held on its day; one marked held while its
+	 * date is still ahead is a slip of the status or of the date, refused.
+	 */
+	if (v->status == VISIT_HELD && v->date > compliance_today()) {
+		char d2[11];
+
+		date_format(compliance_today(), d2);
+		return kz_fail(e, KZ_EINVAL, "visit: marked held, but its date %s is after today "
+		    "(%s, M-1): mark it held on or after its day, or correct the date", d1, d2);
+	}
 	if (v->published_on != DATE_NONE && v->published_on < v->date)
 		return kz_fail(e, KZ_EINVAL, "visit: results published before the meeting of %s "
 		    "(A-3)", d1);

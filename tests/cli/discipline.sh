@@ -84,9 +84,38 @@ like "$(out)" "*2026-03-17*moved*" "visit list shows it as moved"
 kz --db "$S" visit set "$V1" --date 2026-03-18
 fails 1 "reason" "moving it again needs a reason again, not the earlier one"
 kz --db "$S" visit set "$V1" --status held
-rc_is 0 "the moved meeting is held"
+fails 1 "marked held, but its date 2026-03-17 is after today" \
+    "a meeting is not marked held before its date (M-1)"
+KEZDESU_NOW=2026-03-17 kz --db "$S" visit set "$V1" --status held
+rc_is 0 "the moved meeting is held on its day"
 KEZDESU_NOW=2026-03-20 kz --db "$S" check 2026 --format tsv
 is "$(awk -F'\t' '$1 == "C-3" && $3 == "613630000" && $4 == "2026-H1" {print $5}' "$T/out")" \
     held "held after the move, it covers its target (C-3)"
+
+# ---- dates sanity-checked (issue 7) ----
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-02-20 \
+    --unscheduled "шұғыл" --status held
+fails 1 "marked held, but its date 2026-02-20 is after today (2026" \
+    "visit add --status held for a date ahead is refused (M-1)"
+kz --db "$S" calendar submit 2026 --date 2026-02-03
+fails 1 "2026-02-03 is after today (2026-02-02)" \
+    "a submission dated tomorrow is refused (K-3)"
+kz --db "$S" calendar notify 2026 --date 2026-02-10
+fails 1 "after today" "a maslikhat notice dated ahead is refused (K-1)"
+kz --db "$S" calendar approve 2027 --date 2027-01-10
+fails 1 "after today" "an approval dated ahead is refused (K-1)"
+kz --db "$S" calendar progress 2026 --quarter 1 --date 2026-04-20
+fails 1 "after today" "a publication of progress dated ahead is refused (A-4)"
+kz --db "$S" calendar submit 2026 --date 2026-02-02
+rc_is 0 "a submission dated today is recorded (K-3)"
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2025-11-11
+V9=$(out)
+kz --db "$S" plan 2025
+fails 1 "plan 2025: the year is over (today is 2026-02-02)" \
+    "plan for a year already over is refused in one line"
+kz --db "$S" visit list --from 2025-01-01 --to 2025-12-31 --format tsv
+is "$(cut -f1 "$T/out")" "$V9" "and adds nothing to it"
+KEZDESU_NOW=2025-12-31 kz --db "$S" plan 2025
+rc_is 0 "plan 2025 on its last day is accepted (the year still runs)"
 
 done_testing
