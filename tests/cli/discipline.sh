@@ -118,4 +118,32 @@ is "$(cut -f1 "$T/out")" "$V9" "and adds nothing to it"
 KEZDESU_NOW=2025-12-31 kz --db "$S" plan 2025
 rc_is 0 "plan 2025 on its last day is accepted (the year still runs)"
 
+# ---- the movable days asked for (issue 7): Kurban Ait and the Government's transfers ----
+H=$T/holidays
+make_store "$H"
+kz --db "$H" plan 2026
+rc_is 0 "plan 2026 in a store with no day recorded"
+like "$(out)" "*notice: 2026: the first day of Kurban Ait is not recorded*" \
+    "plan says Kurban Ait of 2026 is not recorded"
+like "$(out)" "*notice: 2026: no day off transferred by the Government*" \
+    "plan says no transfer of 2026 is recorded"
+kz --db "$H" due
+like "$(out)" "*notice: 2026: the first day of Kurban Ait*notice: 2026: no day off transferred*Due on*" \
+    "due says both before its list"
+kz --db "$H" holiday add 2026-05-27 --off --name "Құрбан айт"
+kz --db "$H" plan 2026
+is "$(grep -c "Kurban" "$T/out")" 0 "Kurban Ait recorded (by its Kazakh name): plan no longer asks for it"
+is "$(grep -c "transferred" "$T/out")" 1 "but still for the transfers"
+kz --db "$H" holiday add 2026-01-02 --off --name "демалыс күнін ауыстыру"
+kz --db "$H" due --date 2026-02-02
+is "$(grep -c "notice" "$T/out")" 0 "both recorded: due says nothing of 2026"
+kz --db "$H" due --date 2026-12-10 --format tsv
+is "$(grep -c "notice" "$T/out")" 0 "due --format tsv keeps its rows clean"
+like "$(err)" "*notice: 2027: the first day of Kurban Ait*notice: 2027: no day off*" \
+    "its next 30 days reach into 2027, whose days are not recorded: said on stderr"
+kz --db "$H" holiday add 2027-05-16 --off --name "Kurban Ait"
+kz --db "$H" holiday add 2027-01-02 --workday
+kz --db "$H" due --date 2026-12-10
+is "$(grep -c "notice" "$T/out")" 0 "2027 recorded too (Latin name, a working Saturday): nothing said"
+
 done_testing
