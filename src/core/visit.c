@@ -294,6 +294,34 @@ check_move(struct store_txn *t, const char *akim, kz_date date, struct visit *v)
 	return rc;
 }
 
+/*
+ * K-2, U-1: an edit neither slips a meeting into an approved calendar (an unscheduled or
+ * cancelled one made a calendar meeting again: a new meeting is added as a revision) nor
+ * takes one out of it by calling it unscheduled (it is cancelled, or the calendar revised).
+ * Cancelling stays allowed: a cancelled meeting is shown as such.
+ */
+static int
+check_membership(struct store_txn *t, const char *akim, kz_date date, bool leaves)
+{
+	struct calendar c;
+	char d[11];
+	int fixed, rc = 0;
+
+	if ((fixed = calendar_fixed_tx(t, akim, date, &c)) < 0)
+		return -1;
+	date_format(c.approved_on, d);
+	if (fixed && leaves)
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: a meeting of the calendar of "
+		    "%d, approved on %s, does not become unscheduled: cancel it (--status "
+		    "cancelled) or correct the calendar (kezdesu calendar revise, K-2)", c.year, d);
+	else if (fixed)
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: an edit does not add a meeting "
+		    "to the calendar of %d, approved on %s: add it as a revision (kezdesu visit "
+		    "add --revise REASON, K-2)", c.year, d);
+	calendar_free(&c);
+	return rc;
+}
+
 /* Reads, changes, checks and writes in one transaction, so that no edit reverts another. */
 static int
 modify_fn(struct store_txn *t, void *arg)
@@ -313,6 +341,10 @@ modify_fn(struct store_txn *t, void *arg)
 	rc = a->fn(&v, a->arg, store_txn_error(t));
 	if (rc == 0 && in_calendar && v.date != date)
 		rc = check_move(t, akim, date, &v);
+	if (rc == 0 && in_calendar != (!v.unscheduled && v.status != VISIT_CANCELLED) &&
+	    v.status != VISIT_CANCELLED)
+		rc = check_membership(t, in_calendar ? akim : v.akim, in_calendar ? date : v.date,
+		    in_calendar);
 	if (rc == 0) {
 		visit_attendance_ids(&v);
 		rc = visit_validate_tx(t, &v);

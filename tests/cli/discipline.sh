@@ -92,6 +92,18 @@ KEZDESU_NOW=2026-03-20 kz --db "$S" check 2026 --format tsv
 is "$(awk -F'\t' '$1 == "C-3" && $3 == "613630000" && $4 == "2026-H1" {print $5}' "$T/out")" \
     held "held after the move, it covers its target (C-3)"
 
+# ---- no edit slips a meeting into the approved calendar or out of it ----
+kz --db "$S" visit set "$V1" --unscheduled "аким шақырды"
+fails 1 "does not become unscheduled: cancel it" \
+    "a meeting of the approved calendar is not made unscheduled by an edit (K-2, U-1)"
+kz --db "$S" visit set "$V3" --status cancelled
+rc_is 0 "a meeting of the approved calendar is cancelled"
+kz --db "$S" visit set "$V3" --status planned
+fails 1 "does not add a meeting to the calendar of 2026*visit add --revise REASON" \
+    "a cancelled meeting does not rejoin the approved calendar by an edit (K-2)"
+kz --db "$S" visit show "$V3"
+field_is "$T/out" status cancelled "it stays cancelled"
+
 # ---- dates sanity-checked (issue 7) ----
 kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-02-20 \
     --unscheduled "шұғыл" --status held
