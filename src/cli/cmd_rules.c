@@ -35,6 +35,35 @@ parse_year(const char *cmd, const char *s, int *year)
 	return 0;
 }
 
+/*
+ * The days that change every year (issue 7): Kurban Ait's first day and the Government's
+ * transfers are not in the law, so until the office records them, plan may put a meeting
+ * and due a deadline on a day off. Says so for each year from y0 to y1, on f, each line
+ * after prefix.
+ */
+static int
+say_missing_days(struct cli *c, FILE *f, const char *prefix, int y0, int y1)
+{
+	struct rec_array days = { 0 };
+
+	if (dayoff_list(c->store, &days, &c->err) != 0)
+		return -1;
+	for (int y = y0; y <= y1; y++) {
+		int missing = dayoff_year_missing(&days, y);
+
+		if (missing & DAYOFF_NO_KURBAN)
+			fprintf(f, "%s%d: the first day of Kurban Ait is not recorded, so a meeting "
+			    "or a deadline may fall on it (kezdesu holiday add DATE --off --name "
+			    "\"Құрбан айт\")\n", prefix, y);
+		if (missing & DAYOFF_NO_TRANSFER)
+			fprintf(f, "%s%d: no day off transferred by the Government (nor working "
+			    "Saturday) is recorded, so a meeting or a deadline may fall on one "
+			    "(kezdesu holiday add DATE --off|--workday)\n", prefix, y);
+	}
+	rec_array_free(&dayoff_kind, &days);
+	return 0;
+}
+
 /* ---- plan ----------------------------------------------------------------------- */
 
 int
@@ -51,6 +80,22 @@ cmd_plan(struct cli *c, int argc, char **argv)
 		return cli_usage("plan", "usage: kezdesu plan YEAR");
 	if (parse_year("plan", argv[optind], &year) != 0)
 		return EXIT_USAGE;
+	/*
+	 * Interpretation (issue 7): a plan proposes meetings ahead; for a year already over
+	 * it would only propose meetings that were never held. Its meetings are recorded as
+	 * they were, with visit add --status held.
+	 */
+	{
+		int ty, tm, td;
+
+		date_to_ymd(compliance_today(), &ty, &tm, &td);
+		if (year < ty) {
+			kz_fail(&c->err, KZ_EINVAL, "plan %d: the year is over (today is "
+			    "%d-%02d-%02d); record its meetings as they were (kezdesu visit add "
+			    "... --status held)", year, ty, tm, td);
+			return cli_fail(c);
+		}
+	}
 	if (cli_open(c, 0) != 0 || compliance_plan_year(c->store, year, &p, &c->err) != 0)
 		return cli_fail(c);
 	printf("plan %d: %zu meetings required by C-1..C-5, %zu added as planned visits, "
@@ -63,9 +108,11 @@ cmd_plan(struct cli *c, int argc, char **argv)
 		    p.unplaced.v[i].rule, p.unplaced.v[i].akim, p.unplaced.v[i].target, per);
 		putchar('\n');
 	}
+	compliance_plan_free(&p);
+	if (say_missing_days(c, stdout, "notice: ", year, year) != 0)
+		return cli_fail(c);
 	printf("see them with: kezdesu visit list --from %d-01-01 --to %d-12-31; "
 	    "check with: kezdesu check %d --planned\n", year, year, year);
-	compliance_plan_free(&p);
 	return 0;
 }
 
@@ -332,7 +379,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 	struct compliance cp;
 	struct unit_names nm;
 	long ahead = RULES_DUE_AHEAD;
-	int ch;
+	int ch, y0, y1, m, d;
 
 	optind = 0;
 	while ((ch = cli_getopt("due", argc, argv, opts)) != -1) {
@@ -349,6 +396,14 @@ cmd_due(struct cli *c, int argc, char **argv)
 	if (cli_open(c, 0) != 0 ||
 	    compliance_due(c->store, today, (int)ahead, &cp, &out, &c->err) != 0)
 		return cli_fail(c);
+	date_to_ymd(today, &y0, &m, &d);
+	date_to_ymd(today + (kz_date)ahead, &y1, &m, &d);
+	if (say_missing_days(c, fmt == OUT_TEXT ? stdout : stderr, fmt == OUT_TEXT ?
+	    "notice: " : "kezdesu: notice: ", y0, y1) != 0) {
+		rules_findings_free(&out);
+		compliance_free(&cp);
+		return cli_fail(c);
+	}
 	if (fmt == OUT_TEXT) {
 		char ds[11];
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/unit.h"
 #include "core/visit.h"
@@ -19,7 +20,7 @@ enum {
 	O_AKIM = 256, O_TARGET, O_DATE, O_TIME, O_DURATION, O_FIELD, O_NO_FIELD, O_UNSCHEDULED,
 	O_VENUE, O_STATUS, O_ANNOUNCED, O_CHANNELS, O_BROADCAST, O_PUBLISHED, O_RECEPTIONS_END,
 	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT,
-	O_CLEAR
+	O_CLEAR, O_REVISE, O_REASON
 };
 
 static const struct option visit_opts[] = {
@@ -44,6 +45,8 @@ static const struct option visit_opts[] = {
 	{ "report-end", required_argument, NULL, O_REPORT_END },
 	{ "ended", required_argument, NULL, O_ENDED },
 	{ "clear", required_argument, NULL, O_CLEAR },
+	{ "revise", required_argument, NULL, O_REVISE },
+	{ "reason", required_argument, NULL, O_REASON },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -56,6 +59,7 @@ struct visit_opts {
 	uint32_t given;		/* bit (O_x - 256) for each option given */
 	int times[3];		/* --started, --report-end, --ended: minutes of the day */
 	const char **clear;	/* --clear FIELD, each (into argv) */
+	const char *revise;	/* visit add --revise REASON (K-2), into argv */
 	size_t nclear;
 };
 
@@ -109,6 +113,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 	o->given = 0;
 	o->clear = NULL;
 	o->nclear = 0;
+	o->revise = NULL;
 	optind = 0;
 	while ((ch = cli_getopt(cmd, argc, argv, visit_opts)) != -1) {
 		if (ch < 256)
@@ -174,6 +179,12 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 		case O_COMMISSION:
 			set_str(&o->set.commission, optarg);
 			break;
+		case O_REVISE:
+			o->revise = optarg;
+			break;
+		case O_REASON:
+			set_str(&o->set.moved_reason, optarg);
+			break;
 		case O_CLEAR:
 			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
 			o->clear[o->nclear++] = optarg;
@@ -212,8 +223,11 @@ apply(struct visit *v, void *arg, struct kz_error *e)
 		memcpy(v->target, o->set.target, 10);
 	if (GIVEN(o, O_DATE)) {
 		/* Changing the date of a stored visit moves it: keep where from. */
-		if (v->date != DATE_NONE && v->date != o->set.date && v->created_ms != 0)
+		if (v->date != DATE_NONE && v->date != o->set.date && v->created_ms != 0) {
 			v->moved_from = v->date;
+			/* This move's reason, never an earlier one's (K-2, checked by core). */
+			put_copy(&v->moved_reason, o->set.moved_reason);
+		}
 		v->date = o->set.date;
 	}
 	if (GIVEN(o, O_TIME))
@@ -278,18 +292,25 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 	if (!GIVEN(&o, O_AKIM) || !GIVEN(&o, O_TARGET) || !GIVEN(&o, O_DATE)) {
 		rc = cli_usage("visit add", "usage: kezdesu visit add --akim CODE --target CODE "
 		    "--date YYYY-MM-DD [--time HH:MM] [--duration MIN] [--field|--no-field] "
-		    "[--unscheduled REASON]");
+		    "[--unscheduled REASON | --revise REASON]");
 		goto out;
 	}
-	if (o.nclear > 0) {
-		rc = cli_usage("visit add", "--clear is for visit set");
+	if (o.nclear > 0 || GIVEN(&o, O_REASON)) {
+		rc = cli_usage("visit add", "%s is for visit set", o.nclear > 0 ? "--clear" :
+		    "--reason (of a move)");
+		goto out;
+	}
+	if (o.revise != NULL && GIVEN(&o, O_UNSCHEDULED)) {
+		rc = cli_usage("visit add", "--revise (a correction of the calendar, K-2) and "
+		    "--unscheduled (a meeting outside it, U-1) exclude each other");
 		goto out;
 	}
 	apply(&v, &o, &c->err);
 	/* A meeting held away from the akim's own unit is a field meeting unless told. */
 	if (!GIVEN(&o, O_FIELD))
 		v.field = strcmp(v.akim, v.target) != 0;
-	if (cli_open(c, 0) != 0 || visit_add(c->store, &v, &c->err) != 0) {
+	if (cli_open(c, 0) != 0 || calendar_add_meeting(c->store, &v, o.revise,
+	    compliance_today(), &c->err) != 0) {
 		rc = cli_fail(c);
 		goto out;
 	}
@@ -310,13 +331,19 @@ visit_set_cmd(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage("visit set", "usage: kezdesu visit set UUID [--date D] "
-		    "[--status S] [--announced D] [--published D] ...");
+		return cli_usage("visit set", "usage: kezdesu visit set UUID [--date D "
+		    "[--reason TEXT]] [--status S] [--announced D] [--published D] ...");
 	if (arg_uuid("visit set", "visit", argv[1], &id) != 0)
 		return EXIT_USAGE;
 	rc = parse_opts("visit set", argc - 1, argv + 1, &o);
 	if (rc == 0 && optind != argc - 1)
 		rc = cli_usage("visit set", "unexpected argument '%s'", argv[optind + 1]);
+	if (rc == 0 && o.revise != NULL)
+		rc = cli_usage("visit set", "--revise is for visit add; a moved meeting gives "
+		    "--date D --reason TEXT (K-2)");
+	if (rc == 0 && GIVEN(&o, O_REASON) && !GIVEN(&o, O_DATE))
+		rc = cli_usage("visit set", "--reason is why the meeting moves: give it with "
+		    "--date D (K-2)");
 	if (rc == 0 && (cli_open(c, 0) != 0 || visit_modify(c->store, &id, apply, &o,
 	    &c->err) != 0))
 		rc = cli_fail(c);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/compliance.h"
 #include "core/node.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -237,6 +238,88 @@ snapshot(struct store_txn *t, struct calendar *c, kz_date date, const char *reas
 	return 0;
 }
 
+int
+calendar_fixed_tx(struct store_txn *t, const char *akim, kz_date date, struct calendar *c)
+{
+	struct node n;
+	int y, m, d, rc;
+
+	calendar_init(c);
+	if (date == DATE_NONE)
+		return 0;
+	if (node_get_tx(t, &n) != 0)
+		return -1;
+	date_to_ymd(date, &y, &m, &d);
+	calendar_free(c);
+	if (calendar_get_tx(t, n.unit, y, c) < 0)
+		return -1;
+	if (c->status == CAL_DRAFT)
+		return 0;
+	if ((rc = unit_is_within_tx(t, akim, n.unit)) < 0)
+		calendar_free(c);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+struct add_args {
+	struct visit *v;
+	const char *revise;
+	kz_date today;
+};
+
+static int
+add_meeting_fn(struct store_txn *t, void *arg)
+{
+	struct add_args *a = arg;
+	struct kz_error *e = store_txn_error(t);
+	struct calendar c;
+	char d[11];
+	int fixed, rc;
+
+	/* A retry after the map grew makes a new id: clear the one of the failed try. */
+	memset(&a->v->id, 0, sizeof a->v->id);
+	if (visit_add_tx(t, a->v) != 0)
+		return -1;
+	if (a->v->unscheduled || a->v->status == VISIT_CANCELLED) {
+		if (a->revise != NULL)
+			return kz_fail(e, KZ_EINVAL, "visit: an unscheduled or cancelled meeting is "
+			    "no correction of the calendar: --revise is not for it (U-1, K-2)");
+		return 0;
+	}
+	if ((fixed = calendar_fixed_tx(t, a->v->akim, a->v->date, &c)) < 0)
+		return -1;
+	rc = 0;
+	date_format(c.approved_on, d);
+	if (fixed && a->revise == NULL)
+		rc = kz_fail(e, KZ_EINVAL, "visit: the calendar of %d was approved on %s: a "
+		    "meeting added to it is a revision (--revise REASON, recorded as kezdesu "
+		    "calendar revise does, K-2) or unscheduled (--unscheduled REASON, U-1)",
+		    c.year, d);
+	else if (!fixed && a->revise != NULL)
+		rc = kz_fail(e, KZ_EINVAL, "visit: --revise is for a meeting added to an "
+		    "approved calendar; the calendar of %d is %s", c.year,
+		    c.status == CAL_DRAFT ? "a draft, changed freely" :
+		    "not the one of this akim's office");
+	else if (fixed) {
+		if (text_check("reason of the revision", a->revise, true, 2000, e) != 0)
+			rc = -1;
+		if (rc == 0)
+			rc = snapshot(t, &c, a->today, a->revise);
+		if (rc == 0)
+			rc = calendar_save_tx(t, &c);
+	}
+	calendar_free(&c);
+	return rc;
+}
+
+int
+calendar_add_meeting(struct store *s, struct visit *v, const char *revise, kz_date today,
+    struct kz_error *e)
+{
+	struct add_args a = { v, revise, today };
+
+	return store_write(s, add_meeting_fn, &a, e);
+}
+
 struct apply_args {
 	int year;
 	const struct calendar_step *st;
@@ -352,5 +435,17 @@ calendar_apply(struct store *s, int year, const struct calendar_step *st, struct
 
 	if (st->date == DATE_NONE)
 		return kz_fail(e, KZ_EINVAL, "calendar: a date is required");
+	/*
+	 * Interpretation (issue 7): every step records something done (approved, notified,
+	 * submitted, published): a date after today is a typing slip, refused.
+	 */
+	if (st->date > compliance_today()) {
+		char d[11], t[11];
+
+		date_format(st->date, d);
+		date_format(compliance_today(), t);
+		return kz_fail(e, KZ_EINVAL, "calendar %d: %s is after today (%s): a step is "
+		    "recorded when it was done", year, d, t);
+	}
 	return store_write(s, apply_fn, &a, e);
 }

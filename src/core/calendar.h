@@ -90,6 +90,25 @@ struct calendar_step {
 int calendar_apply(struct store *s, int year, const struct calendar_step *st,
     struct kz_error *e);
 
+struct visit;
+
+/*
+ * K-2, U-1: 1 when a meeting of akim on date belongs to an approved calendar, i.e. the
+ * office has approved its calendar of date's year and akim is in the office's territory;
+ * 0 when not; -1. On 0 and 1, *c holds that calendar (free it with calendar_free).
+ */
+int calendar_fixed_tx(struct store_txn *t, const char *akim, kz_date date, struct calendar *c);
+
+/*
+ * Adds v as visit_add does, keeping the calendar's discipline (K-2, U-1): once the
+ * calendar of v's year is approved, a meeting in it (not unscheduled) is refused unless
+ * revise gives the reason of a correction; the meeting and the revision of that reason,
+ * dated today, are then written in one transaction. revise is refused for a meeting that
+ * needs none (a draft calendar, an unscheduled meeting).
+ */
+int calendar_add_meeting(struct store *s, struct visit *v, const char *revise, kz_date today,
+    struct kz_error *e);
+
 /* The calendar's meetings now (see above), in date order. */
 int calendar_meetings(struct store *s, int year, struct rec_array *visits, struct kz_error *e);
 

@@ -136,3 +136,33 @@ dayoff_to_extra(const struct rec_array *a, struct holidays_day **days, size_t *n
 	}
 	*n = a->n;
 }
+
+/* The name of a day off that names Kurban Ait, in Kazakh, Russian or Latin letters. */
+static bool
+names_kurban(const char *name)
+{
+	return name != NULL && (strstr(name, "ұрбан") != NULL || strstr(name, "урбан") != NULL ||
+	    strstr(name, "urban") != NULL || strstr(name, "URBAN") != NULL);
+}
+
+int
+dayoff_year_missing(const struct rec_array *days, int year)
+{
+	int missing = DAYOFF_NO_KURBAN | DAYOFF_NO_TRANSFER;
+
+	for (size_t i = 0; i < days->n; i++) {
+		const struct dayoff *d = (const struct dayoff *)days->items + i;
+		int y, m, dd;
+
+		if (d->removed || d->date == DATE_NONE)
+			continue;
+		date_to_ymd(d->date, &y, &m, &dd);
+		if (y != year)
+			continue;
+		if (d->kind == HOLIDAYS_OFF && names_kurban(d->name))
+			missing &= ~DAYOFF_NO_KURBAN;
+		else
+			missing &= ~DAYOFF_NO_TRANSFER;
+	}
+	return missing;
+}

@@ -30,6 +30,15 @@ int dayoff_remove(struct store *s, kz_date date, struct kz_error *e);
 /* The recorded days (not removed), in date order. */
 int dayoff_list_tx(struct store_txn *t, struct rec_array *out);
 int dayoff_list(struct store *s, struct rec_array *out, struct kz_error *e);
+/*
+ * What is not recorded of year's days that change every year, for plan and due to say:
+ * no day off named as the first day of Kurban Ait («Құрбан айт», «Курбан айт», "Kurban
+ * Ait"), no other recorded day of the year (the Government's transfers of days off and
+ * working Saturdays). days: the recorded days (dayoff_list). A mask of enum dayoff_missing.
+ */
+enum dayoff_missing { DAYOFF_NO_KURBAN = 1, DAYOFF_NO_TRANSFER = 2 };
+int dayoff_year_missing(const struct rec_array *days, int year);
+
 /* The recorded days as the rules take them; free days->v with free(). */
 void dayoff_to_extra(const struct rec_array *a, struct holidays_day **days, size_t *n);
 

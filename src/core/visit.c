@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
+#include "core/compliance.h"
 #include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -21,7 +23,7 @@ enum {
 	V_ID = 1, V_AKIM, V_TARGET, V_DATE, V_TIME, V_DURATION, V_FIELD, V_UNSCHEDULED,
 	V_REASON, V_VENUE, V_STATUS, V_ANNOUNCED, V_CHANNELS, V_BROADCAST, V_VIDEOCONF,
 	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
-	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN
+	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN, V_MOVED_REASON
 };
 
 static const struct schema_field attendance_fields[] = {
@@ -64,6 +66,7 @@ static const struct schema_field visit_fields[] = {
 	F(V_CREATED, SF_I64, created_ms),
 	F(V_ANNOUNCE_BY, SF_DATE, announce_by),
 	F(V_WITHDRAWN, SF_BOOL, withdrawn),
+	F(V_MOVED_REASON, SF_STR, moved_reason),
 };
 #undef F
 
@@ -121,8 +124,8 @@ check_unit(struct store_txn *t, const char *what, const char *code, struct unit 
 }
 
 /*
- * What a clerk may have typed wrong: times out of order (T-1), results published before
- * the meeting (A-3).
+ * What a clerk may have typed wrong: times out of order (T-1), held before its day (M-1),
+ * results published before the meeting (A-3).
  */
 static int
 check_times(struct store_txn *t, const struct visit *v)
@@ -137,6 +140,17 @@ check_times(struct store_txn *t, const struct visit *v)
 		return kz_fail(e, KZ_EINVAL, "visit: the meeting ends before it starts or before "
 		    "its report ends (T-1)");
 	date_format(v->date, d1);
+	/*
+	 * Interpretation (issue 7): a meeting is held on its day; one marked held while its
+	 * date is still ahead is a slip of the status or of the date, refused.
+	 */
+	if (v->status == VISIT_HELD && v->date > compliance_today()) {
+		char d2[11];
+
+		date_format(compliance_today(), d2);
+		return kz_fail(e, KZ_EINVAL, "visit: marked held, but its date %s is after today "
+		    "(%s, M-1): mark it held on or after its day, or correct the date", d1, d2);
+	}
 	if (v->published_on != DATE_NONE && v->published_on < v->date)
 		return kz_fail(e, KZ_EINVAL, "visit: results published before the meeting of %s "
 		    "(A-3)", d1);
@@ -164,7 +178,8 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	    text_check("visit venue", v->venue, false, 500, e) != 0 ||
 	    text_check("visit channels", v->channels, false, 2000, e) != 0 ||
 	    text_check("visit broadcast", v->broadcast, false, 2000, e) != 0 ||
-	    text_check("visit commission", v->commission, false, 4000, e) != 0)
+	    text_check("visit commission", v->commission, false, 4000, e) != 0 ||
+	    text_check("visit moved reason", v->moved_reason, false, 2000, e) != 0)
 		return -1;
 	for (size_t i = 0; i < v->nattendance; i++)
 		if (v->attendance[i].category < 0 || v->attendance[i].category >= AUD_COUNT ||
@@ -254,17 +269,82 @@ struct modify_args {
 	void *arg;
 };
 
+/*
+ * K-2: a meeting of an approved calendar (of akim, once on date) moved to v->date keeps
+ * why (v->moved_reason, which the caller sets for this move) and is shown as moved.
+ * Moves within a draft are the draft's editing and need nothing.
+ */
+static int
+check_move(struct store_txn *t, const char *akim, kz_date date, struct visit *v)
+{
+	struct calendar c;
+	char d[11];
+	int fixed, rc = 0;
+
+	if ((fixed = calendar_fixed_tx(t, akim, date, &c)) < 0)
+		return -1;
+	if (fixed && (v->moved_reason == NULL || v->moved_reason[0] == '\0')) {
+		date_format(c.approved_on, d);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: a meeting of the calendar of "
+		    "%d, approved on %s, is moved with its reason (--reason TEXT, K-2)", c.year, d);
+	} else if (fixed && (v->status == VISIT_PLANNED || v->status == VISIT_ANNOUNCED)) {
+		v->status = VISIT_MOVED;
+	}
+	calendar_free(&c);
+	return rc;
+}
+
+/*
+ * K-2, U-1: an edit neither slips a meeting into an approved calendar (an unscheduled or
+ * cancelled one made a calendar meeting again: a new meeting is added as a revision) nor
+ * takes one out of it by calling it unscheduled (it is cancelled, or the calendar revised).
+ * Cancelling stays allowed: a cancelled meeting is shown as such.
+ */
+static int
+check_membership(struct store_txn *t, const char *akim, kz_date date, bool leaves)
+{
+	struct calendar c;
+	char d[11];
+	int fixed, rc = 0;
+
+	if ((fixed = calendar_fixed_tx(t, akim, date, &c)) < 0)
+		return -1;
+	date_format(c.approved_on, d);
+	if (fixed && leaves)
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: a meeting of the calendar of "
+		    "%d, approved on %s, does not become unscheduled: cancel it (--status "
+		    "cancelled) or correct the calendar (kezdesu calendar revise, K-2)", c.year, d);
+	else if (fixed)
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: an edit does not add a meeting "
+		    "to the calendar of %d, approved on %s: add it as a revision (kezdesu visit "
+		    "add --revise REASON, K-2)", c.year, d);
+	calendar_free(&c);
+	return rc;
+}
+
 /* Reads, changes, checks and writes in one transaction, so that no edit reverts another. */
 static int
 modify_fn(struct store_txn *t, void *arg)
 {
 	struct modify_args *a = arg;
 	struct visit v;
+	char akim[10];
+	kz_date date;
+	bool in_calendar;
 	int rc;
 
 	if ((rc = visit_get_tx(t, a->id, &v)) != 0)
 		return rc;
+	memcpy(akim, v.akim, sizeof akim);
+	date = v.date;
+	in_calendar = !v.unscheduled && v.status != VISIT_CANCELLED;
 	rc = a->fn(&v, a->arg, store_txn_error(t));
+	if (rc == 0 && in_calendar && v.date != date)
+		rc = check_move(t, akim, date, &v);
+	if (rc == 0 && in_calendar != (!v.unscheduled && v.status != VISIT_CANCELLED) &&
+	    v.status != VISIT_CANCELLED)
+		rc = check_membership(t, in_calendar ? akim : v.akim, in_calendar ? date : v.date,
+		    in_calendar);
 	if (rc == 0) {
 		visit_attendance_ids(&v);
 		rc = visit_validate_tx(t, &v);

@@ -55,6 +55,7 @@ struct visit {
 	kz_date receptions_end;	/* the last personal reception after the meeting */
 	kz_date published_on;	/* */
 	kz_date moved_from;	/* the date before a move */
+	char *moved_reason;	/* why it was moved, for a meeting of an approved calendar (K-2) */
 	int64_t created_ms;
 	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
 	struct schema_extra extra;

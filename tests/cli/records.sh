@@ -72,7 +72,8 @@ att=$("$PY" -c 'import json,sys; v=json.load(sys.stdin)[0]
 print(",".join("%s=%d" % (a["category"], a["count"]) for a in v.get("attendance", [])))' \
     <"$T/out" 2>&1)
 is "$att" "citizen=40,deputy=2" "visit set: attendance by category"
-kz --db "$S" visit set "$V1" --status held
+# Marked held the day after its date of 15 December (never before it, M-1).
+KEZDESU_NOW=2026-12-16 kz --db "$S" visit set "$V1" --status held
 kz --db "$S" visit show "$V1"
 field_is "$T/out" date 2026-12-15 "a change without --date leaves the date"
 field_is "$T/out" status held "the status changes again"

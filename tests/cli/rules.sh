@@ -104,10 +104,12 @@ kz --db "$E" visit set "$V5" --status held
 add V6 --akim 613600000 --target 613647000 --date 2026-06-30
 kz --db "$E" visit set "$V6" --date 2026-07-01 --status held
 # 31 December counts for 2026-H2; 1 January 2027 not for 2026.
+# Marked held after their day (a meeting is not held before its date, M-1): the clock of
+# 1 February 2027, the day of the check below.
 add V7 --akim 613600000 --target 613649000 --date 2026-12-31
-kz --db "$E" visit set "$V7" --status held
+KEZDESU_NOW=2027-02-01 kz --db "$E" visit set "$V7" --status held
 add V8 --akim 613600000 --target 613653000 --date 2027-01-01
-kz --db "$E" visit set "$V8" --status held
+KEZDESU_NOW=2027-02-01 kz --db "$E" visit set "$V8" --status held
 # A cancelled meeting covers nothing.
 add V9 --akim 613600000 --target 613639000 --date 2026-02-10
 kz --db "$E" visit set "$V9" --status cancelled
@@ -208,7 +210,8 @@ kz --db "$S" plan 2026
 fails 1 "already approved" "plan refuses an approved calendar"
 moved=$(awk -F'\t' '$4 == "613600000" && $5 == "613630000" && $2 < "2026-07-01" {print $1}' "$T/planned")
 old=$(awk -F'\t' -v v="$moved" '$1 == v {print $2}' "$T/planned")
-kz --db "$S" visit set "$moved" --date 2026-06-15
+kz --db "$S" visit set "$moved" --date 2026-06-15 --reason "аким командировкада"
+rc_is 0 "a meeting of the approved calendar moved with its reason (K-2)"
 kz --db "$S" calendar revise 2026 --date 2026-03-01 --reason "аким командировкада"
 rc_is 0 "calendar revise with a reason"
 kz --db "$S" calendar revise 2026 --date 2026-03-02

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/date.h"
+#include "core/dayoff.h"
 #include "core/holidays.h"
 
 static bool
@@ -144,6 +145,35 @@ test_holidays_given_per_year(void **state)
 	assert_false(holidays_is_working_day(DATE_NONE, NULL));
 }
 
+/*
+ * Issue 7: plan and due ask for a year's first day of Kurban Ait (a day off named so, in
+ * Kazakh, Russian or Latin letters) and for its transfers (any other recorded day).
+ */
+static void
+test_dayoff_year_missing_kurban_and_transfers(void **state)
+{
+	char kk[] = "Құрбан айт", ru[] = "Курбан айт", lat[] = "KURBAN AIT", other[] = "ауыстыру";
+	struct dayoff d[5] = {
+		{ .date = date_from_ymd(2026, 5, 27), .kind = HOLIDAYS_OFF, .name = kk },
+		{ .date = date_from_ymd(2027, 5, 16), .kind = HOLIDAYS_OFF, .name = ru },
+		{ .date = date_from_ymd(2027, 1, 2), .kind = HOLIDAYS_WORKDAY, .name = NULL },
+		{ .date = date_from_ymd(2028, 5, 5), .kind = HOLIDAYS_OFF, .name = lat,
+		  .removed = true },
+		{ .date = date_from_ymd(2028, 1, 2), .kind = HOLIDAYS_OFF, .name = other },
+	};
+	struct rec_array a = { d, 5, 5 };
+
+	(void)state;
+	assert_int_equal(dayoff_year_missing(&a, 2026), DAYOFF_NO_TRANSFER);
+	assert_int_equal(dayoff_year_missing(&a, 2027), 0);
+	/* A removed record counts for nothing; a day off with another name is a transfer. */
+	assert_int_equal(dayoff_year_missing(&a, 2028), DAYOFF_NO_KURBAN);
+	assert_int_equal(dayoff_year_missing(&a, 2025), DAYOFF_NO_KURBAN | DAYOFF_NO_TRANSFER);
+	/* A working day is no Kurban Ait, whatever its name. */
+	d[0].kind = HOLIDAYS_WORKDAY;
+	assert_int_equal(dayoff_year_missing(&a, 2026), DAYOFF_NO_KURBAN);
+}
+
 int
 main(void)
 {
@@ -152,6 +182,7 @@ main(void)
 		cmocka_unit_test(test_holidays_weekend_holiday_moves_2026),
 		cmocka_unit_test(test_holidays_past_years_as_published),
 		cmocka_unit_test(test_holidays_given_per_year),
+		cmocka_unit_test(test_dayoff_year_missing_kurban_and_transfers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
