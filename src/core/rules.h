@@ -105,6 +105,8 @@ struct rules_deadline {
 	int			 year_after;	/* DATE: 1 when the deadline falls in the year
 						 * after the year concerned (G-2) */
 	int			 day;		/* DATE, QUARTERLY: day of the month */
+	bool			 before;	/* DATE: the text says «до» the day: see
+						 * rules_deadline_date */
 	int			 days;		/* BEFORE, AFTER: days */
 	int			 num, den;	/* SHARE: at most num/den */
 	enum rules_done_field	 done;
@@ -112,6 +114,12 @@ struct rules_deadline {
 };
 
 const struct rules_deadline *rules_deadline_table(size_t *n);
+/*
+ * The last day on time of a RULES_DL_DATE row's k-th date (month[k], day) falling in
+ * year. Interpretation (K-1, K-3, G-1, G-2: «до 15 января»): with the strict reading,
+ * the default, that is the day before the named date; rules.c holds the one switch.
+ */
+kz_date rules_deadline_date(const struct rules_deadline *row, int year, int k);
 /* P-4: days of notice before a meeting of an akim of this type; -1 for a place. */
 int rules_announce_days(enum unit_type akim);
 
@@ -313,7 +321,7 @@ struct rules_done {
 	kz_date		 notified;	/* K-1: maslikhat notified */
 	kz_date		 submitted;	/* K-3: calendar submitted to the Government */
 	kz_date		 forwarded;	/* G-1: calendars to the Administration */
-	kz_date		 collected[2];	/* G-2: by 15 February, by 15 August */
+	kz_date		 collected[2];	/* G-2: before 15 February, 15 August */
 	kz_date		 quarterly[4];	/* progress for Q1..Q4 of year published */
 };
 
@@ -355,7 +363,7 @@ struct rules_due_ctx {
  * late), sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
  * CITY_REP offices; A-4 for every akim's office (the 25th even when it is a weekend: the
  * decree counts calendar dates); G-1 and G-2 for the Government (G-2 of reporting year Y
- * falls due on 15 February and 15 August of Y + 1 and is labelled Y); P-4 for calendar
+ * falls due before 15 February and 15 August of Y + 1 and is labelled Y); P-4 for calendar
  * meetings not announced whose date is today or later; A-3 for held meetings not
  * published; M-1 for meetings whose date has passed and that are still planned (OVERDUE
  * since their date); A-3 for the open issues' and steps' deadlines, OVERDUE however long
@@ -387,9 +395,10 @@ struct rules_plan {
  * period that C-1..C-5 require in year. Meetings fall on working days only, never two of
  * one akim on a day, each target in the middle of an equal share of the period's usable
  * days (targets in code order). Usable: the announcement P-4 asks for falls on or after
- * the K-1 deadline (15 January: a calendar is announced once approved), and is moved back
- * to the previous working day when it would fall on a day off (earlier notice is still
- * notice); so a district's first meeting is not before 29 January. Overwrites *out;
+ * the K-1 deadline (rules_deadline_date: 14 January with the strict reading; a calendar
+ * is announced once approved), and is moved back to the previous working day when it
+ * would fall on a day off (earlier notice is still notice); so a district's first
+ * meeting is not before 28 January. Overwrites *out;
  * returns 0, or -1 when office is unknown or not an akim's unit.
  */
 int rules_plan(const struct rules_tree *tree, const char *office, int year,

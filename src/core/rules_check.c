@@ -556,7 +556,7 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 			for (int k = 0; k < 2; k++) {
 				if (row->month[k] == 0)
 					continue;
-				due = date_from_ymd(y + row->year_after, row->month[k], row->day);
+				due = rules_deadline_date(row, y + row->year_after, k);
 				if (due < w->lo || due > w->hi ||
 				    done_date(done_for(c, y), row->done, k) != DATE_NONE)
 					continue;

@@ -294,9 +294,10 @@ test_due_k1_k3_in_january(void **state)
 	struct rules_due_ctx c;
 	struct rules_findings f;
 	const struct want_due want[] = {
-		{ "K-1", ymd(2026, 1, 15), RULES_PENDING, 5, 2026, 0, -1 },
-		{ "K-1", ymd(2026, 1, 15), RULES_PENDING, 5, 2026, 0, -1 },
-		{ "K-3", ymd(2026, 1, 20), RULES_PENDING, 10, 2026, 0, -1 },
+		/* K-1, K-3: «до 15 января», «до 20 января», strict: 14 and 19 January. */
+		{ "K-1", ymd(2026, 1, 14), RULES_PENDING, 4, 2026, 0, -1 },
+		{ "K-1", ymd(2026, 1, 14), RULES_PENDING, 4, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 19), RULES_PENDING, 9, 2026, 0, -1 },
 		{ "A-4", ymd(2026, 1, 25), RULES_PENDING, 15, 2025, 4, -1 },
 	};
 
@@ -320,14 +321,14 @@ test_due_k1_k3_in_january(void **state)
 	assert_string_equal(f.v[0].akim, "610000000");
 	rules_findings_free(&f);
 
-	/* On 21 January with approval and notice done: K-3 a day late, A-4 ahead. */
-	done[2].approved = ymd(2026, 1, 14);
-	done[2].notified = ymd(2026, 1, 15);
+	/* On 21 January with approval and notice done: K-3 two days late, A-4 ahead. */
+	done[2].approved = ymd(2026, 1, 13);
+	done[2].notified = ymd(2026, 1, 14);
 	rules_due(ymd(2026, 1, 21), &c, &f);
 	assert_int_equal(f.n, 2);
 	assert_string_equal(f.v[0].rule, "K-3");
 	assert_int_equal(f.v[0].status, RULES_OVERDUE);
-	assert_int_equal(f.v[0].days, 1);
+	assert_int_equal(f.v[0].days, 2);
 	assert_string_equal(f.v[1].rule, "A-4");
 	rules_findings_free(&f);
 
@@ -410,16 +411,17 @@ test_due_government_g1_g2(void **state)
 	struct rules_due_ctx c;
 	struct rules_findings f;
 	const struct want_due want[] = {
-		{ "G-1", ymd(2026, 2, 1), RULES_OVERDUE, 9, 2026, 0, -1 },
-		{ "G-2", ymd(2026, 2, 15), RULES_PENDING, 5, 2025, 0, -1 },
+		/* «до 1 февраля», «до 15 февраля»: strict, 31 January and 14 February. */
+		{ "G-1", ymd(2026, 1, 31), RULES_OVERDUE, 10, 2026, 0, -1 },
+		{ "G-2", ymd(2026, 2, 14), RULES_PENDING, 4, 2025, 0, -1 },
 	};
 	const struct want_due august[] = {
-		{ "G-2", ymd(2026, 8, 15), RULES_PENDING, 30, 2025, 0, -1 },
+		{ "G-2", ymd(2026, 8, 14), RULES_PENDING, 29, 2025, 0, -1 },
 	};
-	/* 2027-01-05 is 143 days after 2026-08-15 and 27 before 2027-02-01. */
+	/* 2027-01-05 is 144 days after 2026-08-14 and 26 before 2027-01-31. */
 	const struct want_due january[] = {
-		{ "G-2", ymd(2026, 8, 15), RULES_OVERDUE, 143, 2025, 0, -1 },
-		{ "G-1", ymd(2027, 2, 1), RULES_PENDING, 27, 2027, 0, -1 },
+		{ "G-2", ymd(2026, 8, 14), RULES_OVERDUE, 144, 2025, 0, -1 },
+		{ "G-1", ymd(2027, 1, 31), RULES_PENDING, 26, 2027, 0, -1 },
 	};
 
 	/* The lists of reporting year 2024 were collected in 2025, 2025's calendars forwarded. */
@@ -439,12 +441,12 @@ test_due_government_g1_g2(void **state)
 	assert_string_equal(f.v[0].akim, "");
 	rules_findings_free(&f);
 
-	done[2].forwarded = ymd(2026, 1, 31);
+	done[2].forwarded = ymd(2026, 1, 30);
 	done[1].collected[0] = ymd(2026, 2, 13);
 	rules_due(ymd(2026, 7, 16), &c, &f);
 	assert_due(&f, august, N(august));
 	rules_findings_free(&f);
-	rules_due(ymd(2026, 7, 15), &c, &f);
+	rules_due(ymd(2026, 7, 14), &c, &f);
 	assert_int_equal(f.n, 0);	/* 31 days ahead */
 	rules_findings_free(&f);
 
