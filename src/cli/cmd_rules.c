@@ -93,6 +93,8 @@ finding_period(const struct rules_finding *f, kz_date date, char per[16])
 		/* An issue with no deadline falls in no period. */
 		if (f->year == 0)
 			per[0] = '\0';
+		else if (f->quarter > 0)	/* which quarter's progress */
+			snprintf(per, 16, "%d-Q%d", f->year, f->quarter);
 		else
 			rules_period_name(f->year, f->period, per);
 		return;

@@ -205,14 +205,15 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 {
 	struct rules_due_ctx ctx;
 	size_t keep = 0;
-	int y, m, d;
+	int y0, y1;
 
-	date_to_ymd(today, &y, &m, &d);
 	/*
-	 * Visits far enough back for A-3 of a year ago, and the calendars around the date:
-	 * from two years back, as G-2 of a reporting year falls due in the year after it.
+	 * Visits far enough back for A-3 of a year ago, and the calendars of every year whose
+	 * steps rules_due reads (A-4 of Q4 is due in the next January, G-2 in the year after
+	 * its reporting year): one missing makes what was recorded look owed again.
 	 */
-	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y - 2, y + 1, c,
+	rules_due_years(today, ahead, &y0, &y1);
+	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y0, y1, c,
 	    e) != 0)
 		return -1;
 	if (load_issues(s, c, e) != 0) {

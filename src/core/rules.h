@@ -357,6 +357,8 @@ struct rules_due_ctx {
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 };
 
+/* The years rules_due(today, ctx with ahead) reads ctx->done of: pass at least these. */
+void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
 /*
  * Every obligation not done whose deadline is within ctx->ahead days after today or
  * RULES_DUE_BEHIND days before it: PENDING (days left, 0 on the day) or OVERDUE (days

@@ -695,6 +695,22 @@ cmp_seq(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
+/*
+ * The years whose struct rules_done rules_due reads on today: those of the window and the
+ * year before its first, as A-4 of Q4 falls due in the January after its year and G-2
+ * in the year after its reporting year (due_dated's loops). A caller that passes fewer
+ * makes a step recorded as done look owed again (A-4 of Q4 after New Year).
+ */
+void
+rules_due_years(kz_date today, int ahead, int *y0, int *y1)
+{
+	int m, d;
+
+	date_to_ymd(today - RULES_DUE_BEHIND, y0, &m, &d);
+	date_to_ymd(today + (ahead > 0 ? ahead : RULES_DUE_AHEAD), y1, &m, &d);
+	*y0 -= 1;
+}
+
 void
 rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
 {

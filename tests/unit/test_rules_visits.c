@@ -403,6 +403,26 @@ test_due_quarterly_on_the_25th_even_on_a_weekend(void **state)
  * of Y. G-2 of reporting year Y: the lists collected by 15 February and 15 August of Y + 1,
  * labelled Y (RULES.md, G-2's interpretation), recorded in the calendar of Y.
  */
+/*
+ * The years of struct rules_done rules_due reads: on 10 January 2027 the window starts
+ * on 10 January 2026, and A-4 of Q4 2025 falls due on 25 January 2026, inside it; G-2
+ * of reporting year 2025 falls due in 2026 too. A caller loading fewer years made Q4
+ * 2025, recorded as published, overdue again after New Year.
+ */
+static void
+test_due_years_reach_the_quarter_before_new_year(void **state)
+{
+	(void)state;
+	int y0, y1;
+
+	rules_due_years(ymd(2027, 1, 10), 0, &y0, &y1);
+	assert_int_equal(y0, 2025);
+	assert_int_equal(y1, 2027);
+	rules_due_years(ymd(2027, 12, 10), 30, &y0, &y1);
+	assert_int_equal(y0, 2025);
+	assert_int_equal(y1, 2028);
+}
+
 static void
 test_due_government_g1_g2(void **state)
 {
@@ -467,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_u1_m2_reason_and_attendance),
 		cmocka_unit_test(test_due_k1_k3_in_january),
 		cmocka_unit_test(test_due_quarterly_on_the_25th_even_on_a_weekend),
+		cmocka_unit_test(test_due_years_reach_the_quarter_before_new_year),
 		cmocka_unit_test(test_due_government_g1_g2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
