@@ -246,6 +246,33 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	return 0;
 }
 
+int
+compliance_check_dated(const struct compliance *c, int year, kz_date today,
+    struct rules_findings *out)
+{
+	struct rules_due_ctx ctx;
+	size_t keep = 0;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.office = c->office_type;
+	memcpy(ctx.office_code, c->office, 10);
+	ctx.government = unit_is_government(c->office);
+	ctx.done = c->done;
+	ctx.ndone = c->ndone;
+	rules_check_dated(year, today, &ctx, out);
+	for (size_t i = 0; i < out->n; i++) {
+		struct rules_finding *f = &out->v[i];
+
+		if (ctx.government && f->akim[0] == '\0')
+			memcpy(f->akim, c->office, 10);
+		/* As in compliance_due: what was owed before the store existed is unknown. */
+		if (f->due >= c->created || f->status == RULES_OK || f->status == RULES_LATE)
+			out->v[keep++] = *f;
+	}
+	out->n = keep;
+	return 0;
+}
+
 struct plan_args {
 	int year;
 	struct compliance_plan *out;

@@ -357,12 +357,23 @@ struct rules_due_ctx {
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 };
 
+/*
+ * The office's dated obligations concerning year (K-1, K-3, A-4's four quarters; G-1, G-2
+ * for the Government; G-2 of reporting year Y falls in Y + 1), each OK (done on time),
+ * LATE (done, days late), PENDING (days left) or OVERDUE (days late) as of today, in the
+ * table's order. Reads ctx->done of year only, and neither visits nor issues. Overwrites
+ * *out.
+ */
+void rules_check_dated(int year, kz_date today, const struct rules_due_ctx *ctx,
+    struct rules_findings *out);
+
 /* The years rules_due(today, ctx with ahead) reads ctx->done of: pass at least these. */
 void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
 /*
  * Every obligation not done whose deadline is within ctx->ahead days after today or
  * RULES_DUE_BEHIND days before it: PENDING (days left, 0 on the day) or OVERDUE (days
- * late), sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
+ * late), and every one done late with its deadline in that window: LATE (days late),
+ * sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
  * CITY_REP offices; A-4 for every akim's office (the 25th even when it is a weekend: the
  * decree counts calendar dates); G-1 and G-2 for the Government (G-2 of reporting year Y
  * falls due before 15 February and 15 August of Y + 1 and is labelled Y); P-4 for calendar

@@ -543,12 +543,24 @@ row_is_mine(const struct rules_deadline *row, const struct rules_due_ctx *c)
 	return (unsigned)c->office < UNIT_TYPE_COUNT && (row->akims & RULES_T(c->office));
 }
 
+/* quarter q (1..4) of year y, by the 25th of the month after it (Q4 in January). */
+static kz_date
+quarter_due(const struct rules_deadline *row, int y, int q)
+{
+	return q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) : date_from_ymd(y + 1, 1, row->day);
+}
+
+/*
+ * A step done late stays listed as LATE (days late) while its deadline is in the window,
+ * so that it leaves a trace (issue 7: a calendar submitted on 21 January must not simply
+ * disappear); a step done on time is no longer owed and is not listed.
+ */
 static void
 due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
     const struct window *w, int ylo, int yhi, struct rules_findings *out)
 {
 	struct rules_finding *f;
-	kz_date due;
+	kz_date due, done;
 
 	if (row->kind == RULES_DL_DATE) {
 		/* y is the year concerned; its deadline may fall in the next one (G-2). */
@@ -557,11 +569,12 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 				if (row->month[k] == 0)
 					continue;
 				due = rules_deadline_date(row, y + row->year_after, k);
-				if (due < w->lo || due > w->hi ||
-				    done_date(done_for(c, y), row->done, k) != DATE_NONE)
+				done = done_date(done_for(c, y), row->done, k);
+				if (due < w->lo || due > w->hi || (done != DATE_NONE && done <= due))
 					continue;
 				f = add_due(out, w, row, row->government ? "" : c->office_code,
 				    due);
+				deadline_status(f, due, done, w->today);
 				f->year = y;
 			}
 		return;
@@ -569,12 +582,12 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 	/* QUARTERLY: the quarter's year is the year concerned, Q4 falls due in January. */
 	for (int y = ylo - 1; y <= yhi; y++)
 		for (int q = 1; q <= 4; q++) {
-			due = q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) :
-			    date_from_ymd(y + 1, 1, row->day);
-			if (due < w->lo || due > w->hi ||
-			    done_date(done_for(c, y), row->done, q - 1) != DATE_NONE)
+			due = quarter_due(row, y, q);
+			done = done_date(done_for(c, y), row->done, q - 1);
+			if (due < w->lo || due > w->hi || (done != DATE_NONE && done <= due))
 				continue;
 			f = add_due(out, w, row, c->office_code, due);
+			deadline_status(f, due, done, w->today);
 			f->year = y;
 			f->quarter = q;
 		}
@@ -639,7 +652,7 @@ due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 		const struct rules_visit *v = &c->visits[k];
 		const struct rules_deadline *row;
 		struct rules_finding *f;
-		kz_date due;
+		kz_date due, done;
 		int i;
 
 		if (v->date == DATE_NONE || v->status == RULES_CANCELLED)
@@ -655,24 +668,28 @@ due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 			continue;
 		}
 		if (v->status == RULES_HELD) {
-			if (v->published_on != DATE_NONE)
-				continue;
 			row = deadline_row("A-3", UNIT_TYPE_COUNT);
 			due = a3_due(v);
+			done = v->published_on;
 		} else {
-			/* Notice is owed for a calendar meeting still ahead (see check_p4). */
-			if (v->unscheduled || v->announced_on != DATE_NONE ||
-			    v->status == RULES_ANNOUNCED || v->date < w->today ||
+			/*
+			 * Notice is owed for a calendar meeting still ahead (see check_p4); one
+			 * given late is listed late while the meeting is ahead.
+			 */
+			if (v->unscheduled || v->date < w->today ||
+			    (v->announced_on == DATE_NONE && v->status == RULES_ANNOUNCED) ||
 			    c->tree == NULL || (i = rules_tree_find(c->tree, v->akim)) < 0)
 				continue;
 			row = deadline_row("P-4", rules_tree_unit(c->tree, i)->type);
 			if (row == NULL)
 				continue;
 			due = v->date - row->days;
+			done = v->announced_on;
 		}
-		if (due < w->lo || due > w->hi)
+		if (due < w->lo || due > w->hi || (done != DATE_NONE && done <= due))
 			continue;
 		f = add_due(out, w, row, v->akim, due);
+		deadline_status(f, due, done, w->today);
 		code_copy(f->target, v->target);
 		f->visit = v->id;
 		f->year = year_of(v->date);
@@ -693,6 +710,41 @@ cmp_seq(const void *a, const void *b)
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	return (x->i > y->i) - (x->i < y->i);
+}
+
+void
+rules_check_dated(int year, kz_date today, const struct rules_due_ctx *c,
+    struct rules_findings *out)
+{
+	const struct rules_deadline *rows;
+	const struct rules_done *d = done_for(c, year);
+	size_t nrows;
+
+	memset(out, 0, sizeof *out);
+	rows = rules_deadline_table(&nrows);
+	for (size_t r = 0; r < nrows; r++) {
+		const struct rules_deadline *row = &rows[r];
+		int n = row->kind == RULES_DL_QUARTERLY ? 4 : row->kind == RULES_DL_DATE ? 2 : 0;
+
+		if (!row_is_mine(row, c))
+			continue;
+		for (int k = 0; k < n; k++) {
+			struct rules_finding *f;
+			kz_date due;
+
+			if (row->kind == RULES_DL_DATE && row->month[k] == 0)
+				continue;
+			due = row->kind == RULES_DL_QUARTERLY ? quarter_due(row, year, k + 1) :
+			    rules_deadline_date(row, year + row->year_after, k);
+			f = rules_findings_add(out);
+			f->rule = row->id;
+			f->what = row->what;
+			code_copy(f->akim, row->government ? "" : c->office_code);
+			f->year = year;
+			f->quarter = row->kind == RULES_DL_QUARTERLY ? k + 1 : 0;
+			deadline_status(f, due, done_date(d, row->done, k), today);
+		}
+	}
 }
 
 /*

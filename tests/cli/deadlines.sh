@@ -29,4 +29,54 @@ kz --db "$R" calendar progress 2026 --quarter 4 --date 2027-01-20
 KEZDESU_NOW=2027-01-26 kz --db "$R" due --format tsv
 is "$(rows A-4)" "" "26 Jan 2027: Q4 2026 recorded on the 20th, not due"
 
+# ---- A step done late leaves a trace: ok, late, pending, overdue ----
+# 2026's calendar approved and the maslikhat notified on 12 January (K-1, by the 14th:
+# on time), submitted to the Government on 21 January (K-3, by the 19th: 2 days late);
+# Q1's progress published on 27 April (A-4, by 25 April: 2 days late).
+Y=$T/year
+KEZDESU_NOW=2026-01-01 kz --db "$Y" init --unit 610000000
+kz --db "$Y" units import "$SAMPLE" --edition 2026-07-17
+kz --db "$Y" calendar approve 2026 --date 2026-01-12
+kz --db "$Y" calendar notify 2026 --date 2026-01-12
+kz --db "$Y" calendar submit 2026 --date 2026-01-21
+rc_is 0 "K-3: the calendar submitted on 21 January"
+KEZDESU_NOW=2026-01-22 kz --db "$Y" due --format tsv
+is "$(rows K-3)" "2026 late 2026-01-19 2|" "due on 22 Jan: K-3 is still there, done 2 days late"
+is "$(rows K-1)" "" "due: K-1, done on time, is not listed"
+kz --db "$Y" calendar progress 2026 --quarter 1 --date 2026-04-27
+KEZDESU_NOW=2026-05-01 kz --db "$Y" due --format tsv
+is "$(rows A-4)" "2025-Q4 overdue 2026-01-25 96|2026-Q1 late 2026-04-25 2|" \
+    "due on 1 May: Q4 2025 never recorded (96 days), Q1 2026 done 2 days late"
+KEZDESU_NOW=2026-05-01 kz --db "$Y" check 2026 --format tsv
+is "$rc" 1 "check exits 1: two steps were late"
+is "$(rows K-1)$(rows K-3)$(rows A-4)" \
+    "2026 ok 2026-01-14 |2026 ok 2026-01-14 |2026 late 2026-01-19 2|2026-Q1 late 2026-04-25 2|2026-Q2 pending 2026-07-25 85|2026-Q3 pending 2026-10-25 177|2026-Q4 pending 2027-01-25 269|" \
+    "check 2026: K-1 ok (twice: approval, notice), K-3 late 2, A-4 Q1 late 2, Q2..Q4 pending"
+is "$(awk -F'\t' '$1 == "K-3" {print NF}' "$T/out")" 11 "the rows keep check's 11 tsv columns"
+KEZDESU_NOW=2026-05-01 kz --db "$Y" check 2026
+like "$(out)" "*Deadlines of the office*K-3  2026     late     *due 2026-01-19 (2 days late)*submit the approved calendar*7 deadlines, 2 of them breaches*" \
+    "check's text shows K-3 done 2 days late"
+# Nothing recorded for Q2 by 1 August: overdue by 7 days (25 July + 7).
+KEZDESU_NOW=2026-08-01 kz --db "$Y" check 2026 --format tsv
+is "$(awk -F'\t' '$1 == "A-4" && $4 == "2026-Q2" {print $5, $9}' "$T/out")" "overdue 7" \
+    "check on 1 Aug: Q2's progress not recorded, 7 days overdue"
+
+# Meetings' steps too (P-4, A-3): a field meeting of the region's akim in Baidibek district
+# on 10 April 2026, held, its results published on 25 April (A-3: 10 days, by 20 April: 5
+# days late); another there on Wednesday 27 May announced on 15 May (P-4: 14 days, by 13
+# May: 2 days late). On 16 May due lists both as late, check too (check also has P-4 of
+# the April meeting, never announced: missing).
+KEZDESU_NOW=2026-05-16 kz --db "$Y" visit add --akim 610000000 --target 613600000 \
+    --date 2026-04-10 --field --status held --published 2026-04-25
+rc_is 0 "a held meeting published late"
+KEZDESU_NOW=2026-05-16 kz --db "$Y" visit add --akim 610000000 --target 613600000 \
+    --date 2026-05-27 --field --announced 2026-05-15
+rc_is 0 "a meeting announced late"
+KEZDESU_NOW=2026-05-16 kz --db "$Y" due --format tsv
+is "$(rows A-3)$(rows P-4)" "2026-H1 late 2026-04-20 5|2026-H1 late 2026-05-13 2|" \
+    "due on 16 May: A-3 published 5 days late, P-4 announced 2 days late"
+KEZDESU_NOW=2026-05-16 kz --db "$Y" check 2026 --format tsv
+is "$(rows A-3)$(rows P-4)" "2026-H1 late 2026-04-20 5|2026-H1 missing 2026-03-27 |2026-H1 late 2026-05-13 2|" \
+    "check on 16 May: the same, and the April meeting's notice missing"
+
 done_testing

@@ -404,6 +404,56 @@ test_due_quarterly_on_the_25th_even_on_a_weekend(void **state)
  * labelled Y (RULES.md, G-2's interpretation), recorded in the calendar of Y.
  */
 /*
+ * A step done late leaves a trace (issue 7). 2026: approved 12 January, the maslikhat
+ * notified 15 January (K-1 by the 14th: 1 day late), submitted 21 January (K-3 by the
+ * 19th: 2 days late), Q1 published 24 April (on time). On 22 January due lists K-1's
+ * notice and K-3 as LATE; check lists every deadline of the year with its status.
+ */
+static void
+test_done_late_is_listed(void **state)
+{
+	(void)state;
+	struct rules_done done[3];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+	const struct want_due due22[] = {
+		{ "K-1", ymd(2026, 1, 14), RULES_LATE, 1, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 19), RULES_LATE, 2, 2026, 0, -1 },
+		{ "A-4", ymd(2026, 1, 25), RULES_PENDING, 3, 2025, 4, -1 },
+	};
+	const struct want_due check[] = {
+		{ "K-1", ymd(2026, 1, 14), RULES_OK, 0, 2026, 0, -1 },
+		{ "K-1", ymd(2026, 1, 14), RULES_LATE, 1, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 19), RULES_LATE, 2, 2026, 0, -1 },
+		{ "A-4", ymd(2026, 4, 25), RULES_OK, 0, 2026, 1, -1 },
+		/* 1 August: Q2 by 25 July not recorded, 7 days overdue. */
+		{ "A-4", ymd(2026, 7, 25), RULES_OVERDUE, 7, 2026, 2, -1 },
+		{ "A-4", ymd(2026, 10, 25), RULES_PENDING, 85, 2026, 3, -1 },
+		{ "A-4", ymd(2027, 1, 25), RULES_PENDING, 177, 2026, 4, -1 },
+	};
+
+	/* The year before on time: Q4 2024 and Q1..Q3 2025 published on the 20th. */
+	rules_done_init(&done[0], 2024);
+	done[0].quarterly[3] = ymd(2025, 1, 20);
+	rules_done_init(&done[1], 2025);
+	for (int q = 0; q < 3; q++)
+		done[1].quarterly[q] = ymd(2025, 3 * q + 4, 20);
+	rules_done_init(&done[2], 2026);
+	done[2].approved = ymd(2026, 1, 12);
+	done[2].notified = ymd(2026, 1, 15);
+	done[2].submitted = ymd(2026, 1, 21);
+	done[2].quarterly[0] = ymd(2026, 4, 24);
+	c = region_office(done, 3);
+	rules_due(ymd(2026, 1, 22), &c, &f);
+	assert_due(&f, due22, N(due22));
+	rules_findings_free(&f);
+	rules_check_dated(2026, ymd(2026, 8, 1), &c, &f);
+	assert_due(&f, check, N(check));
+	assert_string_equal(f.v[0].what, "approve the annual calendar of meetings");
+	rules_findings_free(&f);
+}
+
+/*
  * The years of struct rules_done rules_due reads: on 10 January 2027 the window starts
  * on 10 January 2026, and A-4 of Q4 2025 falls due on 25 January 2026, inside it; G-2
  * of reporting year 2025 falls due in 2026 too. A caller loading fewer years made Q4
@@ -488,6 +538,7 @@ main(void)
 		cmocka_unit_test(test_due_k1_k3_in_january),
 		cmocka_unit_test(test_due_quarterly_on_the_25th_even_on_a_weekend),
 		cmocka_unit_test(test_due_years_reach_the_quarter_before_new_year),
+		cmocka_unit_test(test_done_late_is_listed),
 		cmocka_unit_test(test_due_government_g1_g2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
