@@ -135,7 +135,8 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 		uid_format(&is->id, iid);
 		if (f->step >= 0)
 			snprintf(step, sizeof step, "%d", f->step + 1);
-	}
+	} else if (strcmp(f->rule, "K-2") == 0 && f->step > 0)
+		snprintf(step, sizeof step, "%d", f->step);	/* the revision's number */
 	date_format(f->due, due);
 	if (f->status == RULES_PENDING || f->status == RULES_LATE ||
 	    f->status == RULES_OVERDUE)
@@ -185,6 +186,8 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 		date_format(v->date, date);
 		printf(", meeting of %s", date);
 	}
+	if (strcmp(f->rule, "K-2") == 0 && f->step > 0)
+		printf(", revision %d", f->step);
 	if (is != NULL) {
 		fputs(", issue «", stdout);
 		out_text_string(stdout, is->title ? is->title : "");
@@ -302,7 +305,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	if (fmt == OUT_TEXT)
 		printf("  %zu findings, %zu of them breaches\n\nDeadlines of the office "
-		    "(K-1, K-3, A-4; G-1, G-2), as of today:\n", vis.n, bad);
+		    "(K-1, K-2, K-3, A-4; G-1, G-2), as of today:\n", vis.n, bad);
 	/* Done on time, done late (days late), pending (days left) or overdue. */
 	for (size_t i = 0; i < dl.n; i++) {
 		dlbad += is_violation(dl.v[i].status);

@@ -60,6 +60,7 @@ load_fn(struct store_txn *t, void *arg)
 	struct compliance *c = a->c;
 	struct rec_array units = { 0 }, days = { 0 };
 	struct node n;
+	size_t revcap = 0;
 	int rc = -1;
 
 	if (node_get_tx(t, &n) != 0)
@@ -106,6 +107,16 @@ load_fn(struct store_txn *t, void *arg)
 		d->collected[1] = cal.collected_on[1];
 		for (int q = 0; q < 4; q++)
 			d->quarterly[q] = cal.progress_on[q];
+		for (size_t r = 1; r < cal.nrevisions; r++) {
+			struct rules_revision *rv;
+
+			c->rev = xgrow(c->rev, &revcap, c->nrev + 1, sizeof *c->rev);
+			rv = &c->rev[c->nrev++];
+			rv->year = y;
+			rv->number = (int)r;
+			rv->date = cal.revisions[r].date;
+			rv->notified = cal.revisions[r].notified_on;
+		}
 		calendar_free(&cal);
 	}
 	rc = 0;
@@ -138,6 +149,7 @@ compliance_free(struct compliance *c)
 	free(c->rv);
 	free(c->days);
 	free(c->done);
+	free(c->rev);
 	rec_array_free(&issue_kind, &c->issues);
 	free(c->ri);
 	memset(c, 0, sizeof *c);
@@ -226,6 +238,8 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.government = unit_is_government(c->office);
 	ctx.done = c->done;
 	ctx.ndone = c->ndone;
+	ctx.revisions = c->rev;
+	ctx.nrevisions = c->nrev;
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;
 	ctx.nvisits = c->visits.n;
@@ -238,7 +252,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 		if (ctx.government && out->v[i].akim[0] == '\0')
 			memcpy(out->v[i].akim, c->office, 10);
 		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
-		    out->v[i].issue >= 0 ||
+		    out->v[i].issue >= 0 || strcmp(out->v[i].rule, "K-2") == 0 ||
 		    strcmp(out->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0)
 			out->v[keep++] = out->v[i];
 	}
@@ -259,6 +273,8 @@ compliance_check_dated(const struct compliance *c, int year, kz_date today,
 	ctx.government = unit_is_government(c->office);
 	ctx.done = c->done;
 	ctx.ndone = c->ndone;
+	ctx.revisions = c->rev;
+	ctx.nrevisions = c->nrev;
 	rules_check_dated(year, today, &ctx, out);
 	for (size_t i = 0; i < out->n; i++) {
 		struct rules_finding *f = &out->v[i];

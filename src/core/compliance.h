@@ -27,6 +27,8 @@ struct compliance {
 					 * deadline, those without one last */
 	struct rules_issue *ri;		/* their deadlines and their steps' not done */
 	size_t nri;
+	struct rules_revision *rev;	/* K-2: the loaded calendars' revisions 1.. */
+	size_t nrev;
 };
 
 /* An issue still owed: new, in work or escalated (not resolved, explained, rejected). */

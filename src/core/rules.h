@@ -337,6 +337,17 @@ struct rules_issue {
 	kz_date		 deadline;	/* DATE_NONE: none set */
 };
 
+/*
+ * A correction of an approved calendar (K-2: revision 1, 2, ...; 0 is the approval, K-1)
+ * and the day the maslikhat was notified of it, DATE_NONE while it was not.
+ */
+struct rules_revision {
+	int		 year;		/* the calendar's */
+	int		 number;	/* >= 1 */
+	kz_date		 date;		/* the revision's */
+	kz_date		 notified;
+};
+
 /* Sets every date of d to DATE_NONE. */
 void rules_done_init(struct rules_done *d, int year);
 
@@ -354,6 +365,8 @@ struct rules_due_ctx {
 	size_t				 nvisits;
 	const struct rules_issue	*issues;	/* open issues and steps */
 	size_t				 nissues;
+	const struct rules_revision	*revisions;	/* K-2: the calendars' corrections */
+	size_t				 nrevisions;
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 };
 
@@ -361,8 +374,9 @@ struct rules_due_ctx {
  * The office's dated obligations concerning year (K-1, K-3, A-4's four quarters; G-1, G-2
  * for the Government; G-2 of reporting year Y falls in Y + 1), each OK (done on time),
  * LATE (done, days late), PENDING (days left) or OVERDUE (days late) as of today, in the
- * table's order. Reads ctx->done of year only, and neither visits nor issues. Overwrites
- * *out.
+ * table's order; then K-2 for each of ctx->revisions of year: OK once notified, else
+ * PENDING on its day and OVERDUE after it (step: its number). Reads ctx->done of year
+ * only, and neither visits nor issues. Overwrites *out.
  */
 void rules_check_dated(int year, kz_date today, const struct rules_due_ctx *ctx,
     struct rules_findings *out);
@@ -381,7 +395,9 @@ void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
  * published; M-1 for meetings whose date has passed and that are still planned (OVERDUE
  * since their date); A-3 for the open issues' and steps' deadlines, OVERDUE however long
  * ago (an issue does not stop being owed after a year), and an issue with no deadline
- * at all as MISSING, after the dated ones. Overwrites *out.
+ * at all as MISSING, after the dated ones; K-2 for each revision whose maslikhat notice
+ * is not recorded, due on the revision's day and listed until it is notified (finding's
+ * step: the revision's number). Overwrites *out.
  */
 void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_findings *out);
 

@@ -712,6 +712,32 @@ cmp_seq(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
+/*
+ * K-2: «с последующим уведомлением маслихата» sets no term, so a revision is owed its
+ * notice from its own day (PENDING then, OVERDUE by the days since) until the notice is
+ * recorded, however long ago (RULES.md K-2: open until it is notified). Like an issue's
+ * deadline it is the store's own record, so it does not lapse.
+ */
+static struct rules_finding *
+add_revision(struct rules_findings *out, const struct rules_due_ctx *c,
+    const struct rules_revision *r, kz_date today)
+{
+	static const char what[] = "notify the maslikhat of the calendar's revision (K-2)";
+	struct rules_finding *f = rules_findings_add(out);
+
+	f->rule = "K-2";
+	f->what = what;
+	code_copy(f->akim, c->office_code);
+	f->year = r->year;
+	f->step = r->number;
+	deadline_status(f, r->date, DATE_NONE, today);
+	if (r->notified != DATE_NONE) {
+		f->status = RULES_OK;
+		f->days = 0;
+	}
+	return f;
+}
+
 void
 rules_check_dated(int year, kz_date today, const struct rules_due_ctx *c,
     struct rules_findings *out)
@@ -745,6 +771,9 @@ rules_check_dated(int year, kz_date today, const struct rules_due_ctx *c,
 			deadline_status(f, due, done_date(d, row->done, k), today);
 		}
 	}
+	for (size_t i = 0; i < c->nrevisions; i++)
+		if (c->revisions[i].year == year)
+			add_revision(out, c, &c->revisions[i], today);
 }
 
 /*
@@ -787,6 +816,9 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 			due_dated(&rows[r], c, &w, ylo, yhi, out);
 	due_visits(c, &w, out);
 	due_issues(c, &w, out);
+	for (size_t i = 0; i < c->nrevisions; i++)
+		if (c->revisions[i].notified == DATE_NONE && c->revisions[i].date <= w.hi)
+			add_revision(out, c, &c->revisions[i], today);
 
 	/*
 	 * By deadline, no deadline last; ties keep the table's order, then the visits' and

@@ -79,4 +79,47 @@ KEZDESU_NOW=2026-05-16 kz --db "$Y" check 2026 --format tsv
 is "$(rows A-3)$(rows P-4)" "2026-H1 late 2026-04-20 5|2026-H1 missing 2026-03-27 |2026-H1 late 2026-05-13 2|" \
     "check on 16 May: the same, and the April meeting's notice missing"
 
+# ---- K-2: a revision is owed its maslikhat notice until it is notified ----
+# 2026's calendar of the store above was approved on 12 January; revision 1 on 2 March.
+# On 5 March its notice is 3 days overdue (due on the revision's day: «последующим» sets
+# no term); it stays in due until recorded, and in check as overdue, then ok.
+KEZDESU_NOW=2026-03-02 kz --db "$Y" calendar revise 2026 --date 2026-03-02 --reason "аким іссапарда"
+rc_is 0 "K-2: revision 1 on 2 March"
+KEZDESU_NOW=2026-03-02 kz --db "$Y" due --format tsv
+is "$(rows K-2)" "2026 pending 2026-03-02 0|" "due on the revision's day: its notice is due today"
+is "$(awk -F'\t' '$1 == "K-2" {print $11}' "$T/out")" 1 "the step column names revision 1"
+KEZDESU_NOW=2026-03-05 kz --db "$Y" due
+like "$(out)" "*K-2  2026     overdue  Түркістан облысы, revision 1, due 2026-03-02 (3 days late)*notify the maslikhat*" \
+    "due's text on 5 March: revision 1 not notified, 3 days"
+KEZDESU_NOW=2027-03-05 kz --db "$Y" due --format tsv
+is "$(rows K-2)" "2026 overdue 2026-03-02 368|" "a year on, still owed (it does not lapse)"
+KEZDESU_NOW=2026-03-05 kz --db "$Y" check 2026 --format tsv
+is "$(rows K-2)" "2026 overdue 2026-03-02 3|" "check lists the revision's notice as overdue"
+KEZDESU_NOW=2026-03-06 kz --db "$Y" calendar notify 2026 --revision 1 --date 2026-03-06
+rc_is 0 "the maslikhat notified of revision 1 on 6 March"
+KEZDESU_NOW=2026-03-06 kz --db "$Y" due --format tsv
+is "$(rows K-2)" "" "notified: no longer due"
+KEZDESU_NOW=2026-03-06 kz --db "$Y" check 2026 --format tsv
+is "$(rows K-2)" "2026 ok 2026-03-02 |" "and check says ok"
+
+# ---- K-1: the maslikhat notified before the approval or on its day ----
+N=$T/notice
+KEZDESU_NOW=2026-01-01 kz --db "$N" init --unit 610000000
+kz --db "$N" units import "$SAMPLE" --edition 2026-07-17
+kz --db "$N" calendar notify 2026 --date 2026-01-09
+rc_is 0 "K-1: the maslikhat notified on 9 January, before the approval"
+kz --db "$N" calendar approve 2026 --date 2026-01-12
+rc_is 0 "approved on 12 January"
+kz --db "$N" calendar show 2026
+like "$(out)" "*status: notified*notified_on: 2026-01-09*" "the notice before the approval is kept"
+KEZDESU_NOW=2026-01-13 kz --db "$N" check 2026 --format tsv
+is "$(rows K-1)" "2026 ok 2026-01-14 |2026 ok 2026-01-14 |" "K-1: approval and notice both on time"
+kz --db "$T/notice2" init --unit 610000000
+kz --db "$T/notice2" units import "$SAMPLE" --edition 2026-07-17
+kz --db "$T/notice2" calendar approve 2026 --date 2026-01-12
+kz --db "$T/notice2" calendar notify 2026 --date 2026-01-11
+rc_is 0 "the notice recorded after the approval, dated the day before it, is accepted"
+kz --db "$T/notice2" calendar notify 2026 --date 2026-01-12
+rc_is 0 "and on the approval's day"
+
 done_testing

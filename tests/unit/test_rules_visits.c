@@ -454,6 +454,48 @@ test_done_late_is_listed(void **state)
 }
 
 /*
+ * K-2: revision 1 of 2026 made on 2 March and never notified, revision 2 on 10 March
+ * notified on the 11th. On 5 March due lists revision 1's notice 3 days overdue (owed
+ * from its day); check of 2026 on 20 March: revision 1 overdue 18, revision 2 ok.
+ */
+static void
+test_due_k2_revision_not_notified(void **state)
+{
+	(void)state;
+	const struct rules_revision rev[] = {
+		{ 2026, 1, ymd(2026, 3, 2), DATE_NONE },
+		{ 2026, 2, ymd(2026, 3, 10), ymd(2026, 3, 11) },
+	};
+	struct rules_done done[1];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+
+	rules_done_init(&done[0], 2026);
+	c = region_office(done, 1);
+	/* No K-1, K-3; A-4 of Q1..Q4 2025, none recorded, fall due before 2 March 2026. */
+	c.office = UNIT_DISTRICT;
+	c.revisions = rev;
+	c.nrevisions = 2;
+	rules_due(ymd(2026, 3, 5), &c, &f);
+	assert_int_equal(f.n, 5);
+	assert_string_equal(f.v[3].rule, "A-4");
+	assert_string_equal(f.v[4].rule, "K-2");
+	assert_int_equal(f.v[4].due, ymd(2026, 3, 2));
+	assert_int_equal(f.v[4].status, RULES_OVERDUE);
+	assert_int_equal(f.v[4].days, 3);
+	assert_int_equal(f.v[4].step, 1);
+	rules_findings_free(&f);
+	rules_check_dated(2026, ymd(2026, 3, 20), &c, &f);
+	assert_int_equal(f.n, 4 + 2);
+	assert_string_equal(f.v[4].rule, "K-2");
+	assert_int_equal(f.v[4].status, RULES_OVERDUE);
+	assert_int_equal(f.v[4].days, 18);
+	assert_int_equal(f.v[5].status, RULES_OK);
+	assert_int_equal(f.v[5].step, 2);
+	rules_findings_free(&f);
+}
+
+/*
  * The years of struct rules_done rules_due reads: on 10 January 2027 the window starts
  * on 10 January 2026, and A-4 of Q4 2025 falls due on 25 January 2026, inside it; G-2
  * of reporting year 2025 falls due in 2026 too. A caller loading fewer years made Q4
@@ -539,6 +581,7 @@ main(void)
 		cmocka_unit_test(test_due_quarterly_on_the_25th_even_on_a_weekend),
 		cmocka_unit_test(test_due_years_reach_the_quarter_before_new_year),
 		cmocka_unit_test(test_done_late_is_listed),
+		cmocka_unit_test(test_due_k2_revision_not_notified),
 		cmocka_unit_test(test_due_government_g1_g2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
