@@ -378,7 +378,8 @@ cmd_due(struct cli *c, int argc, char **argv)
 		char ds[11];
 
 		date_format(today, ds);
-		printf("Due on %s (the next %ld days, everything overdue, and what was done late):\n", ds, ahead);
+		printf("Due on %s (the next %ld days, everything overdue, and what was done "
+		    "late):\n", ds, ahead);
 		unit_names_load(c->store, cp.office, c->lang, &nm);
 		cli_due_text(&nm, &cp, &out, out.n);
 		unit_names_free(&nm);

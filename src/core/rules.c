@@ -99,15 +99,17 @@ static const struct rules_coverage coverage[] = {
 #define K_OFFICES (RULES_T(UNIT_REGION) | RULES_T(UNIT_CITY_REP))
 
 static const struct rules_deadline deadlines[] = {
-	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15, .before = true,
-	  .done = RULES_DONE_APPROVED, .what = "approve the annual calendar of meetings" },
-	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15, .before = true,
-	  .done = RULES_DONE_NOTIFIED, .what = "notify the maslikhat of the calendar" },
-	{ .id = "K-3", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 20, .before = true,
-	  .done = RULES_DONE_SUBMITTED,
+	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
+	  .before = true, .done = RULES_DONE_APPROVED,
+	  .what = "approve the annual calendar of meetings" },
+	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
+	  .before = true, .done = RULES_DONE_NOTIFIED,
+	  .what = "notify the maslikhat of the calendar" },
+	{ .id = "K-3", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 20,
+	  .before = true, .done = RULES_DONE_SUBMITTED,
 	  .what = "submit the approved calendar to the Government" },
-	{ .id = "G-1", .kind = RULES_DL_DATE, .government = true, .month = { 2 }, .day = 1, .before = true,
-	  .done = RULES_DONE_FORWARDED,
+	{ .id = "G-1", .kind = RULES_DL_DATE, .government = true, .month = { 2 }, .day = 1,
+	  .before = true, .done = RULES_DONE_FORWARDED,
 	  .what = "submit the regional calendars to the Administration of the President" },
 	/*
 	 * Interpretation (G-2): «года, следующего за отчетным годом»: the lists collected in

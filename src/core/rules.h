@@ -365,7 +365,7 @@ struct rules_due_ctx {
 	size_t				 nvisits;
 	const struct rules_issue	*issues;	/* open issues and steps */
 	size_t				 nissues;
-	const struct rules_revision	*revisions;	/* K-2: the calendars' corrections */
+	const struct rules_revision	*revisions;	/* K-2: calendars' corrections */
 	size_t				 nrevisions;
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 };

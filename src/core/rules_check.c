@@ -547,7 +547,8 @@ row_is_mine(const struct rules_deadline *row, const struct rules_due_ctx *c)
 static kz_date
 quarter_due(const struct rules_deadline *row, int y, int q)
 {
-	return q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) : date_from_ymd(y + 1, 1, row->day);
+	return q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) :
+	    date_from_ymd(y + 1, 1, row->day);
 }
 
 /*
@@ -570,7 +571,8 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 					continue;
 				due = rules_deadline_date(row, y + row->year_after, k);
 				done = done_date(done_for(c, y), row->done, k);
-				if (due < w->lo || due > w->hi || (done != DATE_NONE && done <= due))
+				if (due < w->lo || due > w->hi ||
+				    (done != DATE_NONE && done <= due))
 					continue;
 				f = add_due(out, w, row, row->government ? "" : c->office_code,
 				    due);
