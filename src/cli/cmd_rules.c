@@ -140,6 +140,8 @@ finding_period(const struct rules_finding *f, kz_date date, char per[16])
 		/* An issue with no deadline falls in no period. */
 		if (f->year == 0)
 			per[0] = '\0';
+		else if (f->quarter > 0)	/* which quarter's progress */
+			snprintf(per, 16, "%d-Q%d", f->year, f->quarter);
 		else
 			rules_period_name(f->year, f->period, per);
 		return;
@@ -180,7 +182,8 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 		uid_format(&is->id, iid);
 		if (f->step >= 0)
 			snprintf(step, sizeof step, "%d", f->step + 1);
-	}
+	} else if (strcmp(f->rule, "K-2") == 0 && f->step > 0)
+		snprintf(step, sizeof step, "%d", f->step);	/* the revision's number */
 	date_format(f->due, due);
 	if (f->status == RULES_PENDING || f->status == RULES_LATE ||
 	    f->status == RULES_OVERDUE)
@@ -230,6 +233,8 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 		date_format(v->date, date);
 		printf(", meeting of %s", date);
 	}
+	if (strcmp(f->rule, "K-2") == 0 && f->step > 0)
+		printf(", revision %d", f->step);
 	if (is != NULL) {
 		fputs(", issue «", stdout);
 		out_text_string(stdout, is->title ? is->title : "");
@@ -273,12 +278,12 @@ cmd_check(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum out_format fmt = OUT_TEXT;
-	struct rules_findings cov = { 0 }, vis = { 0 };
+	struct rules_findings cov = { 0 }, vis = { 0 }, dl = { 0 };
 	struct compliance cp;
 	struct unit_names nm = { 0 };
 	kz_date today = compliance_today();
 	int year, ty, tm, td, mode = -1, ch, rc = 0;
-	size_t held = 0, ahead = 0, past = 0, open = 0, missing = 0, bad = 0;
+	size_t held = 0, ahead = 0, past = 0, open = 0, missing = 0, bad = 0, dlbad = 0;
 	char ds[11];
 
 	optind = 0;
@@ -311,6 +316,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	}
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
+	compliance_check_dated(&cp, year, today, &dl);
 	if (fmt == OUT_TEXT) {
 		unit_names_load(c->store, cp.office, c->lang, &nm);
 		date_format(today, ds);
@@ -345,9 +351,27 @@ cmd_check(struct cli *c, int argc, char **argv)
 			print_finding_text(&nm, &cp, &vis.v[i]);
 	}
 	if (fmt == OUT_TEXT)
-		printf("  %zu findings, %zu of them breaches\n", vis.n, bad);
-	else if (fmt == OUT_JSON)
+		printf("  %zu findings, %zu of them breaches\n\nDeadlines of the office "
+		    "(K-1, K-2, K-3, A-4; G-1, G-2), as of today:\n", vis.n, bad);
+	/* Done on time, done late (days late), pending (days left) or overdue. */
+	for (size_t i = 0; i < dl.n; i++) {
+		dlbad += is_violation(dl.v[i].status);
+		if (fmt != OUT_TEXT)
+			print_finding(fmt, &cp, &dl.v[i], cov.n == 0 && vis.n == 0 && i == 0);
+		else {
+			print_finding_text(&nm, &cp, &dl.v[i]);
+			out_textf(stdout, "         %s", dl.v[i].what);
+			putchar('\n');
+		}
+	}
+	if (fmt == OUT_TEXT) {
+		if (dl.n == 0)
+			printf("  none\n");
+		else
+			printf("  %zu deadlines, %zu of them breaches\n", dl.n, dlbad);
+	} else if (fmt == OUT_JSON)
 		fputs("\n]\n", stdout);
+	bad += dlbad;
 	/*
 	 * A breach: a target missing or covered only by meetings past their date and not
 	 * held; checking a plan (--planned), also a period still running with nothing held
@@ -357,6 +381,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		rc = EXIT_FAIL;
 	rules_findings_free(&cov);
 	rules_findings_free(&vis);
+	rules_findings_free(&dl);
 	unit_names_free(&nm);
 	compliance_free(&cp);
 	return rc;
@@ -408,7 +433,8 @@ cmd_due(struct cli *c, int argc, char **argv)
 		char ds[11];
 
 		date_format(today, ds);
-		printf("Due on %s (the next %ld days and everything overdue):\n", ds, ahead);
+		printf("Due on %s (the next %ld days, everything overdue, and what was done "
+		    "late):\n", ds, ahead);
 		unit_names_load(c->store, cp.office, c->lang, &nm);
 		cli_due_text(&nm, &cp, &out, out.n);
 		unit_names_free(&nm);

@@ -358,11 +358,21 @@ apply_fn(struct store_txn *t, void *arg)
 		c.status = CAL_APPROVED;
 		c.approved_on = st->date;
 		rc = snapshot(t, &c, st->date, NULL);
+		/* The maslikhat notified before the approval (K-1: allowed). */
+		if (rc == 0 && c.notified_on != DATE_NONE) {
+			c.revisions[0].notified_on = c.notified_on;
+			c.status = CAL_NOTIFIED;
+		}
 		break;
 	case CAL_NOTIFY:	/* K-1, K-2 */
-		if (c.status == CAL_DRAFT) {
-			rc = kz_fail(e, KZ_EINVAL, "calendar %d: approve it before notifying the "
-			    "maslikhat", a->year);
+		/*
+		 * Interpretation (K-1, RULES.md): «с уведомлением маслихата утверждать» sets
+		 * no order, so the approval's notice may come on its day or before it, even
+		 * while the calendar is a draft; approve then takes it over. A correction's
+		 * notice is «последующее» (K-2): not before the revision.
+		 */
+		if (c.status == CAL_DRAFT && st->number == 0) {
+			c.notified_on = st->date;
 			break;
 		}
 		if (st->number < 0 || (size_t)st->number >= c.nrevisions) {
@@ -370,7 +380,7 @@ apply_fn(struct store_txn *t, void *arg)
 			    "%zu)", a->year, st->number, c.nrevisions);
 			break;
 		}
-		if (st->date < c.revisions[st->number].date) {
+		if (st->number > 0 && st->date < c.revisions[st->number].date) {
 			rc = kz_fail(e, KZ_EINVAL, "calendar %d: the maslikhat cannot be notified of "
 			    "revision %d before it was made", a->year, st->number);
 			break;

@@ -60,6 +60,7 @@ load_fn(struct store_txn *t, void *arg)
 	struct compliance *c = a->c;
 	struct rec_array units = { 0 }, days = { 0 };
 	struct node n;
+	size_t revcap = 0;
 	int rc = -1;
 
 	if (node_get_tx(t, &n) != 0)
@@ -106,6 +107,16 @@ load_fn(struct store_txn *t, void *arg)
 		d->collected[1] = cal.collected_on[1];
 		for (int q = 0; q < 4; q++)
 			d->quarterly[q] = cal.progress_on[q];
+		for (size_t r = 1; r < cal.nrevisions; r++) {
+			struct rules_revision *rv;
+
+			c->rev = xgrow(c->rev, &revcap, c->nrev + 1, sizeof *c->rev);
+			rv = &c->rev[c->nrev++];
+			rv->year = y;
+			rv->number = (int)r;
+			rv->date = cal.revisions[r].date;
+			rv->notified = cal.revisions[r].notified_on;
+		}
 		calendar_free(&cal);
 	}
 	rc = 0;
@@ -138,6 +149,7 @@ compliance_free(struct compliance *c)
 	free(c->rv);
 	free(c->days);
 	free(c->done);
+	free(c->rev);
 	rec_array_free(&issue_kind, &c->issues);
 	free(c->ri);
 	memset(c, 0, sizeof *c);
@@ -205,14 +217,15 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 {
 	struct rules_due_ctx ctx;
 	size_t keep = 0;
-	int y, m, d;
+	int y0, y1;
 
-	date_to_ymd(today, &y, &m, &d);
 	/*
-	 * Visits far enough back for A-3 of a year ago, and the calendars around the date:
-	 * from two years back, as G-2 of a reporting year falls due in the year after it.
+	 * Visits far enough back for A-3 of a year ago, and the calendars of every year whose
+	 * steps rules_due reads (A-4 of Q4 is due in the next January, G-2 in the year after
+	 * its reporting year): one missing makes what was recorded look owed again.
 	 */
-	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y - 2, y + 1, c,
+	rules_due_years(today, ahead, &y0, &y1);
+	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y0, y1, c,
 	    e) != 0)
 		return -1;
 	if (load_issues(s, c, e) != 0) {
@@ -225,6 +238,8 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.government = unit_is_government(c->office);
 	ctx.done = c->done;
 	ctx.ndone = c->ndone;
+	ctx.revisions = c->rev;
+	ctx.nrevisions = c->nrev;
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;
 	ctx.nvisits = c->visits.n;
@@ -237,9 +252,38 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 		if (ctx.government && out->v[i].akim[0] == '\0')
 			memcpy(out->v[i].akim, c->office, 10);
 		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
-		    out->v[i].issue >= 0 ||
+		    out->v[i].issue >= 0 || strcmp(out->v[i].rule, "K-2") == 0 ||
 		    strcmp(out->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0)
 			out->v[keep++] = out->v[i];
+	}
+	out->n = keep;
+	return 0;
+}
+
+int
+compliance_check_dated(const struct compliance *c, int year, kz_date today,
+    struct rules_findings *out)
+{
+	struct rules_due_ctx ctx;
+	size_t keep = 0;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.office = c->office_type;
+	memcpy(ctx.office_code, c->office, 10);
+	ctx.government = unit_is_government(c->office);
+	ctx.done = c->done;
+	ctx.ndone = c->ndone;
+	ctx.revisions = c->rev;
+	ctx.nrevisions = c->nrev;
+	rules_check_dated(year, today, &ctx, out);
+	for (size_t i = 0; i < out->n; i++) {
+		struct rules_finding *f = &out->v[i];
+
+		if (ctx.government && f->akim[0] == '\0')
+			memcpy(f->akim, c->office, 10);
+		/* As in compliance_due: what was owed before the store existed is unknown. */
+		if (f->due >= c->created || f->status == RULES_OK || f->status == RULES_LATE)
+			out->v[keep++] = *f;
 	}
 	out->n = keep;
 	return 0;

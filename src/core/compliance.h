@@ -27,6 +27,8 @@ struct compliance {
 					 * deadline, those without one last */
 	struct rules_issue *ri;		/* their deadlines and their steps' not done */
 	size_t nri;
+	struct rules_revision *rev;	/* K-2: the loaded calendars' revisions 1.. */
+	size_t nrev;
 };
 
 /* An issue still owed: new, in work or escalated (not resolved, explained, rejected). */
@@ -59,6 +61,15 @@ void compliance_free(struct compliance *c);
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);
+
+/*
+ * The office's dated obligations concerning year (rules_check_dated: K-1, K-3, A-4, or
+ * G-1, G-2 in the Government's store) as of today, each done on time, done late, pending
+ * or overdue, from c as compliance_load loaded it with year among its calendars. Those
+ * not done that fell due before the store was made are left out, as in compliance_due.
+ */
+int compliance_check_dated(const struct compliance *c, int year, kz_date today,
+    struct rules_findings *out);
 
 struct compliance_plan {
 	size_t proposed;		/* meetings the rules ask for */

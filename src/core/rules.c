@@ -100,21 +100,23 @@ static const struct rules_coverage coverage[] = {
 
 static const struct rules_deadline deadlines[] = {
 	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
-	  .done = RULES_DONE_APPROVED, .what = "approve the annual calendar of meetings" },
+	  .before = true, .done = RULES_DONE_APPROVED,
+	  .what = "approve the annual calendar of meetings" },
 	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
-	  .done = RULES_DONE_NOTIFIED, .what = "notify the maslikhat of the calendar" },
+	  .before = true, .done = RULES_DONE_NOTIFIED,
+	  .what = "notify the maslikhat of the calendar" },
 	{ .id = "K-3", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 20,
-	  .done = RULES_DONE_SUBMITTED,
+	  .before = true, .done = RULES_DONE_SUBMITTED,
 	  .what = "submit the approved calendar to the Government" },
 	{ .id = "G-1", .kind = RULES_DL_DATE, .government = true, .month = { 2 }, .day = 1,
-	  .done = RULES_DONE_FORWARDED,
+	  .before = true, .done = RULES_DONE_FORWARDED,
 	  .what = "submit the regional calendars to the Administration of the President" },
 	/*
 	 * Interpretation (G-2): «года, следующего за отчетным годом»: the lists collected in
 	 * February and August of Y + 1 concern the issues of reporting year Y, labelled Y.
 	 */
 	{ .id = "G-2", .kind = RULES_DL_DATE, .government = true, .month = { 2, 8 },
-	  .year_after = 1, .day = 15, .done = RULES_DONE_COLLECTED,
+	  .year_after = 1, .day = 15, .before = true, .done = RULES_DONE_COLLECTED,
 	  .what = "collect the problem issues that need a central decision, with proposals" },
 	{ .id = "P-4", .kind = RULES_DL_BEFORE, .akims = P4_14, .days = 14,
 	  .what = "announce the meeting 14 days before it" },
@@ -152,6 +154,21 @@ rules_deadline_table(size_t *n)
 {
 	*n = sizeof deadlines / sizeof deadlines[0];
 	return deadlines;
+}
+
+/*
+ * Interpretation (K-1, RULES.md): «до 15 января» is before 15 January, so the last day
+ * on time is the 14th; the same for K-3, G-1 and G-2. This is the one switch: false reads
+ * the named day itself as still on time (the inclusive reading).
+ */
+static const bool strict_before = true;
+
+kz_date
+rules_deadline_date(const struct rules_deadline *row, int year, int k)
+{
+	kz_date d = date_from_ymd(year, row->month[k], row->day);
+
+	return row->before && strict_before ? d - 1 : d;
 }
 
 int

@@ -105,6 +105,8 @@ struct rules_deadline {
 	int			 year_after;	/* DATE: 1 when the deadline falls in the year
 						 * after the year concerned (G-2) */
 	int			 day;		/* DATE, QUARTERLY: day of the month */
+	bool			 before;	/* DATE: the text says «до» the day: see
+						 * rules_deadline_date */
 	int			 days;		/* BEFORE, AFTER: days */
 	int			 num, den;	/* SHARE: at most num/den */
 	enum rules_done_field	 done;
@@ -112,6 +114,12 @@ struct rules_deadline {
 };
 
 const struct rules_deadline *rules_deadline_table(size_t *n);
+/*
+ * The last day on time of a RULES_DL_DATE row's k-th date (month[k], day) falling in
+ * year. Interpretation (K-1, K-3, G-1, G-2: «до 15 января»): with the strict reading,
+ * the default, that is the day before the named date; rules.c holds the one switch.
+ */
+kz_date rules_deadline_date(const struct rules_deadline *row, int year, int k);
 /* P-4: days of notice before a meeting of an akim of this type; -1 for a place. */
 int rules_announce_days(enum unit_type akim);
 
@@ -313,7 +321,7 @@ struct rules_done {
 	kz_date		 notified;	/* K-1: maslikhat notified */
 	kz_date		 submitted;	/* K-3: calendar submitted to the Government */
 	kz_date		 forwarded;	/* G-1: calendars to the Administration */
-	kz_date		 collected[2];	/* G-2: by 15 February, by 15 August */
+	kz_date		 collected[2];	/* G-2: before 15 February, 15 August */
 	kz_date		 quarterly[4];	/* progress for Q1..Q4 of year published */
 };
 
@@ -327,6 +335,17 @@ struct rules_issue {
 	int		 step;		/* the step's index; -1: the issue's own deadline */
 	char		 unit[10];	/* the unit it concerns (findings' target) */
 	kz_date		 deadline;	/* DATE_NONE: none set */
+};
+
+/*
+ * A correction of an approved calendar (K-2: revision 1, 2, ...; 0 is the approval, K-1)
+ * and the day the maslikhat was notified of it, DATE_NONE while it was not.
+ */
+struct rules_revision {
+	int		 year;		/* the calendar's */
+	int		 number;	/* >= 1 */
+	kz_date		 date;		/* the revision's */
+	kz_date		 notified;
 };
 
 /* Sets every date of d to DATE_NONE. */
@@ -346,21 +365,39 @@ struct rules_due_ctx {
 	size_t				 nvisits;
 	const struct rules_issue	*issues;	/* open issues and steps */
 	size_t				 nissues;
+	const struct rules_revision	*revisions;	/* K-2: calendars' corrections */
+	size_t				 nrevisions;
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 };
 
 /*
+ * The office's dated obligations concerning year (K-1, K-3, A-4's four quarters; G-1, G-2
+ * for the Government; G-2 of reporting year Y falls in Y + 1), each OK (done on time),
+ * LATE (done, days late), PENDING (days left) or OVERDUE (days late) as of today, in the
+ * table's order; then K-2 for each of ctx->revisions of year: OK once notified, else
+ * PENDING on its day and OVERDUE after it (step: its number). Reads ctx->done of year
+ * only, and neither visits nor issues. Overwrites *out.
+ */
+void rules_check_dated(int year, kz_date today, const struct rules_due_ctx *ctx,
+    struct rules_findings *out);
+
+/* The years rules_due(today, ctx with ahead) reads ctx->done of: pass at least these. */
+void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
+/*
  * Every obligation not done whose deadline is within ctx->ahead days after today or
  * RULES_DUE_BEHIND days before it: PENDING (days left, 0 on the day) or OVERDUE (days
- * late), sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
+ * late), and every one done late with its deadline in that window: LATE (days late),
+ * sorted by deadline. K-1 (approval, maslikhat notice) and K-3 for REGION and
  * CITY_REP offices; A-4 for every akim's office (the 25th even when it is a weekend: the
  * decree counts calendar dates); G-1 and G-2 for the Government (G-2 of reporting year Y
- * falls due on 15 February and 15 August of Y + 1 and is labelled Y); P-4 for calendar
+ * falls due before 15 February and 15 August of Y + 1 and is labelled Y); P-4 for calendar
  * meetings not announced whose date is today or later; A-3 for held meetings not
  * published; M-1 for meetings whose date has passed and that are still planned (OVERDUE
  * since their date); A-3 for the open issues' and steps' deadlines, OVERDUE however long
  * ago (an issue does not stop being owed after a year), and an issue with no deadline
- * at all as MISSING, after the dated ones. Overwrites *out.
+ * at all as MISSING, after the dated ones; K-2 for each revision whose maslikhat notice
+ * is not recorded, due on the revision's day and listed until it is notified (finding's
+ * step: the revision's number). Overwrites *out.
  */
 void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_findings *out);
 
@@ -387,9 +424,10 @@ struct rules_plan {
  * period that C-1..C-5 require in year. Meetings fall on working days only, never two of
  * one akim on a day, each target in the middle of an equal share of the period's usable
  * days (targets in code order). Usable: the announcement P-4 asks for falls on or after
- * the K-1 deadline (15 January: a calendar is announced once approved), and is moved back
- * to the previous working day when it would fall on a day off (earlier notice is still
- * notice); so a district's first meeting is not before 29 January. Overwrites *out;
+ * the K-1 deadline (rules_deadline_date: 14 January with the strict reading; a calendar
+ * is announced once approved), and is moved back to the previous working day when it
+ * would fall on a day off (earlier notice is still notice); so a district's first
+ * meeting is not before 28 January. Overwrites *out;
  * returns 0, or -1 when office is unknown or not an akim's unit.
  */
 int rules_plan(const struct rules_tree *tree, const char *office, int year,

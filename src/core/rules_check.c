@@ -543,12 +543,25 @@ row_is_mine(const struct rules_deadline *row, const struct rules_due_ctx *c)
 	return (unsigned)c->office < UNIT_TYPE_COUNT && (row->akims & RULES_T(c->office));
 }
 
+/* quarter q (1..4) of year y, by the 25th of the month after it (Q4 in January). */
+static kz_date
+quarter_due(const struct rules_deadline *row, int y, int q)
+{
+	return q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) :
+	    date_from_ymd(y + 1, 1, row->day);
+}
+
+/*
+ * A step done late stays listed as LATE (days late) while its deadline is in the window,
+ * so that it leaves a trace (issue 7: a calendar submitted on 21 January must not simply
+ * disappear); a step done on time is no longer owed and is not listed.
+ */
 static void
 due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
     const struct window *w, int ylo, int yhi, struct rules_findings *out)
 {
 	struct rules_finding *f;
-	kz_date due;
+	kz_date due, done;
 
 	if (row->kind == RULES_DL_DATE) {
 		/* y is the year concerned; its deadline may fall in the next one (G-2). */
@@ -556,12 +569,14 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 			for (int k = 0; k < 2; k++) {
 				if (row->month[k] == 0)
 					continue;
-				due = date_from_ymd(y + row->year_after, row->month[k], row->day);
+				due = rules_deadline_date(row, y + row->year_after, k);
+				done = done_date(done_for(c, y), row->done, k);
 				if (due < w->lo || due > w->hi ||
-				    done_date(done_for(c, y), row->done, k) != DATE_NONE)
+				    (done != DATE_NONE && done <= due))
 					continue;
 				f = add_due(out, w, row, row->government ? "" : c->office_code,
 				    due);
+				deadline_status(f, due, done, w->today);
 				f->year = y;
 			}
 		return;
@@ -569,12 +584,12 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 	/* QUARTERLY: the quarter's year is the year concerned, Q4 falls due in January. */
 	for (int y = ylo - 1; y <= yhi; y++)
 		for (int q = 1; q <= 4; q++) {
-			due = q < 4 ? date_from_ymd(y, 3 * q + 1, row->day) :
-			    date_from_ymd(y + 1, 1, row->day);
-			if (due < w->lo || due > w->hi ||
-			    done_date(done_for(c, y), row->done, q - 1) != DATE_NONE)
+			due = quarter_due(row, y, q);
+			done = done_date(done_for(c, y), row->done, q - 1);
+			if (due < w->lo || due > w->hi || (done != DATE_NONE && done <= due))
 				continue;
 			f = add_due(out, w, row, c->office_code, due);
+			deadline_status(f, due, done, w->today);
 			f->year = y;
 			f->quarter = q;
 		}
@@ -639,7 +654,7 @@ due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 		const struct rules_visit *v = &c->visits[k];
 		const struct rules_deadline *row;
 		struct rules_finding *f;
-		kz_date due;
+		kz_date due, done;
 		int i;
 
 		if (v->date == DATE_NONE || v->status == RULES_CANCELLED)
@@ -655,24 +670,28 @@ due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 			continue;
 		}
 		if (v->status == RULES_HELD) {
-			if (v->published_on != DATE_NONE)
-				continue;
 			row = deadline_row("A-3", UNIT_TYPE_COUNT);
 			due = a3_due(v);
+			done = v->published_on;
 		} else {
-			/* Notice is owed for a calendar meeting still ahead (see check_p4). */
-			if (v->unscheduled || v->announced_on != DATE_NONE ||
-			    v->status == RULES_ANNOUNCED || v->date < w->today ||
+			/*
+			 * Notice is owed for a calendar meeting still ahead (see check_p4); one
+			 * given late is listed late while the meeting is ahead.
+			 */
+			if (v->unscheduled || v->date < w->today ||
+			    (v->announced_on == DATE_NONE && v->status == RULES_ANNOUNCED) ||
 			    c->tree == NULL || (i = rules_tree_find(c->tree, v->akim)) < 0)
 				continue;
 			row = deadline_row("P-4", rules_tree_unit(c->tree, i)->type);
 			if (row == NULL)
 				continue;
 			due = v->date - row->days;
+			done = v->announced_on;
 		}
-		if (due < w->lo || due > w->hi)
+		if (due < w->lo || due > w->hi || (done != DATE_NONE && done <= due))
 			continue;
 		f = add_due(out, w, row, v->akim, due);
+		deadline_status(f, due, done, w->today);
 		code_copy(f->target, v->target);
 		f->visit = v->id;
 		f->year = year_of(v->date);
@@ -693,6 +712,86 @@ cmp_seq(const void *a, const void *b)
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * K-2: «с последующим уведомлением маслихата» sets no term, so a revision is owed its
+ * notice from its own day (PENDING then, OVERDUE by the days since) until the notice is
+ * recorded, however long ago (RULES.md K-2: open until it is notified). Like an issue's
+ * deadline it is the store's own record, so it does not lapse.
+ */
+static struct rules_finding *
+add_revision(struct rules_findings *out, const struct rules_due_ctx *c,
+    const struct rules_revision *r, kz_date today)
+{
+	static const char what[] = "notify the maslikhat of the calendar's revision (K-2)";
+	struct rules_finding *f = rules_findings_add(out);
+
+	f->rule = "K-2";
+	f->what = what;
+	code_copy(f->akim, c->office_code);
+	f->year = r->year;
+	f->step = r->number;
+	deadline_status(f, r->date, DATE_NONE, today);
+	if (r->notified != DATE_NONE) {
+		f->status = RULES_OK;
+		f->days = 0;
+	}
+	return f;
+}
+
+void
+rules_check_dated(int year, kz_date today, const struct rules_due_ctx *c,
+    struct rules_findings *out)
+{
+	const struct rules_deadline *rows;
+	const struct rules_done *d = done_for(c, year);
+	size_t nrows;
+
+	memset(out, 0, sizeof *out);
+	rows = rules_deadline_table(&nrows);
+	for (size_t r = 0; r < nrows; r++) {
+		const struct rules_deadline *row = &rows[r];
+		int n = row->kind == RULES_DL_QUARTERLY ? 4 : row->kind == RULES_DL_DATE ? 2 : 0;
+
+		if (!row_is_mine(row, c))
+			continue;
+		for (int k = 0; k < n; k++) {
+			struct rules_finding *f;
+			kz_date due;
+
+			if (row->kind == RULES_DL_DATE && row->month[k] == 0)
+				continue;
+			due = row->kind == RULES_DL_QUARTERLY ? quarter_due(row, year, k + 1) :
+			    rules_deadline_date(row, year + row->year_after, k);
+			f = rules_findings_add(out);
+			f->rule = row->id;
+			f->what = row->what;
+			code_copy(f->akim, row->government ? "" : c->office_code);
+			f->year = year;
+			f->quarter = row->kind == RULES_DL_QUARTERLY ? k + 1 : 0;
+			deadline_status(f, due, done_date(d, row->done, k), today);
+		}
+	}
+	for (size_t i = 0; i < c->nrevisions; i++)
+		if (c->revisions[i].year == year)
+			add_revision(out, c, &c->revisions[i], today);
+}
+
+/*
+ * The years whose struct rules_done rules_due reads on today: those of the window and the
+ * year before its first, as A-4 of Q4 falls due in the January after its year and G-2
+ * in the year after its reporting year (due_dated's loops). A caller that passes fewer
+ * makes a step recorded as done look owed again (A-4 of Q4 after New Year).
+ */
+void
+rules_due_years(kz_date today, int ahead, int *y0, int *y1)
+{
+	int m, d;
+
+	date_to_ymd(today - RULES_DUE_BEHIND, y0, &m, &d);
+	date_to_ymd(today + (ahead > 0 ? ahead : RULES_DUE_AHEAD), y1, &m, &d);
+	*y0 -= 1;
 }
 
 void
@@ -719,6 +818,9 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 			due_dated(&rows[r], c, &w, ylo, yhi, out);
 	due_visits(c, &w, out);
 	due_issues(c, &w, out);
+	for (size_t i = 0; i < c->nrevisions; i++)
+		if (c->revisions[i].notified == DATE_NONE && c->revisions[i].date <= w.hi)
+			add_revision(out, c, &c->revisions[i], today);
 
 	/*
 	 * By deadline, no deadline last; ties keep the table's order, then the visits' and

@@ -32,7 +32,7 @@ year_days_init(struct year_days *yd, int year, const struct holidays_extra *h)
 	rows = rules_deadline_table(&nrows);
 	for (size_t r = 0; r < nrows; r++)
 		if (strcmp(rows[r].id, "K-1") == 0) {
-			yd->not_before = date_from_ymd(year, rows[r].month[0], rows[r].day);
+			yd->not_before = rules_deadline_date(&rows[r], year, 0);
 			break;
 		}
 }

@@ -12,13 +12,13 @@ GOV_RU="Правительство Республики Казахстан"
 tab=$(printf '\t')
 [ -r "$KATO_FULL" ] || bail_out "the classifier $KATO_FULL is missing"
 
-# Deadlines as the code reads «до 1 февраля» / «до 15 февраля и 15 августа» today: the
-# named day is the last day on time. RULES.md's strict reading (the day before) is one
-# switch in core/rules*.c; when it is turned on, G-1 of 2027 is due 2027-01-31 and G-2's
-# on the 14th, one day fewer left and one day more late in every line below.
-G1_2027=2027-02-01
-G2_FEB_2026=2027-02-15	# reporting year 2026, collected in February 2027
-G2_AUG_2026=2027-08-15	# reporting year 2026, collected in August 2027
+# Deadlines with RULES.md's strict reading of «до 1 февраля» / «до 15 февраля и 15
+# августа» (K-1's interpretation): the last day on time is the day before the named date.
+# The one switch is strict_before in core/rules.c; the inclusive reading would make these
+# 2027-02-01, 2027-02-15 and 2027-08-15, one day more left and one day less late below.
+G1_2027=2027-01-31
+G2_FEB_2026=2027-02-14	# reporting year 2026, collected in February 2027
+G2_AUG_2026=2027-08-14	# reporting year 2026, collected in August 2027
 
 # at DATE ARGS...: kz on that day (KEZDESU_NOW), so that no step is dated after "today".
 at() {
@@ -57,33 +57,33 @@ is "$rc:$(out)" "0:" "and nothing of it was stored"
 
 # ---- G-1, G-2 in due -----------------------------------------------------------------------
 # 10 January 2027: G-1 of 2027 (the regional calendars to the Administration of the
-# President by 1 February 2027) has 22 days left (21 to 31 January, 1 more). G-2 of
-# reporting year 2026 (by 15 February 2027) is 36 days away: past the 30 shown. G-2 of
-# 2025 (15 August 2026) fell due before the store was made: not listed.
+# President before 1 February 2027: by 31 January) has 21 days left (11 to 31 January).
+# G-2 of reporting year 2026 (by 14 February 2027) is 35 days away: past the 30 shown. G-2
+# of 2025 (14 August 2026) fell due before the store was made: not listed.
 at 2027-01-10 --db "$G" due --format tsv
 rc_is 0 "due works in the Government's store"
-is "$(out)" "G-1${tab}$GOV${tab}${tab}2027${tab}pending${tab}${tab}${tab}$G1_2027${tab}22${tab}${tab}" \
-    "10 Jan 2027: G-1 of 2027 pending, 22 days left; nothing else"
+is "$(out)" "G-1${tab}$GOV${tab}${tab}2027${tab}pending${tab}${tab}${tab}$G1_2027${tab}21${tab}${tab}" \
+    "10 Jan 2027: G-1 of 2027 pending, 21 days left; nothing else"
 at 2027-01-10 --db "$G" due --ahead 40 --format tsv
 is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" \
-    "G-1 2027 pending $G1_2027 22|G-2 2026 pending $G2_FEB_2026 36|" \
-    "--ahead 40: G-2 of reporting year 2026, due 15 Feb 2027, labelled 2026, 36 days left"
+    "G-1 2027 pending $G1_2027 21|G-2 2026 pending $G2_FEB_2026 35|" \
+    "--ahead 40: G-2 of reporting year 2026, due 14 Feb 2027, labelled 2026, 35 days left"
 
 at 2027-01-10 --db "$G" due
-like "$(out)" "*G-1  2027     pending  $GOV_KK, due $G1_2027 (22 days left)*Administration of the President*" \
+like "$(out)" "*G-1  2027     pending  $GOV_KK, due $G1_2027 (21 days left)*Administration of the President*" \
     "the text names the Government in Kazakh"
 at 2027-01-10 --db "$G" --lang ru due
 like "$(out)" "*G-1  2027     pending  $GOV_RU, due $G1_2027*" "and in Russian with --lang ru"
 
 at 2027-01-10 --db "$G"
-like "$rc:$(out)" "0:*office of $GOV_KK ($GOV)*Due in 30 days*G-1  2027     pending  $GOV_KK, due $G1_2027 (22 days left)*" \
+like "$rc:$(out)" "0:*office of $GOV_KK ($GOV)*Due in 30 days*G-1  2027     pending  $GOV_KK, due $G1_2027 (21 days left)*" \
     "the overview names the Government's office and shows G-1"
 
-# 10 February 2027: G-1 is 9 days late, G-2 of 2026 has 5 days left.
+# 10 February 2027: G-1 is 10 days late, G-2 of 2026 has 4 days left.
 at 2027-02-10 --db "$G" due --format tsv
 is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" \
-    "G-1 2027 overdue $G1_2027 9|G-2 2026 pending $G2_FEB_2026 5|" \
-    "10 Feb 2027: G-1 overdue by 9 days, G-2 of 2026 pending with 5 days left"
+    "G-1 2027 overdue $G1_2027 10|G-2 2026 pending $G2_FEB_2026 4|" \
+    "10 Feb 2027: G-1 overdue by 10 days, G-2 of 2026 pending with 4 days left"
 
 at 2027-01-30 --db "$G" calendar forward 2027 --date 2027-01-30
 rc_is 0 "calendar forward 2027 is recorded in the Government's store (G-1)"
@@ -93,13 +93,13 @@ kz --db "$G" calendar show 2026
 like "$(out)" "*collected_feb: 2027-02-14*" "the list is kept in the calendar of the reporting year"
 at 2027-02-14 --db "$G" due --format tsv
 is "$rc:$(out)" "0:" "14 Feb 2027: nothing due once G-1 and February's G-2 are recorded on time"
-# 20 July 2027: August's list of 2026 has 26 days left (11 to 31 July, 15 in August).
+# 20 July 2027: August's list of 2026 has 25 days left (11 to 31 July, 14 in August).
 at 2027-07-20 --db "$G" due --format tsv
-is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" "G-2 2026 pending $G2_AUG_2026 26|" \
-    "20 Jul 2027: G-2 of 2026, the August list, 26 days left"
+is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" "G-2 2026 pending $G2_AUG_2026 25|" \
+    "20 Jul 2027: G-2 of 2026, the August list, 25 days left"
 at 2027-08-20 --db "$G" due --format tsv
-is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" "G-2 2026 overdue $G2_AUG_2026 5|" \
-    "20 Aug 2027: the August list of 2026 overdue by 5 days"
+is "$(cut -f1,4,5,8,9 "$T/out" | tr '\t\n' ' |')" "G-2 2026 overdue $G2_AUG_2026 6|" \
+    "20 Aug 2027: the August list of 2026 overdue by 6 days"
 at 2027-08-21 --db "$G" calendar collect 2026 --half 2 --date 2027-08-21
 rc_is 0 "the August list of 2026 is recorded (late)"
 

@@ -170,22 +170,25 @@ KEZDESU_NOW=2026-01-10T06:00 kz --db "$R" due --format tsv
 rc_is 0 "due runs"
 cp "$T/out" "$T/due"
 dl() { awk -F'\t' -v r="$2" '$1 == r {print $8 " " $5 " " $9}' "$1" | head -n1; }
-is "$(dl "$T/due" K-1)" "2026-01-15 pending 5" "K-1: approval due 15 January, 5 days left on the 10th"
-is "$(dl "$T/due" K-3)" "2026-01-20 pending 10" "K-3: submission due 20 January"
+# K-1, K-3: «до 15 января», «до 20 января», read strictly (RULES.md K-1): 14 and 19 January.
+is "$(dl "$T/due" K-1)" "2026-01-14 pending 4" "K-1: approval due 14 January (strict), 4 days left on the 10th"
+is "$(dl "$T/due" K-3)" "2026-01-19 pending 9" "K-3: submission due 19 January (strict)"
 is "$(dl "$T/due" A-4)" "2026-01-25 pending 15" "A-4: Q4 progress due 25 January"
 is "$(awk -F'\t' '$1 == "K-1"' "$T/due" | wc -l | tr -d ' ')" 2 "K-1 lists the approval and the maslikhat notice"
-# 19:00 UTC is midnight in Kazakhstan (UTC+5): the local day is already the 15th.
-KEZDESU_NOW=2026-01-14T18:59 kz --db "$R" due --format tsv
-is "$(dl "$T/out" K-1)" "2026-01-15 pending 1" "at 23:59 local on the 14th: 1 day left"
+# 19:00 UTC is midnight in Kazakhstan (UTC+5): the local day is already the next one.
+KEZDESU_NOW=2026-01-13T18:59 kz --db "$R" due --format tsv
+is "$(dl "$T/out" K-1)" "2026-01-14 pending 1" "at 23:59 local on the 13th: 1 day left"
+KEZDESU_NOW=2026-01-13T19:00 kz --db "$R" due --format tsv
+is "$(dl "$T/out" K-1)" "2026-01-14 pending 0" "at 00:00 local on the 14th: due today"
 KEZDESU_NOW=2026-01-14T19:00 kz --db "$R" due --format tsv
-is "$(dl "$T/out" K-1)" "2026-01-15 pending 0" "at 00:00 local on the 15th: due today"
+is "$(dl "$T/out" K-1)" "2026-01-14 overdue 1" "on 15 January itself K-1 is a day late (strict reading)"
 kz --db "$R" calendar approve 2026 --date 2026-01-14
 rc_is 0 "calendar approve"
 kz --db "$R" calendar notify 2026 --date 2026-01-14
 rc_is 0 "calendar notify (the maslikhat)"
 KEZDESU_NOW=2026-01-21 kz --db "$R" due --format tsv
 is "$(awk -F'\t' '$1 == "K-1"' "$T/out" | wc -l | tr -d ' ')" 0 "K-1 done: no longer due"
-is "$(dl "$T/out" K-3)" "2026-01-20 overdue 1" "K-3 not submitted on the 21st: 1 day overdue"
+is "$(dl "$T/out" K-3)" "2026-01-19 overdue 2" "K-3 not submitted on the 21st: 2 days overdue"
 kz --db "$R" due --date 2026-04-20 --format tsv
 is "$(awk -F'\t' '$1 == "A-4" && $8 == "2026-04-25" {print $5 " " $9}' "$T/out")" "pending 5" \
     "A-4 on Saturday 25 April 2026 is shown as the 25th"

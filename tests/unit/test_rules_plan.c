@@ -51,9 +51,10 @@ assert_plan_of(const struct rules_plan *p, const char *akim, const char *rule,
 /*
  * 2026 by hand. Days off on weekdays: 1, 2, 7 Jan; 9 (for 8), 23, 24, 25 Mar (for 21,
  * 22); 1, 7, 11 (for 9) May; 6 Jul; 31 Aug (for 30); 26 Oct (for 25); 16 Dec. With 7
- * days' notice not before 15 January, H1 meetings can be from 22 January: 7 + 20 + 18
- * + 22 + 18 + 22 = 107 working days to 30 June; H2: 22 + 20 + 22 + 21 + 21 + 22 = 128.
- * With 14 days, from 29 January: 2 + 20 + 18 + 22 + 18 + 22 = 102, the year 230.
+ * days' notice not before the K-1 deadline, 14 January («до 15 января», strict reading),
+ * H1 meetings can be from Wednesday 21 January: 8 + 20 + 18 + 22 + 18 + 22 = 108 working
+ * days to 30 June; H2: 22 + 20 + 22 + 21 + 21 + 22 = 128. With 14 days, from 28 January:
+ * 3 + 20 + 18 + 22 + 18 + 22 = 103, the year 231.
  */
 static void
 test_plan_hand_worked_2026(void **state)
@@ -61,15 +62,15 @@ test_plan_hand_worked_2026(void **state)
 	(void)state;
 	struct rules_tree *t = turkistan_tree();
 	struct rules_plan p;
-	/* One target: the middle day, H1 index 53 = 13 April, H2 index 64 = 1 October. */
+	/* One target: the middle day, H1 index 54 = 13 April, H2 index 64 = 1 October. */
 	const struct want_plan village[] = {
 		{ "612033000", ymd(2026, 4, 13), ymd(2026, 4, 6), RULES_H1 },
 		{ "612033000", ymd(2026, 10, 1), ymd(2026, 9, 24), RULES_H2 },
 	};
-	/* Four: indices 13, 40, 66, 93 of 107 and 16, 48, 80, 112 of 128. */
+	/* Four: indices 13, 40, 67, 94 of 108 and 16, 48, 80, 112 of 128. */
 	const struct want_plan okrug[] = {
-		{ "613639100", ymd(2026, 2, 10), ymd(2026, 2, 3), RULES_H1 },
-		{ "613639180", ymd(2026, 3, 20), ymd(2026, 3, 13), RULES_H1 },
+		{ "613639100", ymd(2026, 2, 9), ymd(2026, 2, 2), RULES_H1 },
+		{ "613639180", ymd(2026, 3, 19), ymd(2026, 3, 12), RULES_H1 },
 		{ "613639200", ymd(2026, 4, 30), ymd(2026, 4, 23), RULES_H1 },
 		{ "613639300", ymd(2026, 6, 11), ymd(2026, 6, 4), RULES_H1 },
 		{ "613639100", ymd(2026, 7, 24), ymd(2026, 7, 17), RULES_H2 },
@@ -78,15 +79,16 @@ test_plan_hand_worked_2026(void **state)
 		{ "613639300", ymd(2026, 12, 9), ymd(2026, 12, 2), RULES_H2 },
 	};
 	/*
-	 * C-1, five targets over the year: indices 23, 69, 115, 161, 207 of 230. 15 May
-	 * less 14 days is 1 May, a holiday: the notice moves back to Thursday 30 April.
+	 * C-1, five targets over the year: indices 23, 69, 115, 161, 207 of 231, each one
+	 * working day before the same indices of the year from 29 January. 20 July less 14
+	 * days is 6 July, a holiday: the notice moves back to Friday 3 July.
 	 */
 	const struct want_plan region[] = {
-		{ "611000000", ymd(2026, 3, 3), ymd(2026, 2, 17), RULES_YEAR },
-		{ "611600000", ymd(2026, 5, 15), ymd(2026, 4, 30), RULES_YEAR },
-		{ "612000000", ymd(2026, 7, 21), ymd(2026, 7, 7), RULES_YEAR },
-		{ "613600000", ymd(2026, 9, 24), ymd(2026, 9, 10), RULES_YEAR },
-		{ "613800000", ymd(2026, 11, 30), ymd(2026, 11, 16), RULES_YEAR },
+		{ "611000000", ymd(2026, 3, 2), ymd(2026, 2, 16), RULES_YEAR },
+		{ "611600000", ymd(2026, 5, 14), ymd(2026, 4, 30), RULES_YEAR },
+		{ "612000000", ymd(2026, 7, 20), ymd(2026, 7, 3), RULES_YEAR },
+		{ "613600000", ymd(2026, 9, 23), ymd(2026, 9, 9), RULES_YEAR },
+		{ "613800000", ymd(2026, 11, 27), ymd(2026, 11, 13), RULES_YEAR },
 	};
 
 	assert_int_equal(rules_plan(t, "612033000", 2026, NULL, &p), 0);
@@ -193,7 +195,7 @@ test_plan_more_targets_than_days(void **state)
 	struct rules_plan p;
 	size_t n = 0;
 
-	/* A city with 110 microdistricts: 102 usable days in H1 (14 days' notice). */
+	/* A city with 110 microdistricts: 103 usable days in H1 (14 days' notice, K-1 strict). */
 	u[n++] = (struct rules_unit){ "612000000", "", UNIT_CITY_REG };
 	u[n++] = (struct rules_unit){ "612010000", "612000000", UNIT_CITY };
 	for (int i = 0; i < 110; i++) {
@@ -203,9 +205,9 @@ test_plan_more_targets_than_days(void **state)
 	}
 	t = rules_tree_new(u, n);
 	assert_int_equal(rules_plan(t, "612000000", 2026, NULL, &p), 0);
-	assert_int_equal(p.n, 102 + 110);
-	assert_int_equal(p.unplaced.n, 8);
-	assert_string_equal(p.unplaced.v[0].target, "612010602");
+	assert_int_equal(p.n, 103 + 110);
+	assert_int_equal(p.unplaced.n, 7);
+	assert_string_equal(p.unplaced.v[0].target, "612010603");
 	assert_int_equal(p.unplaced.v[0].period, RULES_H1);
 	assert_int_equal(p.unplaced.v[0].status, RULES_MISSING);
 	for (size_t i = 1; i < p.n; i++)

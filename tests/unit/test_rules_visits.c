@@ -294,9 +294,10 @@ test_due_k1_k3_in_january(void **state)
 	struct rules_due_ctx c;
 	struct rules_findings f;
 	const struct want_due want[] = {
-		{ "K-1", ymd(2026, 1, 15), RULES_PENDING, 5, 2026, 0, -1 },
-		{ "K-1", ymd(2026, 1, 15), RULES_PENDING, 5, 2026, 0, -1 },
-		{ "K-3", ymd(2026, 1, 20), RULES_PENDING, 10, 2026, 0, -1 },
+		/* K-1, K-3: «до 15 января», «до 20 января», strict: 14 and 19 January. */
+		{ "K-1", ymd(2026, 1, 14), RULES_PENDING, 4, 2026, 0, -1 },
+		{ "K-1", ymd(2026, 1, 14), RULES_PENDING, 4, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 19), RULES_PENDING, 9, 2026, 0, -1 },
 		{ "A-4", ymd(2026, 1, 25), RULES_PENDING, 15, 2025, 4, -1 },
 	};
 
@@ -320,14 +321,14 @@ test_due_k1_k3_in_january(void **state)
 	assert_string_equal(f.v[0].akim, "610000000");
 	rules_findings_free(&f);
 
-	/* On 21 January with approval and notice done: K-3 a day late, A-4 ahead. */
-	done[2].approved = ymd(2026, 1, 14);
-	done[2].notified = ymd(2026, 1, 15);
+	/* On 21 January with approval and notice done: K-3 two days late, A-4 ahead. */
+	done[2].approved = ymd(2026, 1, 13);
+	done[2].notified = ymd(2026, 1, 14);
 	rules_due(ymd(2026, 1, 21), &c, &f);
 	assert_int_equal(f.n, 2);
 	assert_string_equal(f.v[0].rule, "K-3");
 	assert_int_equal(f.v[0].status, RULES_OVERDUE);
-	assert_int_equal(f.v[0].days, 1);
+	assert_int_equal(f.v[0].days, 2);
 	assert_string_equal(f.v[1].rule, "A-4");
 	rules_findings_free(&f);
 
@@ -402,6 +403,118 @@ test_due_quarterly_on_the_25th_even_on_a_weekend(void **state)
  * of Y. G-2 of reporting year Y: the lists collected by 15 February and 15 August of Y + 1,
  * labelled Y (RULES.md, G-2's interpretation), recorded in the calendar of Y.
  */
+/*
+ * A step done late leaves a trace (issue 7). 2026: approved 12 January, the maslikhat
+ * notified 15 January (K-1 by the 14th: 1 day late), submitted 21 January (K-3 by the
+ * 19th: 2 days late), Q1 published 24 April (on time). On 22 January due lists K-1's
+ * notice and K-3 as LATE; check lists every deadline of the year with its status.
+ */
+static void
+test_done_late_is_listed(void **state)
+{
+	(void)state;
+	struct rules_done done[3];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+	const struct want_due due22[] = {
+		{ "K-1", ymd(2026, 1, 14), RULES_LATE, 1, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 19), RULES_LATE, 2, 2026, 0, -1 },
+		{ "A-4", ymd(2026, 1, 25), RULES_PENDING, 3, 2025, 4, -1 },
+	};
+	const struct want_due check[] = {
+		{ "K-1", ymd(2026, 1, 14), RULES_OK, 0, 2026, 0, -1 },
+		{ "K-1", ymd(2026, 1, 14), RULES_LATE, 1, 2026, 0, -1 },
+		{ "K-3", ymd(2026, 1, 19), RULES_LATE, 2, 2026, 0, -1 },
+		{ "A-4", ymd(2026, 4, 25), RULES_OK, 0, 2026, 1, -1 },
+		/* 1 August: Q2 by 25 July not recorded, 7 days overdue. */
+		{ "A-4", ymd(2026, 7, 25), RULES_OVERDUE, 7, 2026, 2, -1 },
+		{ "A-4", ymd(2026, 10, 25), RULES_PENDING, 85, 2026, 3, -1 },
+		{ "A-4", ymd(2027, 1, 25), RULES_PENDING, 177, 2026, 4, -1 },
+	};
+
+	/* The year before on time: Q4 2024 and Q1..Q3 2025 published on the 20th. */
+	rules_done_init(&done[0], 2024);
+	done[0].quarterly[3] = ymd(2025, 1, 20);
+	rules_done_init(&done[1], 2025);
+	for (int q = 0; q < 3; q++)
+		done[1].quarterly[q] = ymd(2025, 3 * q + 4, 20);
+	rules_done_init(&done[2], 2026);
+	done[2].approved = ymd(2026, 1, 12);
+	done[2].notified = ymd(2026, 1, 15);
+	done[2].submitted = ymd(2026, 1, 21);
+	done[2].quarterly[0] = ymd(2026, 4, 24);
+	c = region_office(done, 3);
+	rules_due(ymd(2026, 1, 22), &c, &f);
+	assert_due(&f, due22, N(due22));
+	rules_findings_free(&f);
+	rules_check_dated(2026, ymd(2026, 8, 1), &c, &f);
+	assert_due(&f, check, N(check));
+	assert_string_equal(f.v[0].what, "approve the annual calendar of meetings");
+	rules_findings_free(&f);
+}
+
+/*
+ * K-2: revision 1 of 2026 made on 2 March and never notified, revision 2 on 10 March
+ * notified on the 11th. On 5 March due lists revision 1's notice 3 days overdue (owed
+ * from its day); check of 2026 on 20 March: revision 1 overdue 18, revision 2 ok.
+ */
+static void
+test_due_k2_revision_not_notified(void **state)
+{
+	(void)state;
+	const struct rules_revision rev[] = {
+		{ 2026, 1, ymd(2026, 3, 2), DATE_NONE },
+		{ 2026, 2, ymd(2026, 3, 10), ymd(2026, 3, 11) },
+	};
+	struct rules_done done[1];
+	struct rules_due_ctx c;
+	struct rules_findings f;
+
+	rules_done_init(&done[0], 2026);
+	c = region_office(done, 1);
+	/* No K-1, K-3; A-4 of Q1..Q4 2025, none recorded, fall due before 2 March 2026. */
+	c.office = UNIT_DISTRICT;
+	c.revisions = rev;
+	c.nrevisions = 2;
+	rules_due(ymd(2026, 3, 5), &c, &f);
+	assert_int_equal(f.n, 5);
+	assert_string_equal(f.v[3].rule, "A-4");
+	assert_string_equal(f.v[4].rule, "K-2");
+	assert_int_equal(f.v[4].due, ymd(2026, 3, 2));
+	assert_int_equal(f.v[4].status, RULES_OVERDUE);
+	assert_int_equal(f.v[4].days, 3);
+	assert_int_equal(f.v[4].step, 1);
+	rules_findings_free(&f);
+	rules_check_dated(2026, ymd(2026, 3, 20), &c, &f);
+	assert_int_equal(f.n, 4 + 2);
+	assert_string_equal(f.v[4].rule, "K-2");
+	assert_int_equal(f.v[4].status, RULES_OVERDUE);
+	assert_int_equal(f.v[4].days, 18);
+	assert_int_equal(f.v[5].status, RULES_OK);
+	assert_int_equal(f.v[5].step, 2);
+	rules_findings_free(&f);
+}
+
+/*
+ * The years of struct rules_done rules_due reads: on 10 January 2027 the window starts
+ * on 10 January 2026, and A-4 of Q4 2025 falls due on 25 January 2026, inside it; G-2
+ * of reporting year 2025 falls due in 2026 too. A caller loading fewer years made Q4
+ * 2025, recorded as published, overdue again after New Year.
+ */
+static void
+test_due_years_reach_the_quarter_before_new_year(void **state)
+{
+	(void)state;
+	int y0, y1;
+
+	rules_due_years(ymd(2027, 1, 10), 0, &y0, &y1);
+	assert_int_equal(y0, 2025);
+	assert_int_equal(y1, 2027);
+	rules_due_years(ymd(2027, 12, 10), 30, &y0, &y1);
+	assert_int_equal(y0, 2025);
+	assert_int_equal(y1, 2028);
+}
+
 static void
 test_due_government_g1_g2(void **state)
 {
@@ -410,16 +523,17 @@ test_due_government_g1_g2(void **state)
 	struct rules_due_ctx c;
 	struct rules_findings f;
 	const struct want_due want[] = {
-		{ "G-1", ymd(2026, 2, 1), RULES_OVERDUE, 9, 2026, 0, -1 },
-		{ "G-2", ymd(2026, 2, 15), RULES_PENDING, 5, 2025, 0, -1 },
+		/* «до 1 февраля», «до 15 февраля»: strict, 31 January and 14 February. */
+		{ "G-1", ymd(2026, 1, 31), RULES_OVERDUE, 10, 2026, 0, -1 },
+		{ "G-2", ymd(2026, 2, 14), RULES_PENDING, 4, 2025, 0, -1 },
 	};
 	const struct want_due august[] = {
-		{ "G-2", ymd(2026, 8, 15), RULES_PENDING, 30, 2025, 0, -1 },
+		{ "G-2", ymd(2026, 8, 14), RULES_PENDING, 29, 2025, 0, -1 },
 	};
-	/* 2027-01-05 is 143 days after 2026-08-15 and 27 before 2027-02-01. */
+	/* 2027-01-05 is 144 days after 2026-08-14 and 26 before 2027-01-31. */
 	const struct want_due january[] = {
-		{ "G-2", ymd(2026, 8, 15), RULES_OVERDUE, 143, 2025, 0, -1 },
-		{ "G-1", ymd(2027, 2, 1), RULES_PENDING, 27, 2027, 0, -1 },
+		{ "G-2", ymd(2026, 8, 14), RULES_OVERDUE, 144, 2025, 0, -1 },
+		{ "G-1", ymd(2027, 1, 31), RULES_PENDING, 26, 2027, 0, -1 },
 	};
 
 	/* The lists of reporting year 2024 were collected in 2025, 2025's calendars forwarded. */
@@ -439,12 +553,12 @@ test_due_government_g1_g2(void **state)
 	assert_string_equal(f.v[0].akim, "");
 	rules_findings_free(&f);
 
-	done[2].forwarded = ymd(2026, 1, 31);
+	done[2].forwarded = ymd(2026, 1, 30);
 	done[1].collected[0] = ymd(2026, 2, 13);
 	rules_due(ymd(2026, 7, 16), &c, &f);
 	assert_due(&f, august, N(august));
 	rules_findings_free(&f);
-	rules_due(ymd(2026, 7, 15), &c, &f);
+	rules_due(ymd(2026, 7, 14), &c, &f);
 	assert_int_equal(f.n, 0);	/* 31 days ahead */
 	rules_findings_free(&f);
 
@@ -465,6 +579,9 @@ main(void)
 		cmocka_unit_test(test_u1_m2_reason_and_attendance),
 		cmocka_unit_test(test_due_k1_k3_in_january),
 		cmocka_unit_test(test_due_quarterly_on_the_25th_even_on_a_weekend),
+		cmocka_unit_test(test_due_years_reach_the_quarter_before_new_year),
+		cmocka_unit_test(test_done_late_is_listed),
+		cmocka_unit_test(test_due_k2_revision_not_notified),
 		cmocka_unit_test(test_due_government_g1_g2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
