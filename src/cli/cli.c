@@ -28,6 +28,7 @@ static const char usage_text[] =
     "  units add --parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME\n"
     "  visit add|list|show|set           meetings with the population\n"
     "  question add|list|withdraw        questions from the hall (TEXT, or - for stdin)\n"
+    "  reception add|list                personal receptions after a meeting (A-1)\n"
     "  issue add|list|show|link|set      problem issues\n"
     "  search TEXT [--format tsv|json] [--limit N] [--before POS]\n"
     "                                    questions and issues with these words, newest first\n"
@@ -261,6 +262,7 @@ static const struct {
 	{ "units", cmd_units },
 	{ "visit", cmd_visit },
 	{ "question", cmd_question },
+	{ "reception", cmd_reception },
 	{ "issue", cmd_issue },
 	{ "search", cmd_search },
 	{ "plan", cmd_plan },

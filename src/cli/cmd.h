@@ -65,6 +65,7 @@ int cmd_official(struct cli *c, int argc, char **argv);
 int cmd_units(struct cli *c, int argc, char **argv);
 int cmd_visit(struct cli *c, int argc, char **argv);
 int cmd_question(struct cli *c, int argc, char **argv);
+int cmd_reception(struct cli *c, int argc, char **argv);
 int cmd_issue(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);

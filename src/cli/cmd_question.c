@@ -6,6 +6,7 @@
 
 #include "cli/cmd.h"
 #include "core/question.h"
+#include "core/reception.h"
 #include "core/view.h"
 #include "util/xmalloc.h"
 
@@ -14,7 +15,7 @@ static const char *const question_cols[] = {
 };
 
 enum { O_VISIT = 256, O_TOPIC, O_ASKER, O_SOURCE, O_CHANNEL, O_NAME, O_CONTACT, O_LIMIT,
-	O_FORMAT, O_ISSUE, O_ANSWERED, O_ANSWER, O_CLEAR };
+	O_FORMAT, O_ISSUE, O_ANSWERED, O_ANSWER, O_CLEAR, O_RECEPTION };
 
 /* The column of p in line, counted in UTF-8 characters from 1, as editors show it. */
 static size_t
@@ -28,6 +29,15 @@ column_of(const char *line, const char *p)
 	return col;
 }
 
+/* Adds q, as asked at reception when reception is not NULL. */
+static int
+add_one(struct cli *c, struct question *q, const struct kz_uuid *reception)
+{
+	if (reception != NULL)
+		return reception_question_add(c->store, reception, q, &c->err);
+	return question_add(c->store, q, &c->err);
+}
+
 static int
 question_add_cmd(struct cli *c, int argc, char **argv)
 {
@@ -39,9 +49,12 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 		{ "channel", required_argument, NULL, O_CHANNEL },
 		{ "name", required_argument, NULL, O_NAME },
 		{ "contact", required_argument, NULL, O_CONTACT },
+		{ "reception", required_argument, NULL, O_RECEPTION },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cmd = "question add";
+	struct kz_uuid reception;
+	bool by_reception = false;
 	struct question q;
 	char id[UID_STRLEN];
 	char *line = NULL;
@@ -81,16 +94,31 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 		case O_CONTACT:
 			q.asker_contact = xstrdup(optarg);
 			break;
+		case O_RECEPTION:
+			if (arg_uuid(cmd, "--reception", optarg, &reception) != 0)
+				goto usage;
+			by_reception = true;
+			break;
 		default:
 			goto usage;
 		}
 	}
 	if (optind + 1 != argc) {
-		cli_usage(cmd, "usage: kezdesu question add --visit UUID [--topic T] "
-		    "[--asker CATEGORY] TEXT|-");
+		cli_usage(cmd, "usage: kezdesu question add --visit UUID|--reception UUID "
+		    "[--topic T] [--asker CATEGORY] TEXT|-");
 		goto usage;
 	}
-	if (uid_is_nil(&q.visit) && q.source == QS_MEETING) {
+	/* a question asked at a reception is of that reception, nothing else. */
+	if (by_reception && q.source != QS_MEETING && q.source != QS_RECEPTION) {
+		cli_usage(cmd, "--reception: the question's source is the reception, not %s",
+		    question_source_names[q.source]);
+		goto usage;
+	}
+	if (q.source == QS_RECEPTION && !by_reception) {
+		cli_usage(cmd, "--source reception needs --reception UUID (reception list)");
+		goto usage;
+	}
+	if (uid_is_nil(&q.visit) && q.source == QS_MEETING && !by_reception) {
 		cli_usage(cmd, "--visit is required for a question asked at a meeting");
 		goto usage;
 	}
@@ -100,7 +128,7 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "-") != 0) {
 		q.text = xstrdup(argv[optind]);
-		if (question_add(c->store, &q, &c->err) != 0)
+		if (add_one(c, &q, by_reception ? &reception : NULL) != 0)
 			rc = cli_fail(c);
 		else {
 			uid_format(&q.id, id);
@@ -128,7 +156,7 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 		free(q.text);
 		q.text = xstrdup(line);
 		q.asked_ms = 0;
-		if (question_add(c->store, &q, &c->err) != 0) {
+		if (add_one(c, &q, by_reception ? &reception : NULL) != 0) {
 			kz_prefix(&c->err, "stdin:%zu: ", lineno);
 			rc = cli_fail(c);
 			/* A bad line is refused and the hall goes on; a failing store stops. */

@@ -1,14 +1,30 @@
 #include "core/reception.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/question.h"
+#include "core/rules.h"
 #include "core/text.h"
 #include "core/visit.h"
+#include "util/xmalloc.h"
 
+const char *const reception_category_names[RC_COUNT] = {
+	[RC_AKIMAT] = "akimat",
+	[RC_PROSECUTOR] = "prosecutor",
+	[RC_POLICE] = "police",
+	[RC_DEPUTIES] = "deputies",
+	[RC_PUBLIC_COUNCIL] = "public-council",
+	[RC_INTELLIGENTSIA] = "intelligentsia",
+};
+
+/* Tag 4 held a free-text "participants" before A-1's list; no command ever wrote it. */
 #define F(tag, type, member) { tag, type, offsetof(struct reception, member), #member }
 static const struct schema_field reception_fields[] = {
 	F(1, SF_UUID, id),
 	F(2, SF_UUID, visit),
 	F(3, SF_DATE, date),
-	F(4, SF_STR, participants),
+	F(4, SF_STR, received_by),
 	F(5, SF_INT, citizens),
 };
 #undef F
@@ -38,24 +54,101 @@ reception_free(struct reception *r)
 	schema_clear(&reception_desc, r);
 }
 
+/*
+ * A-1's list of who receives: "deputies,akimat" becomes "akimat,deputies" (the decree's
+ * order, each once), so that dump and lists read the same whatever order a clerk typed.
+ */
+static int
+normalise_received_by(struct reception *r, struct kz_error *e)
+{
+	char *s, *tok, *save = NULL, *out;
+	unsigned mask = 0;
+	size_t len = 0;
+	int rc = 0;
+
+	if (r->received_by == NULL || r->received_by[0] == '\0')
+		return kz_fail(e, KZ_EINVAL, "reception: who received is required (A-1: one or "
+		    "more of akimat, prosecutor, police, deputies, public-council, intelligentsia)");
+	s = xstrdup(r->received_by);
+	for (tok = strtok_r(s, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		int k;
+
+		for (k = 0; k < RC_COUNT; k++)
+			if (strcmp(tok, reception_category_names[k]) == 0)
+				break;
+		if (k == RC_COUNT) {
+			rc = kz_fail(e, KZ_EINVAL, "reception: '%s' is not one of those who receive "
+			    "(A-1: akimat, prosecutor, police, deputies, public-council, "
+			    "intelligentsia)", tok);
+			break;
+		}
+		mask |= 1u << k;
+	}
+	free(s);
+	if (rc != 0)
+		return rc;
+	if (mask == 0)
+		return kz_fail(e, KZ_EINVAL, "reception: who received is required (A-1)");
+	for (int k = 0; k < RC_COUNT; k++)
+		if (mask & (1u << k))
+			len += strlen(reception_category_names[k]) + 1;
+	out = xmalloc(len);
+	out[0] = '\0';
+	for (int k = 0; k < RC_COUNT; k++)
+		if (mask & (1u << k)) {
+			if (out[0] != '\0')
+				strcat(out, ",");
+			strcat(out, reception_category_names[k]);
+		}
+	free(r->received_by);
+	r->received_by = out;
+	return 0;
+}
+
 static int
 add_fn(struct store_txn *t, void *arg)
 {
 	struct reception *r = arg;
+	struct kz_error *e = store_txn_error(t);
+	kz_date today = rules_local_date(store_txn_now(t), RULES_UTC_OFFSET_KZ);
+	char id[UID_STRLEN], d[11], vd[11];
 	struct visit v;
-	int rc;
+	int rc = -1;
 
-	if (r->date == DATE_NONE || r->citizens < 0)
-		return kz_fail(store_txn_error(t), KZ_EINVAL, "reception: a date is required");
-	if (text_check("participants", r->participants, false, 4000, store_txn_error(t)) != 0)
+	if (r->date == DATE_NONE)
+		return kz_fail(e, KZ_EINVAL, "reception: a date is required");
+	if (r->citizens < 0)
+		return kz_fail(e, KZ_EINVAL, "reception: the number of citizens cannot be "
+		    "negative");
+	if (normalise_received_by(r, e) != 0)
 		return -1;
 	if (visit_get_tx(t, &r->visit, &v) != 0)
 		return -1;
-	uid_new(&r->id, store_txn_now(t));
-	rc = rec_save(t, &reception_kind, r);
-	if (rc == 0 && (v.receptions_end == DATE_NONE || v.receptions_end < r->date)) {
-		v.receptions_end = r->date;
-		rc = rec_save(t, &visit_kind, &v);
+	uid_format(&r->visit, id);
+	date_format(r->date, d);
+	date_format(v.date, vd);
+	/* receptions follow a meeting that took place, on its day or after. */
+	if (v.withdrawn)
+		kz_fail(e, KZ_EINVAL, "visit %s was withdrawn: a reception follows a meeting held",
+		    id);
+	else if (v.status != VISIT_HELD)
+		kz_fail(e, KZ_EINVAL, "visit %s is %s, not held: a reception (A-1) follows a "
+		    "meeting held (visit set %s --status held)", id, visit_status_names[v.status],
+		    id);
+	else if (v.date != DATE_NONE && r->date < v.date)
+		kz_fail(e, KZ_EINVAL, "reception on %s: before its meeting of %s (A-1: receptions "
+		    "follow the meeting)", d, vd);
+	else if (r->date > today)
+		kz_fail(e, KZ_EINVAL, "reception on %s: a date in the future (record it when it "
+		    "has been held)", d);
+	else {
+		uid_new(&r->id, store_txn_now(t));
+		rc = rec_save(t, &reception_kind, r);
+		/* A-3's ten days count from the later of the meeting and its last reception. */
+		if (rc == 0 && (v.receptions_end == DATE_NONE || v.receptions_end < r->date)) {
+			v.receptions_end = r->date;
+			rc = rec_save(t, &visit_kind, &v);
+		}
 	}
 	visit_free(&v);
 	return rc;
@@ -65,4 +158,90 @@ int
 reception_add(struct store *s, struct reception *r, struct kz_error *e)
 {
 	return store_write(s, add_fn, r, e);
+}
+
+struct list_args {
+	const struct kz_uuid *visit;
+	struct rec_array *out;
+};
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct reception *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return memcmp(x->id.b, y->id.b, 16);
+}
+
+static int
+list_fn(struct store_txn *t, void *arg)
+{
+	struct list_args *a = arg;
+	struct rec_scan sc = { .idx = DB_RECEPTIONS, .keylen = 16 };
+	struct reception *items;
+	size_t keep = 0;
+
+	/* Receptions are a few per meeting: no index by visit, one pass over them all. */
+	if (rec_scan(t, &reception_kind, &sc, a->out) != 0)
+		return -1;
+	items = a->out->items;
+	for (size_t k = 0; k < a->out->n; k++) {
+		if (a->visit != NULL && memcmp(items[k].visit.b, a->visit->b, 16) != 0)
+			reception_free(&items[k]);
+		else
+			items[keep++] = items[k];
+	}
+	a->out->n = keep;
+	qsort(items, keep, sizeof *items, by_date);
+	return 0;
+}
+
+int
+reception_list(struct store *s, const struct kz_uuid *visit, struct rec_array *out,
+    struct kz_error *e)
+{
+	struct list_args a = { visit, out };
+
+	return rec_read_list(s, list_fn, &a, &reception_kind, out, e);
+}
+
+struct question_args {
+	const struct kz_uuid *reception;
+	struct question *q;
+};
+
+static int
+question_fn(struct store_txn *t, void *arg)
+{
+	struct question_args *a = arg;
+	struct reception r;
+	char id[UID_STRLEN];
+	int rc;
+
+	if (rec_get_uuid_tx(t, &reception_kind, a->reception, &r) != 0)
+		return -1;
+	if (!uid_is_nil(&a->q->visit) && memcmp(a->q->visit.b, r.visit.b, 16) != 0) {
+		uid_format(a->reception, id);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "reception %s followed another "
+		    "meeting than --visit names", id);
+	} else {
+		/* the question belongs to the reception and, through it, to its meeting. */
+		a->q->source = QS_RECEPTION;
+		a->q->reception = *a->reception;
+		a->q->visit = r.visit;
+		rc = question_add_tx(t, a->q);
+	}
+	reception_free(&r);
+	return rc;
+}
+
+int
+reception_question_add(struct store *s, const struct kz_uuid *reception, struct question *q,
+    struct kz_error *e)
+{
+	struct question_args a = { reception, q };
+
+	return store_write(s, question_fn, &a, e);
 }

@@ -7,20 +7,51 @@
 #include "util/log.h"
 #include "util/uid.h"
 
+struct question;
+
+/* Who received the citizens: the decree's list, several per reception. */
+enum reception_category {
+	RC_AKIMAT,		/* leadership of the local executive bodies */
+	RC_PROSECUTOR,		/* the prosecutor's office */
+	RC_POLICE,		/* internal affairs bodies */
+	RC_DEPUTIES,		/* maslikhat deputies */
+	RC_PUBLIC_COUNCIL,	/* public council members */
+	RC_INTELLIGENTSIA,	/* local intelligentsia */
+	RC_COUNT
+};
+
 struct reception {
 	struct kz_uuid id;
-	struct kz_uuid visit;
+	struct kz_uuid visit;	/* the held meeting it follows */
 	kz_date date;
-	char *participants;	/* leadership, prosecutor's office, police, deputies ... */
+	/*
+	 * Who received (A-1): category names of reception_category_names, comma-separated,
+	 * each once, in the list's order (reception_add puts them in it).
+	 */
+	char *received_by;
 	int citizens;		/* how many citizens were received */
 	struct schema_extra extra;
 };
 
 extern const struct rec_kind reception_kind;
+extern const char *const reception_category_names[RC_COUNT];
 
 void reception_init(struct reception *r);
 void reception_free(struct reception *r);
-/* Adds a reception and moves its visit's receptions_end (A-3 counts from it). */
+/*
+ * Adds a reception (A-1) and moves its visit's receptions_end (A-3 counts from it). Refused:
+ * a meeting not held or withdrawn, a date before the meeting's or after today, received_by
+ * empty or naming a category outside the list. Sets r->id and puts received_by in order.
+ */
 int reception_add(struct store *s, struct reception *r, struct kz_error *e);
+/* The receptions (of one visit when visit is not NULL), by date. */
+int reception_list(struct store *s, const struct kz_uuid *visit, struct rec_array *out,
+    struct kz_error *e);
+/*
+ * Adds a question asked at reception `reception` (A-1): its source becomes "reception" and
+ * its visit the reception's meeting. Sets q->id.
+ */
+int reception_question_add(struct store *s, const struct kz_uuid *reception,
+    struct question *q, struct kz_error *e);
 
 #endif

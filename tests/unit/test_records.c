@@ -514,12 +514,58 @@ test_reception_moves_the_a3_start(void **state)
 	r.visit = v.id;
 	r.date = date_from_ymd(2026, 5, 13);
 	r.citizens = 12;
-	r.participants = strdup("прокуратура, ішкі істер, мәслихат депутаттары");
+	r.received_by = strdup("deputies,police,prosecutor");
 	assert_int_equal(reception_add(f->s, &r, &e), 0);
+	/* A-1's list in the decree's order, whatever order it was given in. */
+	assert_string_equal(r.received_by, "prosecutor,police,deputies");
 	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
 	assert_int_equal(got.receptions_end, date_from_ymd(2026, 5, 13));
 	visit_free(&got);
 	reception_free(&r);
+	visit_free(&v);
+}
+
+/* a reception follows a meeting held, on its day or after, and is not in the future. */
+static void
+test_reception_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_error e;
+	struct reception r;
+	struct visit v, planned, got;
+	struct rec_array a = { 0 };
+
+	make_visit(&v, DISTRICT, OKRUG, 2026, 5, 12);
+	v.status = VISIT_HELD;
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	make_visit(&planned, DISTRICT, OKRUG, 2026, 5, 20);
+	assert_int_equal(visit_add(f->s, &planned, &e), 0);
+	reception_init(&r);
+	r.visit = v.id;
+	r.citizens = 3;
+	r.received_by = strdup("akimat");
+	r.date = date_from_ymd(2026, 5, 11);
+	assert_int_equal(reception_add(f->s, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "before its meeting"));
+	r.date = date_from_ymd(2100, 1, 1);
+	assert_int_equal(reception_add(f->s, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "future"));
+	r.date = date_from_ymd(2026, 5, 21);
+	r.visit = planned.id;
+	assert_int_equal(reception_add(f->s, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "not held"));
+	r.visit = v.id;
+	free(r.received_by);
+	r.received_by = strdup("akimat,,nobody");
+	assert_int_equal(reception_add(f->s, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "'nobody'"));
+	assert_int_equal(reception_list(f->s, NULL, &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_int_equal(got.receptions_end, DATE_NONE);
+	visit_free(&got);
+	reception_free(&r);
+	visit_free(&planned);
 	visit_free(&v);
 }
 
@@ -675,6 +721,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_undo_own_changes_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reception_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_moves_the_a3_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_calendar_and_node, setup, teardown),
 	};
