@@ -347,8 +347,12 @@ cmd_check(struct cli *c, int argc, char **argv)
 		bad += is_violation(vis.v[i].status);
 		if (fmt != OUT_TEXT)
 			print_finding(fmt, &cp, &vis.v[i], cov.n == 0 && i == 0);
-		else if (vis.v[i].status != RULES_OK)
+		else if (vis.v[i].status != RULES_OK) {
+			/* What is owed: M-2 has two findings a meeting, which only this tells apart. */
 			print_finding_text(&nm, &cp, &vis.v[i]);
+			out_textf(stdout, "         %s", vis.v[i].what);
+			putchar('\n');
+		}
 	}
 	if (fmt == OUT_TEXT)
 		printf("  %zu findings, %zu of them breaches\n\nDeadlines of the office "

@@ -45,6 +45,15 @@ to_rules_visit(const struct visit *v, int id, struct rules_visit *r)
 	r->report_min = v->started_ms != 0 && v->report_end_ms > v->started_ms ?
 	    (int)((v->report_end_ms - v->started_ms) / 60000) : -1;
 	r->attendance_recorded = v->nattendance > 0;
+	r->no_broad_audience = r->attendance_recorded;
+	for (size_t i = 0; i < v->nattendance; i++) {
+		int cat = v->attendance[i].category;
+
+		/* M-2's broad audience: a count of 0 recorded is nobody there. */
+		if ((cat == AUD_DEPUTY || cat == AUD_PARTY || cat == AUD_PUBLIC_ORG ||
+		    cat == AUD_OPPOSITION) && v->attendance[i].count > 0)
+			r->no_broad_audience = false;
+	}
 }
 
 struct load_args {

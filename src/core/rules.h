@@ -205,6 +205,11 @@ struct rules_visit {
 	int			 planned_min;	/* T-1; <= 0: unknown */
 	int			 report_min;	/* T-1; < 0: unknown */
 	bool			 attendance_recorded;	/* M-2 */
+	/*
+	 * M-2: attendance recorded, and no maslikhat deputy, party, public organisation or
+	 * opposition among it (false when any was there or nothing was recorded).
+	 */
+	bool			 no_broad_audience;
 };
 
 enum rules_status {
@@ -304,7 +309,8 @@ bool rules_coverage_covered(enum rules_status s, enum rules_mode mode);
  *     is LATE by the difference; not announced: PENDING until the day of notice,
  *     OVERDUE after it, MISSING once held or past, or when marked announced with no day);
  * T-1 (held: report_min * 4 <= planned_min OK, else OVER; either unknown MISSING);
- * M-2 (held: attendance by category recorded, else MISSING);
+ * M-2 (held: attendance by category recorded, else MISSING; recorded with no deputy,
+ *     party, public organisation or opposition: a second M-2 finding, MISSING);
  * A-3 (held: published within 10 calendar days after the later of the meeting and its
  *     receptions OK, later LATE; not published PENDING or OVERDUE).
  * Overwrites *out.

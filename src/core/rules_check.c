@@ -404,6 +404,10 @@ check_p4(const struct rules_tree *t, const struct rules_visit *v, kz_date today,
 	}
 }
 
+/* M-2's notice: who was neither invited nor present, as far as attendance shows. */
+#define M2_BROAD_WHAT "maslikhat deputies, parties, public organisations or the " \
+	"opposition neither invited nor present"
+
 /* the later of the meeting and its last reception, plus 10 calendar days. */
 static kz_date
 a3_due(const struct rules_visit *v)
@@ -474,6 +478,17 @@ rules_check_visits(const struct rules_tree *t, const struct rules_visit *visits,
 
 		f = visit_finding(out, v, "M-2", "attendance recorded by category");
 		f->status = v->attendance_recorded ? RULES_OK : RULES_MISSING;
+		/*
+		 * M-2 asks for a broad audience: maslikhat deputies, parties, public
+		 * organisations, the opposition. Interpretation: the office records who came,
+		 * not whom it invited, so a meeting whose recorded attendance has none of them
+		 * gets a notice (MISSING) for the office to answer; without attendance the
+		 * finding above already says MISSING.
+		 */
+		if (v->no_broad_audience) {
+			f = visit_finding(out, v, "M-2", M2_BROAD_WHAT);
+			f->status = RULES_MISSING;
+		}
 
 		if (v->date != DATE_NONE) {
 			f = visit_finding(out, v, a3->id, a3->what);

@@ -114,6 +114,36 @@ kz --db "$S" dump
 is "$(grep -c "^reception " "$T/out" | tr -d ' ')" 10 \
     "dump holds both receptions, five fields each"
 
+# ---- M-2: a notice when no deputy, party, public organisation or opposition was there ----
+# m2 VISIT: the statuses of the meeting's M-2 findings in check's tsv, with their lines.
+m2() {
+	KEZDESU_NOW=2026-04-20 kz --db "$S" check 2026 --held --format json
+	"$PY" -c '
+import json, sys
+for f in json.load(open(sys.argv[1])):
+    if f.get("rule") == "M-2" and f.get("visit") == sys.argv[2]:
+        print(f["status"] + ": " + f["what"])' "$T/out" "$1"
+}
+is "$(m2 "$V")" "ok: attendance recorded by category
+missing: maslikhat deputies, parties, public organisations or the opposition neither invited nor present" \
+    "M-2: only citizens in the hall is a notice, missing, beside the attendance recorded"
+kz --db "$S" check 2026 --held
+like "$(out)" "*M-2  2026-H1  missing  *Шаян*meeting of 2026-04-10
+         maslikhat deputies, parties, public organisations or the opposition neither invited nor present*" \
+    "check's text says what the M-2 finding is about"
+kz --db "$S" visit set "$V" --attendance deputy=0,party=0
+is "$(m2 "$V" | grep -c missing)" 1 "a count of 0 deputies or parties is nobody there: still the notice"
+for cat in deputy party public-org opposition; do
+	kz --db "$S" visit set "$V" --attendance "$cat=1"
+	is "$(m2 "$V")" "ok: attendance recorded by category" "M-2: one $cat present, no notice"
+	kz --db "$S" visit set "$V" --attendance "$cat=0"
+done
+kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-04-15
+V2=$(out)
+kz --db "$S" visit set "$V2" --status held
+is "$(m2 "$V2")" "missing: attendance recorded by category" \
+    "no attendance at all: the one M-2 finding says so, no second notice"
+
 kz --db "$S" reception
 fails 2 "usage: kezdesu reception add|list" "reception without a subcommand: its usage"
 done_testing

@@ -248,6 +248,52 @@ test_u1_m2_reason_and_attendance(void **state)
 	rules_tree_free(&t);
 }
 
+/*
+ * M-2: a held meeting whose recorded attendance has no maslikhat deputy, party, public
+ * organisation or opposition gets a second M-2 finding, missing; one that had any of them,
+ * or has no attendance recorded (the first finding says so), gets none.
+ */
+static void
+test_m2_broad_audience(void **state)
+{
+	(void)state;
+	struct rules_tree *t = turkistan_tree();
+	struct rules_findings f;
+	struct rules_visit v[] = {
+		visit(1, "613833000", "613833100", ymd(2026, 4, 1), true, RULES_HELD),
+		visit(2, "613833000", "613833100", ymd(2026, 4, 2), true, RULES_HELD),
+		visit(3, "613833000", "613833100", ymd(2026, 4, 10), true, RULES_PLANNED),
+	};
+	const struct want_visit want[] = {
+		{ 1, "U-1", RULES_OK, 0 },
+		{ 1, "T-1", RULES_OK, 0 },
+		{ 1, "M-2", RULES_OK, 0 },
+		{ 1, "M-2", RULES_MISSING, 0 },
+		{ 1, "A-3", RULES_PENDING, 5 },
+		{ 2, "U-1", RULES_OK, 0 },
+		{ 2, "T-1", RULES_OK, 0 },
+		{ 2, "M-2", RULES_OK, 0 },
+		{ 2, "A-3", RULES_PENDING, 6 },
+		{ 3, "U-1", RULES_OK, 0 },
+	};
+
+	for (size_t i = 0; i < N(v); i++) {
+		v[i].unscheduled = true;
+		v[i].has_reason = true;
+		v[i].planned_min = 60;
+		v[i].report_min = 10;
+		v[i].attendance_recorded = true;
+	}
+	v[0].no_broad_audience = true;
+	/* A meeting not held yet owes no attendance: no M-2 at all. */
+	v[2].no_broad_audience = true;
+	rules_check_visits(t, v, N(v), ymd(2026, 4, 6), &f);
+	assert_visit_findings(&f, want, N(want));
+	assert_non_null(strstr(f.v[3].what, "opposition neither invited nor present"));
+	rules_findings_free(&f);
+	rules_tree_free(&t);
+}
+
 /* ---- Deadlines due ---------------------------------------------------------------- */
 
 struct want_due {
@@ -577,6 +623,7 @@ main(void)
 		cmocka_unit_test(test_a3_published_on_day_10_and_11),
 		cmocka_unit_test(test_t1_report_a_quarter_of_planned_time),
 		cmocka_unit_test(test_u1_m2_reason_and_attendance),
+		cmocka_unit_test(test_m2_broad_audience),
 		cmocka_unit_test(test_due_k1_k3_in_january),
 		cmocka_unit_test(test_due_quarterly_on_the_25th_even_on_a_weekend),
 		cmocka_unit_test(test_due_years_reach_the_quarter_before_new_year),
