@@ -194,7 +194,8 @@ list_fn(struct store_txn *t, void *arg)
 			items[keep++] = items[k];
 	}
 	a->out->n = keep;
-	qsort(items, keep, sizeof *items, by_date);
+	if (keep > 1)	/* an empty list has no array: qsort wants one */
+		qsort(items, keep, sizeof *items, by_date);
 	return 0;
 }
 
