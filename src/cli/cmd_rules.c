@@ -348,7 +348,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		if (fmt != OUT_TEXT)
 			print_finding(fmt, &cp, &vis.v[i], cov.n == 0 && i == 0);
 		else if (vis.v[i].status != RULES_OK) {
-			/* What is owed: M-2 has two findings a meeting, which only this tells apart. */
+			/* What is owed: M-2's two findings of a meeting differ only here. */
 			print_finding_text(&nm, &cp, &vis.v[i]);
 			out_textf(stdout, "         %s", vis.v[i].what);
 			putchar('\n');

@@ -9,6 +9,8 @@
 #include "core/visit.h"
 #include "util/xmalloc.h"
 
+#define RC_LIST "akimat, prosecutor, police, deputies, public-council, intelligentsia"
+
 const char *const reception_category_names[RC_COUNT] = {
 	[RC_AKIMAT] = "akimat",
 	[RC_PROSECUTOR] = "prosecutor",
@@ -68,7 +70,7 @@ normalise_received_by(struct reception *r, struct kz_error *e)
 
 	if (r->received_by == NULL || r->received_by[0] == '\0')
 		return kz_fail(e, KZ_EINVAL, "reception: who received is required (A-1: one or "
-		    "more of akimat, prosecutor, police, deputies, public-council, intelligentsia)");
+		    "more of " RC_LIST ")");
 	s = xstrdup(r->received_by);
 	for (tok = strtok_r(s, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
 		int k;
@@ -77,9 +79,8 @@ normalise_received_by(struct reception *r, struct kz_error *e)
 			if (strcmp(tok, reception_category_names[k]) == 0)
 				break;
 		if (k == RC_COUNT) {
-			rc = kz_fail(e, KZ_EINVAL, "reception: '%s' is not one of those who receive "
-			    "(A-1: akimat, prosecutor, police, deputies, public-council, "
-			    "intelligentsia)", tok);
+			rc = kz_fail(e, KZ_EINVAL, "reception: '%s' is not one of those who "
+			    "receive (A-1: " RC_LIST ")", tok);
 			break;
 		}
 		mask |= 1u << k;
@@ -142,13 +143,20 @@ add_fn(struct store_txn *t, void *arg)
 		kz_fail(e, KZ_EINVAL, "reception on %s: a date in the future (record it when it "
 		    "has been held)", d);
 	else {
-		uid_new(&r->id, store_txn_now(t));
-		rc = rec_save(t, &reception_kind, r);
-		/* A-3's ten days count from the later of the meeting and its last reception. */
-		if (rc == 0 && (v.receptions_end == DATE_NONE || v.receptions_end < r->date)) {
+		/*
+		 * A-3's ten days count from the later of the meeting and its last reception.
+		 * The visit is written first: undo takes back the newest change only, and
+		 * refuses a reception's addition, so it never leaves the reception without
+		 * the receptions_end it moved.
+		 */
+		rc = 0;
+		if (v.receptions_end == DATE_NONE || v.receptions_end < r->date) {
 			v.receptions_end = r->date;
 			rc = rec_save(t, &visit_kind, &v);
 		}
+		uid_new(&r->id, store_txn_now(t));
+		if (rc == 0)
+			rc = rec_save(t, &reception_kind, r);
 	}
 	visit_free(&v);
 	return rc;

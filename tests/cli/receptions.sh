@@ -49,7 +49,8 @@ fails 1 "019da82f-d400-7152-86ad-e186f6d0d8d0*not found" "a meeting that does no
 kz --db "$S" reception list
 is "$(out)" "" "nothing refused was written"
 kz --db "$S" visit show "$V"
-check "the refused receptions did not move receptions_end" sh -c "! grep -q '^receptions_end: 2' '$T/out'"
+check "the refused receptions did not move receptions_end" \
+    sh -c "! grep -q '^receptions_end: 2' '$T/out'"
 
 # ---- recorded: several categories in the decree's order, on the meeting's day and after ----
 kz --db "$S" reception add --visit "$V" --date 2026-04-10 \
@@ -68,7 +69,8 @@ $R2	$V	2026-04-14	police,public-council,intelligentsia	7" \
     "reception list: by date, who received in A-1's order and each once, the citizens"
 kz --db "$S" reception list --visit "$V" --format json
 check "reception list --format json parses" json_ok "$T/out"
-like "$(out)" "*\"id\":\"$R2\",\"visit\":\"$V\",\"date\":\"2026-04-14\",\"received_by\":\"police,public-council,intelligentsia\",\"citizens\":7}*" \
+like "$(out)" "*\"id\":\"$R2\",\"visit\":\"$V\",\"date\":\"2026-04-14\",\
+\"received_by\":\"police,public-council,intelligentsia\",\"citizens\":7}*" \
     "json: the citizens as a number"
 kz --db "$S" reception list --visit 019da82f-d400-7152-86ad-e186f6d0d8d0
 is "$(out)" "" "reception list --visit of another meeting lists nothing"
@@ -84,6 +86,13 @@ is "$a3" "pending 2026-04-24" \
 KEZDESU_NOW=2026-04-22 kz --db "$S" check 2026 --held --format tsv
 a3=$(awk -F'\t' -v v="$V" '$1 == "A-3" && $6 == v {print $5}' "$T/out")
 is "$a3" "pending" "on 22 April, past the meeting's ten days, A-3 is still pending"
+
+# undo takes back the newest change only: never the receptions_end without its reception.
+kz --db "$S" undo
+fails 1 "adding a reception cannot be undone" "undo right after reception add is refused"
+kz --db "$S" visit show "$V"
+check "undo left receptions_end where the receptions are" \
+    grep -Fqx "receptions_end: 2026-04-14" "$T/out"
 
 # ---- questions asked at a reception ----
 kz --db "$S" question add --reception "$R2" --name "Асқар Б." --contact "+7 701 000 00 00" \
