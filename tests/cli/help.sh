@@ -78,4 +78,24 @@ kz --db "$D" visit frob
 fails 2 "visit: usage: kezdesu visit add|list|show|set ..." "an unknown subcommand: the subcommands"
 kz --db "$D" help frob
 fails 2 "unknown command 'frob'" "help of an unknown command: exit 2"
+# A subcommand's bad usage: its usage line from the table, word for word.
+usage_from_table() {
+	kz --db "$D" "$@"
+	want="kezdesu: $1 $2: usage: $(grep "^kezdesu $1 $2 " "$T/syn")"
+	if [ "$rc" -eq 2 ] && [ ! -s "$T/out" ] && grep -qxF "$want (kezdesu $1 $2 --help)" "$T/err"
+	then
+		ok "$1 $2: bad usage prints the row's usage line"
+	else
+		not_ok "$1 $2: bad usage prints the row's usage line"
+		diag "want: $want" && diag_file "$T/err" 3
+	fi
+}
+usage_from_table visit show
+usage_from_table issue add --unit 613600000
+usage_from_table calendar revise
+usage_from_table holiday add
+usage_from_table question add --topic roads
+kz --db "$D" plan
+fails 2 "plan: usage: kezdesu plan YEAR (kezdesu plan --help)" "plan without a year: its usage"
+check "bad usage makes no store" [ ! -e "$D" ]
 done_testing
