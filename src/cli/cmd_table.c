@@ -7,6 +7,7 @@
  * To add a command: add its rows (one per subcommand, in the order --help lists them) and
  * its entry in docs/kezdesu.1's COMMANDS.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -142,6 +143,36 @@ entry_line(FILE *f, const char *prefix, const struct cmd_entry *e)
 	    e->sub != NULL ? e->sub : "", e->usage[0] != '\0' ? " " : "", e->usage);
 }
 
+/*
+ * The same for a terminal: broken at blanks outside brackets before the 80th column, the
+ * lines after the first indented, so that an option's brackets never split.
+ */
+static void
+entry_lines(FILE *f, const char *prefix, const struct cmd_entry *e)
+{
+	char line[1024];
+	size_t col, start = 0, brk = 0, width = 79;
+	int depth = 0;
+
+	snprintf(line, sizeof line, "%s%s%s%s%s%s", prefix, e->name, e->sub != NULL ? " " : "",
+	    e->sub != NULL ? e->sub : "", e->usage[0] != '\0' ? " " : "", e->usage);
+	col = 0;
+	for (size_t i = 0; line[i] != '\0'; i++, col++) {
+		if (line[i] == '[')
+			depth++;
+		else if (line[i] == ']' && depth > 0)
+			depth--;
+		else if (line[i] == ' ' && depth == 0 && i > start)
+			brk = i;
+		if (col >= width && brk > start) {
+			fprintf(f, "%.*s\n%16s", (int)(brk - start), line + start, "");
+			start = brk + 1;
+			col = 16 + (i - start);
+		}
+	}
+	fprintf(f, "%s\n", line + start);
+}
+
 void
 cmd_table_list(FILE *f)
 {
@@ -166,15 +197,15 @@ cmd_table_help(const char *name, const char *sub)
 		return cli_usage(NULL, "unknown command '%s%s%s' (kezdesu --help lists them)", name,
 		    sub != NULL ? " " : "", sub != NULL ? sub : "");
 	if (sub != NULL || e->sub == NULL) {
-		entry_line(stdout, "usage: kezdesu ", e);
-		printf("\n\n%s.\n", e->help);
+		entry_lines(stdout, "usage: kezdesu ", e);
+		/* The one line as a sentence. */
+		printf("\n%c%s.\n", toupper((unsigned char)e->help[0]), e->help + 1);
 	} else {
 		/* A command with subcommands: each of them, its usage and what it does. */
 		for (size_t i = 0; i < cmd_table_n; i++) {
 			if (strcmp(cmd_table[i].name, name) != 0)
 				continue;
-			entry_line(stdout, first ? "usage: kezdesu " : "       kezdesu ", &cmd_table[i]);
-			putchar('\n');
+			entry_lines(stdout, first ? "usage: kezdesu " : "       kezdesu ", &cmd_table[i]);
 			first = false;
 		}
 		putchar('\n');

@@ -34,6 +34,10 @@ cp "$T/out" "$T/help"
 sed -n '/^\.SH COMMANDS/,/^\.SH /p' "$MAN" | awk 'prev == ".TP" { print } { prev = $0 }' |
     sed 's/\\f[BIRP]//g; s/\\-/-/g; s/^\.[BIR]* *//; s/[]["|]/ /g' >"$T/mantags"
 
+# The usage --help printed: its first lines up to a blank one, joined (it wraps long lines).
+usage_block() {
+	sed '/^$/,$d' "$T/out" | tr '\n' ' ' | sed 's/  */ /g; s/ $//'
+}
 nohelp="" badhelp="" notlisted="" noman=""
 while read -r name sub; do
 	words="$name${sub:+ $sub}"
@@ -41,9 +45,7 @@ while read -r name sub; do
 	kz $words --help
 	if [ "$rc" -ne 0 ] || [ -s "$T/err" ]; then
 		nohelp="$nohelp '$words'"
-	elif [ -n "$sub" ] && [ "$(head -n 1 "$T/out")" != "usage: $line" ]; then
-		badhelp="$badhelp '$words'"
-	elif [ -z "$sub" ] && ! grep -qxF "usage: $line" "$T/out"; then
+	elif [ "$(usage_block)" != "usage: $line" ]; then
 		badhelp="$badhelp '$words'"
 	fi
 	grep -q "^  $words  " "$T/help" || notlisted="$notlisted '$words'"
@@ -64,8 +66,9 @@ is "$n" "$(grep -c '^visit ' "$T/rows")" "visit --help gives the usage of each v
 kz issue link -h
 rc_is 0 "issue link -h exits 0"
 like "$(head -n 1 "$T/out")" "usage: kezdesu issue link *ISSUE QUESTION*" "-h is --help"
+like "$(out)" "*Tie questions to an issue*" "... with what the subcommand does"
 kz help issue link
-is "$(head -n 1 "$T/out")" "$(grep '^kezdesu issue link' "$T/syn" | sed 's/^/usage: /')" \
+is "$(usage_block)" "$(grep '^kezdesu issue link' "$T/syn" | sed 's/^/usage: /')" \
     "help COMMAND SUBCOMMAND is COMMAND SUBCOMMAND --help"
 
 # --help needs no store, and makes none.
