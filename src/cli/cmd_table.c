@@ -205,7 +205,8 @@ cmd_table_help(const char *name, const char *sub)
 		for (size_t i = 0; i < cmd_table_n; i++) {
 			if (strcmp(cmd_table[i].name, name) != 0)
 				continue;
-			entry_lines(stdout, first ? "usage: kezdesu " : "       kezdesu ", &cmd_table[i]);
+			entry_lines(stdout, first ? "usage: kezdesu " : "       kezdesu ",
+			    &cmd_table[i]);
 			first = false;
 		}
 		putchar('\n');

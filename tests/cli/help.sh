@@ -50,7 +50,10 @@ while read -r name sub; do
 	fi
 	grep -q "^  $words  " "$T/help" || notlisted="$notlisted '$words'"
 	awk -v n="$name" -v s="$sub" 'BEGIN { f = 1 }
-	    $1 == n { if (s == "") { f = 0; exit } for (i = 2; i <= NF; i++) if ($i == s) { f = 0; exit } }
+	    $1 == n {
+		if (s == "") { f = 0; exit }
+		for (i = 2; i <= NF; i++) if ($i == s) { f = 0; exit }
+	    }
 	    END { exit f }' "$T/mantags" || noman="$noman '$words'"
 done <"$T/rows"
 is "$nohelp" "" "COMMAND [SUBCOMMAND] --help exits 0, on stdout only, for every row"
