@@ -1378,7 +1378,12 @@ load(const struct config *cf, struct results *r, struct kz_error *e)
 	snprintf(r->district, sizeof r->district, "%s %s", d->code, d->name_kk);
 	if (store_create_dir(cf->dir, NULL, e) != 0 ||
 	    store_open(cf->dir, STORE_CREATE, &b.s, e) != 0 ||
-	    node_init(b.s, cf->district, e) != 0 ||
+	    /*
+	     * The meetings are spread over the okrugs of every district of the country (the
+	     * names stay varied), so the store is the Government's: an office may record
+	     * meetings of its own territory only (core/territory.h).
+	     */
+	    node_init(b.s, "000000000", e) != 0 ||
 	    unit_import(b.s, &kt, "2026-07-17", false, &st, e) != 0)
 		goto out;
 	r->import_secs = now_secs() - t0;

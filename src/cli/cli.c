@@ -16,36 +16,21 @@
 #include "core/record.h"
 #include "util/xmalloc.h"
 
-static const char usage_text[] =
-    "usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [-v LOGFILE] [COMMAND ...]\n"
-    "       kezdesu --demo | --help | --version\n"
-    "\n"
-    "commands:\n"
-    "  init --unit CODE [--group NAME]   make a store for the office of unit CODE\n"
-    "  official [NAME]                   show or set your name in the change log\n"
-    "  units import FILE [--edition E]   import the KATO classifier (CSV)\n"
-    "  units list [--under CODE] [--format tsv|json]\n"
-    "  units add --parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME\n"
-    "  visit add|list|show|set           meetings with the population\n"
-    "  question add|list|withdraw        questions from the hall (TEXT, or - for stdin)\n"
-    "  reception add|list                personal receptions after a meeting (A-1)\n"
-    "  issue add|list|show|link|set      problem issues\n"
-    "  search TEXT [--format tsv|json] [--limit N] [--before POS]\n"
-    "                                    questions and issues with these words, newest first\n"
-    "  plan YEAR                         propose the meetings C-1..C-5 require\n"
-    "  check YEAR [--planned|--held]     coverage and per-meeting rules of the decree\n"
-    "  due [--date YYYY-MM-DD]           obligations due or overdue\n"
-    "  calendar show|approve|notify|submit|revise|progress YEAR ...\n"
-    "  holiday list|add|remove           days off that change every year\n"
-    "  dump                              the whole state, canonical sorted text\n"
-    "  migrate                           rewrite a store of kezdesu 0.1.0 (format 1)\n"
-    "  conflicts                         concurrent edits kept for review\n"
-    "  undo                              take back your last change\n"
-    "\n"
-    "Without a command, shows the store's upcoming visits and open issues.\n"
-    "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
-    "Units are named in Kazakh, or in Russian with --lang ru or a Russian locale.\n"
-    "See kezdesu(1).\n";
+int
+cli_help(void)
+{
+	fputs("usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [-v LOGFILE] [COMMAND ...]\n"
+	    "       kezdesu --demo | --help | --version\n"
+	    "\n"
+	    "commands (kezdesu COMMAND --help shows one's usage):\n", stdout);
+	cmd_table_list(stdout);
+	fputs("\n"
+	    "Without a command, shows the store's upcoming visits and open issues.\n"
+	    "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
+	    "Units are named in Kazakh, or in Russian with --lang ru or a Russian locale.\n"
+	    "See kezdesu(1).\n", stdout);
+	return 0;
+}
 
 int
 cli_usage(const char *cmd, const char *fmt, ...)
@@ -253,28 +238,12 @@ cli_close(struct cli *c)
 	c->store = NULL;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli *, int, char **);
-} commands[] = {
-	{ "init", cmd_init },
-	{ "official", cmd_official },
-	{ "units", cmd_units },
-	{ "visit", cmd_visit },
-	{ "question", cmd_question },
-	{ "reception", cmd_reception },
-	{ "issue", cmd_issue },
-	{ "search", cmd_search },
-	{ "plan", cmd_plan },
-	{ "check", cmd_check },
-	{ "due", cmd_due },
-	{ "calendar", cmd_calendar },
-	{ "holiday", cmd_holiday },
-	{ "dump", cmd_dump },
-	{ "migrate", cmd_migrate },
-	{ "conflicts", cmd_conflicts },
-	{ "undo", cmd_undo },
-};
+/* --help or -h: what `kezdesu COMMAND --help` and `kezdesu COMMAND SUB --help` ask for. */
+static bool
+is_help(const char *a)
+{
+	return a != NULL && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0);
+}
 
 int
 cli_main(int argc, char **argv)
@@ -289,8 +258,7 @@ cli_main(int argc, char **argv)
 		const char *a = argv[i];
 
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
-			return 0;
+			return cli_help();
 		} else if (strcmp(a, "--version") == 0) {
 			puts("kezdesu " KZ_VERSION);
 			return 0;
@@ -349,9 +317,16 @@ cli_main(int argc, char **argv)
 		snprintf(c.cmd, sizeof c.cmd, "%s%s%s", argv[i], i + 1 < argc &&
 		    argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? " " : "",
 		    i + 1 < argc && argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? argv[i + 1] : "");
-		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-			if (strcmp(argv[i], commands[k].name) == 0)
-				rc = commands[k].fn(&c, argc - i, argv + i);
+		const struct cmd_entry *e = cmd_table_find(argv[i], NULL);
+		const char *sub = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (e != NULL && is_help(sub))
+			rc = cmd_table_help(argv[i], NULL);
+		else if (e != NULL && e->sub != NULL && cmd_table_find(argv[i], sub) != NULL &&
+		    i + 2 < argc && is_help(argv[i + 2]))
+			rc = cmd_table_help(argv[i], sub);
+		else if (e != NULL)
+			rc = e->exec(&c, argc - i, argv + i);
 		if (rc == -1)
 			rc = cli_usage(NULL, "unknown command '%s' (kezdesu --help lists them)",
 			    argv[i]);

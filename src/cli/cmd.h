@@ -3,6 +3,7 @@
 #define KZ_CMD_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "cli/out.h"
 #include "core/date.h"
@@ -77,6 +78,36 @@ int cmd_dump(struct cli *c, int argc, char **argv);
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
+int cmd_help(struct cli *c, int argc, char **argv);
+
+/*
+ * A command is a table row (cmd_table.c): the command's name, its subcommand (NULL for a
+ * command without), the usage after those words, one line saying what it does, and the
+ * handler (the command's, which reads its subcommand itself). --help, the usage line of bad
+ * usage and the man page's synopsis all come from the row.
+ */
+struct cmd_entry {
+	const char *name;
+	const char *sub;
+	const char *usage;
+	const char *help;
+	int (*exec)(struct cli *c, int argc, char **argv);
+};
+extern const struct cmd_entry cmd_table[];
+extern const size_t cmd_table_n;
+/* The row of NAME SUB, or with sub NULL the command's first row; NULL if there is none. */
+const struct cmd_entry *cmd_table_find(const char *name, const char *sub);
+/* Each row's words and what it does, one line each (kezdesu --help). */
+void cmd_table_list(FILE *f);
+/* `kezdesu NAME [SUB] --help` on stdout: 0, or EXIT_USAGE for an unknown command. */
+int cmd_table_help(const char *name, const char *sub);
+/*
+ * For bad usage of CMD ("visit add", or "visit" for a missing or unknown subcommand):
+ * prints "kezdesu: CMD: usage: kezdesu CMD ..." from the table; returns EXIT_USAGE.
+ */
+int cmd_table_usage(const char *cmd);
+/* kezdesu --help: the global usage and every row; returns 0. */
+int cli_help(void);
 struct compliance;
 struct unit_names;
 struct rules_findings;

@@ -256,8 +256,7 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 	if ((rc = parse_opts("issue add", argc, argv, &o)) != 0)
 		goto out;
 	if (!o.has_title || optind != argc) {
-		rc = cli_usage("issue add", "usage: kezdesu issue add --title TEXT [--unit CODE] "
-		    "[--level own|district|region|central] [--executor E] [--deadline D]");
+		rc = cmd_table_usage("issue add");
 		goto out;
 	}
 	if (o.step_done > 0 || o.progress != NULL || o.note != NULL || o.nclear > 0) {
@@ -288,8 +287,7 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage("issue set", "usage: kezdesu issue set UUID [--status S] "
-		    "[--executor E] [--deadline D] [--step TEXT] [--progress YYYY-QN:TEXT] ...");
+		return cmd_table_usage("issue set");
 	if (arg_uuid("issue set", "issue", argv[1], &id) != 0)
 		return EXIT_USAGE;
 	if ((rc = parse_opts("issue set", argc - 1, argv + 1, &o)) == 0) {
@@ -500,7 +498,7 @@ issue_show_cmd(struct cli *c, int argc, char **argv)
 		if (ch != O_FORMAT || arg_format("issue show", optarg, &fmt) != 0)
 			return EXIT_USAGE;
 	if (optind + 1 != argc)
-		return cli_usage("issue show", "usage: kezdesu issue show UUID [--format F]");
+		return cmd_table_usage("issue show");
 	if (arg_uuid("issue show", "issue", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || issue_get(c->store, &id, &i, &c->err) != 0)
@@ -545,8 +543,7 @@ issue_link_cmd(struct cli *c, int argc, char **argv)
 		move = true;
 	}
 	if (argc - optind < 2)
-		return cli_usage("issue link", "usage: kezdesu issue link [--move] ISSUE "
-		    "QUESTION...");
+		return cmd_table_usage("issue link");
 	if (arg_uuid("issue link", "issue", argv[optind], &issue) != 0)
 		return EXIT_USAGE;
 	n = argc - optind - 1;
@@ -574,5 +571,5 @@ cmd_issue(struct cli *c, int argc, char **argv)
 		return issue_show_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "link") == 0)
 		return issue_link_cmd(c, argc - 1, argv + 1);
-	return cli_usage("issue", "usage: kezdesu issue add|list|show|link|set ...");
+	return cmd_table_usage("issue");
 }

@@ -104,8 +104,7 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc) {
-		cli_usage(cmd, "usage: kezdesu question add --visit UUID|--reception UUID "
-		    "[--topic T] [--asker CATEGORY] TEXT|-");
+		cmd_table_usage(cmd);
 		goto usage;
 	}
 	/* a question asked at a reception is of that reception, nothing else. */
@@ -284,7 +283,7 @@ question_withdraw_cmd(struct cli *c, int argc, char **argv)
 	struct kz_uuid id;
 
 	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage("question withdraw", "usage: kezdesu question withdraw UUID");
+		return cmd_table_usage("question withdraw");
 	if (arg_uuid("question withdraw", "question", argv[1], &id) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || question_withdraw(c->store, &id, &c->err) != 0)
@@ -309,7 +308,7 @@ question_show_cmd(struct cli *c, int argc, char **argv)
 		if (ch != O_FORMAT || arg_format("question show", optarg, &fmt) != 0)
 			return EXIT_USAGE;
 	if (optind + 1 != argc)
-		return cli_usage("question show", "usage: kezdesu question show UUID [--format F]");
+		return cmd_table_usage("question show");
 	if (arg_uuid("question show", "question", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || question_get(c->store, &id, &q, &c->err) != 0)
@@ -392,8 +391,7 @@ question_set_cmd(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind + 1 != argc)
-		return cli_usage(cmd, "usage: kezdesu question set UUID [--topic T] [--asker CAT] "
-		    "[--answered yes|no] [--answer TEXT] [--clear topic|answer]");
+		return cmd_table_usage(cmd);
 	if (arg_uuid(cmd, "question", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || question_modify(c->store, &id, apply_edit, &ed, &c->err) != 0)
@@ -414,5 +412,5 @@ cmd_question(struct cli *c, int argc, char **argv)
 		return question_show_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "set") == 0)
 		return question_set_cmd(c, argc - 1, argv + 1);
-	return cli_usage("question", "usage: kezdesu question add|list|show|set|withdraw ...");
+	return cmd_table_usage("question");
 }

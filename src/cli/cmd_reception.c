@@ -14,9 +14,6 @@ static const char *const reception_cols[] = {
 
 enum { O_VISIT = 256, O_DATE, O_RECEIVED_BY, O_CITIZENS, O_FORMAT };
 
-#define ADD_USAGE "usage: kezdesu reception add --visit UUID --date YYYY-MM-DD " \
-	"--received-by CAT[,CAT...] --citizens N"
-
 static int
 reception_add_cmd(struct cli *c, int argc, char **argv)
 {
@@ -56,7 +53,7 @@ reception_add_cmd(struct cli *c, int argc, char **argv)
 		goto usage;
 	}
 	if (!has_visit || r.date == DATE_NONE || r.received_by == NULL || !has_citizens) {
-		cli_usage(cmd, "missing:%s%s%s%s; " ADD_USAGE, !has_visit ? " --visit" : "",
+		cli_usage(cmd, "missing:%s%s%s%s (kezdesu reception add --help)", !has_visit ? " --visit" : "",
 		    r.date == DATE_NONE ? " --date" : "", r.received_by == NULL ?
 		    " --received-by" : "", !has_citizens ? " --citizens" : "");
 		goto usage;
@@ -116,5 +113,5 @@ cmd_reception(struct cli *c, int argc, char **argv)
 		return reception_add_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return reception_list_cmd(c, argc - 1, argv + 1);
-	return cli_usage("reception", "usage: kezdesu reception add|list ...");
+	return cmd_table_usage("reception");
 }

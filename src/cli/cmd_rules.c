@@ -77,7 +77,7 @@ cmd_plan(struct cli *c, int argc, char **argv)
 	if (cli_getopt("plan", argc, argv, opts) != -1)
 		return EXIT_USAGE;
 	if (optind + 1 != argc)
-		return cli_usage("plan", "usage: kezdesu plan YEAR");
+		return cmd_table_usage("plan");
 	if (parse_year("plan", argv[optind], &year) != 0)
 		return EXIT_USAGE;
 	/*
@@ -294,8 +294,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind + 1 != argc)
-		return cli_usage("check", "usage: kezdesu check YEAR [--planned|--held] "
-		    "[--format text|tsv|json]");
+		return cmd_table_usage("check");
 	if (parse_year("check", argv[optind], &year) != 0)
 		return EXIT_USAGE;
 	/*
@@ -421,7 +420,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage("due", "usage: kezdesu due [--date YYYY-MM-DD] [--ahead DAYS]");
+		return cmd_table_usage("due");
 	if (cli_open(c, 0) != 0 ||
 	    compliance_due(c->store, today, (int)ahead, &cp, &out, &c->err) != 0)
 		return cli_fail(c);
@@ -497,8 +496,7 @@ calendar_show(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind + 1 != argc)
-		return cli_usage("calendar show", "usage: kezdesu calendar show YEAR "
-		    "[--revision N] [--format text|tsv|json]");
+		return cmd_table_usage("calendar show");
 	if (parse_year("calendar show", argv[optind], &year) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || calendar_get(c->store, year, &cal, &c->err) != 0)
@@ -600,7 +598,7 @@ calendar_step_cmd(struct cli *c, const char *cmd, enum calendar_action action, i
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage(cmd, "usage: kezdesu %s YEAR [--date YYYY-MM-DD] ...", cmd);
+		return cmd_table_usage(cmd);
 	if (parse_year(cmd, argv[optind], &year) != 0)
 		return EXIT_USAGE;
 	if (action == CAL_REVISE && st.reason == NULL)
@@ -634,8 +632,7 @@ cmd_calendar(struct cli *c, int argc, char **argv)
 		snprintf(cmd, sizeof cmd, "calendar %s", steps[i].name);
 		return calendar_step_cmd(c, cmd, steps[i].action, argc - 1, argv + 1);
 	}
-	return cli_usage("calendar", "usage: kezdesu calendar show|approve|notify|submit|revise|"
-	    "progress|forward|collect YEAR ...");
+	return cmd_table_usage("calendar");
 }
 
 /* ---- holiday -------------------------------------------------------------------- */
@@ -660,7 +657,7 @@ holiday_list(struct cli *c, int argc, char **argv)
 		if (ch != O_YEAR || parse_year("holiday list", optarg, &year) != 0)
 			return EXIT_USAGE;
 	if (optind != argc)
-		return cli_usage("holiday list", "usage: kezdesu holiday list [--year YEAR]");
+		return cmd_table_usage("holiday list");
 	if (cli_open(c, 0) != 0 || dayoff_list(c->store, &days, &c->err) != 0)
 		return cli_fail(c);
 	dayoff_to_extra(&days, &hd, &ex.n);
@@ -718,8 +715,7 @@ holiday_set(struct cli *c, int argc, char **argv, bool remove)
 			return EXIT_USAGE;
 	}
 	if (optind + 1 != argc || (!remove && kind == 0))
-		return cli_usage(cmd, remove ? "usage: kezdesu holiday remove DATE" :
-		    "usage: kezdesu holiday add DATE --off|--workday [--name NAME]");
+		return cmd_table_usage(cmd);
 	if (arg_date(cmd, "DATE", argv[optind], &date) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || (remove ? dayoff_remove(c->store, date, &c->err) :
@@ -737,5 +733,5 @@ cmd_holiday(struct cli *c, int argc, char **argv)
 		return holiday_set(c, argc - 1, argv + 1, false);
 	if (argc >= 2 && strcmp(argv[1], "remove") == 0)
 		return holiday_set(c, argc - 1, argv + 1, true);
-	return cli_usage("holiday", "usage: kezdesu holiday list|add|remove ...");
+	return cmd_table_usage("holiday");
 }

@@ -81,8 +81,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind >= argc)
-		return cli_usage(cmd, "usage: kezdesu search TEXT [--format tsv|json|text] "
-		    "[--limit N] [--before POS]");
+		return cmd_table_usage(cmd);
 	/* The words of every operand: `kezdesu search жол жөндеу` needs no quotes. */
 	for (int i = optind; i < argc; i++)
 		qlen += strlen(argv[i]) + 1;

@@ -11,7 +11,7 @@ cmd_undo(struct cli *c, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1)
-		return cli_usage("undo", "usage: kezdesu undo  (takes back your last change)");
+		return cmd_table_usage("undo");
 	if (cli_open(c, 0) != 0 || undo_last(c->store, &r, &c->err) != 0)
 		return cli_fail(c);
 	fputs("undone: ", stdout);

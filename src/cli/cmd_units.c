@@ -37,7 +37,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (unit == NULL || optind != argc)
-		return cli_usage("init", "usage: kezdesu init --unit CODE [--group NAME]");
+		return cmd_table_usage("init");
 	if (!unit_code_valid(unit))
 		return cli_usage("init", "--unit: '%s' is not a nine-digit KATO code", unit);
 	if (office_create_dir(c->db, group, &c->err) != 0 || cli_open(c, OFFICE_CREATE) != 0 ||
@@ -56,7 +56,7 @@ cmd_official(struct cli *c, int argc, char **argv)
 	const char *name;
 
 	if (argc > 2)
-		return cli_usage("official", "usage: kezdesu official [NAME]  (\"\" clears it)");
+		return cmd_table_usage("official");
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
 	if (office_user(c->office) == NULL)
@@ -141,8 +141,7 @@ units_import(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind + 1 != argc)
-		return cli_usage("units import", "usage: kezdesu units import FILE [--edition E] "
-		    "[--force]");
+		return cmd_table_usage("units import");
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
 	if ((buf = read_file(argv[optind], &len, &c->err)) == NULL)
@@ -244,8 +243,7 @@ units_add(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (parent == NULL || kk == NULL || ru == NULL || type == UNIT_UNKNOWN || optind != argc)
-		return cli_usage("units add", "usage: kezdesu units add --parent CODE --type "
-		    "MICRODISTRICT --name-kk NAME --name-ru NAME");
+		return cmd_table_usage("units add");
 	if (cli_open(c, 0) != 0 ||
 	    unit_add_local(c->store, parent, (enum unit_type)type, kk, ru, code, &c->err) != 0)
 		return cli_fail(c);
@@ -263,5 +261,5 @@ cmd_units(struct cli *c, int argc, char **argv)
 		return units_list(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)
 		return units_add(c, argc - 1, argv + 1);
-	return cli_usage("units", "usage: kezdesu units import|list|add ...");
+	return cmd_table_usage("units");
 }

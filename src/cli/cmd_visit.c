@@ -290,9 +290,7 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (!GIVEN(&o, O_AKIM) || !GIVEN(&o, O_TARGET) || !GIVEN(&o, O_DATE)) {
-		rc = cli_usage("visit add", "usage: kezdesu visit add --akim CODE --target CODE "
-		    "--date YYYY-MM-DD [--time HH:MM] [--duration MIN] [--field|--no-field] "
-		    "[--unscheduled REASON | --revise REASON]");
+		rc = cmd_table_usage("visit add");
 		goto out;
 	}
 	if (o.nclear > 0 || GIVEN(&o, O_REASON)) {
@@ -331,8 +329,7 @@ visit_set_cmd(struct cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || argv[1][0] == '-')
-		return cli_usage("visit set", "usage: kezdesu visit set UUID [--date D "
-		    "[--reason TEXT]] [--status S] [--announced D] [--published D] ...");
+		return cmd_table_usage("visit set");
 	if (arg_uuid("visit set", "visit", argv[1], &id) != 0)
 		return EXIT_USAGE;
 	rc = parse_opts("visit set", argc - 1, argv + 1, &o);
@@ -404,7 +401,7 @@ visit_show_cmd(struct cli *c, int argc, char **argv)
 		if (ch != O_FORMAT || arg_format("visit show", optarg, &fmt) != 0)
 			return EXIT_USAGE;
 	if (optind + 1 != argc)
-		return cli_usage("visit show", "usage: kezdesu visit show UUID [--format F]");
+		return cmd_table_usage("visit show");
 	if (arg_uuid("visit show", "visit", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 || visit_get(c->store, &id, &v, &c->err) != 0)
@@ -425,5 +422,5 @@ cmd_visit(struct cli *c, int argc, char **argv)
 		return visit_list_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "show") == 0)
 		return visit_show_cmd(c, argc - 1, argv + 1);
-	return cli_usage("visit", "usage: kezdesu visit add|list|show|set ...");
+	return cmd_table_usage("visit");
 }

@@ -155,4 +155,10 @@ is "$(m2 "$V2")" "missing: attendance recorded by category" \
 
 kz --db "$S" reception
 fails 2 "usage: kezdesu reception add|list" "reception without a subcommand: its usage"
+kz reception add --help
+rc_is 0 "reception add --help"
+like "$(out)" "usage: kezdesu reception add --visit UUID*--received-by*CAT*--citizens N*" \
+    "its usage comes from the command table"
+kz --help
+like "$(out)" "*reception list*" "kezdesu --help lists reception's rows"
 done_testing

@@ -1,0 +1,270 @@
+/*
+ * The commands, one row each (STYLE.md "A command is a table row"): `kezdesu --help`,
+ * `kezdesu COMMAND [SUBCOMMAND] --help`, the usage line of bad usage and the man page's
+ * synopsis (`kezdesu help --man-synopsis`, checked against docs/kezdesu.1 by
+ * tests/cli/help.sh) all come from here, so the usage is written once.
+ *
+ * To add a command: add its rows (one per subcommand, in the order --help lists them) and
+ * its entry in docs/kezdesu.1's COMMANDS.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+
+const struct cmd_entry cmd_table[] = {
+	{ .name = "init", .usage = "--unit CODE [--group NAME]",
+	  .help = "make a store for the office of unit CODE", .exec = cmd_init },
+	{ .name = "official", .usage = "[NAME]",
+	  .help = "show or set your name in the change log (\"\" clears it)",
+	  .exec = cmd_official },
+	{ .name = "units", .sub = "import", .usage = "FILE [--edition E] [--force]",
+	  .help = "import the KATO classifier (CSV)", .exec = cmd_units },
+	{ .name = "units", .sub = "list", .usage = "[--under CODE] [--format tsv|json]",
+	  .help = "units in code order", .exec = cmd_units },
+	{ .name = "units", .sub = "add",
+	  .usage = "--parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME",
+	  .help = "add a microdistrict under a city; prints its code", .exec = cmd_units },
+	{ .name = "visit", .sub = "add",
+	  .usage = "--akim CODE --target CODE --date YYYY-MM-DD [--time HH:MM] [--duration MIN] "
+	      "[--field|--no-field] [--unscheduled REASON | --revise REASON] [--venue V]",
+	  .help = "add a meeting with the population; prints its UUID", .exec = cmd_visit },
+	{ .name = "visit", .sub = "list", .usage = "[--from D] [--to D] [--format tsv|json]",
+	  .help = "meetings by date", .exec = cmd_visit },
+	{ .name = "visit", .sub = "show", .usage = "UUID [--format text|tsv|json]",
+	  .help = "one meeting, every field", .exec = cmd_visit },
+	{ .name = "visit", .sub = "set",
+	  .usage = "UUID [--date D [--reason TEXT]] [--time HH:MM] [--duration MIN] "
+	      "[--field|--no-field] [--venue V] [--status S] [--announced D] [--channels LIST] "
+	      "[--broadcast B] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
+	      "[--commission C] [--started T] [--report-end T] [--ended T] [--clear FIELD]",
+	  .help = "change a meeting: the fields given, and no other", .exec = cmd_visit },
+	{ .name = "question", .sub = "add",
+	  .usage = "--visit UUID|--reception UUID [--topic T] [--asker CATEGORY] [--source S] "
+	      "[--channel C] [--name NAME] [--contact C] TEXT|-",
+	  .help = "log a question (TEXT, or - for stdin); prints its UUID", .exec = cmd_question },
+	{ .name = "question", .sub = "list",
+	  .usage = "[--visit UUID | --issue UUID] [--limit N] [--format tsv|json]",
+	  .help = "the newest questions first, or one meeting's or issue's", .exec = cmd_question },
+	{ .name = "question", .sub = "show", .usage = "UUID [--format F]",
+	  .help = "one question, every field", .exec = cmd_question },
+	{ .name = "question", .sub = "set",
+	  .usage = "UUID [--topic T] [--asker CAT] [--answered yes|no] [--answer TEXT] "
+	      "[--clear topic|answer]",
+	  .help = "change a question: the fields given, and no other", .exec = cmd_question },
+	{ .name = "question", .sub = "withdraw", .usage = "UUID",
+	  .help = "withdraw a question logged by mistake", .exec = cmd_question },
+	{ .name = "reception", .sub = "add",
+	  .usage = "--visit UUID --date YYYY-MM-DD --received-by CAT[,CAT...] --citizens N",
+	  .help = "record a personal reception after a meeting held (A-1); prints its UUID",
+	  .exec = cmd_reception },
+	{ .name = "reception", .sub = "list", .usage = "[--visit UUID] [--format text|tsv|json]",
+	  .help = "personal receptions after the meetings, by date", .exec = cmd_reception },
+	{ .name = "issue", .sub = "add",
+	  .usage = "--title TEXT [--unit CODE] [--level own|district|region|central] "
+	      "[--executor E] [--deadline D] [--visit UUID]",
+	  .help = "add a problem issue; prints its UUID", .exec = cmd_issue },
+	{ .name = "issue", .sub = "list",
+	  .usage = "[--status S] [--visit UUID] [--unit CODE] [--executor TEXT] [--overdue] "
+	      "[--level L] [--format tsv|json]",
+	  .help = "problem issues", .exec = cmd_issue },
+	{ .name = "issue", .sub = "show", .usage = "UUID [--format F]",
+	  .help = "one issue, every field, and its questions", .exec = cmd_issue },
+	{ .name = "issue", .sub = "link", .usage = "[--move] ISSUE QUESTION...",
+	  .help = "tie questions to an issue, all of them or none", .exec = cmd_issue },
+	{ .name = "issue", .sub = "set",
+	  .usage = "UUID [--status S] [--note TEXT] [--title TEXT] [--topic T] [--unit CODE] "
+	      "[--level L] [--executor E] [--deadline D] [--visit UUID] "
+	      "[--step TEXT [--step-executor E] [--step-deadline D]]... [--step-done N] "
+	      "[--progress YYYY-QN:TEXT] [--needs-session yes|no] [--amount N] "
+	      "[--session-date D] [--decision TEXT] [--clear FIELD]",
+	  .help = "change an issue: the fields given, and no other", .exec = cmd_issue },
+	{ .name = "search", .usage = "TEXT... [--format text|tsv|json] [--limit N] [--before POS]",
+	  .help = "questions and issues with these words, newest first", .exec = cmd_search },
+	{ .name = "plan", .usage = "YEAR",
+	  .help = "propose the meetings C-1..C-5 require", .exec = cmd_plan },
+	{ .name = "check", .usage = "YEAR [--planned|--held] [--format text|tsv|json]",
+	  .help = "coverage and per-meeting rules of the decree", .exec = cmd_check },
+	{ .name = "due", .usage = "[--date YYYY-MM-DD] [--ahead DAYS] [--format text|tsv|json]",
+	  .help = "obligations due or overdue, and those done late", .exec = cmd_due },
+	{ .name = "calendar", .sub = "show",
+	  .usage = "YEAR [--revision N] [--format text|tsv|json]",
+	  .help = "the office's calendar of YEAR (K-1)", .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "approve", .usage = "YEAR [--date D]",
+	  .help = "K-1: the calendar was approved", .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "notify", .usage = "YEAR [--revision N] [--date D]",
+	  .help = "K-1, K-2: the maslikhat was notified", .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "submit", .usage = "YEAR [--date D]",
+	  .help = "K-3: the calendar was submitted", .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "revise", .usage = "YEAR --reason TEXT [--date D]",
+	  .help = "K-2: a correction of the approved calendar", .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "progress", .usage = "YEAR --quarter N [--date D]",
+	  .help = "A-4: the progress of quarter N was published", .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "forward", .usage = "YEAR [--date D]",
+	  .help = "G-1: the regions' calendars were submitted (the Government's store)",
+	  .exec = cmd_calendar },
+	{ .name = "calendar", .sub = "collect", .usage = "YEAR --half N [--date D]",
+	  .help = "G-2: the issues that need a central decision were collected",
+	  .exec = cmd_calendar },
+	{ .name = "holiday", .sub = "list", .usage = "[--year YEAR]",
+	  .help = "the year's holidays and days off", .exec = cmd_holiday },
+	{ .name = "holiday", .sub = "add", .usage = "DATE --off|--workday [--name NAME]",
+	  .help = "record a day off that changes every year, or a working Saturday",
+	  .exec = cmd_holiday },
+	{ .name = "holiday", .sub = "remove", .usage = "DATE",
+	  .help = "forget a recorded day", .exec = cmd_holiday },
+	{ .name = "dump", .usage = "",
+	  .help = "the whole state, canonical sorted text", .exec = cmd_dump },
+	{ .name = "migrate", .usage = "",
+	  .help = "rewrite a store of kezdesu 0.1.0 (format 1)", .exec = cmd_migrate },
+	{ .name = "conflicts", .usage = "",
+	  .help = "concurrent edits kept for review", .exec = cmd_conflicts },
+	{ .name = "undo", .usage = "",
+	  .help = "take back your last change", .exec = cmd_undo },
+	{ .name = "help", .usage = "[COMMAND [SUBCOMMAND]] | --man-synopsis",
+	  .help = "this help, a command's, or the man page's synopsis lines", .exec = cmd_help },
+};
+const size_t cmd_table_n = sizeof cmd_table / sizeof cmd_table[0];
+
+const struct cmd_entry *
+cmd_table_find(const char *name, const char *sub)
+{
+	for (size_t i = 0; i < cmd_table_n; i++) {
+		const struct cmd_entry *e = &cmd_table[i];
+
+		if (strcmp(e->name, name) != 0)
+			continue;
+		if (sub == NULL || (e->sub != NULL && strcmp(e->sub, sub) == 0))
+			return e;
+	}
+	return NULL;
+}
+
+/* "visit add --akim CODE ...": the words and the usage, as one line. */
+static void
+entry_line(FILE *f, const char *prefix, const struct cmd_entry *e)
+{
+	fprintf(f, "%s%s%s%s%s%s", prefix, e->name, e->sub != NULL ? " " : "",
+	    e->sub != NULL ? e->sub : "", e->usage[0] != '\0' ? " " : "", e->usage);
+}
+
+/*
+ * The same for a terminal: broken at blanks outside brackets before the 80th column, the
+ * lines after the first indented, so that an option's brackets never split.
+ */
+static void
+entry_lines(FILE *f, const char *prefix, const struct cmd_entry *e)
+{
+	char line[1024];
+	size_t col, start = 0, brk = 0, width = 79;
+	int depth = 0;
+
+	snprintf(line, sizeof line, "%s%s%s%s%s%s", prefix, e->name, e->sub != NULL ? " " : "",
+	    e->sub != NULL ? e->sub : "", e->usage[0] != '\0' ? " " : "", e->usage);
+	col = 0;
+	for (size_t i = 0; line[i] != '\0'; i++, col++) {
+		if (line[i] == '[')
+			depth++;
+		else if (line[i] == ']' && depth > 0)
+			depth--;
+		else if (line[i] == ' ' && depth == 0 && i > start)
+			brk = i;
+		if (col >= width && brk > start) {
+			fprintf(f, "%.*s\n%16s", (int)(brk - start), line + start, "");
+			start = brk + 1;
+			col = 16 + (i - start);
+		}
+	}
+	fprintf(f, "%s\n", line + start);
+}
+
+void
+cmd_table_list(FILE *f)
+{
+	char words[64];
+
+	for (size_t i = 0; i < cmd_table_n; i++) {
+		const struct cmd_entry *e = &cmd_table[i];
+
+		snprintf(words, sizeof words, "%s%s%s", e->name, e->sub != NULL ? " " : "",
+		    e->sub != NULL ? e->sub : "");
+		fprintf(f, "  %-20s %s\n", words, e->help);
+	}
+}
+
+int
+cmd_table_help(const char *name, const char *sub)
+{
+	const struct cmd_entry *e = cmd_table_find(name, sub);
+	bool first = true;
+
+	if (e == NULL)
+		return cli_usage(NULL, "unknown command '%s%s%s' (kezdesu --help lists them)", name,
+		    sub != NULL ? " " : "", sub != NULL ? sub : "");
+	if (sub != NULL || e->sub == NULL) {
+		entry_lines(stdout, "usage: kezdesu ", e);
+		/* The one line as a sentence. */
+		printf("\n%c%s.\n", toupper((unsigned char)e->help[0]), e->help + 1);
+	} else {
+		/* A command with subcommands: each of them, its usage and what it does. */
+		for (size_t i = 0; i < cmd_table_n; i++) {
+			if (strcmp(cmd_table[i].name, name) != 0)
+				continue;
+			entry_lines(stdout, first ? "usage: kezdesu " : "       kezdesu ",
+			    &cmd_table[i]);
+			first = false;
+		}
+		putchar('\n');
+		for (size_t i = 0; i < cmd_table_n; i++)
+			if (strcmp(cmd_table[i].name, name) == 0)
+				printf("  %-10s %s\n", cmd_table[i].sub, cmd_table[i].help);
+	}
+	printf("\nThe global options (--db, --read-only, --lang, -v) go before %s.\n"
+	    "See kezdesu(1).\n", name);
+	return 0;
+}
+
+int
+cmd_table_usage(const char *cmd)
+{
+	char name[32];
+	const char *sp = strchr(cmd, ' ');
+	const struct cmd_entry *e;
+
+	snprintf(name, sizeof name, "%.*s", sp != NULL ? (int)(sp - cmd) : (int)strlen(cmd), cmd);
+	e = cmd_table_find(name, sp != NULL ? sp + 1 : NULL);
+	if (e == NULL)
+		return cli_usage(cmd, "bad usage (kezdesu --help)");
+	fprintf(stderr, "kezdesu: %s: usage: kezdesu ", cmd);
+	if (sp != NULL || e->sub == NULL) {
+		entry_line(stderr, "", e);
+	} else {
+		/* The subcommands: "visit add|list|show|set ...". */
+		fprintf(stderr, "%s ", name);
+		for (size_t i = 0, n = 0; i < cmd_table_n; i++)
+			if (strcmp(cmd_table[i].name, name) == 0)
+				fprintf(stderr, "%s%s", n++ > 0 ? "|" : "", cmd_table[i].sub);
+		fputs(" ...", stderr);
+	}
+	fprintf(stderr, " (kezdesu %s --help)\n", cmd);
+	return EXIT_USAGE;
+}
+
+int
+cmd_help(struct cli *c, int argc, char **argv)
+{
+	(void)c;
+	if (argc == 2 && strcmp(argv[1], "--man-synopsis") == 0) {
+		for (size_t i = 0; i < cmd_table_n; i++) {
+			entry_line(stdout, "kezdesu ", &cmd_table[i]);
+			putchar('\n');
+		}
+		return 0;
+	}
+	if (argc == 1)
+		return cli_help();
+	if (argc > 3 || argv[1][0] == '-')
+		return cmd_table_usage("help");
+	return cmd_table_help(argv[1], argc == 3 ? argv[2] : NULL);
+}
