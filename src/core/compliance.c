@@ -220,6 +220,20 @@ load_issues(struct store *s, struct compliance *c, struct kz_error *e)
 	return 0;
 }
 
+/* The office's part of the rules' deadline context: who it is and what it recorded. */
+static void
+due_ctx(const struct compliance *c, struct rules_due_ctx *ctx)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->office = c->office_type;
+	memcpy(ctx->office_code, c->office, 10);
+	ctx->government = unit_is_government(c->office);
+	ctx->done = c->done;
+	ctx->ndone = c->ndone;
+	ctx->revisions = c->rev;
+	ctx->nrevisions = c->nrev;
+}
+
 int
 compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e)
@@ -241,14 +255,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 		compliance_free(c);
 		return -1;
 	}
-	memset(&ctx, 0, sizeof ctx);
-	ctx.office = c->office_type;
-	memcpy(ctx.office_code, c->office, 10);
-	ctx.government = unit_is_government(c->office);
-	ctx.done = c->done;
-	ctx.ndone = c->ndone;
-	ctx.revisions = c->rev;
-	ctx.nrevisions = c->nrev;
+	due_ctx(c, &ctx);
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;
 	ctx.nvisits = c->visits.n;
@@ -276,14 +283,7 @@ compliance_check_dated(const struct compliance *c, int year, kz_date today,
 	struct rules_due_ctx ctx;
 	size_t keep = 0;
 
-	memset(&ctx, 0, sizeof ctx);
-	ctx.office = c->office_type;
-	memcpy(ctx.office_code, c->office, 10);
-	ctx.government = unit_is_government(c->office);
-	ctx.done = c->done;
-	ctx.ndone = c->ndone;
-	ctx.revisions = c->rev;
-	ctx.nrevisions = c->nrev;
+	due_ctx(c, &ctx);
 	rules_check_dated(year, today, &ctx, out);
 	for (size_t i = 0; i < out->n; i++) {
 		struct rules_finding *f = &out->v[i];
