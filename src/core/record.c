@@ -25,15 +25,6 @@ rec_key_date(struct rec_key *k, int32_t date)
 	rec_key_bytes(k, b, 4);
 }
 
-void
-rec_key_u64(struct rec_key *k, uint64_t v)
-{
-	uint8_t b[8];
-
-	store_be64(b, v);
-	rec_key_bytes(k, b, 8);
-}
-
 struct index_set {
 	struct {
 		enum store_db db;

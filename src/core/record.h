@@ -119,7 +119,6 @@ int rec_decode(struct store_txn *t, const struct rec_kind *kind, const void *val
 
 void rec_key_bytes(struct rec_key *k, const void *p, size_t n);
 void rec_key_date(struct rec_key *k, int32_t date);
-void rec_key_u64(struct rec_key *k, uint64_t v);
 
 
 

@@ -1,8 +1,8 @@
 /*
  * Read views for screens: several lists read from one snapshot of the store, pages that
  * step backwards and forwards from where the last one ended without loading every match,
- * and the generation number that tells a screen another process has committed, for the
- * cost of one call and no transaction.
+ * and whether another process has committed since (view_stale; office_generation gives the
+ * number itself), for the cost of one call and no transaction.
  */
 #ifndef KZ_VIEW_H
 #define KZ_VIEW_H
@@ -20,8 +20,6 @@ struct view;
 /* A snapshot of s: every read through the view sees the state it was opened at. */
 int view_open(struct store *s, struct view **v, struct kz_error *e);
 void view_close(struct view **v);
-/* The store's generation: it changes with every commit, by any process. */
-uint64_t view_generation_of(struct store *s);
 /*
  * Lets go of the store's pages read so far, so that a listing of the whole store keeps a
  * small resident set; they are read again when needed.

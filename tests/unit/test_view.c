@@ -202,6 +202,48 @@ test_a_view_is_one_snapshot_and_notices_commits(void **state)
 	view_close(&v);
 }
 
+/* Visits page by their date, not by when they were added. */
+static void
+test_visits_page_by_date(void **state)
+{
+	struct fixture *f = *state;
+	struct rec_cursor cur = { .valid = false };
+	struct rec_array a = { 0 };
+	struct kz_uuid late, early;
+	struct view *v;
+	struct kz_error e;
+	struct visit vi;
+
+	(void)state;
+	visit_init(&vi);
+	memcpy(vi.akim, DISTRICT, 10);
+	memcpy(vi.target, OKRUG, 10);
+	vi.date = date_from_ymd(2027, 3, 1);
+	assert_int_equal(visit_add(f->s, &vi, &e), 0);
+	late = vi.id;
+	visit_free(&vi);
+	visit_init(&vi);
+	memcpy(vi.akim, DISTRICT, 10);
+	memcpy(vi.target, OKRUG, 10);
+	vi.date = date_from_ymd(2026, 1, 15);
+	assert_int_equal(visit_add(f->s, &vi, &e), 0);
+	early = vi.id;
+	visit_free(&vi);
+	assert_int_equal(view_open(f->s, &v, &e), 0);
+	/* The fixture's two meetings are on 8 December 2026: between these two. */
+	assert_int_equal(view_visits(v, &cur, PAGE_FIRST, 2, &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	assert_memory_equal(((struct visit *)a.items)[0].id.b, early.b, 16);
+	rec_array_free(&visit_kind, &a);
+	assert_int_equal(view_visits(v, &cur, PAGE_AFTER, 2, &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	assert_memory_equal(((struct visit *)a.items)[1].id.b, late.b, 16);
+	rec_array_free(&visit_kind, &a);
+	assert_int_equal(view_visits(v, &cur, PAGE_AFTER, 2, &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	view_close(&v);
+}
+
 static int
 withdraw_issue(struct issue *i, void *arg, struct kz_error *e)
 {
@@ -265,6 +307,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_pages_leave_withdrawn_out_without_short_pages,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visits_page_by_date, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
