@@ -55,8 +55,10 @@ cmd_conflicts(struct cli *c, int argc, char **argv)
 		char origin[UID_STRLEN];
 
 		uid_format(&x->loser_origin, origin);
-		out_textf(stdout, "%s\t%s\t%s\tlost\t%s\t%lld\t%s\n", conflict_kind_name(x->kind),
-		    x->record, x->field, origin, (long long)x->loser_hlc,
+		/* tsv: each field escaped on its own; the tabs and the line end are the rows'. */
+		printf("%s\t%s\t", conflict_kind_name(x->kind), x->record);
+		out_tsv_string(stdout, x->field);
+		printf("\tlost\t%s\t%lld\t%s\n", origin, (long long)x->loser_hlc,
 		    x->loser_removed ? "(cleared)" : x->loser_value);
 	}
 	rec_array_free(&conflict_kind, &a);

@@ -429,7 +429,11 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			free(f.executor);
 			return cli_usage(cmd, "--unit: '%s' is not a KATO code (nine digits)", optarg);
 		}
-		if (ch == O_EXECUTOR && f.executor == NULL) {
+		if (ch == O_EXECUTOR && f.executor != NULL) {
+			free(f.executor);
+			return cli_usage(cmd, "--executor given twice");
+		}
+		if (ch == O_EXECUTOR) {
 			f.executor = xmalloc(strlen(optarg) + 1);
 			f.executor[text_fold(optarg, strlen(optarg), f.executor)] = '\0';
 			continue;

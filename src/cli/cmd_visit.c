@@ -303,7 +303,10 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 		    "--unscheduled (a meeting outside it, U-1) exclude each other");
 		goto out;
 	}
-	apply(&v, &o, &c->err);
+	if (apply(&v, &o, &c->err) != 0) {
+		rc = cli_fail(c);
+		goto out;
+	}
 	/* A meeting held away from the akim's own unit is a field meeting unless told. */
 	if (!GIVEN(&o, O_FIELD))
 		v.field = strcmp(v.akim, v.target) != 0;

@@ -3,11 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/compliance.h"
 #include "core/node.h"
+#include "core/rules.h"
 #include "core/text.h"
 #include "core/unit.h"
 #include "core/visit.h"
+#include "util/clock.h"
 #include "util/xmalloc.h"
 
 const char *const calendar_status_names[CAL_STATUS_COUNT] = {
@@ -449,11 +450,11 @@ calendar_apply(struct store *s, int year, const struct calendar_step *st, struct
 	 * Interpretation (issue 7): every step records something done (approved, notified,
 	 * submitted, published): a date after today is a typing slip, refused.
 	 */
-	if (st->date > compliance_today()) {
+	if (st->date > rules_local_date(clock_now_ms(), RULES_UTC_OFFSET_KZ)) {
 		char d[11], t[11];
 
 		date_format(st->date, d);
-		date_format(compliance_today(), t);
+		date_format(rules_local_date(clock_now_ms(), RULES_UTC_OFFSET_KZ), t);
 		return kz_fail(e, KZ_EINVAL, "calendar %d: %s is after today (%s): a step is "
 		    "recorded when it was done", year, d, t);
 	}

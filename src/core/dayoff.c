@@ -141,8 +141,18 @@ dayoff_to_extra(const struct rec_array *a, struct holidays_day **days, size_t *n
 static bool
 names_kurban(const char *name)
 {
-	return name != NULL && (strstr(name, "ұрбан") != NULL || strstr(name, "урбан") != NULL ||
-	    strstr(name, "urban") != NULL || strstr(name, "URBAN") != NULL);
+	char *f;
+	bool found;
+
+	if (name == NULL)
+		return false;
+	/* Folded (text_fold: any case, in every locale) before it is looked at. */
+	f = xmalloc(strlen(name) + 1);
+	f[text_fold(name, strlen(name), f)] = '\0';
+	found = strstr(f, "ұрбан") != NULL || strstr(f, "урбан") != NULL ||
+	    strstr(f, "urban") != NULL;
+	free(f);
+	return found;
 }
 
 int

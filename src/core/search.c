@@ -588,7 +588,11 @@ index_doc(struct builder *b, const uint8_t key[SLOT])
 		b->chunk_used = 0;
 		if ((rc = store_get(b->t, DB_SEARCH_DOCS, k, 4, &v, &n)) < 0)
 			return -1;
-		if (rc == 0 && n > 0 && n <= sizeof b->slots && n % SLOT == 0) {
+		if (rc == 0 && (n == 0 || n > sizeof b->slots || n % SLOT != 0))
+			return kz_fail(store_txn_error(b->t), KZ_EIO, "store %s: a chunk of the "
+			    "search index's documents is corrupt (%zu bytes)",
+			    store_dir(store_txn_store(b->t)), n);
+		if (rc == 0) {
 			memcpy(b->slots, v, n);
 			b->chunk_used = n / SLOT;
 		}

@@ -333,30 +333,9 @@ unit_import(struct store *s, const struct kato_table *kt, const char *edition, b
 }
 
 /*
- * The lower case of a Latin, Cyrillic or Kazakh letter, by code point and so the same in
- * every locale; other characters are their own.
+ * Two names the same but for case (text_fold_char: the same in every locale) and blanks at
+ * their ends ("мкр. Шугыла " = "МКР. шугыла").
  */
-static uint32_t
-unit_lower(uint32_t cp)
-{
-	if (cp >= 'A' && cp <= 'Z')
-		return cp + 0x20;
-	if (cp >= 0x0400 && cp <= 0x040f)		/* Ё, І, Ў, ... */
-		return cp + 0x50;
-	if (cp >= 0x0410 && cp <= 0x042f)		/* А..Я */
-		return cp + 0x20;
-	/* Ғ Қ Ң Ү Ұ Һ Ә Ө and the other pairs of the extended block: upper case even. */
-	if (((cp >= 0x0460 && cp <= 0x0481) || (cp >= 0x048a && cp <= 0x04bf) ||
-	    (cp >= 0x04d0 && cp <= 0x04ff)) && cp % 2 == 0)
-		return cp + 1;
-	if (cp >= 0x04c1 && cp <= 0x04ce && cp % 2 == 1)
-		return cp + 1;
-	if (cp == 0x04c0)
-		return 0x04cf;
-	return cp;
-}
-
-/* Two names the same but for case and blanks at their ends ("мкр. Шугыла " = "МКР. шугыла"). */
 static bool
 unit_same_name(const char *a, const char *b)
 {
@@ -380,7 +359,7 @@ unit_same_name(const char *a, const char *b)
 		lb = text_utf8_next(b, nb, &cb);
 		if (la == 0 || lb == 0)		/* not UTF-8: compare the bytes */
 			return na == nb && memcmp(a, b, na) == 0;
-		if (unit_lower(ca) != unit_lower(cb))
+		if (text_fold_char(ca) != text_fold_char(cb))
 			return false;
 		a += la;
 		na -= la;

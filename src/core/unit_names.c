@@ -4,6 +4,7 @@
  */
 #include "core/unit_names.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,8 @@ unit_names_get(const struct unit_names *nm, const char *code)
 	struct unit key;
 	const struct unit *u;
 
-	memcpy(key.code, code, 10);
+	/* code may be shorter than the field: copy what it holds, NUL-terminated. */
+	snprintf(key.code, sizeof key.code, "%s", code);
 	u = bsearch(&key, nm->units.items, nm->units.n, sizeof(struct unit), names_cmp);
 	return u != NULL ? unit_name(u, nm->lang) : code;
 }

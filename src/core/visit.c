@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/compliance.h"
+#include "core/rules.h"
 #include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -131,6 +131,7 @@ static int
 check_times(struct store_txn *t, const struct visit *v)
 {
 	struct kz_error *e = store_txn_error(t);
+	kz_date today = rules_local_date(store_txn_now(t), RULES_UTC_OFFSET_KZ);
 	char d1[11];
 
 	if (v->started_ms != 0 && v->report_end_ms != 0 && v->report_end_ms < v->started_ms)
@@ -144,10 +145,10 @@ check_times(struct store_txn *t, const struct visit *v)
 	 * Interpretation (issue 7): a meeting is held on its day; one marked held while its
 	 * date is still ahead is a slip of the status or of the date, refused.
 	 */
-	if (v->status == VISIT_HELD && v->date > compliance_today()) {
+	if (v->status == VISIT_HELD && v->date > today) {
 		char d2[11];
 
-		date_format(compliance_today(), d2);
+		date_format(today, d2);
 		return kz_fail(e, KZ_EINVAL, "visit: marked held, but its date %s is after today "
 		    "(%s, M-1): mark it held on or after its day, or correct the date", d1, d2);
 	}

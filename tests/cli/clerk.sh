@@ -85,6 +85,9 @@ kz --db "$D" issue list --visit "$V" --overdue --unit 613633000
 is "$(titles)" "Ағыбет: ауыз су|" "filters combine"
 kz --db "$D" issue list --unit 61363300
 rc_is 2 "--unit needs a KATO code"
+kz --db "$D" issue list --executor ТҚШ --executor Білім
+rc_is 2 "--executor twice is a usage error"
+like "$(err)" "*--executor given twice*" "and says so"
 
 # Moments as local date and time (UTC+5), never milliseconds, for people
 kz --db "$D" question show "$Q1"

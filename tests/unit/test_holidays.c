@@ -172,6 +172,17 @@ test_dayoff_year_missing_kurban_and_transfers(void **state)
 	/* A working day is no Kurban Ait, whatever its name. */
 	d[0].kind = HOLIDAYS_WORKDAY;
 	assert_int_equal(dayoff_year_missing(&a, 2026), DAYOFF_NO_KURBAN);
+	/* Upper case in Cyrillic too, and Latin in any case («Kurban», «КУРБАН АЙТ»). */
+	{
+		char up[] = "КУРБАН АЙТ", kkup[] = "ҚҰРБАН АЙТ", mixed[] = "Kurban ait";
+
+		d[1].name = up;
+		assert_int_equal(dayoff_year_missing(&a, 2027), 0);
+		d[1].name = kkup;
+		assert_int_equal(dayoff_year_missing(&a, 2027), 0);
+		d[1].name = mixed;
+		assert_int_equal(dayoff_year_missing(&a, 2027), 0);
+	}
 }
 
 int
