@@ -268,8 +268,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 		if (ctx.government && out->v[i].akim[0] == '\0')
 			memcpy(out->v[i].akim, c->office, 10);
 		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
-		    out->v[i].issue >= 0 || strcmp(out->v[i].rule, "K-2") == 0 ||
-		    strcmp(out->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0)
+		    out->v[i].recorded)
 			out->v[keep++] = out->v[i];
 	}
 	out->n = keep;

@@ -245,6 +245,9 @@ struct rules_finding {
 	int			 limit;		/* T-1: planned minutes (value * 4 <= limit) */
 	int			 issue;		/* issue deadlines: rules_issue.id; else -1 */
 	int			 step;		/* the step's index in its issue; the issue: -1 */
+	bool			 recorded;	/* owed for something this store records (a
+						 * meeting, an issue, a revision): listed however
+						 * long ago it fell due */
 };
 
 struct rules_findings {

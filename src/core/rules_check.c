@@ -659,6 +659,7 @@ due_issues(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 		code_copy(f->target, is->unit);
 		f->issue = is->id;
 		f->step = is->step;
+		f->recorded = true;
 	}
 }
 
@@ -679,6 +680,7 @@ due_visits(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 				f = add_due(out, w, &past_row, v->akim, v->date);
 				code_copy(f->target, v->target);
 				f->visit = v->id;
+				f->recorded = true;
 				f->year = year_of(v->date);
 				f->period = rules_half_of(v->date);
 			}
@@ -744,6 +746,7 @@ add_revision(struct rules_findings *out, const struct rules_due_ctx *c,
 
 	f->rule = "K-2";
 	f->what = what;
+	f->recorded = true;
 	code_copy(f->akim, c->office_code);
 	f->year = r->year;
 	f->step = r->number;
