@@ -264,9 +264,6 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.ahead = ahead;
 	rules_due(today, &ctx, out);
 	for (size_t i = 0; i < out->n; i++) {
-		/* The Government's own obligations (akim ""), named as the office they are. */
-		if (ctx.government && out->v[i].akim[0] == '\0')
-			memcpy(out->v[i].akim, c->office, 10);
 		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
 		    out->v[i].recorded)
 			out->v[keep++] = out->v[i];
@@ -287,8 +284,6 @@ compliance_check_dated(const struct compliance *c, int year, kz_date today,
 	for (size_t i = 0; i < out->n; i++) {
 		struct rules_finding *f = &out->v[i];
 
-		if (ctx.government && f->akim[0] == '\0')
-			memcpy(f->akim, c->office, 10);
 		/* As in compliance_due: what was owed before the store existed is unknown. */
 		if (f->due >= c->created || f->status == RULES_OK || f->status == RULES_LATE)
 			out->v[keep++] = *f;

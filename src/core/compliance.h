@@ -56,7 +56,7 @@ void compliance_free(struct compliance *c);
  * store's own records (a meeting past its date still planned, M-1, and the deadlines of
  * its open issues and their steps, A-3) are listed whenever they fell due. The
  * Government's store is the one made for its built-in unit, UNIT_GOVERNMENT_CODE
- * (G-1, G-2); its own findings carry that code as their akim (rules_due leaves it "").
+ * (G-1, G-2); its own findings carry that code as their akim.
  * Also loads c->issues and c->ri.
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,

@@ -232,7 +232,7 @@ struct rules_finding {
 	const char		*rule;		/* "C-3", "P-4", ...: static */
 	const char		*what;		/* the table row's line: static */
 	enum rules_status	 status;
-	char			 akim[10];	/* the akim's unit; "" for the Government */
+	char			 akim[10];	/* the akim's unit; G-1, G-2: the Government's */
 	char			 target[10];	/* coverage: the target; visits: the place */
 	int			 year;
 	enum rules_period	 period;	/* coverage */

@@ -589,7 +589,7 @@ due_dated(const struct rules_deadline *row, const struct rules_due_ctx *c,
 				if (due < w->lo || due > w->hi ||
 				    (done != DATE_NONE && done <= due))
 					continue;
-				f = add_due(out, w, row, row->government ? "" : c->office_code,
+				f = add_due(out, w, row, c->office_code,
 				    due);
 				deadline_status(f, due, done, w->today);
 				f->year = y;
@@ -785,7 +785,7 @@ rules_check_dated(int year, kz_date today, const struct rules_due_ctx *c,
 			f = rules_findings_add(out);
 			f->rule = row->id;
 			f->what = row->what;
-			code_copy(f->akim, row->government ? "" : c->office_code);
+			code_copy(f->akim, c->office_code);
 			f->year = year;
 			f->quarter = row->kind == RULES_DL_QUARTERLY ? k + 1 : 0;
 			deadline_status(f, due, done_date(d, row->done, k), today);
