@@ -93,8 +93,7 @@ overview_issues(const struct compliance *cp, kz_date today)
 			printf(" (overdue by %d day%s)", today - is->deadline,
 			    today - is->deadline == 1 ? "" : "s");
 		for (size_t k = 0; k < is->nsteps; k++)
-			if (!is->steps[k].done && is->steps[k].deadline != DATE_NONE &&
-			    is->steps[k].deadline < today)
+			if (issue_step_overdue(&is->steps[k], today))
 				printf(" (step %zu overdue by %d day%s)", k + 1,
 				    today - is->steps[k].deadline,
 				    today - is->steps[k].deadline == 1 ? "" : "s");

@@ -338,21 +338,6 @@ unit_prefix(const char *code, char out[10])
 	out[keep] = '\0';
 }
 
-/* Past its deadline, or one of its steps past theirs, and not closed (A-3 promises them). */
-static bool
-issue_overdue(const struct issue *i, kz_date today)
-{
-	if (i->status != ISSUE_NEW && i->status != ISSUE_IN_WORK && i->status != ISSUE_ESCALATED)
-		return false;
-	if (i->deadline != DATE_NONE && i->deadline < today)
-		return true;
-	for (size_t k = 0; k < i->nsteps; k++)
-		if (!i->steps[k].done && i->steps[k].deadline != DATE_NONE &&
-		    i->steps[k].deadline < today)
-			return true;
-	return false;
-}
-
 static bool
 issue_passes(const struct issue *i, const struct issue_filter *f)
 {

@@ -164,12 +164,6 @@ compliance_free(struct compliance *c)
 	memset(c, 0, sizeof *c);
 }
 
-bool
-compliance_issue_open(int status)
-{
-	return status == ISSUE_NEW || status == ISSUE_IN_WORK || status == ISSUE_ESCALATED;
-}
-
 static int
 cmp_issue(const void *a, const void *b)
 {
@@ -195,7 +189,7 @@ load_issues(struct store *s, struct compliance *c, struct kz_error *e)
 		return -1;
 	is = c->issues.items;
 	for (size_t k = 0; k < c->issues.n; k++) {
-		if (compliance_issue_open(is[k].status))
+		if (issue_is_open(is[k].status))
 			is[keep++] = is[k];
 		else
 			issue_free(&is[k]);

@@ -31,9 +31,6 @@ struct compliance {
 	size_t nrev;
 };
 
-/* An issue still owed: new, in work or escalated (not resolved, explained, rejected). */
-bool compliance_issue_open(int status);
-
 /* Today in the office's calendar: the local day of the clock (KEZDESU_NOW in tests). */
 kz_date compliance_today(void);
 

@@ -461,3 +461,28 @@ issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
 
 	return rec_read_list(s, deadline_fn, &a, &issue_kind, out, e);
 }
+
+bool
+issue_is_open(int status)
+{
+	return status == ISSUE_NEW || status == ISSUE_IN_WORK || status == ISSUE_ESCALATED;
+}
+
+bool
+issue_step_overdue(const struct issue_step *st, kz_date today)
+{
+	return !st->done && st->deadline != DATE_NONE && st->deadline < today;
+}
+
+bool
+issue_overdue(const struct issue *i, kz_date today)
+{
+	if (!issue_is_open(i->status))
+		return false;
+	if (i->deadline != DATE_NONE && i->deadline < today)
+		return true;
+	for (size_t k = 0; k < i->nsteps; k++)
+		if (issue_step_overdue(&i->steps[k], today))
+			return true;
+	return false;
+}

@@ -121,4 +121,11 @@ int issue_list(struct store *s, int status, struct rec_array *out, struct kz_err
 int issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
     struct kz_error *e);
 
+/* Still to be solved: new, in work or escalated (their deadlines are owed, A-3). */
+bool issue_is_open(int status);
+/* A step not done whose deadline is before today. */
+bool issue_step_overdue(const struct issue_step *st, kz_date today);
+/* Open, and past its deadline or with a step past its own. */
+bool issue_overdue(const struct issue *i, kz_date today);
+
 #endif
