@@ -192,20 +192,27 @@ locale_messages(void)
 	return NULL;
 }
 
-/* The name of a unit shown by code (out_set_namer): the office's units, loaded once. */
-static const char *
-unit_namer(void *ctx, const char *code)
+const struct unit_names *
+cli_names(struct cli *c)
 {
-	struct cli *c = ctx;
-	const char *name;
 	struct node n;
 
 	if (!c->names_loaded) {
 		c->names_loaded = true;
-		if (office_node(c->office, &n, NULL) == 0)
+		memset(&c->names, 0, sizeof c->names);
+		c->names.lang = c->lang;
+		if (c->office != NULL && office_node(c->office, &n, NULL) == 0)
 			unit_names_load(c->store, n.unit, c->lang, &c->names);
 	}
-	name = unit_names_get(&c->names, code);
+	return &c->names;
+}
+
+/* The name of a unit shown by code (out_set_namer), or NULL when it is not known here. */
+static const char *
+unit_namer(void *ctx, const char *code)
+{
+	const char *name = unit_names_get(cli_names(ctx), code);
+
 	return name == code ? NULL : name;
 }
 

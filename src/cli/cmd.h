@@ -33,6 +33,8 @@ struct cli {
 
 /* Opens the office (flags: OFFICE_CREATE) unless it is open; -1 with c->err set. */
 int cli_open(struct cli *c, int flags);
+/* The names of the office's units, read once per command when first needed. */
+const struct unit_names *cli_names(struct cli *c);
 void cli_close(struct cli *c);
 /* Prints "kezdesu: MSG" for c->err and returns EXIT_FAIL. */
 int cli_fail(struct cli *c);

@@ -116,7 +116,7 @@ cmd_overview(struct cli *c)
 	struct rec_array visits = { 0 };
 	struct rules_findings due = { 0 };
 	struct compliance cp;
-	struct unit_names nm;
+	const struct unit_names *nm;
 	kz_date today = compliance_today();
 	struct node n;
 	char date[11];
@@ -129,29 +129,28 @@ cmd_overview(struct cli *c)
 		rec_array_free(&visit_kind, &visits);
 		return cli_fail(c);
 	}
-	unit_names_load(c->store, n.unit, c->lang, &nm);
+	nm = cli_names(c);
 	date_format(today, date);
 	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db,
-	    unit_names_get(&nm, n.unit), n.unit, date);
+	    unit_names_get(nm, n.unit), n.unit, date);
 	printf("\n\nUpcoming visits (60 days):\n");
 	for (size_t i = 0; i < visits.n && shown < 15; i++, shown++) {
 		const struct visit *v = (const struct visit *)visits.items + i;
 
 		date_format(v->date, date);
 		out_textf(stdout, "  %s %-5s %-9s %s → %s", date, v->time ? v->time : "",
-		    visit_status_names[v->status], unit_names_get(&nm, v->akim),
-		    unit_names_get(&nm, v->target));
+		    visit_status_names[v->status], unit_names_get(nm, v->akim),
+		    unit_names_get(nm, v->target));
 		putchar('\n');
 	}
 	if (visits.n > shown)
 		printf("  … and %zu more (kezdesu visit list)\n", visits.n - shown);
-	overview_past(&nm, &cp, &due);
+	overview_past(nm, &cp, &due);
 	overview_issues(&cp, today);
 	printf("\nDue in %d days or overdue (kezdesu due):\n", RULES_DUE_AHEAD);
-	cli_due_text(&nm, &cp, &due, 8);
+	cli_due_text(nm, &cp, &due, 8);
 	rules_findings_free(&due);
 	compliance_free(&cp);
-	unit_names_free(&nm);
 	printf("\nkezdesu --help lists the commands.\n");
 	rec_array_free(&visit_kind, &visits);
 	return 0;

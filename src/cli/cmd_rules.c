@@ -280,7 +280,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	enum out_format fmt = OUT_TEXT;
 	struct rules_findings cov = { 0 }, vis = { 0 }, dl = { 0 };
 	struct compliance cp;
-	struct unit_names nm = { 0 };
+	const struct unit_names *nm = NULL;
 	kz_date today = compliance_today();
 	int year, ty, tm, td, mode = -1, ch, rc = 0;
 	size_t held = 0, ahead = 0, past = 0, open = 0, missing = 0, bad = 0, dlbad = 0;
@@ -317,7 +317,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
 	compliance_check_dated(&cp, year, today, &dl);
 	if (fmt == OUT_TEXT) {
-		unit_names_load(c->store, cp.office, c->lang, &nm);
+		nm = cli_names(c);
 		date_format(today, ds);
 		printf("Coverage %d as of %s, C-1..C-5 (%s; a past date counts only when "
 		    "held):\n", year, ds, mode == RULES_MODE_PLANNED ?
@@ -334,7 +334,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		missing += st == RULES_MISSING;
 		if (fmt == OUT_TEXT) {
 			if (!rules_coverage_covered(st, (enum rules_mode)mode))
-				print_finding_text(&nm, &cp, &cov.v[i]);
+				print_finding_text(nm, &cp, &cov.v[i]);
 		} else
 			print_finding(fmt, &cp, &cov.v[i], i == 0);
 	}
@@ -348,7 +348,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 			print_finding(fmt, &cp, &vis.v[i], cov.n == 0 && i == 0);
 		else if (vis.v[i].status != RULES_OK) {
 			/* What is owed: M-2's two findings of a meeting differ only here. */
-			print_finding_text(&nm, &cp, &vis.v[i]);
+			print_finding_text(nm, &cp, &vis.v[i]);
 			out_textf(stdout, "         %s", vis.v[i].what);
 			putchar('\n');
 		}
@@ -362,7 +362,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		if (fmt != OUT_TEXT)
 			print_finding(fmt, &cp, &dl.v[i], cov.n == 0 && vis.n == 0 && i == 0);
 		else {
-			print_finding_text(&nm, &cp, &dl.v[i]);
+			print_finding_text(nm, &cp, &dl.v[i]);
 			out_textf(stdout, "         %s", dl.v[i].what);
 			putchar('\n');
 		}
@@ -385,7 +385,6 @@ cmd_check(struct cli *c, int argc, char **argv)
 	rules_findings_free(&cov);
 	rules_findings_free(&vis);
 	rules_findings_free(&dl);
-	unit_names_free(&nm);
 	compliance_free(&cp);
 	return rc;
 }
@@ -405,7 +404,6 @@ cmd_due(struct cli *c, int argc, char **argv)
 	kz_date today = compliance_today();
 	struct rules_findings out = { 0 };
 	struct compliance cp;
-	struct unit_names nm;
 	long ahead = RULES_DUE_AHEAD;
 	int ch, y0, y1, m, d;
 
@@ -438,9 +436,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 		date_format(today, ds);
 		printf("Due on %s (the next %ld days, everything overdue, and what was done "
 		    "late):\n", ds, ahead);
-		unit_names_load(c->store, cp.office, c->lang, &nm);
-		cli_due_text(&nm, &cp, &out, out.n);
-		unit_names_free(&nm);
+		cli_due_text(cli_names(c), &cp, &out, out.n);
 	} else {
 		if (fmt == OUT_JSON)
 			fputs("[\n", stdout);
