@@ -283,6 +283,15 @@ void
 out_stream_begin(struct out_stream *st, FILE *fp, enum out_format f,
     const struct schema_record *d, const char *const *cols)
 {
+	st->ncols = 0;
+	/* The columns' fields once, not for every row of a million. */
+	for (size_t c = 0; cols != NULL && cols[c] != NULL; c++) {
+		if (c >= OUT_MAX_COLS)
+			fatal("more than %d columns for %s", OUT_MAX_COLS, d->name);
+		if ((st->fields[c] = schema_field_named(d, cols[c])) == NULL)
+			fatal("no field %s in %s", cols[c], d->name);
+		st->ncols = c + 1;
+	}
 	st->fp = fp;
 	st->fmt = f;
 	st->d = d;
@@ -311,11 +320,9 @@ stream_one(struct out_stream *st, const void *obj)
 		text_record(fp, st->d, obj, "");
 		break;
 	case OUT_TSV:
-		for (size_t c = 0; st->cols[c] != NULL; c++) {
-			const struct schema_field *f = schema_field_named(st->d, st->cols[c]);
+		for (size_t c = 0; c < st->ncols; c++) {
+			const struct schema_field *f = st->fields[c];
 
-			if (f == NULL)
-				fatal("no field %s in %s", st->cols[c], st->d->name);
 			if (c > 0)
 				fputc('\t', fp);
 			scalar(f, obj, buf, sizeof buf, &s);
@@ -323,8 +330,8 @@ stream_one(struct out_stream *st, const void *obj)
 		}
 		/* Then the names of the units whose codes are among the columns, in order. */
 		for (size_t c = 0; namer != NULL && strcmp(st->d->name, "unit") != 0 &&
-		    st->cols[c] != NULL; c++) {
-			const struct schema_field *f = schema_field_named(st->d, st->cols[c]);
+		    c < st->ncols; c++) {
+			const struct schema_field *f = st->fields[c];
 
 			if (f->type != SF_CODE)
 				continue;

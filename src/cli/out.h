@@ -43,11 +43,15 @@ void out_records(FILE *fp, enum out_format f, const struct schema_record *d, con
  * The same, a page at a time, so that a list of a million records is printed without
  * holding it: begin, then records as many times as there are pages, then end.
  */
+#define OUT_MAX_COLS 16
+
 struct out_stream {
 	FILE *fp;
 	enum out_format fmt;
 	const struct schema_record *d;
 	const char *const *cols;
+	const struct schema_field *fields[OUT_MAX_COLS];	/* cols', looked up once */
+	size_t ncols;
 	size_t n;		/* records printed so far */
 };
 
