@@ -567,7 +567,8 @@ quarter_due(const struct rules_deadline *row, int y, int q)
 }
 
 /*
- * A step done late stays listed as LATE (days late) while its deadline is in the window,
+ * The dated rows of the table: K-1 and K-3 of a region's or a city's office, A-4 of every
+ * akim's, G-1 and G-2 of the Government's. A step done late stays listed as LATE (days late) while its deadline is in the window,
  * so that it leaves a trace (issue 7: a calendar submitted on 21 January must not simply
  * disappear); a step done on time is no longer owed and is not listed.
  */

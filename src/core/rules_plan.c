@@ -1,6 +1,6 @@
 /*
  * A proposed annual calendar: for each akim of an office's subtree, one meeting per target
- * and period that its coverage rule asks for, on working days, spread over the period.
+ * and period that its coverage rule (C-1..C-5) asks for, on working days, spread over the period.
  */
 #include "core/rules.h"
 

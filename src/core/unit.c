@@ -64,7 +64,8 @@ unit_free(struct unit *u)
 }
 
 /*
- * The Government as a unit (RULES.md, levels: a unit above the regions, built in): made
+ * The Government as a unit (RULES.md, levels: a unit above the regions, built in; its store
+ * holds G-1..G-3): made
  * here on every read and never stored, so no edition of KATO and no exchange between
  * offices can change or lose it.
  */

@@ -768,6 +768,7 @@ test_c3_meeting_moved_into_the_next_half_year(void **state)
 	rules_tree_free(&t);
 }
 
+/* U-1: a meeting outside the calendar counts for C-3 only on the rule's own terms. */
 static void
 test_c3_unscheduled_counts_only_as_field_meeting_at_target(void **state)
 {
