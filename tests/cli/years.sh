@@ -308,4 +308,207 @@ is "$(awk -F'\t' '$1 == "C-4" && $2 == "116835000" {print $3 " " $4}' "$T/out" |
     "116835100 2026-H1|116835100 2026-H2|116835400 2026-H1|116835400 2026-H2|116835600 2026-H1|116835600 2026-H2|" \
     "C-4 of the okrug akim: п.Научный, the settlement, each half-year, with the two villages"
 
+# ==== (b) Karaganda city: its city districts listed twice ================================
+# The classifier's rows 3510: Караганда Г.А. 351000000, the city proper 351010000 and two
+# city districts, each an administration and a "район" row under it: 351011000 / 351011100
+# (Әлихан Бөкейхан) and 351013000 / 351013100 (Қазыбек би): one akim each (RULES.md "One
+# akim, one duty"). By hand: C-4 of the city akim, the 2 districts x 2 half-years = 4 (the
+# city proper is no target: the city is wholly divided); C-5 of the 2 district akims x 2
+# = 4: 8 meetings a year. P-4: 14 days for the city akim, 7 for a city district's akim.
+extract "$T/karaganda.csv" '350000000|3510[0-9]{5}'
+KP=$T/karaganda-plan
+new_store "$KP" 351000000 "$T/karaganda.csv"
+kz --db "$KP" plan 2026
+like "$(out)" "*8 meetings required by C-1..C-5, 8 added*" "Karaganda city: 8 meetings a year"
+K=$T/karaganda
+new_store "$K" 351000000 "$T/karaganda.csv"
+# The year (all made on 5 January 2026):
+#   K1 city akim at 351011100 (the "район" row of Әлихан Бөкейхан), Tue 17 February;
+#      announced 3 February (P-4 due 3 Feb: ok); held; published 27 February (A-3 due 27
+#      Feb: ok).
+#   K2 city akim at Қазыбек би 351013000, Tue 16 June; announced 1 June (due 2 June: ok);
+#      never held.
+#   K3 Әлихан Бөкейхан's akim in his district, Tue 7 April, not a field meeting; announced
+#      1 April (P-4, 7 days, due 31 March: 1 day late); held; published 20 April (A-3 due
+#      17 April: 3 days late).
+#   K4 Қазыбек би's akim, named by the "район" row 351013100, in his district, Tue 6
+#      October; announced 30 September (due 29 September: 1 day late); held; published 16
+#      October (due 16 October: ok).
+meet K1 2026-01-05 "$K" 351000000 351011100 2026-02-17 --field
+meet K2 2026-01-05 "$K" 351000000 351013000 2026-06-16 --field
+meet K3 2026-01-05 "$K" 351011000 351011000 2026-04-07 --no-field
+meet K4 2026-01-05 "$K" 351013100 351013000 2026-10-06 --no-field
+is "$rc" 0 "the akim named by the \"район\" row meets in the district named by its administration's code"
+at 2026-01-05 --db "$K" check 2026 --format tsv
+is "$(nrows "$T/out" C-4 351000000) $(nrows "$T/out" C-5 351011000) $(nrows "$T/out" C-5 351013000) $(nrows "$T/out" C-5)" \
+    "4 2 2 4" "check: C-4 of the city akim 4 rows, C-5 2 per district akim, 4 in all"
+is "$(awk -F'\t' '$1 ~ /^C-/ && ($2 ~ /^3510(10000|11100|13100)$/ || $3 ~ /^3510(10000|11100|13100)$/)' \
+    "$T/out" | wc -l | tr -d ' ')" 0 "no coverage row for the city proper nor for the \"район\" rows"
+set_visit 2026-02-03 "$K" "$K1" --announced 2026-02-03
+set_visit 2026-02-17 "$K" "$K1" --status held
+set_visit 2026-02-27 "$K" "$K1" --published 2026-02-27
+set_visit 2026-04-01 "$K" "$K3" --announced 2026-04-01
+set_visit 2026-04-07 "$K" "$K3" --status held
+set_visit 2026-04-20 "$K" "$K3" --published 2026-04-20
+set_visit 2026-06-01 "$K" "$K2" --announced 2026-06-01
+# 1 September: C-4 H1 Әлихан Бөкейхан held (K1), Қазыбек би past-not-held (K2), H2 both
+# open; C-5 Әлихан Бөкейхан H1 held (K3), H2 open; Қазыбек би H1 missing, H2 planned (K4).
+# 8 rows: 2 held, 1 planned, 1 past-not-held, 3 open, 1 missing. M-1 for K2: 77 days
+# (14 of June, 31 of July, 31 of August, 1 of September).
+at 2026-09-01 --db "$K" check 2026 --format tsv
+cp "$T/out" "$T/k1.tsv"
+is "$(states "$T/k1.tsv" C-4)|$(states "$T/k1.tsv" C-5)" \
+    "held=1 planned=0 past-not-held=1 open=2 missing=0 |held=1 planned=1 past-not-held=0 open=1 missing=1 " \
+    "1 Sep: C-4 1 held, 1 past-not-held, 2 open; C-5 1 held, 1 planned, 1 open, 1 missing"
+is "$(cov "$T/k1.tsv" C-4 351000000 351011000 2026-H1)|$(cov "$T/k1.tsv" C-5 351013000 351013000 2026-H2)" \
+    "held $K1|planned $K4" \
+    "1 Sep: the meeting at the \"район\" row covers the district; the \"район\" akim's is its akim's"
+is "$(dl "$T/k1.tsv" M-1 "$K2")" "overdue 2026-06-16 77|" "1 Sep: M-1 for K2, 77 days past and still announced"
+set_visit 2026-09-30 "$K" "$K4" --announced 2026-09-30
+at 2026-10-01 --db "$K" due --format tsv
+is "$(dl "$T/out" P-4 "$K4")" "late 2026-09-29 1|" "due 1 Oct: K4 announced 1 day late (P-4, 7 days)"
+set_visit 2026-10-06 "$K" "$K4" --status held
+set_visit 2026-10-16 "$K" "$K4" --published 2026-10-16
+# 10 January 2027: C-4 H1 held and past-not-held, H2 2 missing; C-5 Әлихан Бөкейхан H1
+# held, H2 missing; Қазыбек би H1 missing, H2 held: 3 held, 1 past-not-held, 4 missing.
+at 2027-01-10 --db "$K" check 2026 --format tsv
+cp "$T/out" "$T/k2.tsv"
+is "$(states "$T/k2.tsv" C-4)|$(states "$T/k2.tsv" C-5)" \
+    "held=1 planned=0 past-not-held=1 open=0 missing=2 |held=2 planned=0 past-not-held=0 open=0 missing=2 " \
+    "after the year: C-4 1 held, 1 past-not-held, 2 missing; C-5 2 held, 2 missing"
+is "$(dl "$T/k2.tsv" P-4 "$K1")$(dl "$T/k2.tsv" P-4 "$K2")$(dl "$T/k2.tsv" P-4 "$K3")$(dl "$T/k2.tsv" P-4 "$K4")" \
+    "ok 2026-02-03 |ok 2026-06-02 |late 2026-03-31 1|late 2026-09-29 1|" \
+    "after the year: P-4 ok, ok, 1 day late (7 days), 1 day late"
+is "$(dl "$T/k2.tsv" A-3 "$K1")$(dl "$T/k2.tsv" A-3 "$K3")$(dl "$T/k2.tsv" A-3 "$K4")$(dl "$T/k2.tsv" A-3 "$K2")" \
+    "ok 2026-02-27 |late 2026-04-17 3|ok 2026-10-16 |" \
+    "after the year: A-3 ok, 3 days late, ok; nothing for the meeting not held"
+
+# ==== (c) Astana: the capital, C-2 and its city districts ================================
+# The classifier's rows 71: Астана 710000000 (CITY_REP) and 6 city districts 711110000
+# Алматы, 711210000 Есиль, 711310000 Сарыарка, 711410000 Байқоңыр, 711510000 Нұра,
+# 711610000 Сарайшық. By hand: C-2 of the city akim, each district once a year: 6; C-5 of
+# the 6 district akims x 2 half-years = 12: 18 meetings. K-1 «до 15 января» read strictly:
+# the last day on time is 14 January; K-3 «до 20 января»: 19 January. P-4: 14 days.
+extract "$T/astana.csv" '71[0-9]{7}'
+AP=$T/astana-plan
+new_store "$AP" 710000000 "$T/astana.csv"
+kz --db "$AP" plan 2026
+like "$(out)" "*18 meetings required by C-1..C-5, 18 added*" "Astana: C-2 6 + C-5 6 x 2 = 18 meetings"
+A=$T/astana
+new_store "$A" 710000000 "$T/astana.csv"
+#   A1 city akim in Алматы district, Tue 17 March, field; announced 3 March (due 3 March:
+#      ok); held.
+#   A2 city akim in Есиль, Tue 12 May, field; never announced (P-4 due 28 April), not held.
+#   A3 Сарыарка's akim in his district, Tue 10 February, not a field meeting; held.
+#   A4 city akim in Байқоңыр, Tue 10 November, field; planned, never held.
+# All are made on 5 January, before the calendar is approved (after it, a new meeting is a
+# revision, K-2, or unscheduled, U-1).
+meet A1 2026-01-05 "$A" 710000000 711110000 2026-03-17 --field
+meet A2 2026-01-05 "$A" 710000000 711210000 2026-05-12 --field
+meet A3 2026-01-05 "$A" 711310000 711310000 2026-02-10 --no-field
+meet A4 2026-01-05 "$A" 710000000 711410000 2026-11-10 --field
+# 14 January, nothing recorded: K-1 (approval and the maslikhat's notice) due today, K-3
+# in 5 days.
+at 2026-01-14 --db "$A" due --format tsv
+is "$(office "$T/out" K-1)$(office "$T/out" K-3)" \
+    "2026 pending 2026-01-14 0|2026 pending 2026-01-14 0|2026 pending 2026-01-19 5|" \
+    "14 Jan: K-1 approval and notice due today (strict «до 15 января»), K-3 in 5 days"
+at 2026-01-14 --db "$A" calendar approve 2026 --date 2026-01-14
+rc_is 0 "K-1: approved on 14 January, the last day on time"
+at 2026-01-15 --db "$A" calendar notify 2026 --date 2026-01-15
+rc_is 0 "K-1: the maslikhat notified on 15 January, a day late"
+at 2026-01-15 --db "$A" due --format tsv
+is "$(office "$T/out" K-1)$(office "$T/out" K-3)" \
+    "2026 late 2026-01-14 1|2026 pending 2026-01-19 4|" \
+    "15 Jan: K-1's notice done 1 day late (the approval on time is not listed), K-3 4 days left"
+at 2026-01-20 --db "$A" calendar submit 2026 --date 2026-01-20
+rc_is 0 "K-3: submitted on 20 January"
+at 2026-01-21 --db "$A" check 2026 --format tsv
+is "$(office "$T/out" K-1)$(office "$T/out" K-3)" \
+    "2026 ok 2026-01-14 |2026 late 2026-01-14 1|2026 late 2026-01-19 1|" \
+    "check 21 Jan: K-1 approval ok, notice 1 day late; K-3 on 20 January is 1 day late («до 20 января»)"
+set_visit 2026-02-10 "$A" "$A3" --status held
+set_visit 2026-03-03 "$A" "$A1" --announced 2026-03-03
+set_visit 2026-03-17 "$A" "$A1" --status held
+# 1 June: C-2 (a year): Алматы held, Есиль past-not-held, Байқоңыр planned, 3 open; C-5
+# H1 (running until 30 June): Сарыарка held, 5 open; H2 6 open.
+at 2026-06-01 --db "$A" check 2026 --format tsv
+cp "$T/out" "$T/a1.tsv"
+is "$(states "$T/a1.tsv" C-2)|$(states "$T/a1.tsv" C-5)" \
+    "held=1 planned=1 past-not-held=1 open=3 missing=0 |held=1 planned=0 past-not-held=0 open=11 missing=0 " \
+    "1 Jun: C-2 1 held, 1 planned, 1 past-not-held, 3 open; C-5 1 held, 11 open"
+is "$(cov "$T/a1.tsv" C-2 710000000 711210000 2026)|$(cov "$T/a1.tsv" C-2 710000000 711510000 2026)" \
+    "past-not-held $A2|open " "1 Jun: Есиль past-not-held; Нұра open while the year runs"
+# 10 January 2027: C-2 1 held, 2 past-not-held (Есиль, Байқоңыр), 3 missing; C-5 1
+# held, 11 missing.
+at 2027-01-10 --db "$A" check 2026 --format tsv
+cp "$T/out" "$T/a2.tsv"
+is "$(states "$T/a2.tsv" C-2)|$(states "$T/a2.tsv" C-5)" \
+    "held=1 planned=0 past-not-held=2 open=0 missing=3 |held=1 planned=0 past-not-held=0 open=0 missing=11 " \
+    "after the year: C-2 1 held, 2 past-not-held, 3 missing; C-5 1 held, 11 missing"
+is "$(dl "$T/a2.tsv" P-4 "$A1")$(dl "$T/a2.tsv" P-4 "$A2")" "ok 2026-03-03 |missing 2026-04-28 |" \
+    "after the year: P-4 of A1 ok, of A2 missing (14 days before 12 May)"
+
+# ==== (d) The Government: G-1, G-2 and C-1 over the regions ==============================
+# An extract: the 17 regions and 3 cities of republican significance, Abai region's 2
+# cities of regional significance and 10 districts (no rows under them), Astana's 6
+# districts. By hand, check 2026 in the Government's store: C-1 of Abai's akim, 12
+# targets once a year; C-2 of Astana's akim 6; C-4 of Семей and Курчатов (no rows under
+# them: each city is its own target) 2 x 2 = 4; C-5 of Astana's district akims 6 x 2 = 12;
+# no row for the other regions (nothing under them in the extract).
+# G-1 of year Y by 31 January of Y; G-2 of reporting year Y by 14 February and 14 August
+# of Y + 1 (strict «до»). The store is made on 5 January 2026: G-1 of 2026 and G-2 of 2025
+# are owed.
+extract "$T/gov.csv" '[0-9]{2}0000000|10[0-9]{2}00000|71[0-9]{7}'
+is "$(nlines "$T/gov.csv")" 39 "the Government's extract: the header, 20 + 12 + 6 rows"
+G=$T/gov
+at 2026-01-05 --db "$G" init --unit 000000000
+[ "$rc" -eq 0 ] || bail_out "setup: init --unit 000000000"
+kz --db "$G" units import "$T/gov.csv" --edition 2026-07-17
+[ "$rc" -eq 0 ] || bail_out "setup: units import gov.csv"
+at 2026-01-20 --db "$G" due --ahead 30 --format tsv
+is "$(office "$T/out" G-1)$(office "$T/out" G-2)" \
+    "2026 pending 2026-01-31 11|2025 pending 2026-02-14 25|" \
+    "20 Jan: G-1 of 2026 11 days left; G-2 of reporting year 2025, 25 days left"
+at 2026-02-02 --db "$G" calendar forward 2026 --date 2026-02-02
+rc_is 0 "G-1: the regions' calendars forwarded on 2 February"
+at 2026-02-03 --db "$G" due --format tsv
+is "$(office "$T/out" G-1)$(office "$T/out" G-2)" \
+    "2026 late 2026-01-31 2|2025 pending 2026-02-14 11|" \
+    "3 Feb: G-1 done 2 days late; G-2 of 2025 11 days left"
+at 2026-02-14 --db "$G" calendar collect 2025 --half 1 --date 2026-02-14
+rc_is 0 "G-2: February's list of 2025 collected on 14 February, the last day"
+at 2026-08-20 --db "$G" due --format tsv
+is "$(office "$T/out" G-2)" "2025 overdue 2026-08-14 6|" \
+    "20 Aug: August's list of 2025 overdue by 6 days; February's, on time, is not listed"
+at 2026-08-21 --db "$G" calendar collect 2025 --half 2 --date 2026-08-21
+at 2026-08-22 --db "$G" check 2025 --format tsv
+is "$(office "$T/out" G-2)" "2025 ok 2026-02-14 |2025 late 2026-08-14 7|" \
+    "check 2025: G-2 February ok, August 7 days late"
+# C-1 of Abai's akim: a held field meeting in Абай district (10 March), one planned in
+# Семей on 12 May never held, one planned in Үржар on 10 November.
+meet G1 2026-01-05 "$G" 100000000 103200000 2026-03-10 --field
+meet G2 2026-01-05 "$G" 100000000 101000000 2026-05-12 --field
+meet G3 2026-01-05 "$G" 100000000 104600000 2026-11-10 --field
+set_visit 2026-03-10 "$G" "$G1" --status held
+# 1 June: C-1 1 held, 1 past-not-held, 1 planned, 9 open; C-2 6 open.
+at 2026-06-01 --db "$G" check 2026 --format tsv
+cp "$T/out" "$T/g1.tsv"
+is "$(nrows "$T/g1.tsv" C-1) $(nrows "$T/g1.tsv" C-2) $(nrows "$T/g1.tsv" C-4) $(nrows "$T/g1.tsv" C-5) $(nrows "$T/g1.tsv" C-3)" \
+    "12 6 4 12 0" "check in the Government's store: C-1 12, C-2 6, C-4 4, C-5 12, C-3 none"
+is "$(states "$T/g1.tsv" C-1 100000000)|$(states "$T/g1.tsv" C-2)" \
+    "held=1 planned=1 past-not-held=1 open=9 missing=0 |held=0 planned=0 past-not-held=0 open=6 missing=0 " \
+    "1 Jun: C-1 of Abai's akim 1 held, 1 planned, 1 past-not-held, 9 open; C-2 6 open"
+is "$(office "$T/g1.tsv" G-1)$(office "$T/g1.tsv" G-2)" \
+    "2026 late 2026-01-31 2|2026 pending 2027-02-14 258|2026 pending 2027-08-14 439|" \
+    "check 2026 on 1 Jun: G-1 2 days late, G-2 of reporting year 2026 due in 2027"
+# 10 January 2027: C-1 1 held, 2 past-not-held, 9 missing; C-2 6 missing.
+at 2027-01-10 --db "$G" check 2026 --format tsv
+cp "$T/out" "$T/g2.tsv"
+is "$(states "$T/g2.tsv" C-1 100000000)|$(states "$T/g2.tsv" C-2)" \
+    "held=1 planned=0 past-not-held=2 open=0 missing=9 |held=0 planned=0 past-not-held=0 open=0 missing=6 " \
+    "after the year: C-1 1 held, 2 past-not-held, 9 missing; C-2 6 missing"
+is "$(cov "$T/g2.tsv" C-1 100000000 103200000 2026)|$(cov "$T/g2.tsv" C-1 100000000 104600000 2026)" \
+    "held $G1|past-not-held $G3" "after the year: Абай district held, Үржар past-not-held"
+
 done_testing
