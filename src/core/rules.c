@@ -407,6 +407,12 @@ break_cycles(struct rules_tree *t)
  * is merged into that parent: its code leads to the parent's index, and its children
  * become the parent's. The classifier has no other city district inside a city district.
  */
+bool
+rules_twin_types(enum unit_type child, enum unit_type parent)
+{
+	return child == UNIT_CITY_DISTRICT && parent == UNIT_CITY_DISTRICT;
+}
+
 static void
 merge_twins(struct rules_tree *t)
 {
@@ -418,8 +424,7 @@ merge_twins(struct rules_tree *t)
 		int p = t->parent[i];
 
 		into[i] = (int)i;
-		if (t->u[i].type == UNIT_CITY_DISTRICT && p >= 0 &&
-		    t->u[p].type == UNIT_CITY_DISTRICT) {
+		if (p >= 0 && rules_twin_types(t->u[i].type, t->u[p].type)) {
 			into[i] = p;
 			any = true;
 		}

@@ -147,6 +147,12 @@ void rules_tree_free(struct rules_tree **tree);
 size_t rules_tree_size(const struct rules_tree *tree);
 /* Index of a code (of the unit it is merged into, for a merged one), or -1. */
 int rules_tree_find(const struct rules_tree *tree, const char *code);
+/*
+ * Whether a unit of type child directly under a unit of type parent is that unit's twin:
+ * a city district's "район" row under its administration (Karaganda), one unit with one
+ * akim ("One akim, one duty"), so that either code names the same akim and target.
+ */
+bool rules_twin_types(enum unit_type child, enum unit_type parent);
 /* The unit at an index; its parent field is the one resolved. */
 const struct rules_unit *rules_tree_unit(const struct rules_tree *tree, int i);
 int rules_tree_parent(const struct rules_tree *tree, int i);

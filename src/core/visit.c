@@ -163,7 +163,8 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 {
 	struct kz_error *e = store_txn_error(t);
 	struct unit akim, target;
-	int rc, akim_type;
+	char akim_parent[10];
+	int rc, akim_type, target_type;
 
 	if (v->date == DATE_NONE)
 		return kz_fail(e, KZ_EINVAL, "visit: a date is required");
@@ -189,14 +190,21 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	if ((rc = check_unit(t, "akim's", v->akim, &akim)) != 0)
 		return rc;
 	akim_type = akim.type;
+	memcpy(akim_parent, akim.parent, sizeof akim_parent);
 	unit_free(&akim);
 	if (!unit_type_has_akim(akim_type))
 		return kz_fail(e, KZ_EINVAL, "akim's unit %s is a %s, which has no akim of its own",
 		    v->akim, unit_type_name(akim_type));
 	if ((rc = check_unit(t, "target", v->target, &target)) != 0)
 		return rc;
+	target_type = target.type;
 	unit_free(&target);
-	if ((rc = unit_is_within_tx(t, v->target, v->akim)) <= 0)
+	rc = unit_is_within_tx(t, v->target, v->akim);
+	/* The akim named by a city district's "район" row, at its administration's code. */
+	if (rc == 0 && strcmp(akim_parent, v->target) == 0 &&
+	    rules_twin_types(akim_type, target_type))
+		rc = 1;
+	if (rc <= 0)
 		return rc < 0 ? -1 : kz_fail(e, KZ_EINVAL, "target unit %s is not in the "
 		    "territory of unit %s", v->target, v->akim);
 	if (territory_check_tx(t, "visit: akim's unit", v->akim) != 0)
