@@ -367,7 +367,7 @@ struct rules_revision {
 	kz_date		 notified;
 };
 
-/* Sets every date of d to DATE_NONE. */
+/* Sets every date of d to DATE_NONE, and records no commission (P-1). */
 void rules_done_init(struct rules_done *d, int year);
 
 #define RULES_DUE_AHEAD		30	/* days ahead shown by default */
