@@ -200,6 +200,10 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 			putchar(':');
 			out_json_string(stdout, vals[k]);
 		}
+		/* P-2: how many requests the meeting's pool has, a number (json only: tsv
+		 * keeps its columns). */
+		if (strcmp(f->rule, "P-2") == 0)
+			printf(",\"requests\":%d", f->value);
 		putchar('}');
 		return;
 	}
@@ -257,8 +261,6 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 		printf(", due %s", date);
 	} else if (is != NULL)
 		printf(", no deadline");
-	if (strcmp(f->rule, "P-2") == 0 && f->status == RULES_OK)	/* how many came */
-		printf(" (%d request%s)", f->value, f->value == 1 ? "" : "s");
 	if (f->status == RULES_PENDING && f->due == DATE_NONE)
 		;	/* P-1 of a year with no meeting yet: nothing to count down to */
 	else if (f->status == RULES_PENDING && f->days == 0)
