@@ -14,11 +14,7 @@ request_date(const struct question *q)
 	return rules_local_date(q->asked_ms, RULES_UTC_OFFSET_KZ);
 }
 
-/*
- * Interpretation (P-2, «до проведения встреч»): requests are collected before the meeting;
- * one that came after it is a question for a later meeting, so its date may be the
- * meeting's day at the latest.
- */
+/* A request belongs to a meeting that takes place, and came in time for it (P-2). */
 static int
 check_before(struct store_txn *t, const struct question *q, const struct visit *v)
 {
@@ -32,7 +28,7 @@ check_before(struct store_txn *t, const struct question *q, const struct visit *
 	if (v->status == VISIT_CANCELLED)
 		return kz_fail(e, KZ_EINVAL, "visit %s was cancelled: a request is for a meeting "
 		    "that takes place", id);
-	if (v->date != DATE_NONE && day > v->date) {
+	if (!rules_request_in_time(day, v->date)) {
 		date_format(day, d);
 		date_format(v->date, vd);
 		return kz_fail(e, KZ_EINVAL, "request of %s: after its meeting of %s (P-2: the "

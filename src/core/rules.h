@@ -422,6 +422,9 @@ void rules_check_commission(int year, kz_date today, const struct rules_due_ctx 
 void rules_check_prep(const struct rules_visit *visits, size_t nvisits,
     struct rules_findings *out);
 
+/* P-2: whether a request that came on `came` is in time for a meeting on `meeting`. */
+bool rules_request_in_time(kz_date came, kz_date meeting);
+
 /* The years rules_due(today, ctx with ahead) reads ctx->done of: pass at least these. */
 void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
 /*

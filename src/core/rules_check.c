@@ -536,6 +536,17 @@ rules_check_prep(const struct rules_visit *visits, size_t nvisits, struct rules_
 	}
 }
 
+/*
+ * Interpretation (P-2, «до проведения встреч»): requests are collected before the meeting;
+ * one that came after it is a question for a later meeting, so a request may come on the
+ * meeting's day at the latest. A meeting with no date yet takes any.
+ */
+bool
+rules_request_in_time(kz_date came, kz_date meeting)
+{
+	return meeting == DATE_NONE || came <= meeting;
+}
+
 /* P-1's line, by the RULES_P1_* bits the commission lacks. */
 static const char *const p1_what[4] = {
 	"the commission collecting requests has members of community assemblies and public "
