@@ -46,6 +46,10 @@ is "$(grep -c '^saved ' "$T/out")" 2 "P-2: requests a line at a time from stdin"
 kz --db "$S" request add --unit 613633000 --channel in-person --asker deputy "Көпір"
 rc_is 0 "P-2: a request taken in person before its meeting is chosen, for a unit"
 R2=$(out)
+kz --db "$S" dump
+unit_hex=$(printf 613633000 | od -An -tx1 | tr -d ' \n')
+check "P-2: dump shows the request's unit (tag 17, path 22)" \
+    grep -q "^question [0-9a-f]* 22 [^ ]* [0-9a-f]*$unit_hex\$" "$T/out"
 kz --db "$S" request list --unassigned --format tsv
 is "$(cut -f1,4,5,6,9,10 "$T/out")" "$R2	613633000	in-person	deputy	Көпір	Ағыбет а.о." \
     "request list --unassigned: the request with its unit (and the unit's name) and channel"
