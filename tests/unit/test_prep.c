@@ -206,6 +206,51 @@ test_p2_requests_need_a_channel_and_come_before_the_meeting(void **state)
 	compliance_free(&cp);
 }
 
+/* Many questions of a meeting in one transaction, then one request without a meeting. */
+static int
+many_fn(struct store_txn *t, void *arg)
+{
+	const struct kz_uuid *v = arg;
+	struct question q;
+	int rc = 0;
+
+	for (int k = 0; k < 2100 && rc == 0; k++) {
+		question_init(&q);
+		q.visit = *v;
+		q.text = strdup("Сұрақ");
+		rc = question_add_tx(t, &q);
+		question_free(&q);
+	}
+	question_init(&q);
+	q.source = QS_POOL;
+	q.channel = QC_OTHER;
+	memcpy(q.unit, OKRUG, 10);
+	q.text = strdup("Соңғы өтініш");
+	if (rc == 0)
+		rc = question_add_tx(t, &q);
+	question_free(&q);
+	return rc;
+}
+
+/* request_list reads every question a page at a time: the request after two pages shows. */
+static void
+test_p2_unassigned_requests_past_a_page_of_questions(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_uuid v = add_visit(f->s, 4, 10, VISIT_HELD, NULL);
+	struct rec_array a = { 0 };
+	struct kz_error e;
+
+	assert_int_equal(store_write(f->s, many_fn, &v, &e), 0);
+	assert_int_equal(request_list(f->s, NULL, true, &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	assert_string_equal(((struct question *)a.items)[0].text, "Соңғы өтініш");
+	rec_array_free(&question_kind, &a);
+	assert_int_equal(request_list(f->s, &v, false, &a, &e), 0);
+	assert_int_equal(a.n, 0);	/* the hall's questions are no requests */
+	rec_array_free(&question_kind, &a);
+}
+
 /* What an older store holds: free text in channels, written past today's check. */
 static int
 old_channels_fn(struct store_txn *t, void *arg)
@@ -282,6 +327,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_p2_requests_need_a_channel_and_come_before_the_meeting, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_p2_unassigned_requests_past_a_page_of_questions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_p3_channels_from_the_decrees_list, setup,
 		    teardown),
 	};
