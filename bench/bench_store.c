@@ -1936,6 +1936,7 @@ bench_search(const struct config *cf, struct search_bench *sb, struct kz_error *
 
 		question_init(&q);
 		q.source = QS_POOL;
+		q.channel = QC_BLOG;	/* P-2: a request says how it came */
 		q.text = xstrdup("Жолаушылар аялдамасы жоқ, жаңбырда күтеміз.");
 		rc = question_add(s, &q, e);
 		question_free(&q);

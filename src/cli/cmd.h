@@ -69,6 +69,8 @@ int cmd_units(struct cli *c, int argc, char **argv);
 int cmd_visit(struct cli *c, int argc, char **argv);
 int cmd_question(struct cli *c, int argc, char **argv);
 int cmd_reception(struct cli *c, int argc, char **argv);
+int cmd_commission(struct cli *c, int argc, char **argv);	/* P-1 */
+int cmd_request(struct cli *c, int argc, char **argv);		/* P-2 */
 int cmd_issue(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);

@@ -200,6 +200,10 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 			putchar(':');
 			out_json_string(stdout, vals[k]);
 		}
+		/* P-2: how many requests the meeting's pool has, a number (json only: tsv
+		 * keeps its columns). */
+		if (strcmp(f->rule, "P-2") == 0)
+			printf(",\"requests\":%d", f->value);
 		putchar('}');
 		return;
 	}
@@ -257,7 +261,9 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 		printf(", due %s", date);
 	} else if (is != NULL)
 		printf(", no deadline");
-	if (f->status == RULES_PENDING && f->days == 0)
+	if (f->status == RULES_PENDING && f->due == DATE_NONE)
+		;	/* P-1 of a year with no meeting yet: nothing to count down to */
+	else if (f->status == RULES_PENDING && f->days == 0)
 		printf(" (today)");
 	else if (f->status == RULES_PENDING)
 		printf(" (%d day%s left)", f->days, f->days == 1 ? "" : "s");
@@ -278,7 +284,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum out_format fmt = OUT_TEXT;
-	struct rules_findings cov = { 0 }, vis = { 0 }, dl = { 0 };
+	struct rules_findings cov = { 0 }, vis = { 0 }, dl = { 0 }, p1 = { 0 };
 	struct compliance cp;
 	const struct unit_names *nm = NULL;
 	kz_date today = compliance_today();
@@ -315,6 +321,14 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	}
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
+	/* P-2, P-3: the requests of each held meeting, the announcement's channels. */
+	if (compliance_count_requests(c->store, &cp, &c->err) != 0) {
+		rules_findings_free(&cov);
+		rules_findings_free(&vis);
+		compliance_free(&cp);
+		return cli_fail(c);
+	}
+	rules_check_prep(cp.rv, cp.visits.n, &vis);
 	compliance_check_dated(&cp, year, today, &dl);
 	if (fmt == OUT_TEXT) {
 		nm = cli_names(c);
@@ -341,7 +355,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (fmt == OUT_TEXT)
 		printf("  %zu targets and periods: %zu held, %zu planned ahead, %zu past their "
 		    "date and not marked held, %zu open, %zu missing\n\nMeetings (M-1, P-4, T-1, "
-		    "U-1, M-2, A-3), as of today:\n", cov.n, held, ahead, past, open, missing);
+		    "U-1, M-2, A-3; P-2, P-3), as of today:\n", cov.n, held, ahead, past, open, missing);
 	for (size_t i = 0; i < vis.n; i++) {
 		bad += is_violation(vis.v[i].status);
 		if (fmt != OUT_TEXT)
@@ -372,9 +386,24 @@ cmd_check(struct cli *c, int argc, char **argv)
 			printf("  none\n");
 		else
 			printf("  %zu deadlines, %zu of them breaches\n", dl.n, dlbad);
-	} else if (fmt == OUT_JSON)
-		fputs("\n]\n", stdout);
+	}
 	bad += dlbad;
+	/* P-1: the year's commission, before its meetings. */
+	compliance_check_commission(&cp, year, today, &p1);
+	if (fmt == OUT_TEXT && p1.n > 0)
+		printf("\nBefore the meetings (P-1), as of today:\n");
+	for (size_t i = 0; i < p1.n; i++) {
+		bad += is_violation(p1.v[i].status);
+		if (fmt != OUT_TEXT)
+			print_finding(fmt, &cp, &p1.v[i], cov.n + vis.n + dl.n + i == 0);
+		else {
+			print_finding_text(nm, &cp, &p1.v[i]);
+			out_textf(stdout, "         %s", p1.v[i].what);
+			putchar('\n');
+		}
+	}
+	if (fmt == OUT_JSON)
+		fputs("\n]\n", stdout);
 	/*
 	 * A breach: a target missing or covered only by meetings past their date and not
 	 * held; checking a plan (--planned), also a period still running with nothing held
@@ -385,6 +414,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	rules_findings_free(&cov);
 	rules_findings_free(&vis);
 	rules_findings_free(&dl);
+	rules_findings_free(&p1);
 	compliance_free(&cp);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "core/announce.h"
 #include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/unit.h"
@@ -387,6 +388,47 @@ visit_list_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * P-3 for people: the channels' names as words. A value an older store holds as free text
+ * (names outside the decree's list) is shown as it is, and said to be so.
+ */
+static void
+show_channels(const struct visit *v)
+{
+	const char *p = v->channels;
+	bool known = true;
+
+	if (p == NULL || p[0] == '\0')
+		return;
+	for (const char *q = p; known; q++) {
+		const char *comma = strchr(q, ',');
+
+		known = announce_channel_find(q, comma != NULL ? (size_t)(comma - q) :
+		    strlen(q)) >= 0;
+		if (comma == NULL)
+			break;
+		q = comma;
+	}
+	fputs("announced through (P-3): ", stdout);
+	if (!known) {
+		out_text_string(stdout, p);
+		fputs(" (free text, not names of the decree's list: visit set --channels LIST)\n",
+		    stdout);
+		return;
+	}
+	for (const char *q = p;; q++) {
+		const char *comma = strchr(q, ',');
+		int k = announce_channel_find(q, comma != NULL ? (size_t)(comma - q) : strlen(q));
+
+		fputs(q != p ? ", " : "", stdout);
+		fputs(announce_channel_titles[k], stdout);
+		if (comma == NULL)
+			break;
+		q = comma;
+	}
+	putchar('\n');
+}
+
 static int
 visit_show_cmd(struct cli *c, int argc, char **argv)
 {
@@ -410,6 +452,8 @@ visit_show_cmd(struct cli *c, int argc, char **argv)
 	if (cli_open(c, 0) != 0 || visit_get(c->store, &id, &v, &c->err) != 0)
 		return cli_fail(c);
 	out_records(stdout, fmt, visit_kind.desc, &v, 1, visit_cols);
+	if (fmt == OUT_TEXT)
+		show_channels(&v);
 	visit_free(&v);
 	return 0;
 }

@@ -15,6 +15,25 @@ const char *const calendar_status_names[CAL_STATUS_COUNT] = {
 	"draft", "approved", "notified", "submitted"
 };
 
+const char *const commission_category_names[CM_COUNT] = {
+	[CM_COMMUNITY] = "community",
+	[CM_PUBLIC_COUNCIL] = "public-council",
+	[CM_AKIMAT] = "akimat",
+	[CM_OTHER] = "other",
+};
+
+/* P-1: a set, so that a member added here and one added at another office are both kept. */
+static const struct schema_field member_fields[] = {
+	{ 1, SF_STR, offsetof(struct calendar_member, name), "name" },
+	SCHEMA_ENUM(2, struct calendar_member, category, commission_category_names, CM_COUNT),
+	{ STATE_EID_TAG, SF_UUID, offsetof(struct calendar_member, eid), "eid" },
+};
+
+static const struct schema_record member_desc = {
+	"member", sizeof(struct calendar_member), offsetof(struct calendar_member, extra),
+	SCHEMA_FIELDS(member_fields)
+};
+
 static const struct schema_field meeting_fields[] = {
 	{ 1, SF_UUID, offsetof(struct calendar_meeting, visit), "visit" },
 	{ 2, SF_CODE, offsetof(struct calendar_meeting, akim), "akim" },
@@ -58,6 +77,9 @@ static const struct schema_field calendar_fields[] = {
 	F(12, SF_DATE, forwarded_on),
 	{ 13, SF_DATE, offsetof(struct calendar, collected_on[0]), "collected_feb" },
 	{ 14, SF_DATE, offsetof(struct calendar, collected_on[1]), "collected_aug" },
+	/* Tag 15 is left alone: it is the element id's tag inside sets. */
+	{ 16, SF_LIST, offsetof(struct calendar, commission), "commission", &member_desc,
+	  offsetof(struct calendar, ncommission) },
 };
 #undef F
 
@@ -84,6 +106,12 @@ const struct schema_record *
 revision_kind_desc(void)
 {
 	return &revision_desc;
+}
+
+const struct schema_record *
+member_kind_desc(void)
+{
+	return &member_desc;
 }
 
 const struct schema_record *

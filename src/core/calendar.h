@@ -38,6 +38,22 @@ struct calendar_revision {	/* 0: the approved calendar; 1..: corrections (K-2) *
 	struct schema_extra extra;
 };
 
+/* P-1: who sits on the commission that collects the requests, by the body they come from. */
+enum commission_category {
+	CM_COMMUNITY,		/* a community assembly (собрание местного сообщества) */
+	CM_PUBLIC_COUNCIL,	/* a public council (общественный совет) */
+	CM_AKIMAT,		/* the akimat's staff */
+	CM_OTHER,
+	CM_COUNT
+};
+
+struct calendar_member {	/* P-1: one member of the year's commission */
+	struct kz_uuid eid;	/* its id in the set (store/state.h) */
+	char *name;		/* an official's name, not a citizen's personal data */
+	int category;		/* enum commission_category */
+	struct schema_extra extra;
+};
+
 struct calendar {
 	char unit[10];
 	int year;
@@ -51,6 +67,8 @@ struct calendar {
 	kz_date forwarded_on;	/* G-1 (the Government) */
 	kz_date collected_on[2];	/* G-2 of this reporting year: by 15 February and
 					 * 15 August of the next year */
+	struct calendar_member *commission;	/* P-1: the year's commission, a set */
+	size_t ncommission;
 	struct schema_extra extra;
 };
 
@@ -59,6 +77,9 @@ extern const struct rec_kind calendar_kind;
 const struct schema_record *revision_kind_desc(void);
 const struct schema_record *meeting_kind_desc(void);
 extern const char *const calendar_status_names[CAL_STATUS_COUNT];
+extern const char *const commission_category_names[CM_COUNT];
+/* The description of a commission member, for printing. */
+const struct schema_record *member_kind_desc(void);
 
 void calendar_init(struct calendar *c);
 void calendar_free(struct calendar *c);

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/commission.h"
 #include "core/dayoff.h"
 #include "core/issue.h"
 #include "core/node.h"
+#include "core/request.h"
 #include "core/unit.h"
 #include "core/visit.h"
 #include "store/store.h"
@@ -54,6 +56,8 @@ to_rules_visit(const struct visit *v, int id, struct rules_visit *r)
 		    cat == AUD_OPPOSITION) && v->attendance[i].count > 0)
 			r->no_broad_audience = false;
 	}
+	/* P-3: free text of an older store is a channel recorded too (rules_check.c). */
+	r->channels_recorded = v->channels != NULL && v->channels[0] != '\0';
 }
 
 struct load_args {
@@ -116,6 +120,13 @@ load_fn(struct store_txn *t, void *arg)
 		d->collected[1] = cal.collected_on[1];
 		for (int q = 0; q < 4; q++)
 			d->quarterly[q] = cal.progress_on[q];
+		/* P-1: which of the decree's bodies the year's commission has members of. */
+		{
+			unsigned cats = commission_categories(&cal);
+
+			d->commission = (cats & 1u << CM_COMMUNITY ? RULES_P1_COMMUNITY : 0) |
+			    (cats & 1u << CM_PUBLIC_COUNCIL ? RULES_P1_COUNCIL : 0);
+		}
 		for (size_t r = 1; r < cal.nrevisions; r++) {
 			struct rules_revision *rv;
 
@@ -256,6 +267,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.issues = c->ri;
 	ctx.nissues = c->nri;
 	ctx.ahead = ahead;
+	ctx.commission = true;	/* P-1: the calendars loaded hold the commissions */
 	rules_due(today, &ctx, out);
 	for (size_t i = 0; i < out->n; i++) {
 		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
@@ -284,6 +296,52 @@ compliance_check_dated(const struct compliance *c, int year, kz_date today,
 	}
 	out->n = keep;
 	return 0;
+}
+
+void
+compliance_check_commission(const struct compliance *c, int year, kz_date today,
+    struct rules_findings *out)
+{
+	struct rules_due_ctx ctx;
+
+	/*
+	 * Unlike the dated steps, nothing is left out for the store's age: the commission is
+	 * who sits on it now, which the office can record at any time.
+	 */
+	due_ctx(c, &ctx);
+	ctx.visits = c->rv;
+	ctx.nvisits = c->visits.n;
+	memset(out, 0, sizeof *out);
+	rules_check_commission(year, today, &ctx, out);
+}
+
+struct requests_args {
+	struct compliance *c;
+};
+
+static int
+requests_fn(struct store_txn *t, void *arg)
+{
+	struct compliance *c = ((struct requests_args *)arg)->c;
+
+	for (size_t i = 0; i < c->visits.n; i++) {
+		const struct visit *v = (const struct visit *)c->visits.items + i;
+
+		/* P-2 asks about held calendar meetings only: the others need no count. */
+		if (v->status != VISIT_HELD || v->unscheduled)
+			continue;
+		if (request_count_tx(t, &v->id, &c->rv[i].requests) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+compliance_count_requests(struct store *s, struct compliance *c, struct kz_error *e)
+{
+	struct requests_args a = { c };
+
+	return store_read(s, requests_fn, &a, e);
 }
 
 struct plan_args {

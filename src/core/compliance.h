@@ -68,6 +68,16 @@ int compliance_due(struct store *s, kz_date today, int ahead, struct compliance 
 int compliance_check_dated(const struct compliance *c, int year, kz_date today,
     struct rules_findings *out);
 
+/* P-1: the office's commission of year as of today (rules_check_commission); overwrites out. */
+void compliance_check_commission(const struct compliance *c, int year, kz_date today,
+    struct rules_findings *out);
+
+/*
+ * P-2: counts the requests of the pool of each held calendar meeting c holds into its
+ * rules_visit (requests), in one read transaction.
+ */
+int compliance_count_requests(struct store *s, struct compliance *c, struct kz_error *e);
+
 struct compliance_plan {
 	size_t proposed;		/* meetings the rules ask for */
 	size_t added;			/* new planned visits written */

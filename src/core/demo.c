@@ -88,7 +88,7 @@ demo_visit(struct store_txn *t, struct demo_ctx *dc, const char *akim, const cha
 	if (v.date - announce_days <= dc->today) {
 		v.announced_on = v.date - announce_days - (int)rnd(3);
 		v.status = VISIT_ANNOUNCED;
-		v.channels = xstrdup("аудандық газет, акимат Instagram, eGov");
+		v.channels = xstrdup("print,egov,social");	/* P-3 */
 	}
 	if (v.date < dc->today) {
 		v.status = rnd(20) == 0 ? VISIT_CANCELLED : VISIT_HELD;

@@ -10,12 +10,13 @@ const char *const question_source_names[QS_COUNT] = {
 };
 
 const char *const question_channel_names[QC_COUNT] = {
-	"", "open-data", "blog", "e-otinish", "letter", "other"
+	"", "open-data", "blog", "e-otinish", "letter", "other", "in-person"
 };
 
 enum {
 	Q_ID = 1, Q_VISIT, Q_ASKED, Q_TEXT, Q_SOURCE, Q_CHANNEL, Q_ASKER, Q_NAME, Q_CONTACT,
-	Q_TOPIC, Q_ANSWERED, Q_ANSWER, Q_ISSUE, Q_RECEPTION, Q_WITHDRAWN = 16
+	Q_TOPIC, Q_ANSWERED, Q_ANSWER, Q_ISSUE, Q_RECEPTION, Q_WITHDRAWN = 16,
+	Q_UNIT = 17	/* P-2 */
 };
 
 #define F(tag, type, member) { tag, type, offsetof(struct question, member), #member }
@@ -35,6 +36,7 @@ static const struct schema_field question_fields[] = {
 	F(Q_ISSUE, SF_UUID, issue),
 	F(Q_RECEPTION, SF_UUID, reception),
 	F(Q_WITHDRAWN, SF_BOOL, withdrawn),
+	F(Q_UNIT, SF_CODE, unit),
 };
 #undef F
 
@@ -142,13 +144,27 @@ check_meeting(struct store_txn *t, const struct question *q)
 	    "asked since belongs to another meeting, or to the request pool (--source pool)", id);
 }
 
+/*
+ * P-2: the pool is analysed by where requests came from (the open data portal, the akims'
+ * blog platform, other forms), so a request says how it came; only new ones are asked,
+ * as older stores hold pool questions without a channel.
+ */
+static int
+check_pool(struct store_txn *t, const struct question *q)
+{
+	if (q->source != QS_POOL || q->channel != QC_NONE)
+		return 0;
+	return kz_fail(store_txn_error(t), KZ_EINVAL, "request: how it came is required (P-2: "
+	    "--channel open-data, blog, e-otinish, letter, in-person or other)");
+}
+
 int
 question_add_tx(struct store_txn *t, struct question *q)
 {
 	if (q->asked_ms == 0)
 		q->asked_ms = store_txn_now(t);
 	uid_new(&q->id, store_txn_now(t));
-	if (validate(t, q) != 0 || check_meeting(t, q) != 0)
+	if (validate(t, q) != 0 || check_pool(t, q) != 0 || check_meeting(t, q) != 0)
 		return -1;
 	return rec_save(t, &question_kind, q);
 }

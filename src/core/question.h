@@ -18,8 +18,10 @@ enum question_source {
 	QS_COUNT
 };
 
+/* P-2: how a request reached the pool; new channels go last, as stored numbers keep meaning. */
 enum question_channel {
-	QC_NONE, QC_OPEN_DATA, QC_BLOG, QC_EOTINISH, QC_LETTER, QC_OTHER, QC_COUNT
+	QC_NONE, QC_OPEN_DATA, QC_BLOG, QC_EOTINISH, QC_LETTER, QC_OTHER, QC_IN_PERSON,
+	QC_COUNT
 };
 
 #define QUESTION_TEXT_MAX 16384
@@ -40,6 +42,7 @@ struct question {
 	struct kz_uuid issue;	/* the problem issue it belongs to */
 	struct kz_uuid reception;
 	bool withdrawn;		/* logged by mistake: kept, but in no list or index */
+	char unit[10];		/* P-2: the unit a request concerns, while it has no meeting */
 	struct schema_extra extra;
 };
 

@@ -305,6 +305,7 @@ rules_done_init(struct rules_done *d, int year)
 	d->collected[0] = d->collected[1] = DATE_NONE;
 	for (int q = 0; q < 4; q++)
 		d->quarterly[q] = DATE_NONE;
+	d->commission = 0;	/* P-1: no member recorded */
 }
 
 /* ---- The tree --------------------------------------------------------------------- */

@@ -216,6 +216,9 @@ struct rules_visit {
 	 * opposition among it (false when any was there or nothing was recorded).
 	 */
 	bool			 no_broad_audience;
+	/* P-1..P-3 (rules_check_prep) */
+	int			 requests;	/* P-2: requests in the pool for it */
+	bool			 channels_recorded;	/* P-3: where it was announced */
 };
 
 enum rules_status {
@@ -338,7 +341,14 @@ struct rules_done {
 	kz_date		 forwarded;	/* G-1: calendars to the Administration */
 	kz_date		 collected[2];	/* G-2: before 15 February, 15 August */
 	kz_date		 quarterly[4];	/* progress for Q1..Q4 of year published */
+	unsigned	 commission;	/* P-1: RULES_P1_* of the members of the year's
+					 * commission */
 };
+
+/* P-1: the bodies the decree names among the commission's members. */
+#define RULES_P1_COMMUNITY	1u	/* a community assembly */
+#define RULES_P1_COUNCIL	2u	/* a public council */
+#define RULES_P1_BOTH		(RULES_P1_COMMUNITY | RULES_P1_COUNCIL)
 
 /*
  * A deadline of a problem issue or of one step of its action plan (A-3 publishes the plan
@@ -363,7 +373,7 @@ struct rules_revision {
 	kz_date		 notified;
 };
 
-/* Sets every date of d to DATE_NONE. */
+/* Sets every date of d to DATE_NONE, and records no commission (P-1). */
 void rules_done_init(struct rules_done *d, int year);
 
 #define RULES_DUE_AHEAD		30	/* days ahead shown by default */
@@ -383,6 +393,8 @@ struct rules_due_ctx {
 	const struct rules_revision	*revisions;	/* K-2: calendars' corrections */
 	size_t				 nrevisions;
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
+	bool				 commission;	/* P-1: done[].commission is
+							 * what the store holds: check it */
 };
 
 /*
@@ -395,6 +407,29 @@ struct rules_due_ctx {
  */
 void rules_check_dated(int year, kz_date today, const struct rules_due_ctx *ctx,
     struct rules_findings *out);
+
+/*
+ * P-1 for year, appended to *out: one finding for the commission of the office's akim
+ * (ctx->office_code; none for the Government), OK when ctx->done of year has members of
+ * a community assembly and of a public council; else, with due the date of the year's
+ * first meeting of that akim not cancelled (ctx->visits), PENDING while that date is
+ * today or later (or, with no meeting, while the year runs), MISSING after; value holds
+ * the RULES_P1_* bits lacking.
+ */
+void rules_check_commission(int year, kz_date today, const struct rules_due_ctx *ctx,
+    struct rules_findings *out);
+
+/*
+ * P-2 and P-3 of each visit not cancelled, appended to *out in visit order: P-3 for a
+ * meeting announced (announced_on set), OK with its channels recorded, else MISSING; P-2
+ * for a calendar meeting held (not unscheduled), OK with requests collected for it (value:
+ * how many), else MISSING (a notice: none recorded).
+ */
+void rules_check_prep(const struct rules_visit *visits, size_t nvisits,
+    struct rules_findings *out);
+
+/* P-2: whether a request that came on `came` is in time for a meeting on `meeting`. */
+bool rules_request_in_time(kz_date came, kz_date meeting);
 
 /* The years rules_due(today, ctx with ahead) reads ctx->done of: pass at least these. */
 void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
@@ -412,7 +447,10 @@ void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
  * ago (an issue does not stop being owed after a year), and an issue with no deadline
  * at all as MISSING, after the dated ones; K-2 for each revision whose maslikhat notice
  * is not recorded, due on the revision's day and listed until it is notified (finding's
- * step: the revision's number). Overwrites *out.
+ * step: the revision's number); with ctx->commission, P-1 for each year whose first
+ * meeting of the office's akim still ahead falls in the window while its commission lacks
+ * members of a community assembly or a public council (PENDING: form it before that
+ * meeting). Overwrites *out.
  */
 void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_findings *out);
 

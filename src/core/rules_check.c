@@ -497,6 +497,148 @@ rules_check_visits(const struct rules_tree *t, const struct rules_visit *visits,
 	}
 }
 
+/* ---- Before the meeting (P-1..P-3) ------------------------------------------------ */
+
+/*
+ * Interpretation (P-3): the decree lists where the public is informed («в том числе»: the
+ * list is not closed, so other mass media count too); a meeting recorded as announced with
+ * no channel cannot show that it was. A channel written as free text before the list
+ * existed (an older store) is a channel recorded.
+ */
+#define P3_WHAT "the announcement's channels recorded (P-3: print, radio, web, e-government, " \
+	"open data, social accounts, public places)"
+/*
+ * Interpretation (P-2): requests and proposals are collected before every calendar
+ * meeting; a held one with none recorded in its pool gets a notice (MISSING) for the
+ * office to answer, as M-2's does: a village may send none. Unscheduled meetings (U-1),
+ * called at the population's request, have no pool of their own.
+ */
+#define P2_WHAT "requests and proposals collected before the meeting (P-2: the pool)"
+
+void
+rules_check_prep(const struct rules_visit *visits, size_t nvisits, struct rules_findings *out)
+{
+	for (size_t k = 0; k < nvisits; k++) {
+		const struct rules_visit *v = &visits[k];
+		struct rules_finding *f;
+
+		if (v->status == RULES_CANCELLED)
+			continue;
+		if (v->announced_on != DATE_NONE) {
+			f = visit_finding(out, v, "P-3", P3_WHAT);
+			f->status = v->channels_recorded ? RULES_OK : RULES_MISSING;
+		}
+		if (v->status == RULES_HELD && !v->unscheduled) {
+			f = visit_finding(out, v, "P-2", P2_WHAT);
+			f->value = v->requests;
+			f->status = v->requests > 0 ? RULES_OK : RULES_MISSING;
+		}
+	}
+}
+
+/*
+ * Interpretation (P-2, «до проведения встреч»): requests are collected before the meeting;
+ * one that came after it is a question for a later meeting, so a request may come on the
+ * meeting's day at the latest. A meeting with no date yet takes any.
+ */
+bool
+rules_request_in_time(kz_date came, kz_date meeting)
+{
+	return meeting == DATE_NONE || came <= meeting;
+}
+
+/* P-1's line, by the RULES_P1_* bits the commission lacks. */
+static const char *const p1_what[4] = {
+	"the commission collecting requests has members of community assemblies and public "
+	    "councils (P-1)",
+	"form the commission before the meeting: no member of a community assembly (P-1)",
+	"form the commission before the meeting: no member of a public council (P-1)",
+	"form the commission before the meeting: no member of a community assembly nor of a "
+	    "public council (P-1)",
+};
+
+static const struct rules_done *done_for(const struct rules_due_ctx *c, int year);
+
+/*
+ * The earliest meeting of the office's own akim in year, not cancelled, with its date on
+ * or after from (DATE_NONE: any) and, with ahead, not held yet. Interpretation (P-1): the
+ * commission recorded in a store is its office's; the akims below keep theirs in their own
+ * stores, so only the office's own meetings need it.
+ */
+static const struct rules_visit *
+p1_first_meeting(const struct rules_due_ctx *c, int year, kz_date from, bool ahead)
+{
+	const struct rules_visit *first = NULL;
+
+	for (size_t k = 0; k < c->nvisits; k++) {
+		const struct rules_visit *v = &c->visits[k];
+
+		if (v->status == RULES_CANCELLED || v->date == DATE_NONE ||
+		    year_of(v->date) != year || strncmp(v->akim, c->office_code, 9) != 0 ||
+		    (from != DATE_NONE && v->date < from) || (ahead && v->status == RULES_HELD))
+			continue;
+		if (first == NULL || v->date < first->date)
+			first = v;
+	}
+	return first;
+}
+
+static unsigned
+p1_lacking(const struct rules_due_ctx *c, int year)
+{
+	const struct rules_done *d = done_for(c, year);
+
+	return RULES_P1_BOTH & ~(d != NULL ? d->commission : 0u);
+}
+
+static struct rules_finding *
+p1_finding(struct rules_findings *out, const struct rules_due_ctx *c, int year, unsigned lack,
+    const struct rules_visit *first)
+{
+	struct rules_finding *f = rules_findings_add(out);
+
+	f->rule = "P-1";
+	f->what = p1_what[lack];
+	code_copy(f->akim, c->office_code);
+	f->year = year;
+	f->value = (int)lack;
+	if (first != NULL) {
+		f->visit = first->id;
+		f->due = first->date;
+		f->period = rules_half_of(first->date);
+	}
+	return f;
+}
+
+/*
+ * Interpretation (P-1): the decree asks for the commission «до проведения встреч», with
+ * members of community assemblies and public councils among its members; the period is
+ * the calendar year. It is owed by the year's first meeting; the store keeps who sits on
+ * it now, not since when, so members recorded later make the year OK.
+ */
+void
+rules_check_commission(int year, kz_date today, const struct rules_due_ctx *c,
+    struct rules_findings *out)
+{
+	const struct rules_visit *first;
+	struct rules_finding *f;
+	unsigned lack;
+
+	if (c->government || c->office_code[0] == '\0')
+		return;
+	lack = p1_lacking(c, year);
+	first = p1_first_meeting(c, year, DATE_NONE, false);
+	f = p1_finding(out, c, year, lack, first);
+	if (lack == 0) {
+		f->status = RULES_OK;
+	} else if (first != NULL ? first->date >= today : today <= date_from_ymd(year, 12, 31)) {
+		f->status = RULES_PENDING;
+		f->days = first != NULL ? first->date - today : 0;
+	} else {
+		f->status = RULES_MISSING;
+	}
+}
+
 /* ---- Obligations due -------------------------------------------------------------- */
 
 static const struct rules_done *
@@ -813,6 +955,28 @@ rules_due_years(kz_date today, int ahead, int *y0, int *y1)
 	*y0 -= 1;
 }
 
+/* P-1 in due: a meeting of the office's akim ahead, in the window, with no commission yet. */
+static void
+due_commission(const struct rules_due_ctx *c, const struct window *w, int ylo, int yhi,
+    struct rules_findings *out)
+{
+	if (!c->commission || c->government || c->office_code[0] == '\0')
+		return;
+	for (int y = ylo; y <= yhi; y++) {
+		const struct rules_visit *first;
+		struct rules_finding *f;
+		unsigned lack = p1_lacking(c, y);
+
+		if (lack == 0 || (first = p1_first_meeting(c, y, w->today, true)) == NULL ||
+		    first->date > w->hi)
+			continue;
+		f = p1_finding(out, c, y, lack, first);
+		f->status = RULES_PENDING;
+		f->days = first->date - w->today;
+		code_copy(f->target, first->target);
+	}
+}
+
 void
 rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
 {
@@ -837,6 +1001,7 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 			due_dated(&rows[r], c, &w, ylo, yhi, out);
 	due_visits(c, &w, out);
 	due_issues(c, &w, out);
+	due_commission(c, &w, ylo, yhi, out);	/* P-1 */
 	for (size_t i = 0; i < c->nrevisions; i++)
 		if (c->revisions[i].notified == DATE_NONE && c->revisions[i].date <= w.hi)
 			add_revision(out, c, &c->revisions[i], today);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/announce.h"
 #include "core/calendar.h"
 #include "core/rules.h"
 #include "core/territory.h"
@@ -244,9 +245,24 @@ visit_set_attendance(struct visit *v, int category, int count)
 	a->count = count;
 }
 
+/*
+ * P-3: channels given now are names of the decree's list (core/announce.h). A value written
+ * before the list existed (free text of an older store) is left as it is until someone
+ * changes the channels: refusing every other edit of such a meeting would lose work.
+ */
+static int
+check_channels(struct store_txn *t, struct visit *v, const char *before)
+{
+	if (v->channels == NULL || (before != NULL && strcmp(before, v->channels) == 0))
+		return 0;
+	return announce_channels_normalise(&v->channels, store_txn_error(t));
+}
+
 int
 visit_add_tx(struct store_txn *t, struct visit *v)
 {
+	if (check_channels(t, v, NULL) != 0)
+		return -1;
 	visit_attendance_ids(v);
 	if (uid_is_nil(&v->id))
 		uid_new(&v->id, store_txn_now(t));
@@ -337,13 +353,14 @@ modify_fn(struct store_txn *t, void *arg)
 {
 	struct modify_args *a = arg;
 	struct visit v;
-	char akim[10];
+	char akim[10], *channels;
 	kz_date date;
 	bool in_calendar;
 	int rc;
 
 	if ((rc = visit_get_tx(t, a->id, &v)) != 0)
 		return rc;
+	channels = v.channels != NULL ? xstrdup(v.channels) : NULL;	/* P-3 */
 	memcpy(akim, v.akim, sizeof akim);
 	date = v.date;
 	in_calendar = !v.unscheduled && v.status != VISIT_CANCELLED;
@@ -354,12 +371,15 @@ modify_fn(struct store_txn *t, void *arg)
 	    v.status != VISIT_CANCELLED)
 		rc = check_membership(t, in_calendar ? akim : v.akim, in_calendar ? date : v.date,
 		    in_calendar);
+	if (rc == 0)
+		rc = check_channels(t, &v, channels);
 	if (rc == 0) {
 		visit_attendance_ids(&v);
 		rc = visit_validate_tx(t, &v);
 	}
 	if (rc == 0)
 		rc = rec_save(t, &visit_kind, &v);
+	free(channels);
 	visit_free(&v);
 	return rc;
 }

@@ -43,7 +43,9 @@ struct visit {
 	int status;		/* enum visit_status */
 	kz_date announced_on;	/* P-4: when it was announced */
 	kz_date announce_by;	/* P-4: when the plan says to announce it */
-	char *channels;		/* P-3: where it was announced */
+	char *channels;		/* P-3: where it was announced: names of the decree's list,
+				 * comma-separated (core/announce.h); an older store may hold
+				 * free text, kept as it is */
 	char *broadcast;	/* B-1: links of the online broadcast */
 	bool videoconf;
 	int64_t started_ms;	/* actual start, end of the report (T-1) and end */

@@ -20,10 +20,10 @@ print(eval(sys.argv[2]))' "$1" "$2" 2>&1
 kz --db "$S" visit add --akim "$DISTRICT" --target 613637000 --date 2026-12-10 --venue 'Мектеп'
 V=$(out)
 is_uuid "$V" || bail_out "setup: visit add"
-kz --db "$S" visit set "$V" --channels 'аудандық газет'
+kz --db "$S" visit set "$V" --channels print
 kz --db "$S" visit set "$V" --venue 'Мәдениет үйі'
 kz --db "$S" visit show "$V" --format json
-is "$(jq_py "$T/out" 'r.get("venue"), r.get("channels")')" "('Мәдениет үйі', 'аудандық газет')" \
+is "$(jq_py "$T/out" 'r.get("venue"), r.get("channels")')" "('Мәдениет үйі', 'print')" \
     "visit set: two edits of different fields both stay"
 
 # ---- attendance: merged per category ----
@@ -130,7 +130,7 @@ is "$(jq_py "$T/out" 'r["history"][-1].get("user")')" "$me" "without an official
 kz --db "$S" visit add --akim "$DISTRICT" --target 613637000 --date 2027-02-10 --venue 'A үйі'
 VU=$(out)
 kz --db "$S" visit set "$VU" --venue 'B үйі'
-kz --db "$S" visit set "$VU" --venue 'C үйі' --channels 'газет' --published 2027-02-15
+kz --db "$S" visit set "$VU" --venue 'C үйі' --channels print --published 2027-02-15
 kz --db "$S" undo
 rc_is 0 "undo exits 0"
 is "$(out)" "undone: visit $VU: venue,channels,published_on restored" \

@@ -56,7 +56,7 @@ field_is "$T/v3.txt" reason 'Су тасқыны: шұғыл кездесу' "th
 field_is "$T/v3.txt" field no "--no-field is kept"
 
 kz --db "$S" visit set "$V1" --date 2026-12-15 --status announced --announced 2026-12-01 \
-    --published 2026-12-20 --attendance citizen=40,deputy=2 --channels 'аудандық газет'
+    --published 2026-12-20 --attendance citizen=40,deputy=2 --channels 'radio,print'
 rc_is 0 "visit set exits 0"
 kz --db "$S" visit show "$V1"
 cp "$T/out" "$T/v1b.txt"
@@ -65,7 +65,7 @@ field_is "$T/v1b.txt" moved_from 2026-12-10 "visit set: a date change records mo
 field_is "$T/v1b.txt" status announced "visit set: the status shows"
 field_is "$T/v1b.txt" announced_on 2026-12-01 "visit set: the announcement date shows"
 field_is "$T/v1b.txt" published_on 2026-12-20 "visit set: the publication date shows"
-field_is "$T/v1b.txt" channels 'аудандық газет' "visit set: the channels show"
+field_is "$T/v1b.txt" channels 'print,radio' "visit set: the channels show, in P-3's order"
 field_is "$T/v1b.txt" venue 'Алғабас ауылы, мәдениет үйі' "visit set keeps what it did not change"
 kz --db "$S" visit show "$V1" --format json
 att=$("$PY" -c 'import json,sys; v=json.load(sys.stdin)[0]

@@ -11,7 +11,7 @@ export LC_ALL
 
 # add TEXT: a pool question; its id in the variable named by $2.
 add() {
-	kz --db "$S" question add --source pool "$1"
+	kz --db "$S" question add --source pool --channel blog "$1"
 	[ "$rc" -eq 0 ] || bail_out "setup: question add '$1'"
 	eval "$2=\$(out)"
 }

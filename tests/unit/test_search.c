@@ -184,6 +184,7 @@ add_question(struct store *s, struct model *m, char *text, char *topic)
 
 	question_init(&q);
 	q.source = QS_POOL;
+	q.channel = QC_BLOG;	/* P-2: a request says how it came */
 	q.text = strdup(text);
 	q.topic = topic ? strdup(topic) : NULL;
 	if (question_add(s, &q, &e) != 0)
@@ -592,6 +593,7 @@ bulk_fn(struct store_txn *t, void *arg)
 
 		question_init(&q);
 		q.source = QS_POOL;
+		q.channel = QC_BLOG;
 		/* Every record has "common"; every 7th "seventh", in random case. */
 		snprintf(text, sizeof text, "%s %zu%s", rand() % 2 ? "COMMON" : "common", i,
 		    i % 7 == 0 ? " SevenTH" : "");

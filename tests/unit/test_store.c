@@ -125,6 +125,7 @@ add_question(struct store *s, const char *text, struct kz_uuid *id)
 
 	question_init(&q);
 	q.source = QS_POOL;	/* no visit needed */
+	q.channel = QC_LETTER;	/* P-2: a request says how it came */
 	q.text = strdup(text);
 	if (question_add(s, &q, &e) != 0)
 		fail_msg("question_add: %s", e.msg);
@@ -188,6 +189,7 @@ bulk_fn(struct store_txn *t, void *arg)
 
 		question_init(&q);
 		q.source = QS_POOL;
+		q.channel = QC_LETTER;
 		q.text = strdup(text);
 		rc = question_add_tx(t, &q);
 		question_free(&q);

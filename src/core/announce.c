@@ -1,0 +1,95 @@
+#include "core/announce.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+const char *const announce_channel_names[AC_COUNT] = {
+	[AC_PRINT] = "print",
+	[AC_RADIO] = "radio",
+	[AC_WEB] = "web",
+	[AC_EGOV] = "egov",
+	[AC_OPEN_DATA] = "open-data",
+	[AC_SOCIAL] = "social",
+	[AC_PUBLIC_PLACES] = "public-places",
+	[AC_OTHER] = "other",
+};
+
+const char *const announce_channel_titles[AC_COUNT] = {
+	[AC_PRINT] = "regional print",
+	[AC_RADIO] = "radio",
+	[AC_WEB] = "official web resources",
+	[AC_EGOV] = "e-government portal",
+	[AC_OPEN_DATA] = "open data portal",
+	[AC_SOCIAL] = "akimat's social accounts",
+	[AC_PUBLIC_PLACES] = "public places",
+	[AC_OTHER] = "other mass media",
+};
+
+#define AC_LIST "print, radio, web, egov, open-data, social, public-places, other"
+
+int
+announce_channel_find(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (int k = 0; k < AC_COUNT; k++)
+		if (strlen(announce_channel_names[k]) == n &&
+		    memcmp(announce_channel_names[k], s, n) == 0)
+			return k;
+	return -1;
+}
+
+/*
+ * One spelling, one order, so that dump and lists read the same whatever order a clerk
+ * typed, as reception's received_by (A-1) does.
+ */
+int
+announce_channels_normalise(char **channels, struct kz_error *e)
+{
+	const char *p = *channels != NULL ? *channels : "";
+	unsigned mask = 0;
+	size_t len = 0;
+	char *out;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		int k = announce_channel_find(p, n);
+
+		if (k < 0) {
+			while (n > 0 && *p == ' ') {
+				p++;
+				n--;
+			}
+			if (n == 0 && mask == 0 && comma == NULL)
+				return kz_fail(e, KZ_EINVAL, "visit: --channels names no channel (P-3: "
+				    "one or more of " AC_LIST ")");
+			return kz_fail(e, KZ_EINVAL, "visit: channel '%.*s' is not in the decree's "
+			    "list (P-3: " AC_LIST ")", (int)n, p);
+		}
+		mask |= 1u << k;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	for (int k = 0; k < AC_COUNT; k++)
+		if (mask & (1u << k))
+			len += strlen(announce_channel_names[k]) + 1;
+	out = xmalloc(len);
+	out[0] = '\0';
+	for (int k = 0; k < AC_COUNT; k++)
+		if (mask & (1u << k)) {
+			if (out[0] != '\0')
+				strcat(out, ",");
+			strcat(out, announce_channel_names[k]);
+		}
+	free(*channels);
+	*channels = out;
+	return 0;
+}
