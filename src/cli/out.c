@@ -325,6 +325,18 @@ stream_one(struct out_stream *st, const void *obj)
 
 			if (c > 0)
 				fputc('\t', fp);
+			/*
+			 * A moment as its local date and time, as in the text, never raw
+			 * milliseconds (issue 7); an unset one is empty.
+			 */
+			if (is_time(f)) {
+				if (*CAT(obj, f->off, int64_t) != 0) {
+					date_format_time(*CAT(obj, f->off, int64_t),
+					    RULES_UTC_OFFSET_KZ, buf);
+					fputs(buf, fp);
+				}
+				continue;
+			}
 			scalar(f, obj, buf, sizeof buf, &s);
 			out_tsv_string(fp, s);
 		}

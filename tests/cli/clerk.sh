@@ -100,6 +100,9 @@ q = json.load(open(sys.argv[1]))
 q = q[0] if isinstance(q, list) else q
 assert q["asked"] == "2026-12-01 14:00" and isinstance(q["asked_ms"], int), q
 ' "$T/out"
+kz --db "$D" question list --issue "$I1" --format tsv
+is "$(awk -F'\t' -v q="$Q1" '$1 == q {print $2}' "$T/out")" "2026-12-01 14:00" \
+    "question list tsv: asked as local date and time, not milliseconds"
 
 # Units' names beside their codes
 kz --db "$D" visit show "$V" --format json
