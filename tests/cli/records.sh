@@ -138,7 +138,7 @@ check "three questions added" [ -n "$Q1" -a -n "$Q2" -a -n "$Q3" ]
 kz --db "$S" question list
 cp "$T/out" "$T/q.all"
 is "$(cut -f1 "$T/q.all" | tr '\n' ' ')" "$Q3 $Q2 $Q1 " "question list: newest first"
-check "question list: asked_ms descends" sh -c "cut -f2 '$T/q.all' | sort -c -r -n"
+check "question list: newest first (asked, local time, descends)" sh -c "cut -f2 '$T/q.all' | LC_ALL=C sort -c -r"
 is "$(awk -F'\t' -v id="$Q1" '$1 == id { print $7 }' "$T/q.all")" "$QKK" \
     "question list: Kazakh text byte for byte (tsv)"
 is "$(awk -F'\t' -v id="$Q2" '$1 == id { print $7 }' "$T/q.all")" "$QRU" \
