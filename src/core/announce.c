@@ -1,3 +1,4 @@
+/* P-3: the announcement's channels, names of the decree's list (announce.h). */
 #include "core/announce.h"
 
 #include <stdlib.h>

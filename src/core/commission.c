@@ -1,3 +1,4 @@
+/* P-1: the commission of a year, its members added and removed one transaction each. */
 #include "core/commission.h"
 
 #include <stdlib.h>

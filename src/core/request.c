@@ -1,3 +1,4 @@
+/* P-2: requests in the pool before a meeting, as questions of source pool (request.h). */
 #include "core/request.h"
 
 #include <string.h>
