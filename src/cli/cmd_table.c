@@ -37,7 +37,8 @@ const struct cmd_entry cmd_table[] = {
 	{ .name = "visit", .sub = "set",
 	  .usage = "UUID [--date D [--reason TEXT]] [--time HH:MM] [--duration MIN] "
 	      "[--field|--no-field] [--venue V] [--status S] [--announced D] [--channels LIST] "
-	      "[--broadcast B] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
+	      "[--broadcast URL[,URL] | --no-broadcast REASON] [--comments open|closed] "
+	      "[--videoconf yes|no] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
 	      "[--commission C] [--started T] [--report-end T] [--ended T] [--clear FIELD]",
 	  .help = "change a meeting: the fields given, and no other", .exec = cmd_visit },
 	{ .name = "question", .sub = "add",
@@ -61,6 +62,12 @@ const struct cmd_entry cmd_table[] = {
 	  .exec = cmd_reception },
 	{ .name = "reception", .sub = "list", .usage = "[--visit UUID] [--format text|tsv|json]",
 	  .help = "personal receptions after the meetings, by date", .exec = cmd_reception },
+	{ .name = "reception", .sub = "set",
+	  .usage = "UUID [--visit UUID] [--date D] [--received-by CAT[,CAT...]] [--citizens N]",
+	  .help = "correct a reception: the fields given, and no other (A-1)",
+	  .exec = cmd_reception },
+	{ .name = "reception", .sub = "withdraw", .usage = "UUID",
+	  .help = "withdraw a reception entered by mistake (A-1)", .exec = cmd_reception },
 	{ .name = "issue", .sub = "add",
 	  .usage = "--title TEXT [--unit CODE] [--level own|district|region|central] "
 	      "[--executor E] [--deadline D] [--visit UUID]",
