@@ -71,6 +71,8 @@ int cmd_question(struct cli *c, int argc, char **argv);
 int cmd_reception(struct cli *c, int argc, char **argv);
 int cmd_issue(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
+int cmd_financing(struct cli *c, int argc, char **argv);	/* */
+int cmd_central(struct cli *c, int argc, char **argv);	/* G-3 */
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);

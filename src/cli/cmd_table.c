@@ -70,11 +70,12 @@ const struct cmd_entry cmd_table[] = {
 	  .help = "withdraw a reception entered by mistake (A-1)", .exec = cmd_reception },
 	{ .name = "issue", .sub = "add",
 	  .usage = "--title TEXT [--unit CODE] [--level own|district|region|central] "
-	      "[--executor E] [--deadline D] [--visit UUID]",
+	      "[--body NAME] [--executor E] [--deadline D] [--visit UUID] "
+	      "[--needs-session yes|no] [--amount N] [--session-date D]",
 	  .help = "add a problem issue; prints its UUID", .exec = cmd_issue },
 	{ .name = "issue", .sub = "list",
 	  .usage = "[--status S] [--visit UUID] [--unit CODE] [--executor TEXT] [--overdue] "
-	      "[--level L] [--format tsv|json]",
+	      "[--level L] [--body NAME] [--format tsv|json]",
 	  .help = "problem issues", .exec = cmd_issue },
 	{ .name = "issue", .sub = "show", .usage = "UUID [--format F]",
 	  .help = "one issue, every field, and its questions", .exec = cmd_issue },
@@ -82,11 +83,17 @@ const struct cmd_entry cmd_table[] = {
 	  .help = "tie questions to an issue, all of them or none", .exec = cmd_issue },
 	{ .name = "issue", .sub = "set",
 	  .usage = "UUID [--status S] [--note TEXT] [--title TEXT] [--topic T] [--unit CODE] "
-	      "[--level L] [--executor E] [--deadline D] [--visit UUID] "
+	      "[--level L] [--body NAME] [--executor E] [--deadline D] [--visit UUID] "
 	      "[--step TEXT [--step-executor E] [--step-deadline D]]... [--step-done N] "
 	      "[--progress YYYY-QN:TEXT] [--needs-session yes|no] [--amount N] "
 	      "[--session-date D] [--decision TEXT] [--clear FIELD]",
 	  .help = "change an issue: the fields given, and no other", .exec = cmd_issue },
+	{ .name = "financing", .usage = "[--session D] [--format text|tsv|json]",
+	  .help = "A-2: the issues that need financing by the maslikhat, and its decisions",
+	  .exec = cmd_financing },
+	{ .name = "central", .usage = "[--body NAME] [--format text|tsv|json]",
+	  .help = "G-3: open issues of central bodies' competence, by body, with progress",
+	  .exec = cmd_central },
 	{ .name = "search", .usage = "TEXT... [--format text|tsv|json] [--limit N] [--before POS]",
 	  .help = "questions and issues with these words, newest first", .exec = cmd_search },
 	{ .name = "plan", .usage = "YEAR",
