@@ -75,6 +75,10 @@ cmp_by_id(const void *a, const void *b)
 /*
  * A-1: how many receptions (not withdrawn) follow each loaded visit. Receptions are few
  * and unindexed: one pass over them, each found among the visits sorted by id.
+ * A-3 counts from the last of them: the meeting's stored receptions_end is what
+ * reception add, set and withdraw keep, but an undo takes back the reception's change
+ * without its meeting's (written first), so where receptions are recorded the rules read
+ * their latest date; the stored date stands only for a meeting with none recorded.
  */
 static int
 count_receptions(struct store_txn *t, struct compliance *c)
@@ -93,12 +97,17 @@ count_receptions(struct store_txn *t, struct compliance *c)
 	if (c->visits.n > 1)
 		qsort(ix, c->visits.n, sizeof *ix, cmp_by_id);
 	for (size_t k = 0; k < rs.n; k++) {
-		struct by_id key = { ((const struct reception *)rs.items)[k].visit.b, 0 };
+		const struct reception *r = (const struct reception *)rs.items + k;
+		struct by_id key = { r->visit.b, 0 };
 		const struct by_id *hit = c->visits.n == 0 ? NULL :
 		    bsearch(&key, ix, c->visits.n, sizeof *ix, cmp_by_id);
+		struct rules_visit *rv;
 
-		if (hit != NULL)
-			c->rv[hit->i].receptions++;
+		if (hit == NULL)
+			continue;
+		rv = &c->rv[hit->i];
+		if (rv->receptions++ == 0 || r->date > rv->receptions_end)
+			rv->receptions_end = r->date;
 	}
 	free(ix);
 	rec_array_free(&reception_kind, &rs);

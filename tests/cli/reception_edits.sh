@@ -98,6 +98,16 @@ rc_is 0 "reception withdraw"
 kz --db "$S" reception list --format tsv
 is "$(cut -f1 "$T/out")" "$R1" "a1_withdraw: a withdrawn reception is in no list"
 is "$(end "$V")" "2026-04-12" "a1_withdraw_end: receptions_end recomputed without it"
+is "$(finding A-3 "$V")" "pending 2026-04-22 2" "A-3 counts from the reception left"
+# undo takes back the withdrawal (the reception's change) but not the meeting's
+# receptions_end written before it: A-3 still counts from the receptions themselves.
+kz --db "$S" undo
+rc_is 0 "undo right after reception withdraw"
+kz --db "$S" reception list --visit "$V" --format tsv
+is "$(nlines "$T/out")" 2 "the reception is back in the list"
+is "$(finding A-3 "$V")" "pending 2026-04-23 3" \
+    "a1_undo_withdraw: A-3 counts from the reception brought back, not a stale receptions_end"
+kz --db "$S" reception withdraw "$R2"
 kz --db "$S" reception withdraw "$R2"
 fails 1 "reception $R2 is withdrawn already" "withdrawing twice is refused"
 kz --db "$S" reception set "$R2" --citizens 9
