@@ -1,7 +1,8 @@
 /*
  * The rules of Decree No. 826 (../shared/decree/RULES.md; rule IDs such as C-3 refer to
  * it): coverage (C-1..C-5), deadlines (K-1, K-3, G-1, G-2, P-4, A-3, A-4), the report's
- * share of a meeting (T-1), unscheduled meetings (U-1), attendance (M-2), the calendar's
+ * share of a meeting (T-1), unscheduled meetings (U-1), attendance (M-2), the broadcast
+ * (B-1), receptions (A-1), financing (A-2), central bodies' progress (G-3), the calendar's
  * periods and a proposed plan. Pure functions of units, visits and dates: no store, no
  * I/O, no printing. Every reading of the decree where its text is silent is made in
  * rules*.c and nowhere else; the header says what was chosen.
