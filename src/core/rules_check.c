@@ -828,7 +828,8 @@ rules_due_years(kz_date today, int ahead, int *y0, int *y1)
  * Interpretation (A-1): the decree sets no term for the receptions; A-3 publishes the
  * results ten days after "the meetings and receptions", so a meeting held is owed its
  * reception by its A-3 date (counted from the meeting alone, as none is recorded): pending
- * until then, missing (overdue in due) after.
+ * until then, missing (overdue in due) after. In due it is listed, as A-3 of a meeting,
+ * while its day is within the year behind; a reception withdrawn counts for nothing.
  */
 void
 rules_check_b1_a1(const struct rules_visit *visits, size_t nvisits, kz_date today,
@@ -884,7 +885,12 @@ last_quarter(kz_date today, int *y, int *q)
  * Interpretation (A-2): the list is for the next session; once its day has passed, the
  * session's decision is owed to the record (OVERDUE) however long ago, like an issue's
  * deadline. An issue that needs financing and has no session date set is not listed
- * here (kezdesu financing shows it).
+ * here (kezdesu financing shows it). A decision is recorded with the date of the session
+ * that took it, a session on or before today (issue.c refuses it otherwise), so a decision
+ * answers the session it names. Only open issues are owed one.
+ * Interpretation (G-3): an issue's central body names whose competence it is, so it is
+ * given only to an issue of level central (naming one on issue add|set makes it central);
+ * resolved, explained and rejected issues owe no further progress.
  */
 static void
 due_after(const struct rules_due_ctx *c, const struct window *w, struct rules_findings *out)
