@@ -107,8 +107,10 @@ print_text(const struct unit_names *nm, const struct issue *is, size_t n, kz_dat
 	}
 }
 
-/* tsv: body, id, unit, unit's name, status, deadline, steps, quarter and text of the
- * latest progress note, title. */
+/*
+ * tsv: body, id, unit, unit's name, status, deadline, steps, quarter and text of the
+ * latest progress note, title.
+ */
 static void
 print_tsv(const struct unit_names *nm, const struct issue *is, size_t n)
 {
@@ -116,14 +118,15 @@ print_tsv(const struct unit_names *nm, const struct issue *is, size_t n)
 		const struct issue *i = &is[k];
 		const struct issue_progress *p = issue_latest_progress(i);
 		char id[UID_STRLEN], d[11], steps[16];
-
-		uid_format(&i->id, id);
-		date_format(i->deadline, d);
-		snprintf(steps, sizeof steps, "%zu", i->nsteps);
 		const char *vals[] = { i->body ? i->body : "", id, i->unit,
 			i->unit[0] ? unit_names_get(nm, i->unit) : "", issue_status_names[i->status],
 			d, steps, p ? p->quarter : "", p && p->text ? p->text : "",
 			i->title ? i->title : "" };
+
+		/* vals points at the buffers, filled here. */
+		uid_format(&i->id, id);
+		date_format(i->deadline, d);
+		snprintf(steps, sizeof steps, "%zu", i->nsteps);
 
 		for (size_t v = 0; v < sizeof vals / sizeof vals[0]; v++) {
 			if (v > 0)
