@@ -65,6 +65,44 @@ overview_past(const struct unit_names *nm, const struct compliance *cp,
 		printf("  … and %zu more (kezdesu due)\n", n - shown);
 }
 
+/* the meetings held and not yet followed by a personal reception, from the due list. */
+static void
+overview_receptions(const struct unit_names *nm, const struct compliance *cp,
+    const struct rules_findings *due)
+{
+	size_t n = 0, shown = 0;
+	char date[11], by[11];
+
+	for (size_t i = 0; i < due->n; i++)
+		n += strcmp(due->v[i].rule, "A-1") == 0;
+	if (n == 0)
+		return;
+	printf("\nReceptions due after meetings held (A-1; kezdesu reception add):\n");
+	for (size_t i = 0; i < due->n && shown < 5; i++) {
+		const struct rules_finding *f = &due->v[i];
+		const struct visit *v;
+
+		if (strcmp(f->rule, "A-1") != 0 || f->visit < 0 ||
+		    (size_t)f->visit >= cp->visits.n)
+			continue;
+		v = (const struct visit *)cp->visits.items + f->visit;
+		date_format(v->date, date);
+		date_format(f->due, by);
+		out_textf(stdout, "  meeting of %s %s → %s, reception by %s", date,
+		    unit_names_get(nm, v->akim), unit_names_get(nm, v->target), by);
+		if (f->status == RULES_OVERDUE)
+			printf(" (%d day%s late)", f->days, f->days == 1 ? "" : "s");
+		else if (f->days == 0)
+			printf(" (today)");
+		else
+			printf(" (%d day%s left)", f->days, f->days == 1 ? "" : "s");
+		putchar('\n');
+		shown++;
+	}
+	if (n > shown)
+		printf("  … and %zu more (kezdesu due)\n", n - shown);
+}
+
 /*
  * The open issues by deadline (those without one last, and said so), each overdue one
  * marked with its days, and so each step overdue; how many were not shown.
@@ -146,6 +184,7 @@ cmd_overview(struct cli *c)
 	if (visits.n > shown)
 		printf("  … and %zu more (kezdesu visit list)\n", visits.n - shown);
 	overview_past(nm, &cp, &due);
+	overview_receptions(nm, &cp, &due);
 	overview_issues(&cp, today);
 	printf("\nDue in %d days or overdue (kezdesu due):\n", RULES_DUE_AHEAD);
 	cli_due_text(nm, &cp, &due, 8);

@@ -22,7 +22,8 @@ enum {
 	O_TITLE = 256, O_TOPIC, O_UNIT, O_LEVEL, O_EXECUTOR, O_DEADLINE, O_VISIT, O_STATUS,
 	O_NOTE, O_STEP, O_STEP_EXECUTOR, O_STEP_DEADLINE, O_STEP_DONE, O_PROGRESS,
 	O_NEEDS_SESSION, O_AMOUNT, O_SESSION_DATE, O_DECISION, O_FORMAT, O_MOVE, O_CLEAR,
-	O_OVERDUE
+	O_OVERDUE,
+	O_BODY		/* G-3 */
 };
 
 static const struct option issue_opts[] = {
@@ -40,11 +41,12 @@ static const struct option issue_opts[] = {
 	{ "step-deadline", required_argument, NULL, O_STEP_DEADLINE },
 	{ "step-done", required_argument, NULL, O_STEP_DONE },
 	{ "progress", required_argument, NULL, O_PROGRESS },
-	{ "needs-session", no_argument, NULL, O_NEEDS_SESSION },
+	{ "needs-session", required_argument, NULL, O_NEEDS_SESSION },
 	{ "amount", required_argument, NULL, O_AMOUNT },
 	{ "session-date", required_argument, NULL, O_SESSION_DATE },
 	{ "decision", required_argument, NULL, O_DECISION },
 	{ "clear", required_argument, NULL, O_CLEAR },
+	{ "body", required_argument, NULL, O_BODY },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -53,6 +55,7 @@ struct issue_opts {
 	struct issue set;	/* values given; the has_* flags tell which */
 	bool has_title, has_topic, has_unit, has_level, has_executor, has_deadline, has_visit;
 	bool has_status, has_needs_session, has_amount, has_session_date, has_decision;
+	bool has_body;		/* G-3 */
 	const char *note;
 	struct new_step {	/* each --step TEXT with the options that follow it */
 		const char *text, *executor;
@@ -162,9 +165,23 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 				return cli_usage(cmd, "--progress: '%s' is not YYYY-QN:TEXT", optarg);
 			o->progress = optarg;
 			break;
-		case O_NEEDS_SESSION:
-			o->set.needs_session = true;
+		case O_NEEDS_SESSION: {
+			/* whether financing needs a session of the maslikhat. */
+			static const char *const yes_no[] = { "no", "yes" };
+			int yes;
+
+			if (arg_enum(cmd, "--needs-session", optarg, yes_no, 2, &yes) != 0)
+				return EXIT_USAGE;
+			o->set.needs_session = yes;
 			o->has_needs_session = true;
+			break;
+		}
+		case O_BODY:
+			if (optarg[0] == '\0')
+				return cli_usage(cmd, "--body: the name of the central executive "
+				    "body, national holding or company (G-3); --clear body removes it");
+			put_str(&o->set.body, optarg);
+			o->has_body = true;
 			break;
 		case O_AMOUNT:
 			if (arg_int(cmd, "--amount", optarg, 0, 1000000000000L, &n) != 0)
@@ -216,7 +233,13 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 	if (o->has_status)
 		i->status = o->set.status;
 	if (o->has_needs_session)
-		i->needs_session = true;
+		i->needs_session = o->set.needs_session;
+	/* G-3: naming a central body makes the issue one of central competence, unless told. */
+	if (o->has_body) {
+		put_str(&i->body, o->set.body);
+		if (!o->has_level)
+			i->level = LEVEL_CENTRAL;
+	}
 	if (o->has_amount)
 		i->amount = o->set.amount;
 	if (o->has_session_date)
@@ -315,8 +338,25 @@ struct issue_filter {
 	struct kz_uuid visit;
 	char unit_prefix[10];	/* the unit and what lies under it in the classifier */
 	char *executor;		/* folded: a part of the executor's name, any case */
+	char *body;		/* G-3, folded: a part of the central body's name */
 	kz_date today;
 };
+
+/* Whether the folded text holds the folded part (text NULL: no). */
+static bool
+folded_has(const char *text, const char *part)
+{
+	char *t;
+	bool found;
+
+	if (text == NULL)
+		return false;
+	t = xmalloc(strlen(text) + 1);
+	t[text_fold(text, strlen(text), t)] = '\0';
+	found = strstr(t, part) != NULL;
+	free(t);
+	return found;
+}
 
 /* A KATO code's own digits: the code without the zero groups of the levels below it. */
 static void
@@ -352,20 +392,11 @@ issue_passes(const struct issue *i, const struct issue_filter *f)
 	if (f->unit_prefix[0] != '\0' &&
 	    strncmp(i->unit, f->unit_prefix, strlen(f->unit_prefix)) != 0)
 		return false;
-	if (f->executor != NULL) {
-		char *ex;
-		bool found;
-
-		if (i->executor == NULL)
-			return false;
-		ex = xmalloc(strlen(i->executor) + 1);
-		ex[text_fold(i->executor, strlen(i->executor), ex)] = '\0';
-		found = strstr(ex, f->executor) != NULL;
-		free(ex);
-		if (!found)
-			return false;
-	}
+	if (f->executor != NULL && !folded_has(i->executor, f->executor))
+		return false;
 	if (f->level >= 0 && i->level != f->level)
+		return false;
+	if (f->body != NULL && !folded_has(i->body, f->body))
 		return false;
 	return !f->overdue || issue_overdue(i, f->today);
 }
@@ -380,6 +411,7 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 		{ "executor", required_argument, NULL, O_EXECUTOR },
 		{ "overdue", no_argument, NULL, O_OVERDUE },
 		{ "level", required_argument, NULL, O_LEVEL },
+		{ "body", required_argument, NULL, O_BODY },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -433,15 +465,26 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			continue;
 		if (ch == O_FORMAT && arg_format(cmd, optarg, &fmt) == 0)
 			continue;
+		/* G-3: the issues of one central body, by a part of its name in any case. */
+		if (ch == O_BODY && f.body == NULL) {
+			f.body = xmalloc(strlen(optarg) + 1);
+			f.body[text_fold(optarg, strlen(optarg), f.body)] = '\0';
+			continue;
+		}
+		if (ch == O_BODY)
+			cli_usage(cmd, "--body given twice");
 		free(f.executor);
+		free(f.body);
 		return EXIT_USAGE;
 	}
 	if (optind != argc) {
 		free(f.executor);
+		free(f.body);
 		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
 	}
 	if (cli_open(c, 0) != 0 || view_open(c->store, &v, &c->err) != 0) {
 		free(f.executor);
+		free(f.body);
 		return cli_fail(c);
 	}
 	/* A page at a time from one read view, oldest first: no list is held whole. */
@@ -467,6 +510,7 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	out_stream_end(&st);
 	view_close(&v);
 	free(f.executor);
+	free(f.body);
 	return rc == 0 ? 0 : cli_fail(c);
 }
 

@@ -121,6 +121,12 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 		cli_usage(cmd, "--visit is required for a question asked at a meeting");
 		goto usage;
 	}
+	/* B-1: a comment from the broadcast of a meeting held. */
+	if (uid_is_nil(&q.visit) && q.source == QS_BROADCAST) {
+		cli_usage(cmd, "--source broadcast needs --visit UUID: the meeting whose broadcast "
+		    "it was a comment on (B-1)");
+		goto usage;
+	}
 	if (cli_open(c, 0) != 0) {
 		rc = cli_fail(c);
 		goto out;

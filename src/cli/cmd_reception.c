@@ -106,9 +106,106 @@ reception_list_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* reception set: the fields given, checked as reception add checks them. */
+struct set_opts {
+	struct reception set;
+	bool visit, date, received_by, citizens;
+};
+
+static int
+apply(struct reception *r, void *arg, struct kz_error *e)
+{
+	const struct set_opts *o = arg;
+
+	(void)e;
+	if (o->visit)
+		r->visit = o->set.visit;
+	if (o->date)
+		r->date = o->set.date;
+	if (o->received_by) {
+		free(r->received_by);
+		r->received_by = xstrdup(o->set.received_by);
+	}
+	if (o->citizens)
+		r->citizens = o->set.citizens;
+	return 0;
+}
+
+static int
+reception_set_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "visit", required_argument, NULL, O_VISIT },
+		{ "date", required_argument, NULL, O_DATE },
+		{ "received-by", required_argument, NULL, O_RECEIVED_BY },
+		{ "citizens", required_argument, NULL, O_CITIZENS },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *cmd = "reception set";
+	struct set_opts o = { 0 };
+	struct kz_uuid id;
+	long n;
+	int ch, rc = 0;
+
+	if (argc < 2 || argv[1][0] == '-')
+		return cmd_table_usage(cmd);
+	if (arg_uuid(cmd, "reception", argv[1], &id) != 0)
+		return EXIT_USAGE;
+	reception_init(&o.set);
+	optind = 0;
+	while ((ch = cli_getopt(cmd, argc - 1, argv + 1, opts)) != -1) {
+		if (ch == O_VISIT && arg_uuid(cmd, "--visit", optarg, &o.set.visit) == 0)
+			o.visit = true;
+		else if (ch == O_DATE && arg_date(cmd, "--date", optarg, &o.set.date) == 0)
+			o.date = true;
+		else if (ch == O_RECEIVED_BY) {
+			free(o.set.received_by);
+			o.set.received_by = xstrdup(optarg);
+			o.received_by = true;
+		} else if (ch == O_CITIZENS && arg_int(cmd, "--citizens", optarg, 0, 1000000,
+		    &n) == 0) {
+			o.set.citizens = (int)n;
+			o.citizens = true;
+		} else {
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (optind != argc - 1)
+		rc = cli_usage(cmd, "unexpected argument '%s'", argv[optind + 1]);
+	else if (!o.visit && !o.date && !o.received_by && !o.citizens)
+		rc = cli_usage(cmd, "nothing to change (--visit, --date, --received-by, "
+		    "--citizens)");
+	else if (cli_open(c, 0) != 0 || reception_modify(c->store, &id, apply, &o,
+	    &c->err) != 0)
+		rc = cli_fail(c);
+out:
+	reception_free(&o.set);
+	return rc;
+}
+
+static int
+reception_withdraw_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *cmd = "reception withdraw";
+	struct kz_uuid id;
+
+	if (argc != 2 || argv[1][0] == '-')
+		return cmd_table_usage(cmd);
+	if (arg_uuid(cmd, "reception", argv[1], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open(c, 0) != 0 || reception_withdraw(c->store, &id, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
 int
 cmd_reception(struct cli *c, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "set") == 0)
+		return reception_set_cmd(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "withdraw") == 0)
+		return reception_withdraw_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)
 		return reception_add_cmd(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)

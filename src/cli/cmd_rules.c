@@ -329,6 +329,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	}
 	rules_check_prep(cp.rv, cp.visits.n, &vis);
+	rules_check_b1_a1(cp.rv, cp.visits.n, today, &vis);
 	compliance_check_dated(&cp, year, today, &dl);
 	if (fmt == OUT_TEXT) {
 		nm = cli_names(c);
@@ -355,7 +356,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (fmt == OUT_TEXT)
 		printf("  %zu targets and periods: %zu held, %zu planned ahead, %zu past their "
 		    "date and not marked held, %zu open, %zu missing\n\nMeetings (M-1, P-4, T-1, "
-		    "U-1, M-2, A-3; P-2, P-3), as of today:\n", cov.n, held, ahead, past, open, missing);
+		    "U-1, M-2, A-3, B-1, A-1; P-2, P-3), as of today:\n", cov.n, held, ahead, past, open, missing);
 	for (size_t i = 0; i < vis.n; i++) {
 		bad += is_violation(vis.v[i].status);
 		if (fmt != OUT_TEXT)

@@ -37,7 +37,8 @@ const struct cmd_entry cmd_table[] = {
 	{ .name = "visit", .sub = "set",
 	  .usage = "UUID [--date D [--reason TEXT]] [--time HH:MM] [--duration MIN] "
 	      "[--field|--no-field] [--venue V] [--status S] [--announced D] [--channels LIST] "
-	      "[--broadcast B] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
+	      "[--broadcast URL[,URL] | --no-broadcast REASON] [--comments open|closed] "
+	      "[--videoconf yes|no] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
 	      "[--commission C] [--started T] [--report-end T] [--ended T] [--clear FIELD]",
 	  .help = "change a meeting: the fields given, and no other", .exec = cmd_visit },
 	{ .name = "question", .sub = "add",
@@ -61,6 +62,12 @@ const struct cmd_entry cmd_table[] = {
 	  .exec = cmd_reception },
 	{ .name = "reception", .sub = "list", .usage = "[--visit UUID] [--format text|tsv|json]",
 	  .help = "personal receptions after the meetings, by date", .exec = cmd_reception },
+	{ .name = "reception", .sub = "set",
+	  .usage = "UUID [--visit UUID] [--date D] [--received-by CAT[,CAT...]] [--citizens N]",
+	  .help = "correct a reception: the fields given, and no other (A-1)",
+	  .exec = cmd_reception },
+	{ .name = "reception", .sub = "withdraw", .usage = "UUID",
+	  .help = "withdraw a reception entered by mistake (A-1)", .exec = cmd_reception },
 	/* P-1, P-2: before the meetings */
 	{ .name = "commission", .sub = "add", .usage = "YEAR --category CATEGORY NAME",
 	  .help = "P-1: a member of the year's commission that collects requests",
@@ -84,11 +91,12 @@ const struct cmd_entry cmd_table[] = {
 	  .exec = cmd_request },
 	{ .name = "issue", .sub = "add",
 	  .usage = "--title TEXT [--unit CODE] [--level own|district|region|central] "
-	      "[--executor E] [--deadline D] [--visit UUID]",
+	      "[--body NAME] [--executor E] [--deadline D] [--visit UUID] "
+	      "[--needs-session yes|no] [--amount N] [--session-date D]",
 	  .help = "add a problem issue; prints its UUID", .exec = cmd_issue },
 	{ .name = "issue", .sub = "list",
 	  .usage = "[--status S] [--visit UUID] [--unit CODE] [--executor TEXT] [--overdue] "
-	      "[--level L] [--format tsv|json]",
+	      "[--level L] [--body NAME] [--format tsv|json]",
 	  .help = "problem issues", .exec = cmd_issue },
 	{ .name = "issue", .sub = "show", .usage = "UUID [--format F]",
 	  .help = "one issue, every field, and its questions", .exec = cmd_issue },
@@ -96,11 +104,17 @@ const struct cmd_entry cmd_table[] = {
 	  .help = "tie questions to an issue, all of them or none", .exec = cmd_issue },
 	{ .name = "issue", .sub = "set",
 	  .usage = "UUID [--status S] [--note TEXT] [--title TEXT] [--topic T] [--unit CODE] "
-	      "[--level L] [--executor E] [--deadline D] [--visit UUID] "
+	      "[--level L] [--body NAME] [--executor E] [--deadline D] [--visit UUID] "
 	      "[--step TEXT [--step-executor E] [--step-deadline D]]... [--step-done N] "
 	      "[--progress YYYY-QN:TEXT] [--needs-session yes|no] [--amount N] "
 	      "[--session-date D] [--decision TEXT] [--clear FIELD]",
 	  .help = "change an issue: the fields given, and no other", .exec = cmd_issue },
+	{ .name = "financing", .usage = "[--session D] [--format text|tsv|json]",
+	  .help = "A-2: the issues that need financing by the maslikhat, and its decisions",
+	  .exec = cmd_financing },
+	{ .name = "central", .usage = "[--body NAME] [--format text|tsv|json]",
+	  .help = "G-3: open issues of central bodies' competence, by body, with progress",
+	  .exec = cmd_central },
 	{ .name = "search", .usage = "TEXT... [--format text|tsv|json] [--limit N] [--before POS]",
 	  .help = "questions and issues with these words, newest first", .exec = cmd_search },
 	{ .name = "plan", .usage = "YEAR",

@@ -21,7 +21,8 @@ enum {
 	O_AKIM = 256, O_TARGET, O_DATE, O_TIME, O_DURATION, O_FIELD, O_NO_FIELD, O_UNSCHEDULED,
 	O_VENUE, O_STATUS, O_ANNOUNCED, O_CHANNELS, O_BROADCAST, O_PUBLISHED, O_RECEPTIONS_END,
 	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT,
-	O_CLEAR, O_REVISE, O_REASON
+	O_CLEAR, O_REVISE, O_REASON,
+	O_COMMENTS, O_VIDEOCONF, O_NO_BROADCAST	/* B-1 */
 };
 
 static const struct option visit_opts[] = {
@@ -48,6 +49,9 @@ static const struct option visit_opts[] = {
 	{ "clear", required_argument, NULL, O_CLEAR },
 	{ "revise", required_argument, NULL, O_REVISE },
 	{ "reason", required_argument, NULL, O_REASON },
+	{ "comments", required_argument, NULL, O_COMMENTS },
+	{ "videoconf", required_argument, NULL, O_VIDEOCONF },
+	{ "no-broadcast", required_argument, NULL, O_NO_BROADCAST },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -100,6 +104,31 @@ parse_attendance(const char *cmd, const char *s, struct visit *v)
 	}
 	free(copy);
 	return rc;
+}
+
+/* B-1: --comments open|closed, --videoconf yes|no, --no-broadcast REASON. */
+static int
+parse_b1(const char *cmd, int ch, const char *arg, struct visit *v)
+{
+	static const char *const yes_no[] = { "no", "yes" };
+	int yes;
+
+	if (ch == O_NO_BROADCAST) {
+		if (arg[0] == '\0') {
+			cli_usage(cmd, "--no-broadcast: say why broadcasting was not technically "
+			    "possible (B-1)");
+			return -1;
+		}
+		set_str(&v->no_broadcast, arg);
+		return 0;
+	}
+	if (ch == O_COMMENTS)
+		return arg_enum(cmd, "--comments", arg, visit_comments_names, COMMENTS_COUNT,
+		    &v->comments);
+	if (arg_enum(cmd, "--videoconf", arg, yes_no, 2, &yes) != 0)
+		return -1;
+	v->videoconf = yes;
+	return 0;
 }
 
 /* Parses the options of visit add / visit set into o. Returns 0, or EXIT_USAGE after a message. */
@@ -186,6 +215,12 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 		case O_REASON:
 			set_str(&o->set.moved_reason, optarg);
 			break;
+		case O_COMMENTS:
+		case O_VIDEOCONF:
+		case O_NO_BROADCAST:
+			if (parse_b1(cmd, ch, optarg, &o->set) != 0)
+				return EXIT_USAGE;
+			break;
 		case O_CLEAR:
 			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
 			o->clear[o->nclear++] = optarg;
@@ -256,8 +291,20 @@ apply(struct visit *v, void *arg, struct kz_error *e)
 		v->receptions_end = o->set.receptions_end;
 	if (GIVEN(o, O_CHANNELS))
 		put_copy(&v->channels, o->set.channels);
-	if (GIVEN(o, O_BROADCAST))
+	/* B-1: a broadcast and the reason there was none replace each other. */
+	if (GIVEN(o, O_BROADCAST)) {
 		put_copy(&v->broadcast, o->set.broadcast);
+		put_copy(&v->no_broadcast, NULL);
+	}
+	if (GIVEN(o, O_NO_BROADCAST)) {
+		put_copy(&v->no_broadcast, o->set.no_broadcast);
+		put_copy(&v->broadcast, NULL);
+		v->comments = COMMENTS_UNKNOWN;
+	}
+	if (GIVEN(o, O_COMMENTS))
+		v->comments = o->set.comments;
+	if (GIVEN(o, O_VIDEOCONF))
+		v->videoconf = o->set.videoconf;
 	if (GIVEN(o, O_COMMISSION))
 		put_copy(&v->commission, o->set.commission);
 	for (size_t i = 0; i < o->set.nattendance; i++)

@@ -98,6 +98,12 @@ present(const struct schema_field *f, const void *obj)
 		return *CAT(obj, f->off, char *) != NULL;
 	case SF_CODE:
 		return *CAT(obj, f->off, char) != '\0';
+	case SF_INT: {
+		/* An enum whose value is named "" is not recorded (B-1's comments, P-2's channel). */
+		int v = *CAT(obj, f->off, int);
+
+		return f->names == NULL || v < 0 || v >= f->nnames || f->names[v][0] != '\0';
+	}
 	case SF_UUID:
 		return !uid_is_nil(CAT(obj, f->off, struct kz_uuid));
 	case SF_LIST:

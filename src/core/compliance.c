@@ -8,6 +8,7 @@
 #include "core/dayoff.h"
 #include "core/issue.h"
 #include "core/node.h"
+#include "core/reception.h"
 #include "core/request.h"
 #include "core/unit.h"
 #include "core/visit.h"
@@ -58,6 +59,63 @@ to_rules_visit(const struct visit *v, int id, struct rules_visit *r)
 	}
 	/* P-3: free text of an older store is a channel recorded too (rules_check.c). */
 	r->channels_recorded = v->channels != NULL && v->channels[0] != '\0';
+	/* B-1 (A-1's receptions are counted by count_receptions) */
+	r->broadcast = v->broadcast != NULL && v->broadcast[0] != '\0';
+	r->comments = v->comments == COMMENTS_OPEN ? 1 : v->comments == COMMENTS_CLOSED ? 2 : 0;
+	r->no_broadcast = v->no_broadcast != NULL && v->no_broadcast[0] != '\0';
+}
+
+struct by_id {
+	const uint8_t *id;
+	size_t i;
+};
+
+static int
+cmp_by_id(const void *a, const void *b)
+{
+	return memcmp(((const struct by_id *)a)->id, ((const struct by_id *)b)->id, 16);
+}
+
+/*
+ * A-1: how many receptions (not withdrawn) follow each loaded visit. Receptions are few
+ * and unindexed: one pass over them, each found among the visits sorted by id.
+ * A-3 counts from the last of them: the meeting's stored receptions_end is what
+ * reception add, set and withdraw keep, but an undo takes back the reception's change
+ * without its meeting's (written first), so where receptions are recorded the rules read
+ * their latest date; the stored date stands only for a meeting with none recorded.
+ */
+static int
+count_receptions(struct store_txn *t, struct compliance *c)
+{
+	struct rec_array rs = { 0 };
+	const struct visit *vs = c->visits.items;
+	struct by_id *ix;
+
+	if (reception_list_tx(t, NULL, &rs) != 0)
+		return -1;
+	ix = xmalloc((c->visits.n ? c->visits.n : 1) * sizeof *ix);
+	for (size_t i = 0; i < c->visits.n; i++) {
+		ix[i].id = vs[i].id.b;
+		ix[i].i = i;
+	}
+	if (c->visits.n > 1)
+		qsort(ix, c->visits.n, sizeof *ix, cmp_by_id);
+	for (size_t k = 0; k < rs.n; k++) {
+		const struct reception *r = (const struct reception *)rs.items + k;
+		struct by_id key = { r->visit.b, 0 };
+		const struct by_id *hit = c->visits.n == 0 ? NULL :
+		    bsearch(&key, ix, c->visits.n, sizeof *ix, cmp_by_id);
+		struct rules_visit *rv;
+
+		if (hit == NULL)
+			continue;
+		rv = &c->rv[hit->i];
+		if (rv->receptions++ == 0 || r->date > rv->receptions_end)
+			rv->receptions_end = r->date;
+	}
+	free(ix);
+	rec_array_free(&reception_kind, &rs);
+	return 0;
 }
 
 struct load_args {
@@ -99,6 +157,8 @@ load_fn(struct store_txn *t, void *arg)
 	c->rv = xcalloc(c->visits.n ? c->visits.n : 1, sizeof *c->rv);
 	for (size_t i = 0; i < c->visits.n; i++)
 		to_rules_visit((const struct visit *)c->visits.items + i, (int)i, &c->rv[i]);
+	if (count_receptions(t, c) != 0)
+		goto out;
 	if (dayoff_list_tx(t, &days) != 0)
 		goto out;
 	dayoff_to_extra(&days, &c->days, &c->extra.n);
@@ -172,6 +232,8 @@ compliance_free(struct compliance *c)
 	free(c->rev);
 	rec_array_free(&issue_kind, &c->issues);
 	free(c->ri);
+	free(c->fin);
+	free(c->cen);
 	memset(c, 0, sizeof *c);
 }
 
@@ -187,6 +249,55 @@ cmp_issue(const void *a, const void *b)
 	if (x->created_ms != y->created_ms)
 		return x->created_ms < y->created_ms ? -1 : 1;
 	return memcmp(x->id.b, y->id.b, sizeof x->id.b);
+}
+
+/* The year * 4 + quarter - 1 of a progress note's "2026-Q3"; -1 when it is not one. */
+static int
+quarter_index(const char *q)
+{
+	if (q == NULL || strlen(q) != 7 || q[4] != '-' || q[5] != 'Q' || q[6] < '1' ||
+	    q[6] > '4')
+		return -1;
+	for (int k = 0; k < 4; k++)
+		if (q[k] < '0' || q[k] > '9')
+			return -1;
+	return atoi(q) * 4 + (q[6] - '1');
+}
+
+/* A-2 and G-3 as the rules see the open issues (c->issues). */
+static void
+after_issues(struct compliance *c)
+{
+	const struct issue *is = c->issues.items;
+	size_t fcap = 0, ccap = 0;
+
+	for (size_t k = 0; k < c->issues.n; k++) {
+		if (is[k].needs_session && (is[k].decision == NULL || is[k].decision[0] == '\0')) {
+			struct rules_financing *f;
+
+			c->fin = xgrow(c->fin, &fcap, c->nfin + 1, sizeof *c->fin);
+			f = &c->fin[c->nfin++];
+			f->id = (int)k;
+			memcpy(f->unit, is[k].unit, 10);
+			f->session = is[k].session_date;
+		}
+		if (is[k].level == LEVEL_CENTRAL) {
+			struct rules_central *ce;
+
+			c->cen = xgrow(c->cen, &ccap, c->ncen + 1, sizeof *c->cen);
+			ce = &c->cen[c->ncen++];
+			ce->id = (int)k;
+			memcpy(ce->unit, is[k].unit, 10);
+			ce->created = rules_local_date(is[k].created_ms, RULES_UTC_OFFSET_KZ);
+			ce->noted = -1;
+			for (size_t p = 0; p < is[k].nprogress; p++) {
+				int qi = quarter_index(is[k].progress[p].quarter);
+
+				if (qi > ce->noted)
+					ce->noted = qi;
+			}
+		}
+	}
 }
 
 /* The open issues by deadline, and their deadlines and their steps' as the rules see them. */
@@ -222,6 +333,7 @@ load_issues(struct store *s, struct compliance *c, struct kz_error *e)
 			r->deadline = st >= 0 ? is[k].steps[st].deadline : is[k].deadline;
 		}
 	}
+	after_issues(c);
 	return 0;
 }
 
@@ -266,6 +378,10 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.nvisits = c->visits.n;
 	ctx.issues = c->ri;
 	ctx.nissues = c->nri;
+	ctx.financing = c->fin;
+	ctx.nfinancing = c->nfin;
+	ctx.central = c->cen;
+	ctx.ncentral = c->ncen;
 	ctx.ahead = ahead;
 	ctx.commission = true;	/* P-1: the calendars loaded hold the commissions */
 	rules_due(today, &ctx, out);

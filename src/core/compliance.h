@@ -29,6 +29,11 @@ struct compliance {
 	size_t nri;
 	struct rules_revision *rev;	/* K-2: the loaded calendars' revisions 1.. */
 	size_t nrev;
+	/* A-2, G-3 (compliance_due): of c->issues, ids are their indexes */
+	struct rules_financing *fin;	/* needing a session, no decision yet */
+	size_t nfin;
+	struct rules_central *cen;	/* level central */
+	size_t ncen;
 };
 
 /* Today in the office's calendar: the local day of the clock (KEZDESU_NOW in tests). */

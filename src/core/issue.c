@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/question.h"
+#include "core/rules.h"
 #include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -69,7 +70,9 @@ static const struct schema_record visit_ref_desc = {
 enum {
 	I_ID = 1, I_TITLE, I_TOPIC, I_UNIT, I_LEVEL, I_EXECUTOR, I_DEADLINE, I_STEPS,
 	I_NEEDS_SESSION, I_AMOUNT, I_SESSION_DATE, I_DECISION, I_STATUS, I_HISTORY, I_PROGRESS,
-	I_CREATED, I_VISIT, I_VISITS, I_WITHDRAWN
+	I_CREATED, I_VISIT, I_VISITS, I_WITHDRAWN,
+	/* G-3, from 40: clear of the tags other parts of issue 7 add beside them. */
+	I_BODY = 40
 };
 
 #define F(tag, type, member) { tag, type, offsetof(struct issue, member), #member }
@@ -96,6 +99,7 @@ static const struct schema_field issue_fields[] = {
 	F(I_VISIT, SF_UUID, visit),
 	L(I_VISITS, visits, &visit_ref_desc, nvisits),
 	F(I_WITHDRAWN, SF_BOOL, withdrawn),
+	F(I_BODY, SF_STR, body),
 };
 #undef F
 #undef L
@@ -149,6 +153,36 @@ issue_free(struct issue *i)
 	schema_clear(&issue_desc, i);
 }
 
+/*
+ * A-2: the maslikhat's decision is recorded with the date of the session that took it, a
+ * session held (not one ahead). G-3: a central body names whose competence an issue of
+ * level central is; another level has none.
+ */
+static int
+check_after(struct store_txn *t, const struct issue *i)
+{
+	struct kz_error *e = store_txn_error(t);
+	kz_date today = rules_local_date(store_txn_now(t), RULES_UTC_OFFSET_KZ);
+	char d[11];
+
+	if (i->decision != NULL && i->decision[0] != '\0') {
+		if (i->session_date == DATE_NONE)
+			return kz_fail(e, KZ_EINVAL, "issue: the maslikhat's decision is recorded "
+			    "with the date of its session (--session-date D, A-2)");
+		if (i->session_date > today) {
+			date_format(i->session_date, d);
+			return kz_fail(e, KZ_EINVAL, "issue: a decision of the session of %s, "
+			    "which is after today (A-2: record it once the session has decided)",
+			    d);
+		}
+	}
+	if (i->body != NULL && i->body[0] != '\0' && i->level != LEVEL_CENTRAL)
+		return kz_fail(e, KZ_EINVAL, "issue: a central body (%s) names the competence of "
+		    "an issue of level central, not %s (G-3)", i->body,
+		    issue_level_names[i->level]);
+	return 0;
+}
+
 static int
 validate(struct store_txn *t, const struct issue *i)
 {
@@ -159,7 +193,8 @@ validate(struct store_txn *t, const struct issue *i)
 	if (text_check("issue title", i->title, true, 1000, e) != 0 ||
 	    text_check("issue topic", i->topic, false, 200, e) != 0 ||
 	    text_check("executor", i->executor, false, 500, e) != 0 ||
-	    text_check("decision", i->decision, false, 4000, e) != 0)
+	    text_check("decision", i->decision, false, 4000, e) != 0 ||
+	    text_check("central body", i->body, false, 500, e) != 0)
 		return -1;
 	if (i->status < 0 || i->status >= ISSUE_STATUS_COUNT)
 		return kz_fail(e, KZ_EINVAL, "issue: unknown status %d", i->status);
@@ -167,6 +202,8 @@ validate(struct store_txn *t, const struct issue *i)
 		return kz_fail(e, KZ_EINVAL, "issue: unknown level %d", i->level);
 	if (i->amount < 0)
 		return kz_fail(e, KZ_EINVAL, "issue: a negative amount");
+	if (check_after(t, i) != 0)
+		return -1;
 	for (size_t k = 0; k < i->nsteps; k++)
 		if (text_check("action plan step", i->steps[k].text, true, 2000, e) != 0 ||
 		    text_check("step executor", i->steps[k].executor, false, 500, e) != 0)
@@ -485,4 +522,29 @@ issue_overdue(const struct issue *i, kz_date today)
 		if (issue_step_overdue(&i->steps[k], today))
 			return true;
 	return false;
+}
+
+bool
+issue_needs_decision(const struct issue *i)
+{
+	return issue_is_open(i->status) && i->needs_session &&
+	    (i->decision == NULL || i->decision[0] == '\0');
+}
+
+const struct issue_progress *
+issue_latest_progress(const struct issue *i)
+{
+	const struct issue_progress *best = NULL;
+
+	for (size_t k = 0; k < i->nprogress; k++) {
+		const struct issue_progress *p = &i->progress[k];
+		int c;
+
+		if (p->quarter == NULL)
+			continue;
+		c = best == NULL ? 1 : strcmp(p->quarter, best->quarter);
+		if (c > 0 || (c == 0 && p->at_ms > best->at_ms))
+			best = p;
+	}
+	return best;
 }

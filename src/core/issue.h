@@ -76,6 +76,8 @@ struct issue {
 	struct issue_visit *visits;	/* later meetings where it came up (in visit id order) */
 	size_t nvisits;
 	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
+	/* G-3: the central executive body, national holding or company whose competence it is */
+	char *body;
 	struct schema_extra extra;
 };
 
@@ -127,5 +129,9 @@ bool issue_is_open(int status);
 bool issue_step_overdue(const struct issue_step *st, kz_date today);
 /* Open, and past its deadline or with a step past its own. */
 bool issue_overdue(const struct issue *i, kz_date today);
+/* open, needs financing at a maslikhat session, and no decision recorded yet. */
+bool issue_needs_decision(const struct issue *i);
+/* G-3: the latest progress note (by quarter, then time), or NULL. */
+const struct issue_progress *issue_latest_progress(const struct issue *i);
 
 #endif

@@ -158,13 +158,44 @@ check_pool(struct store_txn *t, const struct question *q)
 	    "--channel open-data, blog, e-otinish, letter, in-person or other)");
 }
 
+/*
+ * B-1: a comment taken from the online broadcast is a question of a meeting held whose
+ * broadcast is recorded; without one there were no comments to take.
+ */
+static int
+check_broadcast(struct store_txn *t, const struct question *q)
+{
+	struct kz_error *e = store_txn_error(t);
+	struct visit v;
+	char id[UID_STRLEN];
+	int rc = 0;
+
+	if (q->source != QS_BROADCAST)
+		return 0;
+	if (uid_is_nil(&q->visit))
+		return kz_fail(e, KZ_EINVAL, "question: a comment from the broadcast (B-1) "
+		    "names its meeting (--visit UUID)");
+	if (visit_get_tx(t, &q->visit, &v) != 0)
+		return -1;
+	uid_format(&q->visit, id);
+	if (v.status != VISIT_HELD)
+		rc = kz_fail(e, KZ_EINVAL, "visit %s is %s, not held: comments from its broadcast "
+		    "(B-1) come once it is held", id, visit_status_names[v.status]);
+	else if (v.broadcast == NULL || v.broadcast[0] == '\0')
+		rc = kz_fail(e, KZ_EINVAL, "visit %s has no broadcast recorded: record it first "
+		    "(kezdesu visit set %s --broadcast URL, B-1)", id, id);
+	visit_free(&v);
+	return rc;
+}
+
 int
 question_add_tx(struct store_txn *t, struct question *q)
 {
 	if (q->asked_ms == 0)
 		q->asked_ms = store_txn_now(t);
 	uid_new(&q->id, store_txn_now(t));
-	if (validate(t, q) != 0 || check_pool(t, q) != 0 || check_meeting(t, q) != 0)
+	if (validate(t, q) != 0 || check_pool(t, q) != 0 || check_meeting(t, q) != 0 ||
+	    check_broadcast(t, q) != 0)
 		return -1;
 	return rec_save(t, &question_kind, q);
 }

@@ -30,6 +30,12 @@ struct reception {
 	 */
 	char *received_by;
 	int citizens;		/* how many citizens were received */
+	/*
+	 * Entered by mistake and withdrawn on this day (reception withdraw): kept, in no list,
+	 * moving no receptions_end. A date, not the bool `withdrawn`, which undo would set on
+	 * an added reception without moving its meeting's receptions_end back.
+	 */
+	kz_date withdrawn_on;
 	struct schema_extra extra;
 };
 
@@ -44,9 +50,24 @@ void reception_free(struct reception *r);
  * empty or naming a category outside the list. Sets r->id and puts received_by in order.
  */
 int reception_add(struct store *s, struct reception *r, struct kz_error *e);
-/* The receptions (of one visit when visit is not NULL), by date. */
+/* The receptions not withdrawn (of one visit when visit is not NULL), by date. */
 int reception_list(struct store *s, const struct kz_uuid *visit, struct rec_array *out,
     struct kz_error *e);
+int reception_list_tx(struct store_txn *t, const struct kz_uuid *visit, struct rec_array *out);
+/*
+ * Changes a reception entered with a mistake in one transaction: reads it, lets fn change
+ * it (fn returns 0, or -1 after kz_fail), checks it as reception_add does and writes it;
+ * the receptions_end of its meeting (and of the meeting it left) is recomputed from the
+ * receptions not withdrawn (A-3). A withdrawn one is refused.
+ */
+typedef int (*reception_modify_fn)(struct reception *r, void *arg, struct kz_error *e);
+int reception_modify(struct store *s, const struct kz_uuid *id, reception_modify_fn fn,
+    void *arg, struct kz_error *e);
+/*
+ * Withdraws a reception entered by mistake: kept in the store, in no list, and its
+ * meeting's receptions_end recomputed without it (the last of the others; none: unset).
+ */
+int reception_withdraw(struct store *s, const struct kz_uuid *id, struct kz_error *e);
 /*
  * Adds a question asked at reception `reception` (A-1): its source becomes "reception" and
  * its visit the reception's meeting. Sets q->id.

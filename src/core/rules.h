@@ -1,7 +1,8 @@
 /*
  * The rules of Decree No. 826 (../shared/decree/RULES.md; rule IDs such as C-3 refer to
  * it): coverage (C-1..C-5), deadlines (K-1, K-3, G-1, G-2, P-4, A-3, A-4), the report's
- * share of a meeting (T-1), unscheduled meetings (U-1), attendance (M-2), the calendar's
+ * share of a meeting (T-1), unscheduled meetings (U-1), attendance (M-2), the broadcast
+ * (B-1), receptions (A-1), financing (A-2), central bodies' progress (G-3), the calendar's
  * periods and a proposed plan. Pure functions of units, visits and dates: no store, no
  * I/O, no printing. Every reading of the decree where its text is silent is made in
  * rules*.c and nowhere else; the header says what was chosen.
@@ -219,6 +220,11 @@ struct rules_visit {
 	/* P-1..P-3 (rules_check_prep) */
 	int			 requests;	/* P-2: requests in the pool for it */
 	bool			 channels_recorded;	/* P-3: where it was announced */
+	/* B-1, A-1 */
+	bool			 broadcast;	/* B-1: its links recorded */
+	int			 comments;	/* B-1: 0 not recorded, 1 open, 2 closed */
+	bool			 no_broadcast;	/* B-1: why not possible, recorded */
+	int			 receptions;	/* receptions recorded after it */
 };
 
 enum rules_status {
@@ -330,6 +336,18 @@ bool rules_coverage_covered(enum rules_status s, enum rules_mode mode);
 void rules_check_visits(const struct rules_tree *tree, const struct rules_visit *visits,
     size_t nvisits, kz_date today, struct rules_findings *out);
 
+/*
+ * B-1 and A-1 for each meeting held, appended to *out (check shows them beside
+ * rules_check_visits'):
+ * B-1 (broadcast with comments open: OK; not broadcast with the reason it was not
+ *     technically possible: OK; neither: MISSING, "where technically possible";
+ *     broadcast with comments closed, or not said which: a MISSING of its own);
+ * A-1 (a personal reception recorded after it: OK; none: PENDING while its A-3 date
+ *     is ahead or today, MISSING after).
+ */
+void rules_check_b1_a1(const struct rules_visit *visits, size_t nvisits, kz_date today,
+    struct rules_findings *out);
+
 /* ---- Deadlines due (K-1, K-3, G-1, G-2, A-4, P-4, A-3) --------------------------- */
 
 /* What an office (or the Government) has done for one year's obligations; DATE_NONE: not. */
@@ -373,6 +391,28 @@ struct rules_revision {
 	kz_date		 notified;
 };
 
+/*
+ * A-2: an open problem issue that needs financing at a session of the maslikhat and has
+ * no decision recorded yet, for rules_due.
+ */
+struct rules_financing {
+	int		 id;		/* the caller's, copied into findings' issue */
+	char		 unit[10];	/* findings' target */
+	kz_date		 session;	/* the session's date; DATE_NONE: none set */
+};
+
+/*
+ * G-3: an open problem issue in the competence of a central executive body, national
+ * holding or company (level central), for rules_due in the Government's store.
+ */
+struct rules_central {
+	int		 id;		/* the caller's, copied into findings' issue */
+	char		 unit[10];	/* findings' target */
+	kz_date		 created;	/* the local day it was recorded */
+	int		 noted;		/* the latest quarter with a progress note, as
+					 * year * 4 + quarter - 1; -1: none */
+};
+
 /* Sets every date of d to DATE_NONE, and records no commission (P-1). */
 void rules_done_init(struct rules_done *d, int year);
 
@@ -395,6 +435,11 @@ struct rules_due_ctx {
 	int				 ahead;		/* days; 0: RULES_DUE_AHEAD */
 	bool				 commission;	/* P-1: done[].commission is
 							 * what the store holds: check it */
+	/* A-2, G-3 */
+	const struct rules_financing	*financing;	/* */
+	size_t				 nfinancing;
+	const struct rules_central	*central;	/* G-3: read when government */
+	size_t				 ncentral;
 };
 
 /*
@@ -453,6 +498,17 @@ void rules_due_years(kz_date today, int ahead, int *y0, int *y1);
  * meeting). Overwrites *out.
  */
 void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_findings *out);
+/*
+ * Also in rules_due, after the above (rules_check.c, "After the meetings"):
+ * A-1 for each meeting held with no reception recorded, due on its A-3 date (PENDING,
+ * then OVERDUE while in the window);
+ * A-2 for each of ctx->financing with a session date: PENDING while the session is
+ * ahead within the window or today, OVERDUE once it has passed with no decision recorded,
+ * however long ago;
+ * G-3 in the Government's store, for each of ctx->central recorded before the last
+ * quarter ended and with no progress note for it: due on the 25th of the month after
+ * that quarter, as A-4 (PENDING, then OVERDUE until the next quarter ends).
+ */
 
 /* ---- Planning --------------------------------------------------------------------- */
 

@@ -977,6 +977,152 @@ due_commission(const struct rules_due_ctx *c, const struct window *w, int ylo, i
 	}
 }
 
+/* ---- After the meetings: B-1, A-1 (per meeting), A-2, G-3 (due) ------------------ */
+
+#define B1_WHAT "broadcast online where technically possible, comments open (B-1)"
+#define B1_CLOSED_WHAT "the broadcast's comments were closed to the population (B-1)"
+#define B1_UNSAID_WHAT "the broadcast is recorded, but not whether its comments were " \
+	"open (B-1: visit set --comments open|closed)"
+#define A1_WHAT "a personal reception of citizens after the meeting (A-1)"
+
+/*
+ * Interpretation (B-1): "where technically possible" makes a broadcast owed unless the
+ * office records why it was not possible; a recorded reason is as good as a broadcast.
+ * Comments closed, or not recorded either way, is a notice of its own: the decree asks
+ * for commenting open to the population.
+ * Interpretation (A-1): the decree sets no term for the receptions; A-3 publishes the
+ * results ten days after "the meetings and receptions", so a meeting held is owed its
+ * reception by its A-3 date (counted from the meeting alone, as none is recorded): pending
+ * until then, missing (overdue in due) after. In due it is listed, as A-3 of a meeting,
+ * while its day is within the year behind; a reception withdrawn counts for nothing.
+ */
+void
+rules_check_b1_a1(const struct rules_visit *visits, size_t nvisits, kz_date today,
+    struct rules_findings *out)
+{
+	for (size_t k = 0; k < nvisits; k++) {
+		const struct rules_visit *v = &visits[k];
+		struct rules_finding *f;
+
+		if (v->status != RULES_HELD)
+			continue;
+		f = visit_finding(out, v, "B-1", B1_WHAT);
+		f->status = v->broadcast || v->no_broadcast ? RULES_OK : RULES_MISSING;
+		if (v->broadcast && v->comments != 1) {
+			f = visit_finding(out, v, "B-1", v->comments == 2 ? B1_CLOSED_WHAT :
+			    B1_UNSAID_WHAT);
+			f->status = RULES_MISSING;
+		}
+		if (v->date == DATE_NONE)
+			continue;
+		f = visit_finding(out, v, "A-1", A1_WHAT);
+		if (v->receptions > 0)
+			f->status = RULES_OK;
+		else {
+			deadline_status(f, a3_due(v), DATE_NONE, today);
+			if (f->status == RULES_OVERDUE) {
+				f->status = RULES_MISSING;
+				f->days = 0;
+			}
+		}
+	}
+}
+
+/* The last quarter ended before today: its year and number (1..4). */
+static void
+last_quarter(kz_date today, int *y, int *q)
+{
+	int m, d;
+
+	date_to_ymd(today, y, &m, &d);
+	*q = (m - 1) / 3;
+	if (*q == 0) {
+		*q = 4;
+		(*y)--;
+	}
+}
+
+/*
+ * Interpretation (G-3): "update quarterly" sets no day; the Government's store owes each
+ * open issue in central competence a progress note for the last quarter ended by the
+ * same day as A-4, the 25th of the month after it. An issue recorded after that quarter
+ * ended owes nothing for it; a note of a later quarter covers it.
+ * Interpretation (A-2): the list is for the next session; once its day has passed, the
+ * session's decision is owed to the record (OVERDUE) however long ago, like an issue's
+ * deadline. An issue that needs financing and has no session date set is not listed
+ * here (kezdesu financing shows it). A decision is recorded with the date of the session
+ * that took it, a session on or before today (issue.c refuses it otherwise), so a decision
+ * answers the session it names. Only open issues are owed one.
+ * Interpretation (G-3): an issue's central body names whose competence it is, so it is
+ * given only to an issue of level central (naming one on issue add|set makes it central);
+ * resolved, explained and rejected issues owe no further progress.
+ */
+static void
+due_after(const struct rules_due_ctx *c, const struct window *w, struct rules_findings *out)
+{
+	static const struct rules_deadline a1_row = {
+		.id = "A-1", .kind = RULES_DL_AFTER, .what = A1_WHAT,
+	};
+	static const struct rules_deadline a2_row = {
+		.id = "A-2", .kind = RULES_DL_DATE,
+		.what = "record the maslikhat's decision on financing the issue (A-2)",
+	};
+	static const struct rules_deadline g3_row = {
+		.id = "G-3", .kind = RULES_DL_QUARTERLY,
+		.what = "progress of the issue in central competence, updated quarterly (G-3)",
+	};
+	const struct rules_deadline *a4 = deadline_row("A-4", UNIT_TYPE_COUNT);
+	struct rules_finding *f;
+
+	for (size_t k = 0; k < c->nvisits; k++) {
+		const struct rules_visit *v = &c->visits[k];
+		kz_date due;
+
+		if (v->status != RULES_HELD || v->date == DATE_NONE || v->receptions > 0)
+			continue;
+		due = a3_due(v);
+		if (due < w->lo || due > w->hi)
+			continue;
+		f = add_due(out, w, &a1_row, v->akim, due);
+		code_copy(f->target, v->target);
+		f->visit = v->id;
+		f->year = year_of(v->date);
+		f->period = rules_half_of(v->date);
+	}
+	for (size_t k = 0; k < c->nfinancing; k++) {
+		const struct rules_financing *fi = &c->financing[k];
+
+		if (fi->session == DATE_NONE || fi->session > w->hi)
+			continue;
+		f = add_due(out, w, &a2_row, c->office_code, fi->session);
+		code_copy(f->target, fi->unit);
+		f->issue = fi->id;
+		f->year = year_of(fi->session);
+		f->period = rules_half_of(fi->session);
+		f->recorded = true;
+	}
+	if (c->government && a4 != NULL) {
+		int y, q;
+		kz_date end, due;
+
+		last_quarter(w->today, &y, &q);
+		end = q < 4 ? date_from_ymd(y, 3 * q + 1, 1) - 1 : date_from_ymd(y, 12, 31);
+		due = quarter_due(a4, y, q);
+		for (size_t k = 0; k < c->ncentral; k++) {
+			const struct rules_central *ce = &c->central[k];
+
+			if (ce->created > end || ce->noted >= y * 4 + q - 1)
+				continue;
+			f = add_due(out, w, &g3_row, c->office_code, due);
+			code_copy(f->target, ce->unit);
+			f->issue = ce->id;
+			f->year = y;
+			f->quarter = q;
+			f->recorded = true;
+		}
+	}
+}
+
 void
 rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
 {
@@ -1002,6 +1148,7 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 	due_visits(c, &w, out);
 	due_issues(c, &w, out);
 	due_commission(c, &w, ylo, yhi, out);	/* P-1 */
+	due_after(c, &w, out);		/* G-3 */
 	for (size_t i = 0; i < c->nrevisions; i++)
 		if (c->revisions[i].notified == DATE_NONE && c->revisions[i].date <= w.hi)
 			add_revision(out, c, &c->revisions[i], today);

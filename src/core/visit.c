@@ -15,6 +15,9 @@ const char *const visit_status_names[VISIT_STATUS_COUNT] = {
 	"planned", "announced", "held", "cancelled", "moved"
 };
 
+/* "" is not recorded: dump and show leave it out. */
+const char *const visit_comments_names[COMMENTS_COUNT] = { "", "open", "closed" };
+
 const char *const audience_names[AUD_COUNT] = {
 	"citizen", "deputy", "party", "public-org", "opposition", "public-council",
 	"community", "business", "other"
@@ -24,7 +27,9 @@ enum {
 	V_ID = 1, V_AKIM, V_TARGET, V_DATE, V_TIME, V_DURATION, V_FIELD, V_UNSCHEDULED,
 	V_REASON, V_VENUE, V_STATUS, V_ANNOUNCED, V_CHANNELS, V_BROADCAST, V_VIDEOCONF,
 	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
-	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN, V_MOVED_REASON
+	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN, V_MOVED_REASON,
+	/* B-1, from 40: clear of the tags other parts of issue 7 add beside them. */
+	V_COMMENTS = 40, V_NO_BROADCAST
 };
 
 static const struct schema_field attendance_fields[] = {
@@ -68,6 +73,8 @@ static const struct schema_field visit_fields[] = {
 	F(V_ANNOUNCE_BY, SF_DATE, announce_by),
 	F(V_WITHDRAWN, SF_BOOL, withdrawn),
 	F(V_MOVED_REASON, SF_STR, moved_reason),
+	SCHEMA_ENUM(V_COMMENTS, struct visit, comments, visit_comments_names, COMMENTS_COUNT),
+	F(V_NO_BROADCAST, SF_STR, no_broadcast),
 };
 #undef F
 
@@ -159,6 +166,26 @@ check_times(struct store_txn *t, const struct visit *v)
 	return 0;
 }
 
+/*
+ * B-1: a broadcast is recorded with its links, or its absence with why it was not
+ * technically possible, never both; whether comments were open belongs to a broadcast.
+ */
+static int
+check_broadcast(const struct visit *v, struct kz_error *e)
+{
+	bool links = v->broadcast != NULL && v->broadcast[0] != '\0';
+
+	if (v->comments < 0 || v->comments >= COMMENTS_COUNT)
+		return kz_fail(e, KZ_EINVAL, "visit: unknown comments value %d", v->comments);
+	if (links && v->no_broadcast != NULL && v->no_broadcast[0] != '\0')
+		return kz_fail(e, KZ_EINVAL, "visit: a broadcast is recorded and also why there "
+		    "was none (B-1): keep one (--broadcast URL or --no-broadcast REASON)");
+	if (!links && v->comments != COMMENTS_UNKNOWN)
+		return kz_fail(e, KZ_EINVAL, "visit: comments %s, but no broadcast is recorded "
+		    "(B-1: --broadcast URL[,URL] first)", visit_comments_names[v->comments]);
+	return 0;
+}
+
 int
 visit_validate_tx(struct store_txn *t, const struct visit *v)
 {
@@ -182,7 +209,10 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	    text_check("visit channels", v->channels, false, 2000, e) != 0 ||
 	    text_check("visit broadcast", v->broadcast, false, 2000, e) != 0 ||
 	    text_check("visit commission", v->commission, false, 4000, e) != 0 ||
-	    text_check("visit moved reason", v->moved_reason, false, 2000, e) != 0)
+	    text_check("visit moved reason", v->moved_reason, false, 2000, e) != 0 ||
+	    text_check("visit no-broadcast reason", v->no_broadcast, false, 2000, e) != 0)
+		return -1;
+	if (check_broadcast(v, e) != 0)
 		return -1;
 	for (size_t i = 0; i < v->nattendance; i++)
 		if (v->attendance[i].category < 0 || v->attendance[i].category >= AUD_COUNT ||

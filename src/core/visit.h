@@ -22,6 +22,9 @@ enum audience {
 	AUD_COUNT
 };
 
+/* B-1: whether the online broadcast was open to the population's comments. */
+enum visit_comments { COMMENTS_UNKNOWN, COMMENTS_OPEN, COMMENTS_CLOSED, COMMENTS_COUNT };
+
 struct visit_attendance {
 	struct kz_uuid eid;	/* its id in the set: one per category (visit_attendance_eid) */
 	int category;		/* enum audience */
@@ -60,11 +63,15 @@ struct visit {
 	char *moved_reason;	/* why it was moved, for a meeting of an approved calendar (K-2) */
 	int64_t created_ms;
 	bool withdrawn;		/* added by mistake (kezdesu undo): kept, in no list */
+	/* B-1 */
+	int comments;		/* enum visit_comments: of the broadcast */
+	char *no_broadcast;	/* why it was not technically possible to broadcast */
 	struct schema_extra extra;
 };
 
 extern const struct rec_kind visit_kind;
 extern const char *const visit_status_names[VISIT_STATUS_COUNT];
+extern const char *const visit_comments_names[COMMENTS_COUNT];
 extern const char *const audience_names[AUD_COUNT];
 
 /* Gives each attendance element the id of its category (M-2: one element a category). */

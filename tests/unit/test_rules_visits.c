@@ -407,6 +407,8 @@ test_due_quarterly_on_the_25th_even_on_a_weekend(void **state)
 	};
 	const struct want_due want[] = {
 		{ "A-3", ymd(2026, 4, 20), RULES_PENDING, 0, 2026, 0, 2 },
+		/* No reception recorded after it: A-1 by the same day. */
+		{ "A-1", ymd(2026, 4, 20), RULES_PENDING, 0, 2026, 0, 2 },
 		{ "P-4", ymd(2026, 4, 21), RULES_PENDING, 1, 2026, 0, 1 },
 		/* 25 April 2026 is a Saturday: still the 25th. */
 		{ "A-4", ymd(2026, 4, 25), RULES_PENDING, 5, 2026, 1, -1 },
