@@ -87,6 +87,15 @@ out_textf(FILE *fp, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Fields of moments: int64 milliseconds named *_ms. */
+static bool
+is_time(const struct schema_field *f)
+{
+	size_t n = strlen(f->name);
+
+	return f->type == SF_I64 && n > 3 && strcmp(f->name + n - 3, "_ms") == 0;
+}
+
 /* Whether a field holds a value; absent ones are empty in tsv and left out of JSON. */
 static bool
 present(const struct schema_field *f, const void *obj)
@@ -98,6 +107,9 @@ present(const struct schema_field *f, const void *obj)
 		return *CAT(obj, f->off, char *) != NULL;
 	case SF_CODE:
 		return *CAT(obj, f->off, char) != '\0';
+	case SF_I64:
+		/* A moment not recorded (a meeting's start before it is held) is 0, not 1970. */
+		return !is_time(f) || *CAT(obj, f->off, int64_t) != 0;
 	case SF_INT: {
 		/* An enum whose value is named "" is not recorded (B-1's comments, P-2's channel). */
 		int v = *CAT(obj, f->off, int);
@@ -153,15 +165,6 @@ scalar(const struct schema_field *f, const void *obj, char *buf, size_t len, con
 		snprintf(buf, len, "%zu", *CAT(obj, f->count_off, size_t));
 		break;
 	}
-}
-
-/* Fields of moments: int64 milliseconds named *_ms. */
-static bool
-is_time(const struct schema_field *f)
-{
-	size_t n = strlen(f->name);
-
-	return f->type == SF_I64 && n > 3 && strcmp(f->name + n - 3, "_ms") == 0;
 }
 
 static out_namer_fn namer;

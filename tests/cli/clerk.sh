@@ -129,6 +129,13 @@ is "$("$KZ" --db "$D" dump | cksum)" "$before" "and nothing of them was saved"
 kz --db "$D" visit set "$V" --started 10:00 --report-end 10:25 --ended 11:30 --published 2026-11-25
 rc_is 0 "times in order and a publication after the meeting are taken"
 V3=$("$KZ" --db "$D" visit add --akim $DISTRICT --target 613633000 --date 2026-12-10)
+kz --db "$D" visit show "$V3"
+check "a meeting not held shows no start, report end or end (not 1970)" \
+    sh -c "! grep -q -e 1970 -e '^started' -e '^ended' '$T/out'"
+kz --db "$D" visit show "$V3" --format json
+check "nor in json" sh -c "! grep -q -e 1970 -e started -e ended '$T/out'"
+kz --db "$D" visit list --format tsv
+check "nor in tsv" sh -c "! grep -q 1970 '$T/out'"
 kz --db "$D" visit set "$V3" --status cancelled
 kz --db "$D" question add --visit "$V3" "Газ қашан?"
 rc_is 1 "a question for a cancelled meeting is refused"
