@@ -8,6 +8,7 @@
  */
 #include "ui/line.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -140,14 +141,14 @@ word_at(const struct line *l, size_t p)
 	return text_is_word_char(cp);
 }
 
-/* The columns of [a, b), two cluster starts. */
+/* The columns of [a, b), two cluster starts, counted no further than past limit. */
 static int
-cols_between(const struct line *l, size_t a, size_t b)
+cols_between(const struct line *l, size_t a, size_t b, int limit)
 {
 	uint32_t cp;
 	int c = 0;
 
-	while (a < b) {
+	while (a < b && c <= limit) {
 		a += char_at(l, a, &cp);
 		c += line_char_cols(cp);
 	}
@@ -493,14 +494,15 @@ line_visible(struct line *l, int width, struct line_view *v)
 		return;
 	}
 	/* Right as far as needed for the cursor's cell to fit... */
-	c = cols_between(l, l->scroll, l->cur);
+	c = cols_between(l, l->scroll, l->cur, INT_MAX);
 	while (c + cw > width) {
 		c -= cols_at(l, l->scroll);
 		l->scroll = next_cluster(l, l->scroll);
 	}
 	/* ...and back left while everything from there to the end (and the cursor's cell
-	 * past it) still fits, so that no column is left empty with text hidden on the left. */
-	total = cols_between(l, l->scroll, l->len) + (l->cur == l->len);
+	 * past it) still fits, so that no column is left empty with text hidden on the left.
+	 * Counted only up to the width: a long line's rest is not measured on every key. */
+	total = cols_between(l, l->scroll, l->len, width) + (l->cur == l->len);
 	while (l->scroll > 0) {
 		size_t p = prev_cluster(l, l->scroll);
 
