@@ -119,8 +119,8 @@ demo_attendance(struct visit *v)
 
 /*
  * B-1: most meetings broadcast with comments open, sometimes a videoconference too; the
- * office's nth meeting held was where there was no network, and a rare one has nothing
- * recorded (check says so).
+ * fourth meeting held was in a village with no network (its reason recorded), and a rare
+ * one has nothing recorded (check says so).
  */
 static void
 demo_broadcast(struct demo_ctx *dc, struct visit *v)
@@ -265,8 +265,7 @@ demo_financing(struct demo_ctx *dc, struct issue *is)
 	if (is->deadline <= dc->today)
 		is->deadline = dc->today + 120 + (int)rnd(120);
 	if (dc->nfinancing == 0) {
-		is->session_date = working_day(dc->today - 40) < dc->today ?
-		    working_day(dc->today - 40) : dc->today - 40;
+		is->session_date = working_day(dc->today - 40);	/* a session held */
 		is->decision = xstrdup("Мәслихат сессиясының шешімімен келесі жылғы аудан "
 		    "бюджетіне енгізілді");
 	} else if (dc->nfinancing < 3) {
