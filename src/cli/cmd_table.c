@@ -39,7 +39,7 @@ const struct cmd_entry cmd_table[] = {
 	      "[--field|--no-field] [--venue V] [--status S] [--announced D] [--channels LIST] "
 	      "[--broadcast URL[,URL] | --no-broadcast REASON] [--comments open|closed] "
 	      "[--videoconf yes|no] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
-	      "[--commission C] [--started T] [--report-end T] [--ended T] [--clear FIELD]",
+	      "[--invited LIST] [--started T] [--report-end T] [--ended T] [--clear FIELD]",
 	  .help = "change a meeting: the fields given, and no other", .exec = cmd_visit },
 	{ .name = "question", .sub = "add",
 	  .usage = "--visit UUID|--reception UUID [--topic T] [--asker CATEGORY] [--source S] "

@@ -22,7 +22,8 @@ enum {
 	O_VENUE, O_STATUS, O_ANNOUNCED, O_CHANNELS, O_BROADCAST, O_PUBLISHED, O_RECEPTIONS_END,
 	O_ATTENDANCE, O_COMMISSION, O_STARTED, O_REPORT_END, O_ENDED, O_FROM, O_TO, O_FORMAT,
 	O_CLEAR, O_REVISE, O_REASON,
-	O_COMMENTS, O_VIDEOCONF, O_NO_BROADCAST	/* B-1 */
+	O_COMMENTS, O_VIDEOCONF, O_NO_BROADCAST,	/* B-1 */
+	O_INVITED	/* M-2 */
 };
 
 static const struct option visit_opts[] = {
@@ -42,6 +43,7 @@ static const struct option visit_opts[] = {
 	{ "published", required_argument, NULL, O_PUBLISHED },
 	{ "receptions-end", required_argument, NULL, O_RECEPTIONS_END },
 	{ "attendance", required_argument, NULL, O_ATTENDANCE },
+	/* Gone (P-1 is the year's members): known only to say where it went. */
 	{ "commission", required_argument, NULL, O_COMMISSION },
 	{ "started", required_argument, NULL, O_STARTED },
 	{ "report-end", required_argument, NULL, O_REPORT_END },
@@ -52,6 +54,7 @@ static const struct option visit_opts[] = {
 	{ "comments", required_argument, NULL, O_COMMENTS },
 	{ "videoconf", required_argument, NULL, O_VIDEOCONF },
 	{ "no-broadcast", required_argument, NULL, O_NO_BROADCAST },
+	{ "invited", required_argument, NULL, O_INVITED },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -207,7 +210,15 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 				return EXIT_USAGE;
 			break;
 		case O_COMMISSION:
-			set_str(&o->set.commission, optarg);
+			/*
+			 * A per-meeting note read as P-1's commission, which is the year's
+			 * members by category: one place for it.
+			 */
+			return cli_usage(cmd, "--commission is no longer a meeting's field: the "
+			    "year's commission (P-1) is its members, kezdesu commission add YEAR "
+			    "--category CATEGORY NAME");
+		case O_INVITED:
+			set_str(&o->set.invited, optarg);
 			break;
 		case O_REVISE:
 			o->revise = optarg;
@@ -222,6 +233,11 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 				return EXIT_USAGE;
 			break;
 		case O_CLEAR:
+			if (strcmp(optarg, "commission") == 0)
+				return cli_usage(cmd, "--clear commission: a meeting has no "
+				    "commission; the year's commission (P-1) is its members, kezdesu "
+				    "commission add|remove (an older version's note: --clear "
+				    "old-commission-note)");
 			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
 			o->clear[o->nclear++] = optarg;
 			break;
@@ -305,8 +321,8 @@ apply(struct visit *v, void *arg, struct kz_error *e)
 		v->comments = o->set.comments;
 	if (GIVEN(o, O_VIDEOCONF))
 		v->videoconf = o->set.videoconf;
-	if (GIVEN(o, O_COMMISSION))
-		put_copy(&v->commission, o->set.commission);
+	if (GIVEN(o, O_INVITED))
+		put_copy(&v->invited, o->set.invited);
 	for (size_t i = 0; i < o->set.nattendance; i++)
 		visit_set_attendance(v, o->set.attendance[i].category, o->set.attendance[i].count);
 	if (GIVEN(o, O_STARTED))
@@ -501,6 +517,10 @@ visit_show_cmd(struct cli *c, int argc, char **argv)
 	out_records(stdout, fmt, visit_kind.desc, &v, 1, visit_cols);
 	if (fmt == OUT_TEXT)
 		show_channels(&v);
+	/* P-1: a clerk reading an older store's note should not take it for the commission. */
+	if (fmt == OUT_TEXT && v.old_commission_note != NULL && v.old_commission_note[0] != '\0')
+		fputs("old_commission_note is a note an older version kept per meeting; the year's "
+		    "commission (P-1) is kezdesu commission list\n", stdout);
 	visit_free(&v);
 	return 0;
 }

@@ -61,12 +61,10 @@ add_fn(struct store_txn *t, void *arg)
 	return rc;
 }
 
-int
-commission_add(struct store *s, int year, const char *name, int category,
-    struct kz_error *e)
+/* What commission_add and commission_add_tx refuse before reading the store. */
+static int
+check_add(int year, const char *name, int category, struct kz_error *e)
 {
-	struct add_args a = { year, name, category };
-
 	if (year < 2000 || year > 2999)
 		return kz_fail(e, KZ_EINVAL, "commission: year %d is out of range", year);
 	if (category < 0 || category >= CM_COUNT)
@@ -77,7 +75,28 @@ commission_add(struct store *s, int year, const char *name, int category,
 	if (text_check("member's name", name, true, NAME_MAX_BYTES, e) != 0 ||
 	    text_check_name("member's name", name, strlen(name), NAME_MAX_BYTES, e) != 0)
 		return kz_prefix(e, "commission %d: ", year);
+	return 0;
+}
+
+int
+commission_add(struct store *s, int year, const char *name, int category,
+    struct kz_error *e)
+{
+	struct add_args a = { year, name, category };
+
+	if (check_add(year, name, category, e) != 0)
+		return -1;
 	return store_write(s, add_fn, &a, e);
+}
+
+int
+commission_add_tx(struct store_txn *t, int year, const char *name, int category)
+{
+	struct add_args a = { year, name, category };
+
+	if (check_add(year, name, category, store_txn_error(t)) != 0)
+		return -1;
+	return add_fn(t, &a);
 }
 
 struct remove_args {

@@ -13,6 +13,8 @@
 /* Adds a member of category (enum commission_category) to the commission of year. */
 int commission_add(struct store *s, int year, const char *name, int category,
     struct kz_error *e);
+/* The same in the caller's transaction (the demo's bulk work). */
+int commission_add_tx(struct store_txn *t, int year, const char *name, int category);
 /*
  * Removes a member of the commission of year (a tombstone in the set): which is the
  * member's number as commission_list shows it (1, 2, ...) or the name, compared without

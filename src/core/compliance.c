@@ -57,6 +57,8 @@ to_rules_visit(const struct visit *v, int id, struct rules_visit *r)
 		    cat == AUD_OPPOSITION) && v->attendance[i].count > 0)
 			r->no_broad_audience = false;
 	}
+	/* M-2: normalised by visit.c, so any value names one of the four invited. */
+	r->broad_invited = v->invited != NULL && v->invited[0] != '\0';
 	/* P-3: free text of an older store is a channel recorded too (rules_check.c). */
 	r->channels_recorded = v->channels != NULL && v->channels[0] != '\0';
 	/* B-1 (A-1's receptions are counted by count_receptions) */

@@ -184,6 +184,12 @@ reception_add(struct store *s, struct reception *r, struct kz_error *e)
 	return store_write(s, add_fn, r, e);
 }
 
+int
+reception_add_tx(struct store_txn *t, struct reception *r)
+{
+	return add_fn(t, r);
+}
+
 struct list_args {
 	const struct kz_uuid *visit;
 	struct rec_array *out;

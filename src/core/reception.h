@@ -50,6 +50,8 @@ void reception_free(struct reception *r);
  * empty or naming a category outside the list. Sets r->id and puts received_by in order.
  */
 int reception_add(struct store *s, struct reception *r, struct kz_error *e);
+/* The same in the caller's transaction (the demo's bulk work). */
+int reception_add_tx(struct store_txn *t, struct reception *r);
 /* The receptions not withdrawn (of one visit when visit is not NULL), by date. */
 int reception_list(struct store *s, const struct kz_uuid *visit, struct rec_array *out,
     struct kz_error *e);

@@ -97,6 +97,14 @@ request_add(struct store *s, struct question *q, kz_date date, struct kz_error *
 	return store_write(s, add_fn, &a, e);
 }
 
+int
+request_add_tx(struct store_txn *t, struct question *q, kz_date date)
+{
+	struct add_args a = { q, date };
+
+	return add_fn(t, &a);
+}
+
 struct assign_args {
 	const struct kz_uuid *request, *visit;
 };

@@ -23,6 +23,8 @@
  * collected before it), a cancelled meeting. Sets q->id.
  */
 int request_add(struct store *s, struct question *q, kz_date date, struct kz_error *e);
+/* The same in the caller's transaction (the demo's bulk work). */
+int request_add_tx(struct store_txn *t, struct question *q, kz_date date);
 /*
  * Gives a request its meeting (also another one than it had): refused for a question that
  * is not a request, a cancelled or withdrawn meeting, and a meeting held before the

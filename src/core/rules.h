@@ -217,6 +217,8 @@ struct rules_visit {
 	 * opposition among it (false when any was there or nothing was recorded).
 	 */
 	bool			 no_broad_audience;
+	/* M-2: the office recorded that it invited one or more of those four. */
+	bool			 broad_invited;
 	/* P-1..P-3 (rules_check_prep) */
 	int			 requests;	/* P-2: requests in the pool for it */
 	bool			 channels_recorded;	/* P-3: where it was announced */
@@ -328,7 +330,8 @@ bool rules_coverage_covered(enum rules_status s, enum rules_mode mode);
  *     OVERDUE after it, MISSING once held or past, or when marked announced with no day);
  * T-1 (held: report_min * 4 <= planned_min OK, else OVER; either unknown MISSING);
  * M-2 (held: attendance by category recorded, else MISSING; recorded with no deputy,
- *     party, public organisation or opposition: a second M-2 finding, MISSING);
+ *     party, public organisation or opposition present, and none of them invited
+ *     (broad_invited false): a second M-2 finding, MISSING);
  * A-3 (held: published within 10 calendar days after the later of the meeting and its
  *     receptions OK, later LATE; not published PENDING or OVERDUE).
  * Overwrites *out.

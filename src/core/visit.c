@@ -29,7 +29,9 @@ enum {
 	V_STARTED, V_REPORT_END, V_ENDED, V_ATTENDANCE, V_COMMISSION, V_RECEPTIONS_END,
 	V_PUBLISHED, V_MOVED_FROM, V_CREATED, V_ANNOUNCE_BY, V_WITHDRAWN, V_MOVED_REASON,
 	/* B-1, from 40: clear of the tags other parts of issue 7 add beside them. */
-	V_COMMENTS = 40, V_NO_BROADCAST
+	V_COMMENTS = 40, V_NO_BROADCAST,
+	/* M-2, from 42 (40, 41 are B-1's). */
+	V_INVITED = 42
 };
 
 static const struct schema_field attendance_fields[] = {
@@ -65,7 +67,8 @@ static const struct schema_field visit_fields[] = {
 	F(V_ENDED, SF_I64, ended_ms),
 	{ V_ATTENDANCE, SF_LIST, offsetof(struct visit, attendance), "attendance",
 	  &attendance_desc, offsetof(struct visit, nattendance) },
-	F(V_COMMISSION, SF_STR, commission),
+	/* Was "commission" (P-1 before the year's members): renamed so people read it as old. */
+	F(V_COMMISSION, SF_STR, old_commission_note),
 	F(V_RECEPTIONS_END, SF_DATE, receptions_end),
 	F(V_PUBLISHED, SF_DATE, published_on),
 	F(V_MOVED_FROM, SF_DATE, moved_from),
@@ -75,6 +78,7 @@ static const struct schema_field visit_fields[] = {
 	F(V_MOVED_REASON, SF_STR, moved_reason),
 	SCHEMA_ENUM(V_COMMENTS, struct visit, comments, visit_comments_names, COMMENTS_COUNT),
 	F(V_NO_BROADCAST, SF_STR, no_broadcast),
+	F(V_INVITED, SF_STR, invited),
 };
 #undef F
 
@@ -208,7 +212,8 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	    text_check("visit venue", v->venue, false, 500, e) != 0 ||
 	    text_check("visit channels", v->channels, false, 2000, e) != 0 ||
 	    text_check("visit broadcast", v->broadcast, false, 2000, e) != 0 ||
-	    text_check("visit commission", v->commission, false, 4000, e) != 0 ||
+	    text_check("visit commission note", v->old_commission_note, false, 4000, e) != 0 ||
+	    text_check("visit invited", v->invited, false, 200, e) != 0 ||
 	    text_check("visit moved reason", v->moved_reason, false, 2000, e) != 0 ||
 	    text_check("visit no-broadcast reason", v->no_broadcast, false, 2000, e) != 0)
 		return -1;
@@ -288,10 +293,68 @@ check_channels(struct store_txn *t, struct visit *v, const char *before)
 	return announce_channels_normalise(&v->channels, store_txn_error(t));
 }
 
+/* M-2's broad audience, in audience_names' order. */
+static const int broad_audience[] = { AUD_DEPUTY, AUD_PARTY, AUD_PUBLIC_ORG, AUD_OPPOSITION };
+#define BROAD_LIST "deputy, party, public-org, opposition"
+
+/* One spelling, one order, as P-3's channels (core/announce.c). */
+int
+visit_invited_normalise(char **invited, struct kz_error *e)
+{
+	const char *p = *invited != NULL ? *invited : "";
+	unsigned mask = 0;
+	size_t len = 0;
+	char *out;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		int k = -1;
+
+		while (n > 0 && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		for (size_t i = 0; i < sizeof broad_audience / sizeof broad_audience[0]; i++)
+			if (strlen(audience_names[broad_audience[i]]) == n &&
+			    memcmp(audience_names[broad_audience[i]], p, n) == 0)
+				k = (int)i;
+		if (k < 0) {
+			if (n == 0 && mask == 0 && comma == NULL)
+				return kz_fail(e, KZ_EINVAL, "visit: --invited names no one (M-2: one "
+				    "or more of " BROAD_LIST ")");
+			return kz_fail(e, KZ_EINVAL, "visit: invited '%.*s' is not of the broad "
+			    "audience (M-2: " BROAD_LIST ")", (int)n, p);
+		}
+		mask |= 1u << k;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	for (size_t i = 0; i < sizeof broad_audience / sizeof broad_audience[0]; i++)
+		if (mask & (1u << i))
+			len += strlen(audience_names[broad_audience[i]]) + 1;
+	out = xmalloc(len);
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof broad_audience / sizeof broad_audience[0]; i++)
+		if (mask & (1u << i)) {
+			if (out[0] != '\0')
+				strcat(out, ",");
+			strcat(out, audience_names[broad_audience[i]]);
+		}
+	free(*invited);
+	*invited = out;
+	return 0;
+}
+
 int
 visit_add_tx(struct store_txn *t, struct visit *v)
 {
 	if (check_channels(t, v, NULL) != 0)
+		return -1;
+	if (v->invited != NULL && visit_invited_normalise(&v->invited, store_txn_error(t)) != 0)
 		return -1;
 	visit_attendance_ids(v);
 	if (uid_is_nil(&v->id))
@@ -403,6 +466,8 @@ modify_fn(struct store_txn *t, void *arg)
 		    in_calendar);
 	if (rc == 0)
 		rc = check_channels(t, &v, channels);
+	if (rc == 0 && v.invited != NULL)
+		rc = visit_invited_normalise(&v.invited, store_txn_error(t));
 	if (rc == 0) {
 		visit_attendance_ids(&v);
 		rc = visit_validate_tx(t, &v);

@@ -56,7 +56,11 @@ struct visit {
 	int64_t ended_ms;
 	struct visit_attendance *attendance;	/* M-2 */
 	size_t nattendance;
-	char *commission;	/* P-1 */
+	/*
+	 * A free-text note an older version kept per meeting; P-1's commission is now the
+	 * year's members (core/commission.h). Decoded and shown, never set by a command.
+	 */
+	char *old_commission_note;
 	kz_date receptions_end;	/* the last personal reception after the meeting */
 	kz_date published_on;	/* */
 	kz_date moved_from;	/* the date before a move */
@@ -66,6 +70,11 @@ struct visit {
 	/* B-1 */
 	int comments;		/* enum visit_comments: of the broadcast */
 	char *no_broadcast;	/* why it was not technically possible to broadcast */
+	/*
+	 * M-2: whom the office invited of the broad audience: names of audience_names among
+	 * deputy, party, public-org, opposition, comma-separated, each once, in that order.
+	 */
+	char *invited;
 	struct schema_extra extra;
 };
 
@@ -83,6 +92,12 @@ int visit_validate_tx(struct store_txn *t, const struct visit *v);
 /* Adds a new visit; sets v->id and v->created_ms. */
 int visit_add(struct store *s, struct visit *v, struct kz_error *e);
 int visit_add_tx(struct store_txn *t, struct visit *v);
+/*
+ * M-2: puts the invited categories a user typed ("opposition, deputy") in the store's form
+ * ("deputy,opposition"); an empty list or a category outside the broad audience (deputy,
+ * party, public-org, opposition) is refused with one line naming them. *invited is replaced.
+ */
+int visit_invited_normalise(char **invited, struct kz_error *e);
 /* Sets the count of one attendance category (M-2), keeping the other categories. */
 void visit_set_attendance(struct visit *v, int category, int count);
 /*

@@ -16,6 +16,7 @@
 #include "core/undo.h"
 #include "core/unit.h"
 #include "core/visit.h"
+#include "store/codec.h"
 
 #define DISTRICT "613600000"	/* Бәйдібек ауданы */
 #define OKRUG "613633000"	/* Ағыбет а.о. */
@@ -281,6 +282,76 @@ test_visit_edits_by_two_clients_both_survive(void **state)
 	visit_free(&got);
 	visit_free(&seen_a);
 	visit_free(&seen_b);
+	visit_free(&v);
+}
+
+/*
+ * P-1: a store of an older version may hold a free-text commission per meeting (tag 20).
+ * It still decodes, under a name that says it is an old note, and survives an edit of
+ * another field; nothing else reads it as the year's commission.
+ */
+static void
+test_visit_old_commission_note_still_decodes(void **state)
+{
+	struct fixture *f = *state;
+	struct codec_buf b = { 0 };
+	const struct schema_field *field;
+	struct visit v, got;
+	struct visit_edit ed = { "venue", "Кітапхана" };
+	struct kz_error e;
+	uint8_t version = SCHEMA_FORMAT_VERSION;
+
+	field = schema_field_tagged(visit_kind.desc, 20);
+	assert_non_null(field);
+	assert_string_equal(field->name, "old_commission_note");
+	assert_null(schema_field_named(visit_kind.desc, "commission"));
+	codec_put_raw(&b, &version, 1);
+	codec_put_str(&b, 20, "Асанов, Бекова");
+	visit_init(&v);
+	assert_int_equal(schema_decode(visit_kind.desc, &v, b.p, b.len), 0);
+	assert_non_null(v.old_commission_note);
+	assert_string_equal(v.old_commission_note, "Асанов, Бекова");
+	codec_buf_free(&b);
+	visit_free(&v);
+
+	/* Kept by the store and through an edit of another field. */
+	make_visit(&v, DISTRICT, OKRUG, 2026, 9, 1);
+	v.old_commission_note = strdup("Асанов, Бекова");
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	assert_int_equal(visit_modify(f->s, &v.id, edit_visit, &ed, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_non_null(got.old_commission_note);
+	assert_string_equal(got.old_commission_note, "Асанов, Бекова");
+	assert_string_equal(got.venue, "Кітапхана");
+	visit_free(&got);
+	visit_free(&v);
+}
+
+/*
+ * M-2: invited is kept as names of the broad audience, each once, in audience_names'
+ * order, whatever a client typed; anything else is refused and the store keeps its value.
+ */
+static void
+test_visit_invited_normalised(void **state)
+{
+	struct fixture *f = *state;
+	struct visit v, got;
+	struct kz_error e;
+	char *s = strdup(" opposition,deputy ,opposition");
+
+	assert_int_equal(visit_invited_normalise(&s, &e), 0);
+	assert_string_equal(s, "deputy,opposition");
+	free(s);
+	s = strdup("deputy,citizen");
+	assert_int_equal(visit_invited_normalise(&s, &e), -1);
+	assert_non_null(strstr(e.msg, "'citizen'"));
+	free(s);
+	make_visit(&v, DISTRICT, OKRUG, 2026, 9, 1);
+	v.invited = strdup("public-org,party");
+	assert_int_equal(visit_add(f->s, &v, &e), 0);
+	assert_int_equal(visit_get(f->s, &v.id, &got, &e), 0);
+	assert_string_equal(got.invited, "party,public-org");
+	visit_free(&got);
 	visit_free(&v);
 }
 
@@ -719,6 +790,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_visit_edits_by_two_clients_both_survive, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_undo_own_changes_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_old_commission_note_still_decodes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_visit_invited_normalised, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_refused, setup, teardown),

@@ -250,8 +250,9 @@ test_u1_m2_reason_and_attendance(void **state)
 
 /*
  * M-2: a held meeting whose recorded attendance has no maslikhat deputy, party, public
- * organisation or opposition gets a second M-2 finding, missing; one that had any of them,
- * or has no attendance recorded (the first finding says so), gets none.
+ * organisation or opposition, and that invited none of them, gets a second M-2 finding,
+ * missing; one that had any of them, or invited any, or has no attendance recorded (the
+ * first finding says so), gets none.
  */
 static void
 test_m2_broad_audience(void **state)
@@ -263,6 +264,7 @@ test_m2_broad_audience(void **state)
 		visit(1, "613833000", "613833100", ymd(2026, 4, 1), true, RULES_HELD),
 		visit(2, "613833000", "613833100", ymd(2026, 4, 2), true, RULES_HELD),
 		visit(3, "613833000", "613833100", ymd(2026, 4, 10), true, RULES_PLANNED),
+		visit(4, "613833000", "613833100", ymd(2026, 4, 3), true, RULES_HELD),
 	};
 	const struct want_visit want[] = {
 		{ 1, "U-1", RULES_OK, 0 },
@@ -275,6 +277,10 @@ test_m2_broad_audience(void **state)
 		{ 2, "M-2", RULES_OK, 0 },
 		{ 2, "A-3", RULES_PENDING, 6 },
 		{ 3, "U-1", RULES_OK, 0 },
+		{ 4, "U-1", RULES_OK, 0 },
+		{ 4, "T-1", RULES_OK, 0 },
+		{ 4, "M-2", RULES_OK, 0 },
+		{ 4, "A-3", RULES_PENDING, 7 },
 	};
 
 	for (size_t i = 0; i < N(v); i++) {
@@ -287,6 +293,9 @@ test_m2_broad_audience(void **state)
 	v[0].no_broad_audience = true;
 	/* A meeting not held yet owes no attendance: no M-2 at all. */
 	v[2].no_broad_audience = true;
+	/* None of the four came, but the office invited them: no notice (M-2). */
+	v[3].no_broad_audience = true;
+	v[3].broad_invited = true;
 	rules_check_visits(t, v, N(v), ymd(2026, 4, 6), &f);
 	assert_visit_findings(&f, want, N(want));
 	assert_non_null(strstr(f.v[3].what, "opposition neither invited nor present"));
