@@ -29,6 +29,8 @@ cmd_demo(struct cli *c)
 		out_textf(stdout, "demo store made in %s", c->db);
 		fputs("\n\n", stdout);
 	}
+	if (cli_interface(c) >= 0)
+		return c->err.msg[0] != '\0' ? cli_fail(c) : 0;
 	return cmd_overview(c);
 }
 

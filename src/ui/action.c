@@ -95,7 +95,7 @@ action_print_bindings(FILE *f, const struct keymap *km, int man)
 
 			if ((int)b->ctx != c)
 				continue;
-			key_name(b->key, name);
+			key_format(b->key, name);
 			if (!man) {
 				fprintf(f, "%s\t%s\t%s\t%s\n", km_context_names[c], name, a->name,
 				    _(a->help));

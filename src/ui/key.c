@@ -15,7 +15,7 @@ static const struct {
 	const char *name;
 	key_code key;
 } key_names[] = {
-	/* canonical names first: key_name prints the first match */
+	/* canonical names first: key_format prints the first match */
 	{ "Enter", K_ENTER }, { "Tab", K_TAB }, { "BTab", K_BTAB }, { "Space", K_SPACE },
 	{ "Escape", K_ESCAPE }, { "Backspace", K_BACKSPACE }, { "Delete", K_DELETE },
 	{ "Home", K_HOME }, { "End", K_END }, { "PageUp", K_PAGEUP },
@@ -149,7 +149,7 @@ key_parse(const char *name, key_code *k, char *why, size_t whylen)
 }
 
 char *
-key_name(key_code k, char *buf)
+key_format(key_code k, char *buf)
 {
 	key_code base = k & K_BASE_MASK;
 	size_t n = 0;

@@ -56,9 +56,9 @@ key_code key_from_char(uint32_t cp);
  * reason in why (at least 128 bytes).
  */
 int key_parse(const char *name, key_code *k, char *why, size_t whylen);
-/* The canonical name of k into buf (at least K_NAME_MAX bytes); returns buf. */
+/* The canonical name of k into buf (not key_name: curses has one) (at least K_NAME_MAX bytes); returns buf. */
 #define K_NAME_MAX 32
-char *key_name(key_code k, char *buf);
+char *key_format(key_code k, char *buf);
 /* A printable character with no modifier (what an editor takes as text). */
 int key_is_text(key_code k);
 

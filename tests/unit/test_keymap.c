@@ -51,7 +51,7 @@ test_key_names_round_trip(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		assert_string_equal(key_name(parse(names[i]), buf), names[i]);
+		assert_string_equal(key_format(parse(names[i]), buf), names[i]);
 }
 
 static void
@@ -68,7 +68,7 @@ test_key_aliases_print_canonically(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-		assert_string_equal(key_name(parse(pairs[i][0]), buf), pairs[i][1]);
+		assert_string_equal(key_format(parse(pairs[i][0]), buf), pairs[i][1]);
 }
 
 static void
