@@ -324,9 +324,11 @@ cli_main(int argc, char **argv)
 	snprintf(c.cmd, sizeof c.cmd, "%s", demo ? "--demo" : "the overview");
 	if (demo)
 		rc = cmd_demo(&c);
-	else if (i >= argc && (rc = cli_interface(&c)) < 0)
-		rc = cmd_overview(&c);
-	else {
+	else if (i >= argc) {
+		/* a terminal gets the interface, a pipe or a file the overview */
+		if ((rc = cli_interface(&c)) < 0)
+			rc = cmd_overview(&c);
+	} else {
 		snprintf(c.cmd, sizeof c.cmd, "%s%s%s", argv[i], i + 1 < argc &&
 		    argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? " " : "",
 		    i + 1 < argc && argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? argv[i + 1] : "");
