@@ -271,7 +271,7 @@ test_source_files(void **state)
 	assert_int_equal(keymap_load_file(&km, c, &errs), 0);
 	assert_int_equal(lookup(&km, KM_GLOBAL, "z"), A_HELP);
 	/* an error in a sourced file names that file and its line */
-	write_file(dir, "bad.keymap", "\n\nbind global Nope quit\n");
+	free(write_file(dir, "bad.keymap", "\n\nbind global Nope quit\n"));
 	free(c);
 	c = write_file(dir, "c.keymap", "source bad.keymap\n");
 	assert_int_equal(keymap_load_file(&km, c, &errs), 1);
