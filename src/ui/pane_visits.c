@@ -83,6 +83,12 @@ visits_refresh(struct pane *p, struct ui *ui)
 			break;
 	if (l->items.n > 0 && visit_at(vs, l->items.n - 1)->date < day)
 		list_load(l, ui, PAGE_AFTER, rows);
+	/*
+	 * Pages are cut from the newest back, so the oldest is the one that may be short:
+	 * from the first meeting instead, a full page that still holds the day.
+	 */
+	if (l->items.n < rows)
+		list_load(l, ui, PAGE_FIRST, rows);
 	l->sel = l->items.n > 0 ? 0 : -1;
 	for (size_t i = 0; i < l->items.n; i++)
 		if (uid_cmp(&visit_at(vs, i)->id, &want) == 0 ||

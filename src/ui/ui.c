@@ -266,8 +266,9 @@ draw_status(struct ui *ui, const struct layout *l)
 	char line[512], date[11];
 
 	date_format(ui->today, date);
-	snprintf(line, sizeof line, _("%s %s | today %s | obligations: %d due, %d overdue | "
-	    "sync: none%s"), ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
+	/* short enough for 80 columns with a long unit name: the sync state must show */
+	snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
+	    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
 	    ui->read_only ? _(" | READ-ONLY") : "");
 	move(0, 0);
 	attron(A_REVERSE);
@@ -653,6 +654,18 @@ ui_input(struct ui *ui)
 
 		timeout(UI_META_MS);
 		r = get_wch(&ch2);
+		if (r == OK && (ch2 == L'[' || ch2 == L'O')) {
+			/*
+			 * A key sequence the terminal description does not know (its TERM is
+			 * not the terminal's): swallowed to its final byte, so that its bytes
+			 * do not arrive as keys.
+			 */
+			while (get_wch(&ch2) == OK && !(ch2 >= 0x40 && ch2 <= 0x7e))
+				;
+			ui_message(ui, true, _("a key this terminal description does not know "
+			    "(is TERM right?)"));
+			return;
+		}
 		if (r == OK)
 			k = K_META | key_from_char((uint32_t)ch2);
 		else if (r == KEY_CODE_YES && from_curses((int)ch2) != K_NONE)

@@ -23,14 +23,14 @@ trap 'tui_cleanup' EXIT
 command -v tmux >/dev/null 2>&1 || bail_out "tmux is not installed (scripts/install-deps.sh)"
 
 # tui_start W H [VAR=VALUE ...] -- ARGS...: kezdesu ARGS in a new W x H session, with a
-# UTF-8 locale, TERM=xterm-256color unless given, and the variables given. When the program
+# UTF-8 locale, TERM=tmux-256color (what tmux's keys are sent as) unless given, and the variables given. When the program
 # ends, the pane shows "kz-exit=STATUS" (tui_exit reads it).
 tui_start() {
 	_w=$1
 	_h=$2
 	shift 2
 	{
-		echo 'LANG=C.UTF-8; LC_ALL=C.UTF-8; TERM=xterm-256color; export LANG LC_ALL TERM'
+		echo 'LANG=C.UTF-8; LC_ALL=C.UTF-8; TERM=tmux-256color; export LANG LC_ALL TERM'
 		echo "HOME='$HOME'; XDG_DATA_HOME='$XDG_DATA_HOME'; export HOME XDG_DATA_HOME"
 		echo 'unset XDG_CONFIG_HOME NO_COLOR'
 		while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do
