@@ -131,28 +131,69 @@ cov_word(enum rules_status s)
 	}
 }
 
+/* One line of the year view: a rule's target, its state in each period (-1: none). */
+struct year_row {
+	const char *rule;
+	const char *target;
+	int state[3];	/* RULES_YEAR, RULES_H1, RULES_H2 */
+};
+
+/* The coverage findings as a grid: targets down, the year and its halves across. */
+static size_t
+year_rows(const struct rules_findings *cov, struct year_row *rows, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cov->n; i++) {
+		const struct rules_finding *f = &cov->v[i];
+		size_t r;
+
+		for (r = 0; r < n; r++)
+			if (strcmp(rows[r].rule, f->rule) == 0 &&
+			    strcmp(rows[r].target, f->target) == 0)
+				break;
+		if (r == n) {
+			if (n == max)
+				break;
+			rows[n++] = (struct year_row){ .rule = f->rule, .target = f->target,
+			    .state = { -1, -1, -1 } };
+		}
+		if (f->period >= RULES_YEAR && f->period <= RULES_H2)
+			rows[r].state[f->period] = (int)f->status;
+	}
+	return n;
+}
+
 static void
 draw_year(struct visits *vs, struct ui *ui, WINDOW *w)
 {
 	int rows, cols, y = 0;
-	char line[512], period[16];
+	char line[512], cell[3][24];
+	struct year_row *grid = xcalloc(vs->cov.n + 1, sizeof *grid);
+	size_t n = year_rows(&vs->cov, grid, vs->cov.n);
 
 	getmaxyx(w, rows, cols);
 	snprintf(line, sizeof line, _("Coverage %d (C-1..C-5) as of today; y: back to the list"),
 	    vs->cov_year);
 	ui_put(w, y++, 0, cols, line, A_BOLD);
-	for (size_t i = (size_t)vs->top; i < vs->cov.n && y < rows; i++) {
-		const struct rules_finding *f = &vs->cov.v[i];
+	snprintf(line, sizeof line, "%-4s %-15s %-15s %-15s %s", _("rule"), _("year"),
+	    _("1st half"), _("2nd half"), _("target"));
+	ui_put(w, y++, 0, cols, line, A_UNDERLINE);
+	for (size_t i = (size_t)vs->top; i < n && y < rows; i++) {
+		bool bad = false;
 
-		rules_period_name(f->year, f->period, period);
-		snprintf(line, sizeof line, "%-4s %-8s %-15s %s (%s)%s", f->rule, period,
-		    cov_word(f->status), ui_unit_name(ui, f->target), f->target,
-		    f->value > 1 ? _(", more than one meeting") : "");
-		ui_put(w, y++, 0, cols, line, f->status == RULES_MISSING ||
-		    f->status == RULES_COV_PAST ? A_BOLD : A_NORMAL);
+		for (int c = 0; c < 3; c++) {
+			snprintf(cell[c], sizeof cell[c], "%s", grid[i].state[c] < 0 ? "-" :
+			    cov_word((enum rules_status)grid[i].state[c]));
+			bad |= grid[i].state[c] == RULES_MISSING || grid[i].state[c] == RULES_COV_PAST;
+		}
+		snprintf(line, sizeof line, "%-4s %-15s %-15s %-15s %s (%s)", grid[i].rule, cell[0],
+		    cell[1], cell[2], ui_unit_name(ui, grid[i].target), grid[i].target);
+		ui_put(w, y++, 0, cols, line, bad ? A_BOLD : A_NORMAL);
 	}
-	if (vs->cov.n == 0)
+	if (n == 0)
 		ui_put(w, y, 0, cols, _("no coverage to show: are the units imported?"), A_NORMAL);
+	free(grid);
 }
 
 static void

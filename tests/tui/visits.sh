@@ -31,7 +31,8 @@ like "$(out)" '*"status":"cancelled"*' "the store has it cancelled"
 
 keys y
 shows "Coverage 2026 (C-1..C-5)" "y shows the year's coverage"
-check "each state a word" grep -Eq "^C-[1-5] +2026(-H[12])? +(held|planned|PAST, NOT HELD|open|MISSING) " \
+check "a target's row: its half-years' states in words" \
+    grep -Eq "^C-[1-5] +- +(held|planned|PAST, NOT HELD|open|MISSING) +(held|planned|PAST, NOT HELD|open|MISSING) +Ағыбет" \
     "$T/screen"
 keys y
 shows "date       time  status" "y again: back to the list"
