@@ -22,9 +22,11 @@ enum action_id {
 	/* list */
 	A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_FIRST, A_LAST, A_OPEN,
 	/* visits */
-	A_YEAR_VIEW, A_VISIT_CANCEL,
+	A_YEAR_VIEW, A_VISIT_CANCEL, A_VISIT_ANNOUNCE,
 	/* help */
 	A_CLOSE_HELP,
+	/* choose */
+	A_CHOOSE_MARK, A_CHOOSE_ACCEPT, A_CHOOSE_CANCEL,
 	A_COUNT
 };
 

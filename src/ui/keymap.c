@@ -17,7 +17,7 @@
 const char *const km_context_names[KM_CONTEXT_COUNT] = {
 	[KM_GLOBAL] = "global", [KM_LIST] = "list", [KM_VISITS] = "visits",
 	[KM_INTAKE] = "intake", [KM_TRIAGE] = "triage", [KM_HELP] = "help",
-	[KM_EDITOR] = "editor",
+	[KM_EDITOR] = "editor", [KM_CHOOSE] = "choose",
 };
 
 /* Built-in keymaps: generated from keymaps/ by the Makefile (build/gen/keymaps.c). */
@@ -224,7 +224,8 @@ find_context(const char *s, enum km_context *ctx)
 	return -1;
 }
 
-static const char context_list[] = "global, list, visits, intake, triage, help, editor";
+static const char context_list[] = "global, list, visits, intake, triage, help, editor, "
+    "choose";
 
 /* A file to source: a built-in's bare name, ~/..., absolute, or relative to dir. */
 static char *

@@ -15,6 +15,7 @@
 #include "core/rules.h"
 #include "core/unit_names.h"
 #include "ui/action.h"
+#include "ui/choose.h"
 #include "ui/keymap.h"
 #include "util/uid.h"
 
@@ -56,6 +57,7 @@ struct ui {
 	int focus;			/* PANE_* */
 	int other;			/* the pane beside Visits when wide */
 	bool help;			/* the help screen is over the focused pane */
+	struct chooser choose;		/* a chooser over the focused pane, when open */
 	int help_top;
 	bool quit;
 	bool color;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/announce.h"
 #include "core/compliance.h"
 #include "core/date.h"
 #include "core/view.h"
@@ -267,6 +268,75 @@ cancel_confirmed(struct ui *ui)
 		ui_message(ui, false, _("the meeting is cancelled (saved)"));
 }
 
+/* P-3, P-4: today's announcement with the channels marked (inside visit_modify's write). */
+struct announce {
+	char *channels;
+	kz_date today;
+};
+
+static int
+announce_fn(struct visit *v, void *arg, struct kz_error *e)
+{
+	struct announce *an = arg;
+
+	(void)e;
+	if (v->status == VISIT_PLANNED)
+		v->status = VISIT_ANNOUNCED;
+	v->announced_on = an->today;
+	free(v->channels);
+	v->channels = xstrdup(an->channels);
+	return 0;
+}
+
+static void
+announce_accept(struct ui *ui, struct chooser *c)
+{
+	struct announce an = { .today = ui->today };
+	struct kz_error e = { 0 };
+	size_t len = 0;
+
+	an.channels = xstrdup("");
+	for (int i = 0; i < c->n; i++) {
+		if (!c->marked[i])
+			continue;
+		an.channels = xrealloc(an.channels, len + strlen(announce_channel_names[i]) + 2);
+		len += (size_t)sprintf(an.channels + len, "%s%s", len > 0 ? "," : "",
+		    announce_channel_names[i]);
+	}
+	/* core's one line for an empty list or a bad name: the chooser stays for another try */
+	if (announce_channels_normalise(&an.channels, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		c->open = true;
+	} else if (visit_modify(ui->store, &ui->visit, announce_fn, &an, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+	} else {
+		ui_message(ui, false, _("announced today through %s (saved)"), an.channels);
+	}
+	free(an.channels);
+}
+
+static void
+announce_open(struct ui *ui, const struct visit *v)
+{
+	const char *titles[AC_COUNT];
+
+	for (int i = 0; i < AC_COUNT; i++)
+		titles[i] = _(announce_channel_titles[i]);
+	ui->visit = v->id;
+	choose_open(&ui->choose, _("Announced today through (P-3):"), titles, AC_COUNT, true,
+	    announce_accept);
+	/* the channels recorded already are marked */
+	for (const char *p = v->channels; p != NULL && *p != '\0';) {
+		const char *end = strchr(p, ',');
+		size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+		int ch = announce_channel_find(p, n);
+
+		if (ch >= 0 && ch < ui->choose.n)
+			ui->choose.marked[ch] = true;
+		p += n + (end != NULL);
+	}
+}
+
 static void
 year_load(struct visits *vs, struct ui *ui)
 {
@@ -325,6 +395,18 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 		ui->visit = v->id;
 		ui->panes[PANE_INTAKE].ops->reload(&ui->panes[PANE_INTAKE], ui);
 		ui_show(ui, PANE_INTAKE);
+		return true;
+	case A_VISIT_ANNOUNCE:
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		if (v->status == VISIT_HELD || v->status == VISIT_CANCELLED) {
+			ui_message(ui, true, _("this meeting is %s: there is nothing to announce"),
+			    visit_status_word(v->status));
+			return false;
+		}
+		announce_open(ui, v);
 		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {

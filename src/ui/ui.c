@@ -281,7 +281,9 @@ draw_status(struct ui *ui, const struct layout *l)
 static enum km_context
 ui_context(const struct ui *ui)
 {
-	return ui->help ? KM_HELP : ui->panes[ui->focus].ops->context;
+	if (ui->help)
+		return KM_HELP;
+	return ui->choose.open ? KM_CHOOSE : ui->panes[ui->focus].ops->context;
 }
 
 /* The first key bound to action a reachable from ctx, or K_NONE. */
@@ -384,6 +386,8 @@ draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
 	    _(ui->panes[i].ops->title));
 	if (ui->help && i == ui->focus) {
 		draw_help(ui, win);
+	} else if (ui->choose.open && i == ui->focus) {
+		choose_draw(&ui->choose, win);
 	} else {
 		WINDOW *body = derwin(win, h - 1, w, 1, 0);
 
@@ -451,6 +455,7 @@ void
 ui_show(struct ui *ui, int pane)
 {
 	ui->focus = pane;
+	ui->choose.open = false;
 	if (pane != PANE_VISITS)
 		ui->other = pane;
 	ui->help = false;
@@ -511,6 +516,11 @@ ui_do(struct ui *ui, int a)
 		else if (a == A_FIRST)
 			ui->help_top = 0;
 		ui->all_dirty = true;
+		return;
+	}
+	if (ui->choose.open) {
+		choose_action(&ui->choose, ui, (enum action_id)a);
+		p->dirty = true;
 		return;
 	}
 	if (p->ops->action(p, ui, (enum action_id)a))

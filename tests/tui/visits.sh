@@ -46,6 +46,34 @@ shows "M-x: no action here" "Escape then x is M-x"
 keys F10
 tui_exit "F10 quits with status 0" 0
 
+# P-3, P-4: the announcement, its channels marked in a chooser
+tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "Ағыбет а.о. (613633000)" "the list again"
+kz --db "$D" visit add --akim "$DISTRICT" --target 613633100 --date 2026-12-12 --time 11:00
+V3=$(cat "$T/out")
+shows "2026-12-12 11:00 planned" "a new meeting to announce"
+keys Down Down a
+shows "Announced today through (P-3):" "a opens the channels"
+check "none marked yet, in words" grep -q "^\[ \] " "$T/screen"
+keys Enter
+shows "P-3" "Enter with none marked: core's one line, the chooser stays"
+check "still the chooser" grep -q "Announced today through" "$T/screen"
+keys Space Down Down Space
+wait_for "[x]"
+check "two marked" [ "$(grep -c '^\[x\]' "$T/screen")" -eq 2 ]
+keys Enter
+shows "announced today through print,web (saved)" "Enter saves them"
+shows "2026-12-12 11:00 announced" "the meeting is announced in the list"
+kz --db "$D" visit show "$V3" --format json
+like "$(out)" '*"status":"announced"*"announced_on":"2026-12-01"*"channels":"print,web"*' \
+    "the store has the announcement of today with the channels"
+keys a
+shows "[x] " "a again: the recorded channels are marked"
+keys Escape
+shows "left: nothing saved" "Escape leaves the chooser"
+keys F10
+tui_exit "F10 quits" 0
+
 # pages: 40 meetings, the pane shows a page; End and Home reach the ends
 i=1
 while [ "$i" -le 40 ]; do
