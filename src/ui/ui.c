@@ -407,7 +407,6 @@ static void
 ui_draw(struct ui *ui)
 {
 	struct layout l;
-	bool any = ui->all_dirty;
 
 	ui_layout(&l);
 	if (l.small) {
@@ -442,10 +441,8 @@ ui_draw(struct ui *ui)
 		}
 	} else if (ui->all_dirty || ui->panes[ui->focus].dirty) {
 		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
-		any = true;
 	}
 	ui->all_dirty = false;
-	(void)any;
 	doupdate();
 }
 
@@ -741,7 +738,12 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	struct node n;
 	SCREEN *scr;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * The store's text is UTF-8: a locale named but not installed (kk_KZ.UTF-8 on a
+	 * machine without it) would leave the C locale, where every Kazakh letter is a '?'.
+	 */
+	if (setlocale(LC_ALL, "") == NULL)
+		setlocale(LC_ALL, "C.UTF-8");
 	ui->office = o;
 	ui->store = office_store(o);
 	ui->read_only = office_read_only(o);
