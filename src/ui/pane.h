@@ -34,6 +34,14 @@ struct pane_ops {
 	void (*reload)(struct pane *p, struct ui *ui);
 	/* Pasted text (bracketed paste), as one string; NULL: the pane takes no text. */
 	void (*paste)(struct pane *p, struct ui *ui, const char *text);
+	/*
+	 * Optional, for panes with an editor (the second wave's Intake): a key before the
+	 * bindings are looked up, true when the pane took it (a printable key typed into the
+	 * editor, so that q types q and does not quit); and the context the pane is in now
+	 * (editor or its own), when it changes.
+	 */
+	bool (*key)(struct pane *p, struct ui *ui, key_code k);
+	enum km_context (*context_now)(const struct pane *p);
 	void (*free)(struct pane *p);
 };
 

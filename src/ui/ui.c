@@ -281,9 +281,13 @@ draw_status(struct ui *ui, const struct layout *l)
 static enum km_context
 ui_context(const struct ui *ui)
 {
+	const struct pane *p = &ui->panes[ui->focus];
+
 	if (ui->help)
 		return KM_HELP;
-	return ui->choose.open ? KM_CHOOSE : ui->panes[ui->focus].ops->context;
+	if (ui->choose.open)
+		return KM_CHOOSE;
+	return p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 }
 
 /* The first key bound to action a reachable from ctx, or K_NONE. */
@@ -529,6 +533,7 @@ ui_do(struct ui *ui, int a)
 static void
 ui_key(struct ui *ui, key_code k)
 {
+	struct pane *p = &ui->panes[ui->focus];
 	char name[K_NAME_MAX];
 	int a;
 
@@ -542,6 +547,10 @@ ui_key(struct ui *ui, key_code k)
 			fn(ui);
 		else
 			ui_message(ui, false, _("%s: not done"), ui->confirm_what);
+		return;
+	}
+	if (!ui->help && !ui->choose.open && p->ops->key != NULL && p->ops->key(p, ui, k)) {
+		p->dirty = true;
 		return;
 	}
 	a = keymap_lookup(&ui->keymap, ui_context(ui), k);
