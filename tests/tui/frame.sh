@@ -58,4 +58,10 @@ tmux_ resize-window -x 100 -y 30
 shows "▶ Visits" "and back"
 keys F10
 tui_exit "F10 after resizes quits with status 0" 0
+# make run: --demo makes the demo store and opens the interface on a terminal
+tui_start 100 30 -- --db "$T/demo" --demo
+shows "613600000 Бәйдібек ауданы" "--demo on a terminal opens the interface on the demo store"
+check "with its meetings" grep -q "Visits" "$T/screen"
+keys F10
+tui_exit "F10 quits with status 0" 0
 done_testing
