@@ -53,7 +53,8 @@ LDLIBS   += $(PKG_LIBS) -lm
 
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/cli/*.c src/ui/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-GEN_SRC  := $(B)/gen/demo_units.c
+GEN_SRC  := $(B)/gen/demo_units.c $(B)/gen/keymaps.c
+KEYMAPS  := keymaps/default.keymap keymaps/vi.keymap
 GEN_OBJ  := $(GEN_SRC:.c=.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -68,7 +69,7 @@ $(B)/%.o: %.c
 
 # The demo's sample district is a KATO-format CSV in data/; it is compiled in so that an
 # installed binary can build the demo store without finding data files.
-$(GEN_SRC): data/sample-district.csv
+$(B)/gen/demo_units.c: data/sample-district.csv
 	@mkdir -p $(dir $@)
 	{ echo '/* generated from data/sample-district.csv */'; \
 	  echo 'extern const char demo_units_csv[];'; \
@@ -76,7 +77,20 @@ $(GEN_SRC): data/sample-district.csv
 	  sed -e 's/\r$$//' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	  echo ';'; } > $@
 
-$(GEN_OBJ): $(GEN_SRC)
+# The keymaps are compiled in the same way and read through the keymap parser (ui/keymap.c):
+# keymaps/NAME.keymap becomes keymap_NAME_text.
+$(B)/gen/keymaps.c: $(KEYMAPS)
+	@mkdir -p $(dir $@)
+	{ echo '/* generated from $(KEYMAPS) */'; \
+	  for f in $(KEYMAPS); do \
+	    n=$$(basename $$f .keymap); \
+	    echo "extern const char keymap_$${n}_text[];"; \
+	    echo "const char keymap_$${n}_text[] ="; \
+	    sed -e 's/\r$$//' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo ';'; \
+	  done; } > $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/libkezdesu.a: $(LIB_OBJ) $(GEN_OBJ)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test: the cmocka unit tests (tests/unit) and the command-line scripts
-# (tests/cli), each speaking TAP, and ends with one line "N passed, N failed".
+# (tests/cli) and the interface's scripts in a real terminal (tests/tui, in private tmux
+# servers), each speaking TAP, and ends with one line "N passed, N failed".
 # Usage: tests/run.sh BUILD_DIR
 B=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +49,11 @@ done
 for t in "$top"/tests/cli/*.sh; do
 	[ -f "$t" ] || continue
 	run_one "cli/$(basename "$t" .sh)" sh "$t"
+done
+
+for t in "$top"/tests/tui/*.sh; do
+	[ -f "$t" ] || continue
+	run_one "tui/$(basename "$t" .sh)" sh "$t"
 done
 
 [ -n "$failures" ] && echo "failed:$failures"

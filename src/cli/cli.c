@@ -19,13 +19,15 @@
 int
 cli_help(void)
 {
-	fputs("usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [-v LOGFILE] [COMMAND ...]\n"
+	fputs("usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [--keymap FILE] [-v LOGFILE]\n"
+	    "               [COMMAND ...]\n"
 	    "       kezdesu --demo | --help | --version\n"
 	    "\n"
 	    "commands (kezdesu COMMAND --help shows one's usage):\n", stdout);
 	cmd_table_list(stdout);
 	fputs("\n"
-	    "Without a command, shows the store's upcoming visits and open issues.\n"
+	    "Without a command, opens the interface on a terminal, else shows the store's\n"
+	    "upcoming visits and open issues.\n"
 	    "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
 	    "Units are named in Kazakh, or in Russian with --lang ru or a Russian locale.\n"
 	    "See kezdesu(1).\n", stdout);
@@ -274,10 +276,12 @@ cli_main(int argc, char **argv)
 		} else if (strcmp(a, "--read-only") == 0) {
 			c.read_only = true;
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0 ||
-		    strcmp(a, "--lang") == 0) {
+		    strcmp(a, "--lang") == 0 || strcmp(a, "--keymap") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage(NULL, "%s needs a value", a);
-			if (a[1] == 'v')
+			if (a[2] == 'k')
+				c.keymap = argv[++i];
+			else if (a[1] == 'v')
 				log_open(argv[++i]);
 			else if (a[2] == 'l')
 				lang = argv[++i];
@@ -285,6 +289,8 @@ cli_main(int argc, char **argv)
 				c.db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			c.db = a + 5;
+		} else if (strncmp(a, "--keymap=", 9) == 0) {
+			c.keymap = a + 9;
 		} else if (strncmp(a, "--lang=", 7) == 0) {
 			lang = a + 7;
 		} else if (strcmp(a, "--") == 0) {
@@ -318,9 +324,11 @@ cli_main(int argc, char **argv)
 	snprintf(c.cmd, sizeof c.cmd, "%s", demo ? "--demo" : "the overview");
 	if (demo)
 		rc = cmd_demo(&c);
-	else if (i >= argc)
-		rc = cmd_overview(&c);
-	else {
+	else if (i >= argc) {
+		/* a terminal gets the interface, a pipe or a file the overview */
+		if ((rc = cli_interface(&c)) < 0)
+			rc = cmd_overview(&c);
+	} else {
 		snprintf(c.cmd, sizeof c.cmd, "%s%s%s", argv[i], i + 1 < argc &&
 		    argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? " " : "",
 		    i + 1 < argc && argv[i + 1][0] >= 'a' && argv[i + 1][0] <= 'z' ? argv[i + 1] : "");

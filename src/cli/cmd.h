@@ -18,6 +18,7 @@ struct cli {
 	const char *db;		/* --db, KEZDESU_DB or the XDG default; owned by db_buf */
 	char *db_buf;
 	bool read_only;
+	const char *keymap;	/* --keymap FILE (the interface), or NULL */
 	enum lang lang;		/* of unit names: --lang, else the locale's (cli_main) */
 	char cmd[64];		/* the command's first words, for a message that lacks them */
 	struct office *office;	/* opened by cli_open */
@@ -85,6 +86,9 @@ int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
+int cmd_keys(struct cli *c, int argc, char **argv);
+/* The interface on the open office when stdin and stdout are terminals; else -1. */
+int cli_interface(struct cli *c);
 
 /*
  * A command is a table row (cmd_table.c): the command's name, its subcommand (NULL for a

@@ -20,6 +20,7 @@ int
 cmd_demo(struct cli *c)
 {
 	struct node n;
+	int rc;
 
 	if (cli_open(c, 0) != 0 || office_node(c->office, &n, &c->err) != 0) {
 		cli_close(c);
@@ -29,6 +30,9 @@ cmd_demo(struct cli *c)
 		out_textf(stdout, "demo store made in %s", c->db);
 		fputs("\n\n", stdout);
 	}
+	/* c->err may still hold why the first open failed (no store yet): not this one's */
+	if ((rc = cli_interface(c)) >= 0)
+		return rc;
 	return cmd_overview(c);
 }
 

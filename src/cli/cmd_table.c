@@ -157,8 +157,12 @@ const struct cmd_entry cmd_table[] = {
 	  .help = "concurrent edits kept for review", .exec = cmd_conflicts },
 	{ .name = "undo", .usage = "",
 	  .help = "take back your last change", .exec = cmd_undo },
-	{ .name = "help", .usage = "[COMMAND [SUBCOMMAND]] | --man-synopsis",
-	  .help = "this help, a command's, or the man page's synopsis lines", .exec = cmd_help },
+	{ .name = "keys", .usage = "[--check FILE]",
+	  .help = "the interface's keys (context, key, action, help), or check a keymap file",
+	  .exec = cmd_keys },
+	{ .name = "help", .usage = "[COMMAND [SUBCOMMAND]] | --man-synopsis | --man-keys",
+	  .help = "this help, a command's, or the man page's synopsis lines or KEYS",
+	  .exec = cmd_help },
 };
 const size_t cmd_table_n = sizeof cmd_table / sizeof cmd_table[0];
 
@@ -289,7 +293,6 @@ cmd_table_usage(const char *cmd)
 int
 cmd_help(struct cli *c, int argc, char **argv)
 {
-	(void)c;
 	if (argc == 2 && strcmp(argv[1], "--man-synopsis") == 0) {
 		for (size_t i = 0; i < cmd_table_n; i++) {
 			entry_line(stdout, "kezdesu ", &cmd_table[i]);
@@ -297,6 +300,8 @@ cmd_help(struct cli *c, int argc, char **argv)
 		}
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "--man-keys") == 0)
+		return cmd_keys(c, argc, argv);
 	if (argc == 1)
 		return cli_help();
 	if (argc > 3 || argv[1][0] == '-')

@@ -104,4 +104,13 @@ usage_from_table question add --topic roads
 kz --db "$D" plan
 fails 2 "plan: usage: kezdesu plan YEAR (kezdesu plan --help)" "plan without a year: its usage"
 check "bad usage makes no store" [ ! -e "$D" ]
+# The man page's KEYS are the action table's and the default keymap's (kezdesu help --man-keys):
+# a binding or an action's help changed without the man page fails here.
+kz help --man-keys
+rc_is 0 "help --man-keys exits 0"
+sed -n '/^\.\\" keys begin$/,/^\.\\" keys end$/p' "$MAN" | sed '1d;$d' >"$T/mankeys"
+check "the man page's KEYS section is what help --man-keys prints" cmp -s "$T/out" "$T/mankeys" ||
+    diff "$T/out" "$T/mankeys" | head -10 | sed 's/^/#   /'
+check "KEYS lists F10 quit and Tab next-pane" sh -c "grep -q '^\.B global F10\$' '$T/out' &&
+    grep -q '^\.B global Tab\$' '$T/out'"
 done_testing

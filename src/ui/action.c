@@ -1,0 +1,123 @@
+/*
+ * The action table (action.h) and what is generated from it without a terminal: the
+ * defaults read through the keymap parser, and the listing of `kezdesu keys` and of the
+ * man page's KEYS section.
+ */
+#include "ui/action.h"
+
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/log.h"
+
+const struct action action_table[A_COUNT] = {
+	[A_HELP] = { .name = "help", .context = KM_GLOBAL, .flags = ACT_HINT,
+	    .help = N_("the keys of this pane and what they do") },
+	[A_PANE_VISITS] = { .name = "pane-visits", .context = KM_GLOBAL, .flags = ACT_HINT,
+	    .help = N_("show the Visits pane: meetings with the population") },
+	[A_PANE_INTAKE] = { .name = "pane-intake", .context = KM_GLOBAL, .flags = ACT_HINT,
+	    .help = N_("show the Intake pane: the selected meeting's questions") },
+	[A_PANE_TRIAGE] = { .name = "pane-triage", .context = KM_GLOBAL, .flags = ACT_HINT,
+	    .help = N_("show the Triage pane: problem issues") },
+	[A_NEXT_PANE] = { .name = "next-pane", .context = KM_GLOBAL,
+	    .help = N_("the next pane") },
+	[A_PREV_PANE] = { .name = "previous-pane", .context = KM_GLOBAL,
+	    .help = N_("the previous pane") },
+	[A_QUIT] = { .name = "quit", .context = KM_GLOBAL, .flags = ACT_HINT,
+	    .help = N_("quit (everything is saved already)") },
+	[A_REDRAW] = { .name = "redraw", .context = KM_GLOBAL,
+	    .help = N_("draw the whole screen again") },
+	[A_UP] = { .name = "up", .context = KM_LIST, .help = N_("the line above") },
+	[A_DOWN] = { .name = "down", .context = KM_LIST, .help = N_("the line below") },
+	[A_PAGE_UP] = { .name = "page-up", .context = KM_LIST,
+	    .help = N_("the page above (older)") },
+	[A_PAGE_DOWN] = { .name = "page-down", .context = KM_LIST,
+	    .help = N_("the page below (newer)") },
+	[A_FIRST] = { .name = "first", .context = KM_LIST, .help = N_("the first line") },
+	[A_LAST] = { .name = "last", .context = KM_LIST, .help = N_("the last line") },
+	[A_OPEN] = { .name = "open", .context = KM_LIST, .flags = ACT_HINT,
+	    .help = N_("open the selected line") },
+	[A_YEAR_VIEW] = { .name = "year-view", .context = KM_VISITS, .flags = ACT_HINT,
+	    .help = N_("the year's coverage (C-1..C-5): targets by half-year") },
+	[A_VISIT_CANCEL] = { .name = "visit-cancel", .context = KM_VISITS,
+	    .flags = ACT_WRITES | ACT_HINT, .help = N_("cancel the selected meeting") },
+	[A_VISIT_ANNOUNCE] = { .name = "visit-announce", .context = KM_VISITS,
+	    .flags = ACT_WRITES | ACT_HINT,
+	    .help = N_("P-3, P-4: record today's announcement of the meeting, with its channels") },
+	[A_CHOOSE_MARK] = { .name = "choose-mark", .context = KM_CHOOSE, .flags = ACT_HINT,
+	    .help = N_("mark or unmark the item") },
+	[A_CHOOSE_ACCEPT] = { .name = "choose-accept", .context = KM_CHOOSE, .flags = ACT_HINT,
+	    .help = N_("save what is marked") },
+	[A_CHOOSE_CANCEL] = { .name = "choose-cancel", .context = KM_CHOOSE, .flags = ACT_HINT,
+	    .help = N_("leave without saving") },
+	[A_CLOSE_HELP] = { .name = "close-help", .context = KM_HELP, .flags = ACT_HINT,
+	    .help = N_("close the help") },
+};
+
+int
+action_keymap_find(void *arg, const char *name, enum km_context *ctx)
+{
+	(void)arg;
+	for (int i = 0; i < A_COUNT; i++)
+		if (strcmp(action_table[i].name, name) == 0) {
+			*ctx = action_table[i].context;
+			return i;
+		}
+	return -1;
+}
+
+void
+action_keymap_defaults(struct keymap *km)
+{
+	struct km_errors errs = { 0 };
+
+	keymap_init(km, action_keymap_find, NULL);
+	if (keymap_load_string(km, "default.keymap", keymap_builtin("default"), &errs) != 0)
+		fatal("the built-in keymap: %s", errs.v[0]);
+}
+
+/* A man page line must not start with . or ' and a backslash is an escape. */
+static void
+man_text(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void
+action_print_bindings(FILE *f, const struct keymap *km, int man)
+{
+	char name[K_NAME_MAX];
+
+	for (int c = 0; c < KM_CONTEXT_COUNT; c++)
+		for (size_t i = 0; i < km->n; i++) {
+			const struct km_binding *b = &km->v[i];
+			const struct action *a = &action_table[b->action];
+
+			if ((int)b->ctx != c)
+				continue;
+			key_format(b->key, name);
+			if (!man) {
+				fprintf(f, "%s\t%s\t%s\t%s\n", km_context_names[c], name, a->name,
+				    _(a->help));
+				continue;
+			}
+			fputs(".TP\n.B ", f);
+			man_text(f, km_context_names[c]);
+			fputs(" ", f);
+			man_text(f, name);
+			fputs("\n", f);
+			man_text(f, a->name);
+			fputs(": ", f);
+			man_text(f, _(a->help));
+			fputs("\n", f);
+		}
+}

@@ -1,0 +1,55 @@
+/*
+ * Every action of the interface, one row each (STYLE.md, "The interface"): its kebab-case
+ * name, the context it belongs to, one line of help and flags. Keymaps name actions; help,
+ * the hint line, `kezdesu keys` and the man page's KEYS are generated from the rows and
+ * the bindings. No curses here.
+ *
+ * To add an action: a name in enum action_id, its row in action.c, its default key in
+ * keymaps/default.keymap and, when its context is a pane's, its case in that pane's
+ * action handler.
+ */
+#ifndef KZ_ACTION_H
+#define KZ_ACTION_H
+
+#include <stdio.h>
+
+#include "ui/keymap.h"
+
+enum action_id {
+	/* global */
+	A_HELP, A_PANE_VISITS, A_PANE_INTAKE, A_PANE_TRIAGE, A_NEXT_PANE, A_PREV_PANE,
+	A_QUIT, A_REDRAW,
+	/* list */
+	A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_FIRST, A_LAST, A_OPEN,
+	/* visits */
+	A_YEAR_VIEW, A_VISIT_CANCEL, A_VISIT_ANNOUNCE,
+	/* help */
+	A_CLOSE_HELP,
+	/* choose */
+	A_CHOOSE_MARK, A_CHOOSE_ACCEPT, A_CHOOSE_CANCEL,
+	A_COUNT
+};
+
+#define ACT_WRITES 0x1	/* saves something: refused with --read-only */
+#define ACT_HINT 0x2	/* shown on the key-hint line */
+
+struct action {
+	const char *name;
+	enum km_context context;
+	const char *help;	/* N_(): translated where shown */
+	unsigned flags;
+};
+
+extern const struct action action_table[A_COUNT];
+
+/* keymap_find_fn over action_table. */
+int action_keymap_find(void *arg, const char *name, enum km_context *ctx);
+/* The built-in keymap ("default") read into km; errors there are a bug (fatal). */
+void action_keymap_defaults(struct keymap *km);
+/*
+ * Prints the bindings of km reachable in each context, one a line, "CONTEXT KEY ACTION
+ * HELP" separated by tabs (`kezdesu keys`), or as man page lines (man != 0).
+ */
+void action_print_bindings(FILE *f, const struct keymap *km, int man);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * What the frame (ui.c) and the panes (pane_*.c) share: a pane is a struct of function
+ * pointers and a dirty flag (htop's Panel, tmux's window modes): its handlers change its
+ * state and mark it dirty, and the main loop draws what is dirty once per turn. Drawing
+ * reads what the last refresh loaded and never writes to the store.
+ */
+#ifndef KZ_PANE_H
+#define KZ_PANE_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/record.h"
+#include "core/rules.h"
+#include "core/unit_names.h"
+#include "ui/action.h"
+#include "ui/choose.h"
+#include "ui/keymap.h"
+#include "util/uid.h"
+
+struct ui;
+struct pane;
+struct view;
+
+struct pane_ops {
+	const char *title;		/* N_() */
+	enum km_context context;
+	/* Draws the pane into w (its whole size); reads, never writes. */
+	void (*draw)(struct pane *p, struct ui *ui, WINDOW *w);
+	/* An action of the pane's context chain: true when the pane did it. */
+	bool (*action)(struct pane *p, struct ui *ui, enum action_id a);
+	/* The store changed (another process, or this one), or the pane's size: reload. */
+	void (*reload)(struct pane *p, struct ui *ui);
+	/* Pasted text (bracketed paste), as one string; NULL: the pane takes no text. */
+	void (*paste)(struct pane *p, struct ui *ui, const char *text);
+	/*
+	 * Optional, for panes with an editor (the second wave's Intake): a key before the
+	 * bindings are looked up, true when the pane took it (a printable key typed into the
+	 * editor, so that q types q and does not quit); and the context the pane is in now
+	 * (editor or its own), when it changes.
+	 */
+	bool (*key)(struct pane *p, struct ui *ui, key_code k);
+	enum km_context (*context_now)(const struct pane *p);
+	void (*free)(struct pane *p);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	bool dirty;
+	int rows;			/* the height it was last drawn or loaded at */
+	void *data;			/* the pane's own, owned */
+};
+
+enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_COUNT };
+
+/* What every pane can reach: the office, names, the selected meeting, the message line. */
+struct ui {
+	struct office *office;
+	struct store *store;		/* office_store(): for core's functions, opaque here */
+	struct unit_names names;
+	char unit[10];			/* the office's own unit */
+	struct keymap keymap;
+	struct pane panes[PANE_COUNT];
+	int focus;			/* PANE_* */
+	int other;			/* the pane beside Visits when wide */
+	bool help;			/* the help screen is over the focused pane */
+	struct chooser choose;		/* a chooser over the focused pane, when open */
+	int help_top;
+	bool quit;
+	bool color;
+	bool read_only;
+	uint64_t generation;		/* office_generation() the panes were loaded at */
+	kz_date today;
+	int due, overdue;		/* obligations (compliance_due) */
+	struct rules_findings findings;	/* of compliance_due: marks on the visits */
+	struct kz_uuid *finding_visit;	/* the visit of each finding (nil: none) */
+	struct kz_uuid visit;		/* the selected meeting (nil: none) */
+	char msg[512];			/* the message line */
+	bool msg_error;
+	bool all_dirty;			/* the frame itself: status, hint, message lines */
+	/* a yes/no question waiting for its key */
+	const char *confirm_what;
+	void (*confirm_fn)(struct ui *ui);
+};
+
+/* The message line (printf-like); error lines are marked, not only coloured. */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Asks "WHAT (y/n)"; y runs fn. */
+void ui_confirm(struct ui *ui, const char *what, void (*fn)(struct ui *ui));
+/* A unit's name in the interface's language, or its code when it has none. */
+const char *ui_unit_name(struct ui *ui, const char *code);
+/*
+ * Writes s at (y, x) of w in at most width columns: sanitised (core/text.h's display
+ * escapes, so a control character or a bidi override shows as \uXXXX), clipped by
+ * display width (wcwidth; -1 counts as one column and is shown as '?'). Returns the
+ * columns written.
+ */
+int ui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* The marks of the meeting id (P-4, A-3, M-1: near, past or breached) into buf, words. */
+void ui_visit_marks(const struct ui *ui, const struct kz_uuid *id, char *buf, size_t len);
+/* Moves the focus to pane (PANE_*). */
+void ui_show(struct ui *ui, int pane);
+/* Opens a snapshot for a page; NULL with a message on the message line. */
+struct view *ui_view(struct ui *ui);
+
+/* The panes' operations (pane_*.c). */
+extern const struct pane_ops pane_visits_ops;
+extern const struct pane_ops pane_intake_ops;
+extern const struct pane_ops pane_triage_ops;
+
+/*
+ * A pane's page of records through core/view.h (list.c): never the whole list loaded,
+ * the page as tall as the pane. The loader reads one page in direction dir.
+ */
+typedef int list_page_fn(struct ui *ui, struct view *v, struct rec_cursor *cur,
+    enum rec_page_dir dir, size_t limit, struct rec_array *out);
+struct list {
+	const struct rec_kind *kind;
+	list_page_fn *page;
+	struct rec_array items;	/* the page shown */
+	struct rec_cursor cur;
+	int sel;		/* index in items, or -1 */
+};
+void list_init(struct list *l, const struct rec_kind *kind, list_page_fn *page);
+void list_free(struct list *l);
+/* Loads the page in dir (limit rows); an empty page in a direction keeps the old one. */
+bool list_load(struct list *l, struct ui *ui, enum rec_page_dir dir, size_t limit);
+/* The list actions (up, down, pages, first, last); true when handled. */
+bool list_action(struct list *l, struct ui *ui, enum action_id a, size_t limit);
+/* The selected record, or NULL. */
+void *list_selected(struct list *l);
+
+#endif

@@ -1,0 +1,837 @@
+/*
+ * The frame: the terminal (setlocale, ncursesw, wget_wch, Escape and Meta, bracketed
+ * paste, SIGWINCH), the main loop, the status, key-hint and message lines, the layout of
+ * the panes, the help screen and the keymaps. One thread; the SIGWINCH handler only sets
+ * a flag. The loop draws what is dirty once per turn (wnoutrefresh, then one doupdate),
+ * and every turn (a key, or the input timeout) compares the store's generation with the
+ * one the panes were loaded at, so another process's commit shows within a second.
+ */
+#include "ui/ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "core/compliance.h"
+#include "core/node.h"
+#include "core/office.h"
+#include "core/text.h"
+#include "core/view.h"
+#include "core/visit.h"
+#include "ui/pane.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* The smallest screen the panes are laid out for (issue 8: usable at 60x20). */
+#define UI_MIN_COLS 60
+#define UI_MIN_ROWS 20
+/* Side by side from this width: Visits beside the other pane. */
+#define UI_WIDE_COLS 160
+/* The input timeout: the longest another process's commit waits to be shown. */
+#define UI_TICK_MS 500
+/* How long after Escape a key still makes it Meta (M-x), as terminals send Alt. */
+#define UI_META_MS 25
+
+/* curses key codes for the bracketed paste markers (define_key), above its own. */
+#define UI_PASTE_BEGIN (KEY_MAX + 1)
+#define UI_PASTE_END (KEY_MAX + 2)
+
+static volatile sig_atomic_t ui_winch;
+
+static void
+ui_on_winch(int sig)
+{
+	(void)sig;
+	ui_winch = 1;
+}
+
+static void
+ui_fatal_hook(void)
+{
+	/* A broken invariant: give the terminal back before the message is printed. */
+	fputs("\033[?2004l", stdout);
+	fflush(stdout);
+	endwin();
+}
+
+void
+ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+	ui->all_dirty = true;
+}
+
+void
+ui_confirm(struct ui *ui, const char *what, void (*fn)(struct ui *ui))
+{
+	ui->confirm_what = what;
+	ui->confirm_fn = fn;
+	ui_message(ui, false, "%s (y/n)", what);
+}
+
+const char *
+ui_unit_name(struct ui *ui, const char *code)
+{
+	return unit_names_get(&ui->names, code);
+}
+
+struct view *
+ui_view(struct ui *ui)
+{
+	struct view *v = NULL;
+	struct kz_error e = { 0 };
+
+	if (view_open(ui->store, &v, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return NULL;
+	}
+	return v;
+}
+
+/* Where text_escape writes for ui_put: a growing string. */
+struct sbuf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+sbuf_sink(void *arg, const char *s, size_t n)
+{
+	struct sbuf *b = arg;
+
+	b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+int
+ui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+	struct sbuf b = { 0 };
+	const char *p;
+	size_t left;
+	int used = 0;
+
+	if (width <= 0 || s == NULL)
+		return 0;
+	/* Text from the store never reaches the terminal raw (core/text.h). */
+	text_escape(s, strlen(s), TEXT_ESC_TEXT, sbuf_sink, &b);
+	if (b.s == NULL)
+		return 0;
+	wmove(w, y, x);
+	wattr_on(w, attr, NULL);
+	for (p = b.s, left = b.n; left > 0;) {
+		uint32_t cp;
+		size_t n = text_utf8_next(p, left, &cp);
+		wchar_t wc[2];
+		int cw;
+
+		if (n == 0)
+			break;
+		cw = wcwidth((wchar_t)cp);
+		wc[0] = (wchar_t)cp;
+		wc[1] = L'\0';
+		if (cw < 0) {
+			/* a character this locale cannot show: one column, a '?' */
+			cw = 1;
+			wc[0] = L'?';
+		}
+		if (used + cw > width)
+			break;
+		waddnwstr(w, wc, 1);
+		used += cw;
+		p += n;
+		left -= n;
+	}
+	wattr_off(w, attr, NULL);
+	free(b.s);
+	return used;
+}
+
+void
+ui_visit_marks(const struct ui *ui, const struct kz_uuid *id, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ui->findings.n && n + 1 < len; i++) {
+		const struct rules_finding *f = &ui->findings.v[i];
+		const char *state;
+		char days[32] = "";
+
+		if (uid_cmp(&ui->finding_visit[i], id) != 0)
+			continue;
+		switch (f->status) {
+		case RULES_OVERDUE:
+			/* M-1 is a past meeting not marked held: say so in words */
+			state = strcmp(f->rule, RULES_PAST_NOT_HELD_RULE) == 0 ? _("not held") :
+			    _("OVERDUE");
+			snprintf(days, sizeof days, " %dd", f->days);
+			break;
+		case RULES_LATE:
+			state = _("late");
+			break;
+		case RULES_PENDING:
+			state = _("due");
+			snprintf(days, sizeof days, f->days == 0 ? _(" today") : " %dd", f->days);
+			break;
+		default:
+			continue;
+		}
+		n += (size_t)snprintf(buf + n, len - n, "%s[%s %s%s]", n > 0 ? " " : "", f->rule,
+		    state, days);
+	}
+}
+
+/* The obligations (compliance_due) for the status line and the visits' marks. */
+static void
+ui_load_due(struct ui *ui)
+{
+	struct compliance c;
+	struct kz_error e = { 0 };
+
+	rules_findings_free(&ui->findings);
+	free(ui->finding_visit);
+	ui->finding_visit = NULL;
+	ui->due = ui->overdue = 0;
+	if (compliance_due(ui->store, ui->today, RULES_DUE_AHEAD, &c, &ui->findings, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	ui->finding_visit = xcalloc(ui->findings.n + 1, sizeof *ui->finding_visit);
+	for (size_t i = 0; i < ui->findings.n; i++) {
+		const struct rules_finding *f = &ui->findings.v[i];
+
+		if (f->status == RULES_OVERDUE)
+			ui->overdue++;
+		else if (f->status == RULES_PENDING)
+			ui->due++;
+		if (f->visit >= 0 && (size_t)f->visit < c.visits.n)
+			ui->finding_visit[i] = ((const struct visit *)c.visits.items)[f->visit].id;
+	}
+	compliance_free(&c);
+}
+
+/* Everything read from the store again: another process committed, or this one. */
+static void
+ui_reload(struct ui *ui)
+{
+	ui->generation = office_generation(ui->office);
+	ui->today = compliance_today();
+	ui_load_due(ui);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		ui->panes[i].ops->reload(&ui->panes[i], ui);
+		ui->panes[i].dirty = true;
+	}
+	ui->all_dirty = true;
+}
+
+/* ---- drawing ---- */
+
+struct layout {
+	bool small;
+	int cols, rows;
+	int main_y, main_h;
+	int left_w;		/* wide: Visits' width; else 0 */
+};
+
+static void
+ui_layout(struct layout *l)
+{
+	getmaxyx(stdscr, l->rows, l->cols);
+	l->small = l->cols < UI_MIN_COLS || l->rows < UI_MIN_ROWS;
+	l->main_y = 1;
+	l->main_h = l->rows - 3;
+	l->left_w = l->cols >= UI_WIDE_COLS ? l->cols / 2 : 0;
+}
+
+static void
+draw_status(struct ui *ui, const struct layout *l)
+{
+	char line[512], date[11];
+
+	date_format(ui->today, date);
+	/* short enough for 80 columns with a long unit name: the sync state must show */
+	snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
+	    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
+	    ui->read_only ? _(" | READ-ONLY") : "");
+	move(0, 0);
+	attron(A_REVERSE);
+	for (int x = 0; x < l->cols; x++)
+		addch(' ');
+	ui_put(stdscr, 0, 0, l->cols, line, A_REVERSE);
+	attroff(A_REVERSE);
+}
+
+static enum km_context
+ui_context(const struct ui *ui)
+{
+	const struct pane *p = &ui->panes[ui->focus];
+
+	if (ui->help)
+		return KM_HELP;
+	if (ui->choose.open)
+		return KM_CHOOSE;
+	return p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
+}
+
+/* The first key bound to action a reachable from ctx, or K_NONE. */
+static key_code
+first_key(const struct ui *ui, enum km_context ctx, int a)
+{
+	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
+		for (size_t i = 0; i < ui->keymap.n; i++) {
+			const struct km_binding *b = &ui->keymap.v[i];
+
+			if ((int)b->ctx == c && b->action == a &&
+			    keymap_lookup(&ui->keymap, ctx, b->key) == a)
+				return b->key;
+		}
+	return K_NONE;
+}
+
+/* The hint line: the hinted actions of the current context, by their first key. */
+static void
+draw_hints(struct ui *ui, const struct layout *l)
+{
+	enum km_context ctx = ui_context(ui);
+	char line[1024], key[K_NAME_MAX];
+	size_t n = 0;
+
+	line[0] = '\0';
+	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
+		for (int a = 0; a < A_COUNT && n + 1 < sizeof line; a++) {
+			key_code k;
+
+			if (action_table[a].context != (enum km_context)c ||
+			    !(action_table[a].flags & ACT_HINT) ||
+			    (k = first_key(ui, ctx, a)) == K_NONE)
+				continue;
+			n += (size_t)snprintf(line + n, sizeof line - n, "%s%s %s",
+			    n > 0 ? "  " : "", key_format(k, key), action_table[a].name);
+		}
+	move(l->rows - 2, 0);
+	clrtoeol();
+	ui_put(stdscr, l->rows - 2, 0, l->cols, line, A_NORMAL);
+}
+
+static void
+draw_message(struct ui *ui, const struct layout *l)
+{
+	char line[600];
+
+	move(l->rows - 1, 0);
+	clrtoeol();
+	snprintf(line, sizeof line, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "",
+	    ui->msg);
+	ui_put(stdscr, l->rows - 1, 0, l->cols, line,
+	    ui->msg_error ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) : A_NORMAL);
+}
+
+/* The help screen: the bindings reachable in the focused pane, from the action table. */
+static void
+draw_help(struct ui *ui, WINDOW *w)
+{
+	enum km_context ctx = ui->panes[ui->focus].ops->context;
+	int rows, cols, y = 0, line = 0;
+	char text[512], key[K_NAME_MAX];
+
+	getmaxyx(w, rows, cols);
+	werase(w);
+	snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
+	    _(ui->panes[ui->focus].ops->title));
+	ui_put(w, y++, 0, cols, text, A_BOLD);
+	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
+		for (int a = 0; a < A_COUNT; a++) {
+			if (action_table[a].context != (enum km_context)c)
+				continue;
+			for (size_t i = 0; i < ui->keymap.n; i++) {
+				const struct km_binding *b = &ui->keymap.v[i];
+
+				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a)
+					continue;
+				if (line++ < ui->help_top || y >= rows)
+					continue;
+				snprintf(text, sizeof text, "%-10s %-14s %s%s", key_format(b->key, key),
+				    action_table[a].name, _(action_table[a].help),
+				    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
+				    _(" (refused: read-only)") : "");
+				ui_put(w, y++, 0, cols, text, A_NORMAL);
+			}
+		}
+}
+
+static void
+draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
+{
+	WINDOW *win = newwin(h, w, y, x);
+	char title[128];
+
+	if (win == NULL)
+		return;
+	ui->panes[i].rows = h - 1;
+	werase(win);
+	snprintf(title, sizeof title, "%s %s", i == ui->focus ? "▶" : " ",
+	    _(ui->panes[i].ops->title));
+	if (ui->help && i == ui->focus) {
+		draw_help(ui, win);
+	} else if (ui->choose.open && i == ui->focus) {
+		choose_draw(&ui->choose, win);
+	} else {
+		WINDOW *body = derwin(win, h - 1, w, 1, 0);
+
+		wmove(win, 0, 0);
+		ui_put(win, 0, 0, w, title, i == ui->focus ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
+		if (body != NULL) {
+			ui->panes[i].ops->draw(&ui->panes[i], ui, body);
+			delwin(body);
+		}
+	}
+	wnoutrefresh(win);
+	delwin(win);
+	ui->panes[i].dirty = false;
+}
+
+static void
+ui_draw(struct ui *ui)
+{
+	struct layout l;
+
+	ui_layout(&l);
+	if (l.small) {
+		char line[128];
+
+		if (!ui->all_dirty)
+			return;
+		erase();
+		snprintf(line, sizeof line, _("kezdesu needs at least %dx%d (now %dx%d)"),
+		    UI_MIN_COLS, UI_MIN_ROWS, l.cols, l.rows);
+		ui_put(stdscr, 0, 0, l.cols, line, A_BOLD);
+		wnoutrefresh(stdscr);
+		doupdate();
+		ui->all_dirty = false;
+		return;
+	}
+	if (ui->all_dirty) {
+		draw_status(ui, &l);
+		draw_hints(ui, &l);
+		draw_message(ui, &l);
+		wnoutrefresh(stdscr);
+	}
+	if (l.left_w > 0) {
+		int other = ui->focus != PANE_VISITS ? ui->focus : ui->other;
+
+		if (ui->all_dirty || ui->panes[PANE_VISITS].dirty)
+			draw_pane(ui, PANE_VISITS, l.main_y, 0, l.main_h, l.left_w - 1);
+		if (ui->all_dirty || ui->panes[other].dirty) {
+			mvvline(l.main_y, l.left_w - 1, ACS_VLINE, l.main_h);
+			wnoutrefresh(stdscr);
+			draw_pane(ui, other, l.main_y, l.left_w, l.main_h, l.cols - l.left_w);
+		}
+	} else if (ui->all_dirty || ui->panes[ui->focus].dirty) {
+		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
+	}
+	ui->all_dirty = false;
+	doupdate();
+}
+
+/* ---- actions ---- */
+
+void
+ui_show(struct ui *ui, int pane)
+{
+	ui->focus = pane;
+	ui->choose.open = false;
+	if (pane != PANE_VISITS)
+		ui->other = pane;
+	ui->help = false;
+	ui->all_dirty = true;
+	ui->panes[pane].dirty = true;
+}
+
+static void
+ui_do(struct ui *ui, int a)
+{
+	struct pane *p = &ui->panes[ui->focus];
+
+	if ((action_table[a].flags & ACT_WRITES) && ui->read_only) {
+		ui_message(ui, true, _("%s: refused, the store is open read-only (--read-only)"),
+		    action_table[a].name);
+		return;
+	}
+	switch ((enum action_id)a) {
+	case A_QUIT:
+		ui->quit = true;
+		return;
+	case A_HELP:
+		ui->help = true;
+		ui->help_top = 0;
+		ui->all_dirty = true;
+		return;
+	case A_CLOSE_HELP:
+		ui->help = false;
+		ui->all_dirty = true;
+		return;
+	case A_PANE_VISITS:
+		ui_show(ui, PANE_VISITS);
+		return;
+	case A_PANE_INTAKE:
+		ui_show(ui, PANE_INTAKE);
+		return;
+	case A_PANE_TRIAGE:
+		ui_show(ui, PANE_TRIAGE);
+		return;
+	case A_NEXT_PANE:
+		ui_show(ui, (ui->focus + 1) % PANE_COUNT);
+		return;
+	case A_PREV_PANE:
+		ui_show(ui, (ui->focus + PANE_COUNT - 1) % PANE_COUNT);
+		return;
+	case A_REDRAW:
+		clearok(curscr, TRUE);
+		ui->all_dirty = true;
+		return;
+	default:
+		break;
+	}
+	if (ui->help) {
+		if (a == A_UP && ui->help_top > 0)
+			ui->help_top--;
+		else if (a == A_DOWN)
+			ui->help_top++;
+		else if (a == A_FIRST)
+			ui->help_top = 0;
+		ui->all_dirty = true;
+		return;
+	}
+	if (ui->choose.open) {
+		choose_action(&ui->choose, ui, (enum action_id)a);
+		p->dirty = true;
+		return;
+	}
+	if (p->ops->action(p, ui, (enum action_id)a))
+		p->dirty = true;
+	if (ui->focus != (int)(p - ui->panes))
+		ui->all_dirty = true;
+}
+
+static void
+ui_key(struct ui *ui, key_code k)
+{
+	struct pane *p = &ui->panes[ui->focus];
+	char name[K_NAME_MAX];
+	int a;
+
+	if (ui->confirm_fn != NULL) {
+		void (*fn)(struct ui *) = ui->confirm_fn;
+
+		ui->confirm_fn = NULL;
+		ui->msg[0] = '\0';
+		ui->all_dirty = true;
+		if (k == 'y' || k == 'Y')
+			fn(ui);
+		else
+			ui_message(ui, false, _("%s: not done"), ui->confirm_what);
+		return;
+	}
+	if (!ui->help && !ui->choose.open && p->ops->key != NULL && p->ops->key(p, ui, k)) {
+		p->dirty = true;
+		return;
+	}
+	a = keymap_lookup(&ui->keymap, ui_context(ui), k);
+	if (a < 0) {
+		ui_message(ui, false, _("%s: no action here (F1: the keys)"), key_format(k, name));
+		return;
+	}
+	if (ui->msg[0] != '\0' && !ui->msg_error) {
+		ui->msg[0] = '\0';
+		ui->all_dirty = true;
+	}
+	ui_do(ui, a);
+}
+
+/* ---- input ---- */
+
+/* A curses key code as our key, or K_NONE. */
+static key_code
+from_curses(int code)
+{
+	if (code >= KEY_F(1) && code <= KEY_F(12))
+		return K_F1 + (key_code)(code - KEY_F(1));
+	switch (code) {
+	case KEY_ENTER:
+		return K_ENTER;
+	case KEY_BTAB:
+		return K_BTAB;
+	case KEY_BACKSPACE:
+		return K_BACKSPACE;
+	case KEY_DC:
+		return K_DELETE;
+	case KEY_IC:
+		return K_INSERT;
+	case KEY_HOME:
+		return K_HOME;
+	case KEY_END:
+		return K_END;
+	case KEY_PPAGE:
+		return K_PAGEUP;
+	case KEY_NPAGE:
+		return K_PAGEDOWN;
+	case KEY_UP:
+		return K_UP;
+	case KEY_DOWN:
+		return K_DOWN;
+	case KEY_LEFT:
+		return K_LEFT;
+	case KEY_RIGHT:
+		return K_RIGHT;
+	}
+	return K_NONE;
+}
+
+/* Reads the pasted text up to the end marker and gives it to the focused pane. */
+static void
+ui_paste(struct ui *ui)
+{
+	struct sbuf b = { 0 };
+	struct pane *p = &ui->panes[ui->focus];
+	wint_t ch;
+	int r;
+
+	timeout(UI_TICK_MS);
+	while ((r = get_wch(&ch)) != ERR) {
+		char mb[MB_LEN_MAX];
+		mbstate_t ps;
+		size_t n;
+
+		if (r == KEY_CODE_YES) {
+			if (ch == UI_PASTE_END)
+				break;
+			if (ch == KEY_ENTER)
+				sbuf_sink(&b, "\n", 1);
+			continue;
+		}
+		memset(&ps, 0, sizeof ps);
+		n = wcrtomb(mb, (wchar_t)(ch == L'\r' ? L'\n' : ch), &ps);
+		if (n != (size_t)-1)
+			sbuf_sink(&b, mb, n);
+	}
+	if (p->ops->paste != NULL && !ui->help)
+		p->ops->paste(p, ui, b.s != NULL ? b.s : "");
+	else
+		ui_message(ui, false, _("pasted %zu bytes: nothing here takes text"), b.n);
+	free(b.s);
+}
+
+/* One turn's input: a key handled, or the timeout (K_NONE). */
+static void
+ui_input(struct ui *ui)
+{
+	wint_t ch;
+	int r;
+	key_code k;
+
+	timeout(UI_TICK_MS);
+	r = get_wch(&ch);
+	if (r == ERR)
+		return;
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_RESIZE) {
+			ui->all_dirty = true;
+			return;
+		}
+		if (ch == UI_PASTE_BEGIN) {
+			ui_paste(ui);
+			return;
+		}
+		if ((k = from_curses((int)ch)) != K_NONE)
+			ui_key(ui, k);
+		return;
+	}
+	k = key_from_char((uint32_t)ch);
+	if (k == K_ESCAPE) {
+		/* Escape, or Meta: Escape then a key within a moment (Alt on most terminals) */
+		wint_t ch2;
+
+		timeout(UI_META_MS);
+		r = get_wch(&ch2);
+		if (r == OK && (ch2 == L'[' || ch2 == L'O')) {
+			/*
+			 * A key sequence the terminal description does not know (its TERM is
+			 * not the terminal's): swallowed to its final byte, so that its bytes
+			 * do not arrive as keys.
+			 */
+			while (get_wch(&ch2) == OK && !(ch2 >= 0x40 && ch2 <= 0x7e))
+				;
+			ui_message(ui, true, _("a key this terminal description does not know "
+			    "(is TERM right?)"));
+			return;
+		}
+		if (r == OK)
+			k = K_META | key_from_char((uint32_t)ch2);
+		else if (r == KEY_CODE_YES && from_curses((int)ch2) != K_NONE)
+			k = K_META | from_curses((int)ch2);
+	}
+	ui_key(ui, k);
+}
+
+/* A resize noticed by the flag: the new size from the terminal, the screen redone. */
+static void
+ui_resize(struct ui *ui)
+{
+	struct winsize ws;
+
+	ui_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clear();
+	for (int i = 0; i < PANE_COUNT; i++) {
+		ui->panes[i].ops->reload(&ui->panes[i], ui);
+		ui->panes[i].dirty = true;
+	}
+	ui->all_dirty = true;
+}
+
+char *
+ui_keymap_path(const char *given)
+{
+	const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (given != NULL)
+		return xstrdup(given);
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/kezdesu/keymap", x);
+	if (home != NULL && home[0] != '\0')
+		return xasprintf("%s/.config/kezdesu/keymap", home);
+	return NULL;
+}
+
+/* The defaults, then the user's keymap; an error there: the defaults and its message. */
+static void
+ui_keymaps(struct ui *ui, const char *given)
+{
+	struct km_errors errs = { 0 };
+	char *path = ui_keymap_path(given);
+
+	action_keymap_defaults(&ui->keymap);
+	if (path != NULL && (given != NULL || access(path, F_OK) == 0) &&
+	    keymap_load_file(&ui->keymap, path, &errs) != 0)
+		ui_message(ui, true, _("%s (and %zu more); the default keys are used"),
+		    errs.v[0], errs.n - 1);
+	if (errs.n == 1)
+		ui_message(ui, true, _("%s; the default keys are used"), errs.v[0]);
+	keymap_errors_free(&errs);
+	free(path);
+}
+
+int
+ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
+{
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	struct sigaction sa;
+	struct node n;
+	SCREEN *scr;
+
+	/*
+	 * The store's text is UTF-8: a locale named but not installed (kk_KZ.UTF-8 on a
+	 * machine without it) would leave the C locale, where every Kazakh letter is a '?'.
+	 */
+	if (setlocale(LC_ALL, "") == NULL)
+		setlocale(LC_ALL, "C.UTF-8");
+	ui->office = o;
+	ui->store = office_store(o);
+	ui->read_only = office_read_only(o);
+	ui->focus = PANE_VISITS;
+	ui->other = PANE_INTAKE;
+	if (office_node(o, &n, e) != 0) {
+		free(ui);
+		return 1;
+	}
+	memcpy(ui->unit, n.unit, sizeof ui->unit);
+	unit_names_load(ui->store, n.unit, opt->lang, &ui->names);
+	ui_keymaps(ui, opt->keymap);
+	if (office_warning(o) != NULL && ui->msg[0] == '\0')
+		ui_message(ui, true, "%s", office_warning(o));
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		kz_fail(e, KZ_EINVAL, "cannot use the terminal (TERM=%s)",
+		    getenv("TERM") ? getenv("TERM") : "");
+		unit_names_free(&ui->names);
+		keymap_clear(&ui->keymap);
+		free(ui);
+		return 1;
+	}
+	fatal_set_hook(ui_fatal_hook);
+	set_escdelay(UI_META_MS);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	ui->color = getenv("NO_COLOR") == NULL && has_colors();
+	if (ui->color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_RED, -1);
+		init_pair(2, COLOR_YELLOW, -1);
+	}
+	define_key("\033[200~", UI_PASTE_BEGIN);
+	define_key("\033[201~", UI_PASTE_END);
+	/* Bracketed paste: a paste arrives between markers, as one text, not as keys. */
+	fputs("\033[?2004h", stdout);
+	fflush(stdout);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_winch;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+
+	ui->panes[PANE_VISITS].ops = &pane_visits_ops;
+	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
+	ui->panes[PANE_TRIAGE].ops = &pane_triage_ops;
+	{
+		struct layout l;
+
+		ui_layout(&l);
+		for (int i = 0; i < PANE_COUNT; i++)
+			ui->panes[i].rows = l.main_h - 1;
+	}
+	ui_reload(ui);
+	while (!ui->quit) {
+		if (ui_winch)
+			ui_resize(ui);
+		ui_draw(ui);
+		ui_input(ui);
+		if (office_generation(o) != ui->generation)
+			ui_reload(ui);
+	}
+
+	fputs("\033[?2004l", stdout);
+	fflush(stdout);
+	endwin();
+	delscreen(scr);
+	fatal_set_hook(NULL);
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (ui->panes[i].ops->free != NULL)
+			ui->panes[i].ops->free(&ui->panes[i]);
+	rules_findings_free(&ui->findings);
+	free(ui->finding_visit);
+	unit_names_free(&ui->names);
+	keymap_clear(&ui->keymap);
+	free(ui);
+	return 0;
+}
