@@ -1,6 +1,7 @@
 #!/bin/sh
-# Unit names in Kazakh or Russian: --lang kk|ru, else the locale (LC_ALL, LC_MESSAGES, LANG,
-# the first one set), Russian when it is "ru" or "ru_*", Kazakh otherwise.
+# Unit names in Kazakh or Russian: --lang kk|ru|en, else the locale (LC_ALL, LC_MESSAGES, LANG,
+# the first one set), Russian when it is "ru", "ru_*", "en" or "en_*" (the classifier has no
+# English names), Kazakh otherwise.
 . "$(dirname "$0")/lib/lib.sh"
 
 S=$T/store
@@ -43,9 +44,12 @@ check "... and no Kazakh district name" sh -c "! grep -q '$KK' '$T/out'"
 kz --db "$S" --lang kk check 2026
 check "check names Kazakh places with --lang kk" grep -q "$KK" "$T/out"
 
-kz --db "$S" --lang en
-rc_is 2 "--lang en is bad usage"
-is "$(err)" "kezdesu: --lang: unknown value 'en' (one of: kk, ru)" "--lang en: the message names kk and ru"
+is "$(office "$KZ" --lang en --db "$S")" "$RU" "--lang en: units named in Russian"
+is "$(office LANG=en_US.UTF-8 "$KZ" --db "$S")" "$RU" "an English locale: units named in Russian"
+kz --db "$S" --lang de
+rc_is 2 "--lang de is bad usage"
+is "$(err)" "kezdesu: --lang: unknown value 'de' (one of: kk, ru, en)" \
+    "--lang de: the message names kk, ru and en"
 kz --db "$S" --lang
 rc_is 2 "--lang without a value is bad usage"
 like "$(err)" "kezdesu: --lang needs a value" "--lang without a value: the message says so"

@@ -1,0 +1,120 @@
+#!/bin/sh
+# Languages (issue 8): every string a user reads in Kazakh, Russian and English through
+# gettext (po/*.po, compiled into BUILD/locale), chosen by --lang kk|ru|en or the locale
+# (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), also when the locale asked for is not installed;
+# machine formats (tsv, json, dump) the same in every language; the catalogs complete.
+. "$(dirname "$0")/lib/lib.sh"
+
+PO=$top/po
+
+# ---- the catalogs: every message of the sources translated, none fuzzy, all compiling ----
+# The messages are extracted afresh from the sources (not the committed .pot), so a string
+# wrapped later without its translations fails here, named.
+# gaps PO POT: the messages of POT that PO lacks, leaves empty or marks fuzzy, each named by
+# its msgid (merged as `make pot` would, then what is left untranslated or fuzzy). Fails when
+# there is one.
+gaps() {
+	msgmerge --quiet --no-fuzzy-matching -o "$T/merged.po" "$1" "$2" 2>"$T/merge.err" ||
+	    { cat "$T/merge.err"; return 1; }
+	{ msgattrib --untranslated --no-obsolete "$T/merged.po"
+	  msgattrib --only-fuzzy --no-obsolete "$T/merged.po"; } |
+	    awk '/^msgid/ { m = 1; s = $0; next } m && /^"/ { s = s " " $0; next }
+		m { if (s != "msgid \"\"") print s; m = 0 }' >"$T/gaps"
+	cat "$T/gaps"
+	[ ! -s "$T/gaps" ]
+}
+if ! command -v xgettext >/dev/null || ! command -v msgcmp >/dev/null; then
+	not_ok "gettext's tools (xgettext, msgcmp, msgfmt) are installed"
+else
+	# shellcheck disable=SC2046
+	(cd "$top" && xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	    --keyword=ngettext:1,2 -o "$T/fresh.pot" $(ls src/*.c src/*/*.c)) 2>"$T/xg.err"
+	check "xgettext extracts the messages of src/ (src/ui/ too)" [ -s "$T/fresh.pot" ]
+	n=$(grep -c '^msgid ' "$T/fresh.pot")
+	check "more than 60 messages are marked for translation (got $n)" [ "$n" -gt 60 ]
+	for l in kk ru en; do
+		gaps "$PO/$l.po" "$T/fresh.pot" >"$T/cmp.$l"
+		if check "po/$l.po translates every message of the sources, none empty or fuzzy" \
+		    [ "$?" -eq 0 ]; then :; else
+			diag_file "$T/cmp.$l" 40
+		fi
+		msgfmt --check -o /dev/null "$PO/$l.po" >"$T/fmt.$l" 2>&1
+		check "po/$l.po compiles with msgfmt --check" [ "$?" -eq 0 ] || diag_file "$T/fmt.$l"
+		check "BUILD/locale/$l/LC_MESSAGES/kezdesu.mo is built" \
+		    [ -s "$(dirname "$KZ")/locale/$l/LC_MESSAGES/kezdesu.mo" ]
+	done
+	# The check itself fails on a message added without translations, and names it.
+	printf '%s\n' '#include "util/i18n.h"' \
+	    'const char *f(void); const char *f(void) { return _("a message nobody translated"); }' \
+	    >"$T/new.c"
+	(cd "$top" && xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	    --keyword=ngettext:1,2 -o "$T/new.pot" $(ls src/*.c src/*/*.c) "$T/new.c") \
+	    2>/dev/null
+	gaps "$PO/kk.po" "$T/new.pot" >"$T/cmp.new"
+	check "a message added untranslated fails the check" [ "$?" -ne 0 ]
+	is "$(cat "$T/cmp.new")" 'msgid "a message nobody translated"' "... and the failure names it"
+fi
+
+# ---- a message (stderr), in each language, by --lang and by the environment ----
+msg_of() {
+	"$@" bogus >/dev/null 2>"$T/err"
+	cat "$T/err"
+}
+EN="kezdesu: unknown command 'bogus' (kezdesu --help lists them)"
+KK="kezdesu: белгісіз команда 'bogus' (kezdesu --help тізімін береді)"
+RU="kezdesu: неизвестная команда 'bogus' (список: kezdesu --help)"
+is "$(msg_of "$KZ" --lang en)" "$EN" "a message in English (--lang en)"
+is "$(msg_of "$KZ" --lang kk)" "$KK" "a message in Kazakh (--lang kk)"
+is "$(msg_of "$KZ" --lang ru)" "$RU" "a message in Russian (--lang ru)"
+is "$(msg_of "$KZ" --lang=ru)" "$RU" "a message in Russian (--lang=ru)"
+is "$(msg_of "$KZ")" "$EN" "the tests' own environment (LC_ALL=C.UTF-8): English"
+is "$(msg_of env LANGUAGE=kk "$KZ")" "$KK" "LANGUAGE=kk with LC_ALL=C.UTF-8: Kazakh"
+is "$(msg_of env LANGUAGE=ru:kk "$KZ")" "$RU" "LANGUAGE=ru:kk: Russian, the first"
+is "$(msg_of env LANGUAGE=de:kk "$KZ")" "$KK" "LANGUAGE=de:kk: Kazakh, the first of ours"
+is "$(msg_of env LC_ALL=C LANGUAGE=kk "$KZ")" "$EN" \
+    "LANGUAGE is ignored in the C locale, as gettext does"
+is "$(msg_of env -u LC_ALL LANG=ru_RU.UTF-8 "$KZ")" "$RU" \
+    "LANG=ru_RU.UTF-8: Russian (installed or not: $(locale -a 2>/dev/null | grep -ci '^ru_RU') such locales here)"
+is "$(msg_of env -u LC_ALL LANG=kk_KZ.UTF-8 "$KZ")" "$KK" "LANG=kk_KZ.UTF-8: Kazakh"
+is "$(msg_of env -u LC_ALL LC_MESSAGES=kk_KZ.UTF-8 LANG=ru_RU.UTF-8 "$KZ")" "$KK" \
+    "LC_MESSAGES before LANG"
+is "$(msg_of env LC_ALL=ru_RU.UTF-8 "$KZ" --lang kk)" "$KK" "--lang kk wins over LC_ALL"
+is "$(msg_of env LANGUAGE=kk "$KZ" --lang en)" "$EN" "--lang en wins over LANGUAGE"
+is "$(msg_of env -u LC_ALL LANG=de_DE.UTF-8 "$KZ")" "$EN" "a language without a catalog: English"
+for l in kk_KZ.UTF-8 ru_RU.UTF-8; do
+	if locale -a 2>/dev/null | grep -qi "^$(echo "$l" | sed 's/\.UTF-8/.utf-\\?8/')"; then
+		want=$KK
+		[ "$l" = ru_RU.UTF-8 ] && want=$RU
+		is "$(msg_of env LC_ALL="$l" "$KZ")" "$want" "LC_ALL=$l (installed here)"
+	else
+		ok "# SKIP LC_ALL=$l: the locale is not installed here (LANG= above covers it)"
+	fi
+done
+kz --lang de
+rc_is 2 "--lang de is bad usage"
+is "$(err)" "kezdesu: --lang: unknown value 'de' (one of: kk, ru, en)" "--lang de: says which"
+
+# ---- help: the lines of --help and of a command's --help, translated ----
+kz --lang kk --help
+like "$(out)" "*қолданылуы: kezdesu \[--db DIR\]*" "--help in Kazakh: the usage line"
+like "$(out)" "*  issue add            проблемалық мәселе қосу; UUID-ін шығарады*" \
+    "--help in Kazakh: a command's line"
+kz --lang ru --help
+like "$(out)" "*  issue add            добавить проблемный вопрос; печатает его UUID*" \
+    "--help in Russian: a command's line"
+kz --lang en --help
+like "$(out)" "*  issue add            add a problem issue; prints its UUID*" \
+    "--help in English: a command's line"
+kz --lang ru check --help
+like "$(out)" "*Охват и правила Указа для каждой встречи.*" \
+    "check --help in Russian: the sentence, capitalised"
+like "$(out)" "использование: kezdesu check YEAR \[--planned|--held\]*" \
+    "... the usage's syntax stays as it is"
+kz --lang kk plan --help
+like "$(out)" "*C-1..C-5 талап ететін кездесулерді ұсыну.*" \
+    "plan --help in Kazakh: rule IDs stay as they are"
+kz --lang kk units --help
+like "$(out)" "*  import     ӘАОЖ (КАТО) сыныптауышын импорттау (CSV)*" \
+    "units --help in Kazakh: the subcommands"
+
+done_testing
