@@ -67,7 +67,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 # where a kezdesu run from the build tree finds them (util/i18n.c).
 LANGS    := kk ru en
 MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/kezdesu.mo)
-POT_SRC  = $(sort $(wildcard src/*.c src/*/*.c))
+POT_SRC  = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h))
 
 all: $(B)/kezdesu $(MO)
 

@@ -390,3 +390,14 @@ out_records(FILE *fp, enum out_format fmt, const struct schema_record *d, const 
 	out_stream_records(&st, items, n, false);
 	out_stream_end(&st);
 }
+
+const char *
+out_pad(const char *s, size_t width, char *buf, size_t size)
+{
+	size_t cols = 0;
+
+	for (const char *p = s; *p != '\0'; p++)
+		cols += ((unsigned char)*p & 0xc0) != 0x80;
+	snprintf(buf, size, "%s%*s", s, cols < width ? (int)(width - cols) : 0, "");
+	return buf;
+}

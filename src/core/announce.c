@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 const char *const announce_channel_names[AC_COUNT] = {
 	[AC_PRINT] = "print",
@@ -69,10 +70,10 @@ announce_channels_normalise(char **channels, struct kz_error *e)
 				n--;
 			}
 			if (n == 0 && mask == 0 && comma == NULL)
-				return kz_fail(e, KZ_EINVAL, "visit: --channels names no channel (P-3: "
-				    "one or more of " AC_LIST ")");
-			return kz_fail(e, KZ_EINVAL, "visit: channel '%.*s' is not in the decree's "
-			    "list (P-3: " AC_LIST ")", (int)n, p);
+				return kz_fail(e, KZ_EINVAL, _("visit: --channels names no channel (P-3: "
+				    "one or more of %s)"), AC_LIST);
+			return kz_fail(e, KZ_EINVAL, _("visit: channel '%.*s' is not in the decree's "
+			    "list (P-3: %s)"), (int)n, p, AC_LIST);
 		}
 		mask |= 1u << k;
 		if (comma == NULL)

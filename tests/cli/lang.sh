@@ -12,11 +12,13 @@ rc_is 0 "init"
 kz --db "$S" units import "$SAMPLE"
 rc_is 0 "units import"
 
-# office LINE...: the overview's first line with the environment and options given.
+# office ENV... KZ ARGS...: the name of the office's unit with the environment and options
+# given, as calendar show's json gives it (the overview's words are translated too now).
 office() {
-	env -u LC_ALL -u LC_MESSAGES -u LANG "$@" >"$T/out" 2>"$T/err"
+	env -u LC_ALL -u LC_MESSAGES -u LANG "$@" calendar show 2026 --format json >"$T/out" \
+	    2>"$T/err"
 	rc=$?
-	head -n 1 "$T/out" | sed -e 's/^Store [^,]*, office of //' -e 's/ (.*//'
+	sed -n 's/^{"unit":"[0-9]*","unit_name":"\([^"]*\)".*/\1/p' "$T/out"
 }
 
 is "$(office "$KZ" --db "$S")" "$KK" "no locale: Kazakh names"
