@@ -124,6 +124,7 @@ export KEZDESU_NOW=$NOW
 make_store "$S"
 kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-02-10
 rc_is 0 "a meeting on 2026-02-10, not marked held by $NOW"
+V=$(out)
 kz --db "$S" issue add --title "Ауыз су" --unit 613633000 --deadline 2026-02-20 --executor "ТКШ"
 rc_is 0 "an issue past its deadline"
 
@@ -188,5 +189,15 @@ for c in "visit list" "issue list"; do
 	is "$(names_blank "$T/kk")" "$(names_blank "$T/en")" \
 	    "$c --format json: keys, codes and statuses the same in kk and en"
 done
+
+# show's text gives a status in the language shown; its json keeps the status's name.
+kz --db "$S" --lang ru visit show "$V"
+like "$(out)" "*status: запланирована*" "visit show in Russian: the status"
+kz --db "$S" --lang kk visit show "$V"
+like "$(out)" "*status: жоспарланған*" "visit show in Kazakh: the status"
+"$KZ" --db "$S" --lang kk visit show "$V" --format json >"$T/kk"
+"$KZ" --db "$S" --lang en visit show "$V" --format json >"$T/en"
+like "$(cat "$T/kk")" '*"status":"planned"*' "visit show --format json in Kazakh: the status's name"
+is "$(names_blank "$T/kk")" "$(names_blank "$T/en")" "visit show --format json: the same in kk and en"
 
 done_testing
