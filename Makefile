@@ -79,7 +79,7 @@ $(B)/locale/%/LC_MESSAGES/kezdesu.mo: po/%.po
 # English is the source strings themselves. Then translate what msgmerge left empty.
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-		--keyword=ngettext:1,2 --add-comments=TRANSLATORS: --package-name=kezdesu \
+		--keyword=ngettext:1,2 --keyword=text_check:1 --keyword=text_check_name:1 --add-comments=TRANSLATORS: --package-name=kezdesu \
 		--package-version=$(VERSION) --msgid-bugs-address= --sort-by-file \
 		-o po/kezdesu.pot $(POT_SRC)
 	for l in kk ru; do msgmerge --quiet --update --backup=none --no-fuzzy-matching \

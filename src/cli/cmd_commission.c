@@ -85,10 +85,10 @@ lacking(unsigned cats)
 	if (community && council)
 		return "";
 	if (community)
-		return "a member of a public council";
+		return _("a member of a public council");
 	if (council)
-		return "a member of a community assembly";
-	return "members of a community assembly and of a public council";
+		return _("a member of a community assembly");
+	return _("members of a community assembly and of a public council");
 }
 
 static int

@@ -46,7 +46,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	uid_format(&n.id, id);
 	out_textf(stdout, _("initialised store %s for unit %s (node %s)%s%s"), c->db, unit, id,
-	    group ? ", shared by group " : "", group ? group : "");
+	    group ? _(", shared by group ") : "", group ? group : "");
 	putchar('\n');
 	return 0;
 }

@@ -485,7 +485,7 @@ show_channels(const struct visit *v)
 		int k = announce_channel_find(q, comma != NULL ? (size_t)(comma - q) : strlen(q));
 
 		fputs(q != p ? ", " : "", stdout);
-		fputs(announce_channel_titles[k], stdout);
+		fputs(_(announce_channel_titles[k]), stdout);
 		if (comma == NULL)
 			break;
 		q = comma;

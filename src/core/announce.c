@@ -19,14 +19,14 @@ const char *const announce_channel_names[AC_COUNT] = {
 };
 
 const char *const announce_channel_titles[AC_COUNT] = {
-	[AC_PRINT] = "regional print",
-	[AC_RADIO] = "radio",
-	[AC_WEB] = "official web resources",
-	[AC_EGOV] = "e-government portal",
-	[AC_OPEN_DATA] = "open data portal",
-	[AC_SOCIAL] = "akimat's social accounts",
-	[AC_PUBLIC_PLACES] = "public places",
-	[AC_OTHER] = "other mass media",
+	[AC_PRINT] = N_("regional print"),
+	[AC_RADIO] = N_("radio"),
+	[AC_WEB] = N_("official web resources"),
+	[AC_EGOV] = N_("e-government portal"),
+	[AC_OPEN_DATA] = N_("open data portal"),
+	[AC_SOCIAL] = N_("akimat's social accounts"),
+	[AC_PUBLIC_PLACES] = N_("public places"),
+	[AC_OTHER] = N_("other mass media"),
 };
 
 #define AC_LIST "print, radio, web, egov, open-data, social, public-places, other"

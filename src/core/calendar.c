@@ -327,8 +327,8 @@ add_meeting_fn(struct store_txn *t, void *arg)
 	else if (!fixed && a->revise != NULL)
 		rc = kz_fail(e, KZ_EINVAL, _("visit: --revise is for a meeting added to an "
 		    "approved calendar; the calendar of %d is %s"), c.year,
-		    c.status == CAL_DRAFT ? "a draft, changed freely" :
-		    "not the one of this akim's office");
+		    c.status == CAL_DRAFT ? _("a draft, changed freely") :
+		    _("not the one of this akim's office"));
 	else if (fixed) {
 		if (text_check("reason of the revision", a->revise, true, 2000, e) != 0)
 			rc = -1;

@@ -28,7 +28,7 @@ if ! command -v xgettext >/dev/null || ! command -v msgcmp >/dev/null; then
 else
 	# shellcheck disable=SC2046
 	(cd "$top" && xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-	    --keyword=ngettext:1,2 -o "$T/fresh.pot" $(ls src/*.c src/*/*.c src/*/*.h)) 2>"$T/xg.err"
+	    --keyword=ngettext:1,2 --keyword=text_check:1 --keyword=text_check_name:1 -o "$T/fresh.pot" $(ls src/*.c src/*/*.c src/*/*.h)) 2>"$T/xg.err"
 	check "xgettext extracts the messages of src/ (src/ui/ too)" [ -s "$T/fresh.pot" ]
 	n=$(grep -c '^msgid ' "$T/fresh.pot")
 	check "more than 350 messages are marked for translation (got $n)" [ "$n" -gt 350 ]
@@ -48,7 +48,7 @@ else
 	    'const char *f(void); const char *f(void) { return _("a message nobody translated"); }' \
 	    >"$T/new.c"
 	(cd "$top" && xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-	    --keyword=ngettext:1,2 -o "$T/new.pot" $(ls src/*.c src/*/*.c src/*/*.h) "$T/new.c") \
+	    --keyword=ngettext:1,2 --keyword=text_check:1 --keyword=text_check_name:1 -o "$T/new.pot" $(ls src/*.c src/*/*.c src/*/*.h) "$T/new.c") \
 	    2>/dev/null
 	gaps "$PO/kk.po" "$T/new.pot" >"$T/cmp.new"
 	check "a message added untranslated fails the check" [ "$?" -ne 0 ]
