@@ -90,6 +90,16 @@ for l in kk_KZ.UTF-8 ru_RU.UTF-8; do
 		ok "# SKIP LC_ALL=$l: the locale is not installed here (LANG= above covers it)"
 	fi
 done
+# A message made below the command line (the store's, through core), in each language.
+kz --lang kk --db "$T/none" visit list
+is "$(err)" "kezdesu: $T/none қоймасы жоқ (орындаңыз: kezdesu init --unit CODE)" \
+    "the store's message in Kazakh"
+kz --lang ru --db "$T/none" visit list
+is "$(err)" "kezdesu: хранилище $T/none не существует (выполните: kezdesu init --unit CODE)" \
+    "the store's message in Russian"
+kz --lang en --db "$T/none" visit list
+is "$(err)" "kezdesu: store $T/none: no such store (run: kezdesu init --unit CODE)" \
+    "the store's message in English"
 kz --lang de
 rc_is 2 "--lang de is bad usage"
 is "$(err)" "kezdesu: --lang: unknown value 'de' (one of: kk, ru, en)" "--lang de: says which"
