@@ -5,10 +5,12 @@
 #   make bench      build optimised and run the benchmarks (not part of check)
 #   make SAN=1 ...  the same with AddressSanitizer + UndefinedBehaviorSanitizer (build-san/)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make pot        extract the messages into po/kezdesu.pot and merge them into po/*.po
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 CC      ?= cc
 PKGS    := ncursesw lmdb uuid libsodium libzstd
 TESTPKGS := cmocka
@@ -47,6 +49,7 @@ CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKZ_VERSION=\"$(VERSION)\" -Isrc
+CPPFLAGS += -DLOCALEDIR=\"$(LOCALEDIR)\"
 CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)
 LDLIBS   += $(PKG_LIBS) -lm
@@ -61,7 +64,33 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-all: $(B)/kezdesu
+# The catalogs (docs/architecture.md "Languages"): po/LANG.po compiled beside the binary,
+# where a kezdesu run from the build tree finds them (util/i18n.c).
+LANGS    := kk ru en
+MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/kezdesu.mo)
+POT_SRC  = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h))
+
+all: $(B)/kezdesu $(MO)
+
+$(B)/locale/%/LC_MESSAGES/kezdesu.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The messages of every source file (src/ui/*.c included), merged into each catalog;
+# English is the source strings themselves. Then translate what msgmerge left empty.
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--keyword=ngettext:1,2 --keyword=text_check:1 --keyword=text_check_name:1 --add-comments=TRANSLATORS: --package-name=kezdesu \
+		--package-version=$(VERSION) --msgid-bugs-address= --sort-by-file \
+		-o po/kezdesu.pot $(POT_SRC)
+	for l in kk ru; do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+		po/$$l.po po/kezdesu.pot || exit 1; done
+	msgen po/kezdesu.pot | sed -e '1,/^msgstr/{/^#, fuzzy$$/d;}' \
+		-e 's/charset=CHARSET/charset=UTF-8/' -e 's/^"Language: \\n"/"Language: en\\n"/' \
+		-e 's/nplurals=INTEGER; plural=EXPRESSION;/nplurals=2; plural=(n != 1);/' \
+		-e 's/^"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE/"PO-Revision-Date: 2026-12-01 00:00+0000/' \
+		-e 's/^"Last-Translator: FULL NAME <EMAIL@ADDRESS>/"Last-Translator: msgen/' \
+		-e 's/^"Language-Team: LANGUAGE <LL@li.org>/"Language-Team: none/' >po/en.po
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -109,24 +138,29 @@ $(B)/bench/%: bench/%.c $(B)/libkezdesu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libkezdesu.a $(LDLIBS)
 
-run: $(B)/kezdesu
+run: $(B)/kezdesu $(MO)
 	$(B)/kezdesu --db $(B)/demo-store --demo
 
-check: $(B)/kezdesu $(TEST_BIN) $(BENCH_BIN)
+check: $(B)/kezdesu $(MO) $(TEST_BIN) $(BENCH_BIN)
 	sh tests/run.sh $(B)
 
 bench: $(B)/kezdesu $(BENCH_BIN)
 	sh bench/run.sh $(B)
 
-install: $(B)/kezdesu
+install: $(B)/kezdesu $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(B)/locale/$$l/LC_MESSAGES/kezdesu.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kezdesu.mo || exit 1; \
+	done
 	install -m 755 $(B)/kezdesu $(DESTDIR)$(BINDIR)/kezdesu
 	install -m 644 docs/kezdesu.1 $(DESTDIR)$(MANDIR)/man1/kezdesu.1
 
 clean:
 	rm -rf build build-san
 
-.PHONY: all run check bench install clean
+.PHONY: all run check bench install clean pot
 .SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(B)/src/main.d

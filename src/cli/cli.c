@@ -14,23 +14,27 @@
 #include "core/node.h"
 #include "core/office.h"
 #include "core/record.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 int
 cli_help(void)
 {
-	fputs("usage: kezdesu [--db DIR] [--read-only] [--lang kk|ru] [--keymap FILE] [-v LOGFILE]\n"
+	/* The syntax stays as it is; the words around it are translated. */
+	printf("%s kezdesu [--db DIR] [--read-only] [--lang kk|ru|en] [--keymap FILE] [-v LOGFILE]\n"
 	    "               [COMMAND ...]\n"
 	    "       kezdesu --demo | --help | --version\n"
-	    "\n"
-	    "commands (kezdesu COMMAND --help shows one's usage):\n", stdout);
+	    "\n", _("usage:"));
+	fputs(_("commands (kezdesu COMMAND --help shows one's usage):\n"), stdout);
 	cmd_table_list(stdout);
-	fputs("\n"
-	    "Without a command, opens the interface on a terminal, else shows the store's\n"
+	fputs("\n", stdout);
+	fputs(_("Without a command, opens the interface on a terminal, else shows the store's\n"
 	    "upcoming visits and open issues.\n"
 	    "The store is --db DIR, else $KEZDESU_DB, else $XDG_DATA_HOME/kezdesu.\n"
-	    "Units are named in Kazakh, or in Russian with --lang ru or a Russian locale.\n"
-	    "See kezdesu(1).\n", stdout);
+	    "Messages are in Kazakh, Russian or English: --lang kk|ru|en, else the locale\n"
+	    "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Units are named in Kazakh, or in Russian\n"
+	    "with --lang ru or en or a Russian or English locale.\n"
+	    "See kezdesu(1).\n"), stdout);
 	return 0;
 }
 
@@ -66,8 +70,8 @@ cli_fail(struct cli *c)
 		if (n > 0 && c->err.msg[n - 1] == ':')
 			fputc(' ', stderr);
 		out_text_string(stderr, c->cmd[0] != '\0' ? c->cmd : "kezdesu");
-		fputs(": failed, and no reason was recorded (a bug: please report it; "
-		    "-v LOGFILE may tell more)", stderr);
+		fputs(_(": failed, and no reason was recorded (a bug: please report it; "
+		    "-v LOGFILE may tell more)"), stderr);
 	}
 	fputc('\n', stderr);
 	return EXIT_FAIL;
@@ -81,9 +85,9 @@ cli_getopt(const char *cmd, int argc, char **argv, const struct option *opts)
 	opterr = 0;
 	ch = getopt_long(argc, argv, ":", opts, NULL);
 	if (ch == '?')
-		cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
 	else if (ch == ':')
-		cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+		cli_usage(cmd, _("option '%s' needs a value"), argv[optind - 1]);
 	return ch == ':' ? '?' : ch;
 }
 
@@ -92,7 +96,7 @@ arg_date(const char *cmd, const char *opt, const char *s, kz_date *d)
 {
 	if (date_parse(s, d) == 0)
 		return 0;
-	cli_usage(cmd, "%s: '%s' is not a date (YYYY-MM-DD)", opt, s);
+	cli_usage(cmd, _("%s: '%s' is not a date (YYYY-MM-DD)"), opt, s);
 	return -1;
 }
 
@@ -101,7 +105,7 @@ arg_uuid(const char *cmd, const char *what, const char *s, struct kz_uuid *u)
 {
 	if (uid_parse(s, u) == 0)
 		return 0;
-	cli_usage(cmd, "%s: '%s' is not a UUID", what, s);
+	cli_usage(cmd, _("%s: '%s' is not a UUID"), what, s);
 	return -1;
 }
 
@@ -114,7 +118,7 @@ arg_int(const char *cmd, const char *opt, const char *s, long min, long max, lon
 	*v = strtol(s, &end, 10);
 	if (errno == 0 && end != s && *end == '\0' && *v >= min && *v <= max)
 		return 0;
-	cli_usage(cmd, "%s: '%s' is not a number from %ld to %ld", opt, s, min, max);
+	cli_usage(cmd, _("%s: '%s' is not a number from %ld to %ld"), opt, s, min, max);
 	return -1;
 }
 
@@ -134,7 +138,7 @@ arg_enum(const char *cmd, const char *opt, const char *s, const char *const *nam
 			strncat(list, names[i], sizeof list - strlen(list) - 1);
 		}
 	}
-	cli_usage(cmd, "%s: unknown value '%s' (one of: %s)", opt, s, list);
+	cli_usage(cmd, _("%s: unknown value '%s' (one of: %s)"), opt, s, list);
 	return -1;
 }
 
@@ -143,7 +147,7 @@ arg_format(const char *cmd, const char *s, enum out_format *f)
 {
 	if (out_parse_format(s, f) == 0)
 		return 0;
-	cli_usage(cmd, "--format: unknown format '%s' (text, tsv or json)", s);
+	cli_usage(cmd, _("--format: unknown format '%s' (text, tsv or json)"), s);
 	return -1;
 }
 
@@ -179,19 +183,6 @@ arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_er
 	free(n);
 	free(on);
 	return rc;
-}
-
-/* The locale of messages as POSIX orders the variables: LC_ALL, LC_MESSAGES, LANG. */
-static const char *
-locale_messages(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *v;
-
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
-		if ((v = getenv(vars[i])) != NULL && v[0] != '\0')
-			return v;
-	return NULL;
 }
 
 const struct unit_names *
@@ -230,7 +221,7 @@ cli_open(struct cli *c, int flags)
 	c->store = office_store(c->office);
 	out_set_namer(unit_namer, c);
 	if (office_warning(c->office) != NULL) {
-		out_textf(stderr, "kezdesu: warning: %s", office_warning(c->office));
+		out_textf(stderr, _("kezdesu: warning: %s"), office_warning(c->office));
 		fputc('\n', stderr);
 	}
 	return 0;
@@ -258,11 +249,36 @@ int
 cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
-	static const char *const lang_names[] = { [LANG_KK] = "kk", [LANG_RU] = "ru" };
+	static const char *const lang_names[] = { "kk", "ru", "en" };
 	bool demo = false;
 	int i, rc = -1;
-	const char *env, *lang = NULL;
+	const char *env, *lang = NULL, *chosen;
 
+	/* --lang first, so that everything said from here on (--help too) is in its language. */
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7;
+		else if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "-v") == 0)
+			i++;
+	}
+	/*
+	 * Messages in the language chosen; unit names too, in Russian for English (the
+	 * classifier names units in Kazakh and Russian only), in Kazakh when no language of
+	 * ours was asked.
+	 */
+	if ((chosen = i18n_init(lang)) == NULL) {
+		int l;
+
+		chosen = i18n_init(NULL);
+		if (arg_enum(NULL, "--lang", lang, lang_names, 3, &l) != 0)
+			return EXIT_USAGE;
+	}
+	c.lang = chosen != NULL && (strcmp(chosen, "ru") == 0 || strcmp(chosen, "en") == 0) ?
+	    LANG_RU : LANG_KK;
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *a = argv[i];
 
@@ -278,13 +294,13 @@ cli_main(int argc, char **argv)
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "-v") == 0 ||
 		    strcmp(a, "--lang") == 0 || strcmp(a, "--keymap") == 0) {
 			if (i + 1 >= argc)
-				return cli_usage(NULL, "%s needs a value", a);
+				return cli_usage(NULL, _("%s needs a value"), a);
 			if (a[2] == 'k')
 				c.keymap = argv[++i];
 			else if (a[1] == 'v')
 				log_open(argv[++i]);
 			else if (a[2] == 'l')
-				lang = argv[++i];
+				i++;	/* read above */
 			else
 				c.db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
@@ -292,22 +308,14 @@ cli_main(int argc, char **argv)
 		} else if (strncmp(a, "--keymap=", 9) == 0) {
 			c.keymap = a + 9;
 		} else if (strncmp(a, "--lang=", 7) == 0) {
-			lang = a + 7;
+			continue;
 		} else if (strcmp(a, "--") == 0) {
 			i++;
 			break;
 		} else {
-			return cli_usage(NULL, "unknown option '%s' (kezdesu --help lists them)", a);
+			return cli_usage(NULL, _("unknown option '%s' (kezdesu --help lists them)"), a);
 		}
 	}
-	if (lang != NULL) {
-		int l;
-
-		if (arg_enum(NULL, "--lang", lang, lang_names, 2, &l) != 0)
-			return EXIT_USAGE;
-		c.lang = (enum lang)l;
-	} else
-		c.lang = unit_names_lang(locale_messages());
 	if (c.db == NULL && (env = getenv("KEZDESU_DB")) != NULL && env[0] != '\0')
 		c.db = env;
 	if (c.db == NULL) {
@@ -319,9 +327,9 @@ cli_main(int argc, char **argv)
 			free(base);
 	}
 	if (c.db[0] == '\0')
-		return cli_usage(NULL, "--db: empty directory name");
+		return cli_usage(NULL, "%s", _("--db: empty directory name"));
 
-	snprintf(c.cmd, sizeof c.cmd, "%s", demo ? "--demo" : "the overview");
+	snprintf(c.cmd, sizeof c.cmd, "%s", demo ? "--demo" : _("the overview"));
 	if (demo)
 		rc = cmd_demo(&c);
 	else if (i >= argc) {
@@ -343,11 +351,11 @@ cli_main(int argc, char **argv)
 		else if (e != NULL)
 			rc = e->exec(&c, argc - i, argv + i);
 		if (rc == -1)
-			rc = cli_usage(NULL, "unknown command '%s' (kezdesu --help lists them)",
+			rc = cli_usage(NULL, _("unknown command '%s' (kezdesu --help lists them)"),
 			    argv[i]);
 	}
 	if (fflush(stdout) != 0 && rc == 0) {
-		out_textf(stderr, "kezdesu: cannot write the output: %s", strerror(errno));
+		out_textf(stderr, _("kezdesu: cannot write the output: %s"), strerror(errno));
 		fputc('\n', stderr);
 		rc = EXIT_FAIL;
 	}

@@ -15,10 +15,11 @@
 #include "core/text.h"
 #include "core/unit_names.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 enum { O_BODY = 256, O_FORMAT };
 
-#define NO_BODY "(no body recorded: issue set UUID --body NAME)"
+#define NO_BODY N_("(no body recorded: issue set UUID --body NAME)")
 
 static int
 cmp_str(const char *x, const char *y)
@@ -70,40 +71,40 @@ print_text(const struct unit_names *nm, const struct issue *is, size_t n, kz_dat
 				m++;
 			if (k > 0)
 				putchar('\n');
-			out_textf(stdout, "%s (%zu issue%s)", body != NULL ? body : NO_BODY, m,
-			    m == 1 ? "" : "s");
+			out_textf(stdout, ngettext("%s (%zu issue)", "%s (%zu issues)", m),
+			    body != NULL ? body : _(NO_BODY), m);
 			putchar('\n');
 		}
 		uid_format(&i->id, id);
 		date_format(i->deadline, d);
-		out_textf(stdout, "  %s %s  %s  «%s», deadline %s", i->unit,
-		    unit_names_get(nm, i->unit), issue_status_names[i->status],
-		    i->title ? i->title : "", d[0] ? d : "none");
+		out_textf(stdout, _("  %s %s  %s  «%s», deadline %s"), i->unit,
+		    unit_names_get(nm, i->unit), _(issue_status_names[i->status]),
+		    i->title ? i->title : "", d[0] ? d : _("none"));
 		if (issue_overdue(i, today))
-			fputs(" (overdue)", stdout);
+			fputs(_(" (overdue)"), stdout);
 		printf("\n    %s\n", id);
 		for (size_t s = 0; s < i->nsteps; s++) {
 			const struct issue_step *st = &i->steps[s];
 
 			date_format(st->deadline, d);
-			out_textf(stdout, "    step %zu: %s", s + 1, st->text ? st->text : "");
+			out_textf(stdout, _("    step %zu: %s"), s + 1, st->text ? st->text : "");
 			if (st->executor != NULL)
 				out_textf(stdout, " — %s", st->executor);
 			if (d[0] != '\0')
 				printf(", by %s", d);
 			if (st->done) {
 				date_format(st->done_on, d);
-				printf(", done %s", d);
+				printf(_(", done %s"), d);
 			}
 			putchar('\n');
 		}
 		if (i->nsteps == 0)
-			printf("    no way of solving recorded (issue set UUID --step TEXT)\n");
+			printf(_("    no way of solving recorded (issue set UUID --step TEXT)\n"));
 		if (p != NULL) {
-			out_textf(stdout, "    progress %s: %s", p->quarter, p->text ? p->text : "");
+			out_textf(stdout, _("    progress %s: %s"), p->quarter, p->text ? p->text : "");
 			putchar('\n');
 		} else
-			printf("    no progress note yet (issue set UUID --progress YYYY-QN:TEXT)\n");
+			printf(_("    no progress note yet (issue set UUID --progress YYYY-QN:TEXT)\n"));
 	}
 }
 
@@ -162,13 +163,13 @@ cmd_central(struct cli *c, int argc, char **argv)
 		if (ch == O_FORMAT && arg_format(cmd, optarg, &fmt) == 0)
 			continue;
 		if (ch == O_BODY)
-			cli_usage(cmd, "--body given twice");
+			cli_usage(cmd, _("--body given twice"));
 		free(body);
 		return EXIT_USAGE;
 	}
 	if (optind != argc) {
 		free(body);
-		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	}
 	if (cli_open(c, 0) != 0 || issue_list(c->store, -1, &a, &c->err) != 0) {
 		free(body);
@@ -198,10 +199,10 @@ cmd_central(struct cli *c, int argc, char **argv)
 	} else if (fmt == OUT_TSV) {
 		print_tsv(cli_names(c), is, keep);
 	} else {
-		printf("Open issues in the competence of central executive bodies, national "
-		    "holdings and companies (G-3), by body:\n");
+		printf(_("Open issues in the competence of central executive bodies, national "
+		    "holdings and companies (G-3), by body:\n"));
 		if (keep == 0)
-			printf("  none (issue add|set --level central --body NAME)\n");
+			printf(_("  none (issue add|set --level central --body NAME)\n"));
 		else
 			print_text(cli_names(c), is, keep, compliance_today());
 	}

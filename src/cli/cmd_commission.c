@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "core/commission.h"
 #include "core/compliance.h"
+#include "util/i18n.h"
 
 enum { O_CATEGORY = 256, O_FORMAT };
 
@@ -39,8 +40,8 @@ commission_add_cmd(struct cli *c, int argc, char **argv)
 	if (optind + 2 != argc)
 		return cmd_table_usage(cmd);
 	if (cat < 0)
-		return cli_usage(cmd, "--category is required (P-1: community, public-council, "
-		    "akimat or other)");
+		return cli_usage(cmd, _("--category is required (P-1: community, public-council, "
+		    "akimat or other)"));
 	if (year_arg(cmd, argv[optind], &year) != 0)
 		return EXIT_USAGE;
 	if (cli_open(c, 0) != 0 ||
@@ -84,10 +85,10 @@ lacking(unsigned cats)
 	if (community && council)
 		return "";
 	if (community)
-		return "a member of a public council";
+		return _("a member of a public council");
 	if (council)
-		return "a member of a community assembly";
-	return "members of a community assembly and of a public council";
+		return _("a member of a community assembly");
+	return _("members of a community assembly and of a public council");
 }
 
 static int
@@ -116,8 +117,8 @@ commission_list_cmd(struct cli *c, int argc, char **argv)
 	if (fmt == OUT_TEXT) {
 		const char *lack = lacking(commission_categories(&cal));
 
-		printf("Commission of %d (P-1): %zu member%s\n", year, cal.ncommission,
-		    cal.ncommission == 1 ? "" : "s");
+		printf(ngettext("Commission of %d (P-1): %zu member\n",
+		    "Commission of %d (P-1): %zu members\n", cal.ncommission), year, cal.ncommission);
 		for (size_t k = 0; k < cal.ncommission; k++) {
 			printf("  %zu. %-15s ", k + 1,
 			    category_name(cal.commission[k].category));
@@ -125,7 +126,7 @@ commission_list_cmd(struct cli *c, int argc, char **argv)
 			putchar('\n');
 		}
 		if (lack[0] != '\0')
-			printf("missing: %s (P-1: kezdesu commission add %d --category ...)\n", lack,
+			printf(_("missing: %s (P-1: kezdesu commission add %d --category ...)\n"), lack,
 			    year);
 	} else {
 		if (fmt == OUT_JSON)

@@ -15,6 +15,7 @@
 #include "core/office.h"
 #include "core/unit_names.h"
 #include "core/visit.h"
+#include "util/i18n.h"
 
 int
 cmd_demo(struct cli *c)
@@ -27,7 +28,7 @@ cmd_demo(struct cli *c)
 		if (office_create_dir(c->db, NULL, &c->err) != 0 ||
 		    cli_open(c, OFFICE_CREATE) != 0 || demo_build(c->store, &c->err) != 0)
 			return cli_fail(c);
-		out_textf(stdout, "demo store made in %s", c->db);
+		out_textf(stdout, _("demo store made in %s"), c->db);
 		fputs("\n\n", stdout);
 	}
 	/* c->err may still hold why the first open failed (no store yet): not this one's */
@@ -42,14 +43,14 @@ overview_past(const struct unit_names *nm, const struct compliance *cp,
     const struct rules_findings *due)
 {
 	size_t n = 0, shown = 0;
-	char date[11];
+	char date[11], pad[64];
 
 	for (size_t i = 0; i < due->n; i++)
 		n += strcmp(due->v[i].rule, RULES_PAST_NOT_HELD_RULE) == 0;
 	if (n == 0)
 		return;
-	printf("\nMeetings past their date, not marked held (mark them held, moved or "
-	    "cancelled):\n");
+	printf(_("\nMeetings past their date, not marked held (mark them held, moved or "
+	    "cancelled):\n"));
 	for (size_t i = 0; i < due->n && shown < 5; i++) {
 		const struct rules_finding *f = &due->v[i];
 		const struct visit *v;
@@ -59,14 +60,15 @@ overview_past(const struct unit_names *nm, const struct compliance *cp,
 			continue;
 		v = (const struct visit *)cp->visits.items + f->visit;
 		date_format(v->date, date);
-		out_textf(stdout, "  %s %-9s %s → %s, %d day%s ago", date,
-		    visit_status_names[v->status], unit_names_get(nm, v->akim),
-		    unit_names_get(nm, v->target), f->days, f->days == 1 ? "" : "s");
+		out_textf(stdout, ngettext("  %s %s %s → %s, %d day ago",
+		    "  %s %s %s → %s, %d days ago", f->days), date,
+		    out_pad(_(visit_status_names[v->status]), 9, pad, sizeof pad), unit_names_get(nm, v->akim),
+		    unit_names_get(nm, v->target), f->days);
 		putchar('\n');
 		shown++;
 	}
 	if (n > shown)
-		printf("  … and %zu more (kezdesu due)\n", n - shown);
+		printf(_("  … and %zu more (kezdesu due)\n"), n - shown);
 }
 
 /* the meetings held and not yet followed by a personal reception, from the due list. */
@@ -81,7 +83,7 @@ overview_receptions(const struct unit_names *nm, const struct compliance *cp,
 		n += strcmp(due->v[i].rule, "A-1") == 0;
 	if (n == 0)
 		return;
-	printf("\nReceptions due after meetings held (A-1; kezdesu reception add):\n");
+	printf(_("\nReceptions due after meetings held (A-1; kezdesu reception add):\n"));
 	for (size_t i = 0; i < due->n && shown < 5; i++) {
 		const struct rules_finding *f = &due->v[i];
 		const struct visit *v;
@@ -92,19 +94,19 @@ overview_receptions(const struct unit_names *nm, const struct compliance *cp,
 		v = (const struct visit *)cp->visits.items + f->visit;
 		date_format(v->date, date);
 		date_format(f->due, by);
-		out_textf(stdout, "  meeting of %s %s → %s, reception by %s", date,
+		out_textf(stdout, _("  meeting of %s %s → %s, reception by %s"), date,
 		    unit_names_get(nm, v->akim), unit_names_get(nm, v->target), by);
 		if (f->status == RULES_OVERDUE)
-			printf(" (%d day%s late)", f->days, f->days == 1 ? "" : "s");
+			printf(ngettext(" (%d day late)", " (%d days late)", f->days), f->days);
 		else if (f->days == 0)
-			printf(" (today)");
+			printf(_(" (today)"));
 		else
-			printf(" (%d day%s left)", f->days, f->days == 1 ? "" : "s");
+			printf(ngettext(" (%d day left)", " (%d days left)", f->days), f->days);
 		putchar('\n');
 		shown++;
 	}
 	if (n > shown)
-		printf("  … and %zu more (kezdesu due)\n", n - shown);
+		printf(_("  … and %zu more (kezdesu due)\n"), n - shown);
 }
 
 /*
@@ -115,9 +117,9 @@ static void
 overview_issues(const struct compliance *cp, kz_date today)
 {
 	size_t shown = 0, late = 0, nodl = 0;
-	char date[11];
+	char date[11], pad[64], pad2[64];
 
-	printf("\nOpen issues by deadline:\n");
+	printf(_("\nOpen issues by deadline:\n"));
 	for (size_t i = 0; i < cp->issues.n; i++) {
 		const struct issue *is = (const struct issue *)cp->issues.items + i;
 		bool over = is->deadline != DATE_NONE && is->deadline < today;
@@ -127,28 +129,30 @@ overview_issues(const struct compliance *cp, kz_date today)
 		if (shown >= 15)
 			continue;
 		date_format(is->deadline, date);
-		out_textf(stdout, "  %-11s %-9s %s", is->deadline == DATE_NONE ?
-		    "no deadline" : date, issue_status_names[is->status], is->title);
+		out_textf(stdout, "  %s %s %s", out_pad(is->deadline == DATE_NONE ?
+		    _("no deadline") : date, 11, pad2, sizeof pad2),
+		    out_pad(_(issue_status_names[is->status]), 9, pad, sizeof pad), is->title);
 		if (is->executor != NULL && is->executor[0] != '\0')
 			out_textf(stdout, " — %s", is->executor);
 		if (over)
-			printf(" (overdue by %d day%s)", today - is->deadline,
-			    today - is->deadline == 1 ? "" : "s");
+			printf(ngettext(" (overdue by %d day)", " (overdue by %d days)",
+			    (unsigned long)(today - is->deadline)), today - is->deadline);
 		for (size_t k = 0; k < is->nsteps; k++)
 			if (issue_step_overdue(&is->steps[k], today))
-				printf(" (step %zu overdue by %d day%s)", k + 1,
-				    today - is->steps[k].deadline,
-				    today - is->steps[k].deadline == 1 ? "" : "s");
+				printf(ngettext(" (step %zu overdue by %d day)",
+				    " (step %zu overdue by %d days)",
+				    (unsigned long)(today - is->steps[k].deadline)), k + 1,
+				    today - is->steps[k].deadline);
 		putchar('\n');
 		shown++;
 	}
 	if (cp->issues.n == 0)
-		printf("  none\n");
+		printf(_("  none\n"));
 	else if (cp->issues.n > shown)
-		printf("  … and %zu more (kezdesu issue list); of all %zu open, %zu overdue, "
-		    "%zu without a deadline\n", cp->issues.n - shown, cp->issues.n, late, nodl);
+		printf(_("  … and %zu more (kezdesu issue list); of all %zu open, %zu overdue, "
+		    "%zu without a deadline\n"), cp->issues.n - shown, cp->issues.n, late, nodl);
 	else
-		printf("  %zu open, %zu overdue, %zu without a deadline\n", cp->issues.n, late,
+		printf(_("  %zu open, %zu overdue, %zu without a deadline\n"), cp->issues.n, late,
 		    nodl);
 }
 
@@ -161,7 +165,7 @@ cmd_overview(struct cli *c)
 	const struct unit_names *nm;
 	kz_date today = compliance_today();
 	struct node n;
-	char date[11];
+	char date[11], pad[64];
 	size_t shown = 0;
 
 	if (cli_open(c, 0) != 0 || office_node(c->office, &n, &c->err) != 0 ||
@@ -173,28 +177,28 @@ cmd_overview(struct cli *c)
 	}
 	nm = cli_names(c);
 	date_format(today, date);
-	out_textf(stdout, "Store %s, office of %s (%s), today %s", c->db,
+	out_textf(stdout, _("Store %s, office of %s (%s), today %s"), c->db,
 	    unit_names_get(nm, n.unit), n.unit, date);
-	printf("\n\nUpcoming visits (60 days):\n");
+	printf(_("\n\nUpcoming visits (60 days):\n"));
 	for (size_t i = 0; i < visits.n && shown < 15; i++, shown++) {
 		const struct visit *v = (const struct visit *)visits.items + i;
 
 		date_format(v->date, date);
-		out_textf(stdout, "  %s %-5s %-9s %s → %s", date, v->time ? v->time : "",
-		    visit_status_names[v->status], unit_names_get(nm, v->akim),
+		out_textf(stdout, "  %s %-5s %s %s → %s", date, v->time ? v->time : "",
+		    out_pad(_(visit_status_names[v->status]), 9, pad, sizeof pad), unit_names_get(nm, v->akim),
 		    unit_names_get(nm, v->target));
 		putchar('\n');
 	}
 	if (visits.n > shown)
-		printf("  … and %zu more (kezdesu visit list)\n", visits.n - shown);
+		printf(_("  … and %zu more (kezdesu visit list)\n"), visits.n - shown);
 	overview_past(nm, &cp, &due);
 	overview_receptions(nm, &cp, &due);
 	overview_issues(&cp, today);
-	printf("\nDue in %d days or overdue (kezdesu due):\n", RULES_DUE_AHEAD);
+	printf(_("\nDue in %d days or overdue (kezdesu due):\n"), RULES_DUE_AHEAD);
 	cli_due_text(nm, &cp, &due, 8);
 	rules_findings_free(&due);
 	compliance_free(&cp);
-	printf("\nkezdesu --help lists the commands.\n");
+	printf(_("\nkezdesu --help lists the commands.\n"));
 	rec_array_free(&visit_kind, &visits);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "cli/cmd.h"
 #include "core/conflict.h"
 #include "core/dump.h"
+#include "util/i18n.h"
 
 static int
 print_line(void *arg, const char *line, size_t n)
@@ -30,7 +31,7 @@ cmd_dump(struct cli *c, int argc, char **argv)
 	if (cli_getopt("dump", argc, argv, opts) != -1)
 		return EXIT_USAGE;
 	if (optind != argc)
-		return cli_usage("dump", "takes no operands");
+		return cli_usage("dump", _("takes no operands"));
 	if (cli_open(c, 0) != 0 || dump_store(c->store, print_line, NULL, &c->err) != 0)
 		return cli_fail(c);
 	return 0;
@@ -47,7 +48,7 @@ cmd_conflicts(struct cli *c, int argc, char **argv)
 	if (cli_getopt("conflicts", argc, argv, opts) != -1)
 		return EXIT_USAGE;
 	if (optind != argc)
-		return cli_usage("conflicts", "takes no operands");
+		return cli_usage("conflicts", _("takes no operands"));
 	if (cli_open(c, 0) != 0 || conflict_list(c->store, &a, &c->err) != 0)
 		return cli_fail(c);
 	for (size_t i = 0; i < a.n; i++) {

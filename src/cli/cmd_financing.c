@@ -12,6 +12,7 @@
 #include "cli/cmd.h"
 #include "core/issue.h"
 #include "core/unit_names.h"
+#include "util/i18n.h"
 
 enum { O_SESSION = 256, O_FORMAT };
 
@@ -47,7 +48,7 @@ print_tenge(int64_t n)
 			putchar(' ');
 		putchar(d[i]);
 	}
-	fputs(" tenge", stdout);
+	fputs(_(" tenge"), stdout);
 }
 
 static void
@@ -62,7 +63,7 @@ print_issue_line(const struct unit_names *nm, const struct issue *is, bool decis
 	if (!decision) {
 		print_tenge(is->amount);
 		date_format(is->session_date, sd);
-		printf(", session %s", sd[0] ? sd : "not set");
+		printf(_(", session %s"), sd[0] ? sd : "not set");
 	}
 	out_textf(stdout, "  «%s»", is->title ? is->title : "");
 	if (decision)
@@ -102,7 +103,7 @@ cmd_financing(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (cli_open(c, 0) != 0 || issue_list(c->store, -1, &a, &c->err) != 0)
 		return cli_fail(c);
 	/*
@@ -136,10 +137,10 @@ cmd_financing(struct cli *c, int argc, char **argv)
 
 		date_format(session, sd);
 		if (session != DATE_NONE)
-			printf("Financing for the maslikhat's session of %s (A-2):\n", sd);
+			printf(_("Financing for the maslikhat's session of %s (A-2):\n"), sd);
 		else
-			printf("Problem issues that need financing by the maslikhat, no decision "
-			    "yet (A-2):\n");
+			printf(_("Problem issues that need financing by the maslikhat, no decision "
+			    "yet (A-2):\n"));
 		for (size_t k = 0; k < a.n; k++)
 			if (issue_needs_decision(&is[k])) {
 				print_issue_line(nm, &is[k], false);
@@ -147,24 +148,24 @@ cmd_financing(struct cli *c, int argc, char **argv)
 				total += is[k].amount;
 			}
 		if (pending == 0)
-			printf("  none\n");
+			printf(_("  none\n"));
 		else {
-			printf("  %zu issue%s, total ", pending, pending == 1 ? "" : "s");
+			printf(ngettext("  %zu issue, total ", "  %zu issues, total ", pending), pending);
 			print_tenge(total);
 			putchar('\n');
 		}
 		if (unset > 0)
-			printf("  %zu more need financing with no session date set (kezdesu "
-			    "financing lists them; issue set UUID --session-date D)\n", unset);
+			printf(_("  %zu more need financing with no session date set (kezdesu "
+			    "financing lists them; issue set UUID --session-date D)\n"), unset);
 		if (session != DATE_NONE) {
-			printf("\nDecisions of the session of %s:\n", sd);
+			printf(_("\nDecisions of the session of %s:\n"), sd);
 			for (size_t k = 0; k < a.n; k++)
 				if (!issue_needs_decision(&is[k])) {
 					print_issue_line(nm, &is[k], true);
 					decided++;
 				}
 			if (decided == 0)
-				printf("  none recorded (issue set UUID --decision TEXT)\n");
+				printf(_("  none recorded (issue set UUID --decision TEXT)\n"));
 		}
 	}
 	rec_array_free(&issue_kind, &a);

@@ -13,6 +13,7 @@
 #include "core/unit.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static const char *const issue_cols[] = {
 	"id", "status", "deadline", "level", "unit", "executor", "title", NULL
@@ -97,7 +98,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			break;
 		case O_UNIT:
 			if (!unit_code_valid(optarg))
-				return cli_usage(cmd, "--unit: '%s' is not a nine-digit KATO code",
+				return cli_usage(cmd, _("--unit: '%s' is not a nine-digit KATO code"),
 				    optarg);
 			memcpy(o->set.unit, optarg, 10);
 			o->has_unit = true;
@@ -143,12 +144,12 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 			struct new_step *st = o->nsteps > 0 ? &o->steps[o->nsteps - 1] : NULL;
 
 			if (st == NULL)
-				return cli_usage(cmd, "%s goes after the --step TEXT it belongs to",
+				return cli_usage(cmd, _("%s goes after the --step TEXT it belongs to"),
 				    opt);
 			if (ch == O_STEP_EXECUTOR ? st->executor != NULL :
 			    st->deadline != DATE_NONE)
-				return cli_usage(cmd, "%s given twice for step '%s' (each step is "
-				    "--step TEXT followed by its own options)", opt, st->text);
+				return cli_usage(cmd, _("%s given twice for step '%s' (each step is "
+				    "--step TEXT followed by its own options)"), opt, st->text);
 			if (ch == O_STEP_EXECUTOR)
 				st->executor = optarg;
 			else if (arg_date(cmd, "--step-deadline", optarg, &st->deadline) != 0)
@@ -162,7 +163,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 		case O_PROGRESS:
 			if (strlen(optarg) < 9 || optarg[4] != '-' || optarg[5] != 'Q' ||
 			    optarg[6] < '1' || optarg[6] > '4' || optarg[7] != ':')
-				return cli_usage(cmd, "--progress: '%s' is not YYYY-QN:TEXT", optarg);
+				return cli_usage(cmd, _("--progress: '%s' is not YYYY-QN:TEXT"), optarg);
 			o->progress = optarg;
 			break;
 		case O_NEEDS_SESSION: {
@@ -178,8 +179,8 @@ parse_opts(const char *cmd, int argc, char **argv, struct issue_opts *o)
 		}
 		case O_BODY:
 			if (optarg[0] == '\0')
-				return cli_usage(cmd, "--body: the name of the central executive "
-				    "body, national holding or company (G-3); --clear body removes it");
+				return cli_usage(cmd, _("--body: the name of the central executive "
+				    "body, national holding or company (G-3); --clear body removes it"));
 			put_str(&o->set.body, optarg);
 			o->has_body = true;
 			break;
@@ -251,7 +252,7 @@ apply(struct issue *i, void *arg, struct kz_error *e)
 		issue_add_step(i, o->steps[k].text, o->steps[k].executor, o->steps[k].deadline);
 	if (o->step_done > 0) {
 		if ((size_t)o->step_done > i->nsteps)
-			return kz_fail(e, KZ_EINVAL, "issue: there is no step %ld (it has %zu)",
+			return kz_fail(e, KZ_EINVAL, _("issue: there is no step %ld (it has %zu)"),
 			    o->step_done, i->nsteps);
 		i->steps[o->step_done - 1].done = true;
 		i->steps[o->step_done - 1].done_on = o->today;
@@ -283,8 +284,8 @@ issue_add_cmd(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (o.step_done > 0 || o.progress != NULL || o.note != NULL || o.nclear > 0) {
-		rc = cli_usage("issue add", "--step-done, --progress, --note and --clear are for "
-		    "issue set");
+		rc = cli_usage("issue add", _("--step-done, --progress, --note and --clear are for "
+		    "issue set"));
 		goto out;
 	}
 	if (apply(&i, &o, &c->err) != 0 || cli_open(c, 0) != 0 ||
@@ -315,7 +316,7 @@ issue_set_cmd(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if ((rc = parse_opts("issue set", argc - 1, argv + 1, &o)) == 0) {
 		if (optind != argc - 1)
-			rc = cli_usage("issue set", "unexpected argument '%s'", argv[optind + 1]);
+			rc = cli_usage("issue set", _("unexpected argument '%s'"), argv[optind + 1]);
 		else if (cli_open(c, 0) != 0)
 			rc = cli_fail(c);
 		else {
@@ -444,11 +445,11 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 		}
 		if (ch == O_UNIT) {
 			free(f.executor);
-			return cli_usage(cmd, "--unit: '%s' is not a KATO code (nine digits)", optarg);
+			return cli_usage(cmd, _("--unit: '%s' is not a KATO code (nine digits)"), optarg);
 		}
 		if (ch == O_EXECUTOR && f.executor != NULL) {
 			free(f.executor);
-			return cli_usage(cmd, "--executor given twice");
+			return cli_usage(cmd, _("--executor given twice"));
 		}
 		if (ch == O_EXECUTOR) {
 			f.executor = xmalloc(strlen(optarg) + 1);
@@ -472,7 +473,7 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		if (ch == O_BODY)
-			cli_usage(cmd, "--body given twice");
+			cli_usage(cmd, _("--body given twice"));
 		free(f.executor);
 		free(f.body);
 		return EXIT_USAGE;
@@ -480,7 +481,7 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 	if (optind != argc) {
 		free(f.executor);
 		free(f.body);
-		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	}
 	if (cli_open(c, 0) != 0 || view_open(c->store, &v, &c->err) != 0) {
 		free(f.executor);
@@ -549,7 +550,7 @@ issue_show_cmd(struct cli *c, int argc, char **argv)
 			char qid[UID_STRLEN];
 
 			uid_format(&q->id, qid);
-			printf("question %zu: %s\n  ", k + 1, qid);
+			printf(_("question %zu: %s\n  "), k + 1, qid);
 			out_text_string(stdout, q->text);
 			fputc('\n', stdout);
 		}

@@ -10,6 +10,7 @@
 #include "core/migrate.h"
 #include "core/office.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 int
 cmd_migrate(struct cli *c, int argc, char **argv)
@@ -22,16 +23,16 @@ cmd_migrate(struct cli *c, int argc, char **argv)
 	if (cli_getopt("migrate", argc, argv, opts) != -1)
 		return EXIT_USAGE;
 	if (optind != argc)
-		return cli_usage("migrate", "takes no operands");
+		return cli_usage("migrate", _("takes no operands"));
 	if (c->read_only)
-		return cli_usage("migrate", "rewrites the store: not with --read-only");
+		return cli_usage("migrate", _("rewrites the store: not with --read-only"));
 	if (cli_open(c, OFFICE_MIGRATE) != 0)
 		return cli_fail(c);
 	copy = xasprintf("%s/format-1-copy", c->db);
 	rc = migrate_store(c->store, copy, &st, &c->err);
 	if (rc == 0) {
-		out_textf(stdout, "migrated %s to format 2: %zu records; the store as it was is "
-		    "kept in %s", c->db, st.records, copy);
+		out_textf(stdout, _("migrated %s to format 2: %zu records; the store as it was is "
+		    "kept in %s"), c->db, st.records, copy);
 		fputc('\n', stdout);
 	}
 	free(copy);

@@ -9,6 +9,7 @@
 #include "core/reception.h"
 #include "core/view.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static const char *const question_cols[] = {
 	"id", "asked_ms", "visit", "asker", "topic", "issue", "text", NULL
@@ -109,22 +110,22 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 	}
 	/* a question asked at a reception is of that reception, nothing else. */
 	if (by_reception && q.source != QS_MEETING && q.source != QS_RECEPTION) {
-		cli_usage(cmd, "--reception: the question's source is the reception, not %s",
+		cli_usage(cmd, _("--reception: the question's source is the reception, not %s"),
 		    question_source_names[q.source]);
 		goto usage;
 	}
 	if (q.source == QS_RECEPTION && !by_reception) {
-		cli_usage(cmd, "--source reception needs --reception UUID (reception list)");
+		cli_usage(cmd, _("--source reception needs --reception UUID (reception list)"));
 		goto usage;
 	}
 	if (uid_is_nil(&q.visit) && q.source == QS_MEETING && !by_reception) {
-		cli_usage(cmd, "--visit is required for a question asked at a meeting");
+		cli_usage(cmd, _("--visit is required for a question asked at a meeting"));
 		goto usage;
 	}
 	/* B-1: a comment from the broadcast of a meeting held. */
 	if (uid_is_nil(&q.visit) && q.source == QS_BROADCAST) {
-		cli_usage(cmd, "--source broadcast needs --visit UUID: the meeting whose broadcast "
-		    "it was a comment on (B-1)");
+		cli_usage(cmd, _("--source broadcast needs --visit UUID: the meeting whose broadcast "
+		    "it was a comment on (B-1)"));
 		goto usage;
 	}
 	if (cli_open(c, 0) != 0) {
@@ -153,8 +154,8 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 			continue;
 		/* C strings end at a NUL: saving the line would cut the question there. */
 		if ((nul = memchr(line, '\0', (size_t)len)) != NULL) {
-			fprintf(stderr, "kezdesu: stdin:%zu: a NUL byte at column %zu; the line "
-			    "was not saved\n", lineno, column_of(line, nul));
+			fprintf(stderr, _("kezdesu: stdin:%zu: a NUL byte at column %zu; the line "
+			    "was not saved\n"), lineno, column_of(line, nul));
 			rc = EXIT_FAIL;
 			continue;
 		}
@@ -259,10 +260,10 @@ question_list_cmd(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (by_issue && (by_visit || limit > 0))
-		return cli_usage(cmd, "--issue lists all of an issue's questions: not with --visit "
-		    "or --limit");
+		return cli_usage(cmd, _("--issue lists all of an issue's questions: not with --visit "
+		    "or --limit"));
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
 	if (by_issue) {
@@ -355,8 +356,8 @@ apply_edit(struct question *q, void *arg, struct kz_error *e)
 		    strcmp(ed->clear[i], "answer") == 0 ? &q->answer : NULL;
 
 		if (f == NULL)
-			return kz_fail(e, KZ_EINVAL, "question set --clear: '%s' cannot be cleared "
-			    "(topic or answer)", ed->clear[i]);
+			return kz_fail(e, KZ_EINVAL, _("question set --clear: '%s' cannot be cleared "
+			    "(topic or answer)"), ed->clear[i]);
 		free(*f);
 		*f = NULL;
 	}

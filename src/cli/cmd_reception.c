@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "core/reception.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static const char *const reception_cols[] = {
 	"id", "visit", "date", "received_by", "citizens", NULL
@@ -49,11 +50,11 @@ reception_add_cmd(struct cli *c, int argc, char **argv)
 			goto usage;
 	}
 	if (optind != argc) {
-		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 		goto usage;
 	}
 	if (!has_visit || r.date == DATE_NONE || r.received_by == NULL || !has_citizens) {
-		cli_usage(cmd, "missing:%s%s%s%s (kezdesu reception add --help)", !has_visit ? " --visit" : "",
+		cli_usage(cmd, _("missing:%s%s%s%s (kezdesu reception add --help)"), !has_visit ? " --visit" : "",
 		    r.date == DATE_NONE ? " --date" : "", r.received_by == NULL ?
 		    " --received-by" : "", !has_citizens ? " --citizens" : "");
 		goto usage;
@@ -97,7 +98,7 @@ reception_list_cmd(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (cli_open(c, 0) != 0 ||
 	    reception_list(c->store, by_visit ? &visit : NULL, &a, &c->err) != 0)
 		return cli_fail(c);
@@ -172,10 +173,10 @@ reception_set_cmd(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1)
-		rc = cli_usage(cmd, "unexpected argument '%s'", argv[optind + 1]);
+		rc = cli_usage(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
 	else if (!o.visit && !o.date && !o.received_by && !o.citizens)
-		rc = cli_usage(cmd, "nothing to change (--visit, --date, --received-by, "
-		    "--citizens)");
+		rc = cli_usage(cmd, _("nothing to change (--visit, --date, --received-by, "
+		    "--citizens)"));
 	else if (cli_open(c, 0) != 0 || reception_modify(c->store, &id, apply, &o,
 	    &c->err) != 0)
 		rc = cli_fail(c);

@@ -11,6 +11,7 @@
 #include "core/request.h"
 #include "core/unit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static const char *const request_cols[] = {
 	"id", "asked_ms", "visit", "unit", "channel", "asker", "topic", "issue", "text", NULL
@@ -51,7 +52,7 @@ request_add_cmd(struct cli *c, int argc, char **argv)
 			break;
 		case O_UNIT:
 			if (!unit_code_valid(optarg)) {
-				cli_usage(cmd, "--unit: '%s' is not a nine-digit KATO code", optarg);
+				cli_usage(cmd, _("--unit: '%s' is not a nine-digit KATO code"), optarg);
 				goto usage;
 			}
 			memcpy(q.unit, optarg, 10);
@@ -111,7 +112,7 @@ request_add_cmd(struct cli *c, int argc, char **argv)
 		if (len == 0)
 			continue;
 		if (memchr(line, '\0', (size_t)len) != NULL) {
-			fprintf(stderr, "kezdesu: stdin:%zu: a NUL byte; the line was not saved\n",
+			fprintf(stderr, _("kezdesu: stdin:%zu: a NUL byte; the line was not saved\n"),
 			    lineno);
 			rc = EXIT_FAIL;
 			continue;
@@ -168,10 +169,10 @@ request_list_cmd(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (by_visit && unassigned)
-		return cli_usage(cmd, "--visit lists one meeting's requests, --unassigned those "
-		    "with no meeting yet: not both");
+		return cli_usage(cmd, _("--visit lists one meeting's requests, --unassigned those "
+		    "with no meeting yet: not both"));
 	if (cli_open(c, 0) != 0 ||
 	    request_list(c->store, by_visit ? &visit : NULL, unassigned, &a, &c->err) != 0)
 		return cli_fail(c);

@@ -20,6 +20,7 @@
 #include "core/unit_names.h"
 #include "core/visit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 enum { O_PLANNED = 256, O_HELD, O_FORMAT, O_DATE, O_AHEAD, O_REVISION, O_REASON, O_QUARTER,
 	O_HALF, O_OFF, O_WORKDAY, O_NAME, O_YEAR };
@@ -52,13 +53,13 @@ say_missing_days(struct cli *c, FILE *f, const char *prefix, int y0, int y1)
 		int missing = dayoff_year_missing(&days, y);
 
 		if (missing & DAYOFF_NO_KURBAN)
-			fprintf(f, "%s%d: the first day of Kurban Ait is not recorded, so a meeting "
+			fprintf(f, _("%s%d: the first day of Kurban Ait is not recorded, so a meeting "
 			    "or a deadline may fall on it (kezdesu holiday add DATE --off --name "
-			    "\"Құрбан айт\")\n", prefix, y);
+			    "\"Құрбан айт\")\n"), prefix, y);
 		if (missing & DAYOFF_NO_TRANSFER)
-			fprintf(f, "%s%d: no day off transferred by the Government (nor working "
+			fprintf(f, _("%s%d: no day off transferred by the Government (nor working "
 			    "Saturday) is recorded, so a meeting or a deadline may fall on one "
-			    "(kezdesu holiday add DATE --off|--workday)\n", prefix, y);
+			    "(kezdesu holiday add DATE --off|--workday)\n"), prefix, y);
 	}
 	rec_array_free(&dayoff_kind, &days);
 	return 0;
@@ -90,29 +91,29 @@ cmd_plan(struct cli *c, int argc, char **argv)
 
 		date_to_ymd(compliance_today(), &ty, &tm, &td);
 		if (year < ty) {
-			kz_fail(&c->err, KZ_EINVAL, "plan %d: the year is over (today is "
+			kz_fail(&c->err, KZ_EINVAL, _("plan %d: the year is over (today is "
 			    "%d-%02d-%02d); record its meetings as they were (kezdesu visit add "
-			    "... --status held)", year, ty, tm, td);
+			    "... --status held)"), year, ty, tm, td);
 			return cli_fail(c);
 		}
 	}
 	if (cli_open(c, 0) != 0 || compliance_plan_year(c->store, year, &p, &c->err) != 0)
 		return cli_fail(c);
-	printf("plan %d: %zu meetings required by C-1..C-5, %zu added as planned visits, "
-	    "%zu already planned\n", year, p.proposed, p.added, p.proposed - p.added);
+	printf(_("plan %d: %zu meetings required by C-1..C-5, %zu added as planned visits, "
+	    "%zu already planned\n"), year, p.proposed, p.added, p.proposed - p.added);
 	for (size_t i = 0; i < p.unplaced.n; i++) {
 		char per[16];
 
 		rules_period_name(year, p.unplaced.v[i].period, per);
-		out_textf(stdout, "no working day left: %s akim %s target %s %s",
+		out_textf(stdout, _("no working day left: %s akim %s target %s %s"),
 		    p.unplaced.v[i].rule, p.unplaced.v[i].akim, p.unplaced.v[i].target, per);
 		putchar('\n');
 	}
 	compliance_plan_free(&p);
 	if (say_missing_days(c, stdout, "notice: ", year, year) != 0)
 		return cli_fail(c);
-	printf("see them with: kezdesu visit list --from %d-01-01 --to %d-12-31; "
-	    "check with: kezdesu check %d --planned\n", year, year, year);
+	printf(_("see them with: kezdesu visit list --from %d-01-01 --to %d-12-31; "
+	    "check with: kezdesu check %d --planned\n"), year, year, year);
 	return 0;
 }
 
@@ -223,10 +224,11 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 	    (const struct visit *)cp->visits.items + f->visit : NULL;
 	const struct issue *is = finding_issue(cp, f);
 	bool past = strcmp(f->rule, RULES_PAST_NOT_HELD_RULE) == 0;
-	char per[16], date[11];
+	char per[16], date[11], pad[64];
 
 	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
-	out_textf(stdout, "  %-4s %-8s %-8s ", f->rule, per, rules_status_name(f->status));
+	out_textf(stdout, "  %-4s %-8s %s ", f->rule, per,
+	    out_pad(_(rules_status_name(f->status)), 8, pad, sizeof pad));
 	if (f->akim[0] != '\0')
 		out_text_string(stdout, unit_names_get(nm, f->akim));
 	if (f->target[0] != '\0' && strcmp(f->target, f->akim) != 0) {
@@ -235,16 +237,16 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 	}
 	if (v != NULL) {
 		date_format(v->date, date);
-		printf(", meeting of %s", date);
+		printf(_(", meeting of %s"), date);
 	}
 	if (strcmp(f->rule, "K-2") == 0 && f->step > 0)
-		printf(", revision %d", f->step);
+		printf(_(", revision %d"), f->step);
 	if (is != NULL) {
-		fputs(", issue «", stdout);
+		fputs(_(", issue «"), stdout);
 		out_text_string(stdout, is->title ? is->title : "");
 		fputs("»", stdout);
 		if (f->step >= 0 && (size_t)f->step < is->nsteps) {
-			printf(", step %d «", f->step + 1);
+			printf(_(", step %d «"), f->step + 1);
 			out_text_string(stdout, is->steps[f->step].text ?
 			    is->steps[f->step].text : "");
 			fputs("»", stdout);
@@ -252,25 +254,25 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 	}
 	if (past) {
 		/* M-1: the meeting's own date has passed; it is not a deadline of its own. */
-		printf(" (%d day%s ago, still %s)\n", f->days, f->days == 1 ? "" : "s",
-		    v != NULL ? visit_status_names[v->status] : "planned");
+		printf(ngettext(" (%d day ago, still %s)\n", " (%d days ago, still %s)\n", f->days),
+		    f->days, _(v != NULL ? visit_status_names[v->status] : "planned"));
 		return;
 	}
 	if (f->due != DATE_NONE) {
 		date_format(f->due, date);
-		printf(", due %s", date);
+		printf(_(", due %s"), date);
 	} else if (is != NULL)
-		printf(", no deadline");
+		printf(_(", no deadline"));
 	if (f->status == RULES_PENDING && f->due == DATE_NONE)
 		;	/* P-1 of a year with no meeting yet: nothing to count down to */
 	else if (f->status == RULES_PENDING && f->days == 0)
-		printf(" (today)");
+		printf(_(" (today)"));
 	else if (f->status == RULES_PENDING)
-		printf(" (%d day%s left)", f->days, f->days == 1 ? "" : "s");
+		printf(ngettext(" (%d day left)", " (%d days left)", f->days), f->days);
 	else if (f->status == RULES_LATE || f->status == RULES_OVERDUE)
-		printf(" (%d day%s late)", f->days, f->days == 1 ? "" : "s");
+		printf(ngettext(" (%d day late)", " (%d days late)", f->days), f->days);
 	else if (f->status == RULES_OVER)
-		printf(" (report %d of %d planned minutes)", f->value, f->limit);
+		printf(_(" (report %d of %d planned minutes)"), f->value, f->limit);
 	putchar('\n');
 }
 
@@ -316,8 +318,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (rules_check_coverage_on(cp.tree, cp.office, true, year, today, cp.rv, cp.visits.n,
 	    &cov) != 0) {
 		compliance_free(&cp);
-		kz_fail(&c->err, KZ_EINVAL, "unit %s: the office's unit is not an akim's unit, or "
-		    "its units are not imported (kezdesu units import FILE)", cp.office);
+		kz_fail(&c->err, KZ_EINVAL, _("unit %s: the office's unit is not an akim's unit, or "
+		    "its units are not imported (kezdesu units import FILE)"), cp.office);
 		return cli_fail(c);
 	}
 	rules_check_visits(cp.tree, cp.rv, cp.visits.n, today, &vis);
@@ -334,9 +336,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (fmt == OUT_TEXT) {
 		nm = cli_names(c);
 		date_format(today, ds);
-		printf("Coverage %d as of %s, C-1..C-5 (%s; a past date counts only when "
-		    "held):\n", year, ds, mode == RULES_MODE_PLANNED ?
-		    "held and planned ahead are covered" : "only held is covered");
+		printf(_("Coverage %d as of %s, C-1..C-5 (%s; a past date counts only when "
+		    "held):\n"), year, ds, mode == RULES_MODE_PLANNED ?
+		    _("held and planned ahead are covered") : _("only held is covered"));
 	} else if (fmt == OUT_JSON)
 		fputs("[\n", stdout);
 	for (size_t i = 0; i < cov.n; i++) {
@@ -354,9 +356,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 			print_finding(fmt, &cp, &cov.v[i], i == 0);
 	}
 	if (fmt == OUT_TEXT)
-		printf("  %zu targets and periods: %zu held, %zu planned ahead, %zu past their "
+		printf(_("  %zu targets and periods: %zu held, %zu planned ahead, %zu past their "
 		    "date and not marked held, %zu open, %zu missing\n\nMeetings (M-1, P-4, T-1, "
-		    "U-1, M-2, A-3, B-1, A-1; P-2, P-3), as of today:\n", cov.n, held, ahead, past, open, missing);
+		    "U-1, M-2, A-3, B-1, A-1; P-2, P-3), as of today:\n"), cov.n, held, ahead, past, open, missing);
 	for (size_t i = 0; i < vis.n; i++) {
 		bad += is_violation(vis.v[i].status);
 		if (fmt != OUT_TEXT)
@@ -364,13 +366,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 		else if (vis.v[i].status != RULES_OK) {
 			/* What is owed: M-2's two findings of a meeting differ only here. */
 			print_finding_text(nm, &cp, &vis.v[i]);
-			out_textf(stdout, "         %s", vis.v[i].what);
+			out_textf(stdout, "         %s", _(vis.v[i].what));
 			putchar('\n');
 		}
 	}
 	if (fmt == OUT_TEXT)
-		printf("  %zu findings, %zu of them breaches\n\nDeadlines of the office "
-		    "(K-1, K-2, K-3, A-4; G-1, G-2), as of today:\n", vis.n, bad);
+		printf(_("  %zu findings, %zu of them breaches\n\nDeadlines of the office "
+		    "(K-1, K-2, K-3, A-4; G-1, G-2), as of today:\n"), vis.n, bad);
 	/* Done on time, done late (days late), pending (days left) or overdue. */
 	for (size_t i = 0; i < dl.n; i++) {
 		dlbad += is_violation(dl.v[i].status);
@@ -378,28 +380,28 @@ cmd_check(struct cli *c, int argc, char **argv)
 			print_finding(fmt, &cp, &dl.v[i], cov.n == 0 && vis.n == 0 && i == 0);
 		else {
 			print_finding_text(nm, &cp, &dl.v[i]);
-			out_textf(stdout, "         %s", dl.v[i].what);
+			out_textf(stdout, "         %s", _(dl.v[i].what));
 			putchar('\n');
 		}
 	}
 	if (fmt == OUT_TEXT) {
 		if (dl.n == 0)
-			printf("  none\n");
+			printf(_("  none\n"));
 		else
-			printf("  %zu deadlines, %zu of them breaches\n", dl.n, dlbad);
+			printf(_("  %zu deadlines, %zu of them breaches\n"), dl.n, dlbad);
 	}
 	bad += dlbad;
 	/* P-1: the year's commission, before its meetings. */
 	compliance_check_commission(&cp, year, today, &p1);
 	if (fmt == OUT_TEXT && p1.n > 0)
-		printf("\nBefore the meetings (P-1), as of today:\n");
+		printf(_("\nBefore the meetings (P-1), as of today:\n"));
 	for (size_t i = 0; i < p1.n; i++) {
 		bad += is_violation(p1.v[i].status);
 		if (fmt != OUT_TEXT)
 			print_finding(fmt, &cp, &p1.v[i], cov.n + vis.n + dl.n + i == 0);
 		else {
 			print_finding_text(nm, &cp, &p1.v[i]);
-			out_textf(stdout, "         %s", p1.v[i].what);
+			out_textf(stdout, "         %s", _(p1.v[i].what));
 			putchar('\n');
 		}
 	}
@@ -465,8 +467,8 @@ cmd_due(struct cli *c, int argc, char **argv)
 		char ds[11];
 
 		date_format(today, ds);
-		printf("Due on %s (the next %ld days, everything overdue, and what was done "
-		    "late):\n", ds, ahead);
+		printf(_("Due on %s (the next %ld days, everything overdue, and what was done "
+		    "late):\n"), ds, ahead);
 		cli_due_text(cli_names(c), &cp, &out, out.n);
 	} else {
 		if (fmt == OUT_JSON)
@@ -487,13 +489,13 @@ cli_due_text(const struct unit_names *nm, const struct compliance *cp, const str
 {
 	for (size_t i = 0; i < f->n && i < max; i++) {
 		print_finding_text(nm, cp, &f->v[i]);
-		out_textf(stdout, "         %s", f->v[i].what);
+		out_textf(stdout, "         %s", _(f->v[i].what));
 		putchar('\n');
 	}
 	if (f->n == 0)
-		printf("  nothing\n");
+		printf(_("  nothing\n"));
 	else if (f->n > max)
-		printf("  … and %zu more (kezdesu due)\n", f->n - max);
+		printf(_("  … and %zu more (kezdesu due)\n"), f->n - max);
 }
 
 /* ---- calendar ------------------------------------------------------------------- */
@@ -532,8 +534,8 @@ calendar_show(struct cli *c, int argc, char **argv)
 		const struct calendar_revision *r;
 
 		if ((size_t)rev >= cal.nrevisions) {
-			kz_fail(&c->err, KZ_ENOTFOUND, "calendar %d: there is no revision %ld (it "
-			    "has %zu)", year, rev, cal.nrevisions);
+			kz_fail(&c->err, KZ_ENOTFOUND, _("calendar %d: there is no revision %ld (it "
+			    "has %zu)"), year, rev, cal.nrevisions);
 			calendar_free(&cal);
 			return cli_fail(c);
 		}
@@ -549,9 +551,9 @@ calendar_show(struct cli *c, int argc, char **argv)
 
 			date_format(r->date, d1);
 			date_format(r->notified_on, d2);
-			out_textf(stdout, "calendar %d, revision %ld of %s%s%s; maslikhat notified: %s",
-			    year, rev, d1, r->reason ? ", reason: " : "", r->reason ? r->reason : "",
-			    d2[0] ? d2 : "not yet");
+			out_textf(stdout, _("calendar %d, revision %ld of %s%s%s; maslikhat notified: %s"),
+			    year, rev, d1, r->reason ? _(", reason: ") : "", r->reason ? r->reason : "",
+			    d2[0] ? d2 : _("not yet"));
 			putchar('\n');
 			out_records(stdout, OUT_TSV, meeting_kind_desc(), r->meetings,
 			    r->nmeetings, cols);
@@ -571,7 +573,7 @@ calendar_show(struct cli *c, int argc, char **argv)
 			return cli_fail(c);
 		}
 		if (fmt == OUT_TEXT)
-			printf("meetings now: %zu\n", vs.n);
+			printf(_("meetings now: %zu\n"), vs.n);
 		{
 			static const char *const vcols[] = { "date", "akim", "target", "id",
 				"status", NULL };
@@ -629,9 +631,9 @@ calendar_step_cmd(struct cli *c, const char *cmd, enum calendar_action action, i
 	if (parse_year(cmd, argv[optind], &year) != 0)
 		return EXIT_USAGE;
 	if (action == CAL_REVISE && st.reason == NULL)
-		return cli_usage(cmd, "--reason is required: K-2 keeps why the calendar changed");
+		return cli_usage(cmd, _("--reason is required: K-2 keeps why the calendar changed"));
 	if ((action == CAL_PROGRESS || action == CAL_COLLECT) && !has_number)
-		return cli_usage(cmd, "%s is required", action == CAL_PROGRESS ? "--quarter" :
+		return cli_usage(cmd, _("%s is required"), action == CAL_PROGRESS ? "--quarter" :
 		    "--half");
 	if (cli_open(c, 0) != 0 || calendar_apply(c->store, year, &st, &c->err) != 0)
 		return cli_fail(c);
@@ -694,6 +696,8 @@ holiday_list(struct cli *c, int argc, char **argv)
 		const struct dayoff *rec = NULL;
 		const char *name = holidays_name(t), *kind = NULL;
 
+		name = name != NULL ? _(name) : NULL;	/* the law's name, in the language shown */
+
 		for (size_t i = 0; i < days.n; i++)
 			if (((const struct dayoff *)days.items)[i].date == t)
 				rec = (const struct dayoff *)days.items + i;
@@ -705,6 +709,7 @@ holiday_list(struct cli *c, int argc, char **argv)
 		} else if (holidays_moved_from(t) != DATE_NONE) {
 			kind = "off (moved)";
 			name = holidays_name(holidays_moved_from(t));
+			name = name != NULL ? _(name) : NULL;
 		}
 		if (kind == NULL)
 			continue;

@@ -9,6 +9,7 @@
 #include "cli/cmd.h"
 #include "core/search.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 enum { O_LIMIT = 256, O_FORMAT, O_BEFORE };
 
@@ -34,7 +35,7 @@ print_hits(enum out_format fmt, const struct search_result *r)
 			printf(",\"pos\":%" PRIu64 "}%s\n", h->pos, i + 1 < r->n ? "," : "");
 			break;
 		case OUT_TEXT:
-			out_textf(stdout, "%s %s: %s", search_kind_names[h->kind], id, h->text);
+			out_textf(stdout, "%s %s: %s", _(search_kind_names[h->kind]), id, h->text);
 			fputc('\n', stdout);
 			break;
 		case OUT_TSV:

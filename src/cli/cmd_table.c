@@ -7,161 +7,161 @@
  * To add a command: add its rows (one per subcommand, in the order --help lists them) and
  * its entry in docs/kezdesu.1's COMMANDS.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "util/i18n.h"
 
 const struct cmd_entry cmd_table[] = {
 	{ .name = "init", .usage = "--unit CODE [--group NAME]",
-	  .help = "make a store for the office of unit CODE", .exec = cmd_init },
+	  .help = N_("make a store for the office of unit CODE"), .exec = cmd_init },
 	{ .name = "official", .usage = "[NAME]",
-	  .help = "show or set your name in the change log (\"\" clears it)",
+	  .help = N_("show or set your name in the change log (\"\" clears it)"),
 	  .exec = cmd_official },
 	{ .name = "units", .sub = "import", .usage = "FILE [--edition E] [--force]",
-	  .help = "import the KATO classifier (CSV)", .exec = cmd_units },
+	  .help = N_("import the KATO classifier (CSV)"), .exec = cmd_units },
 	{ .name = "units", .sub = "list", .usage = "[--under CODE] [--format tsv|json]",
-	  .help = "units in code order", .exec = cmd_units },
+	  .help = N_("units in code order"), .exec = cmd_units },
 	{ .name = "units", .sub = "add",
 	  .usage = "--parent CODE --type MICRODISTRICT --name-kk NAME --name-ru NAME",
-	  .help = "add a microdistrict under a city; prints its code", .exec = cmd_units },
+	  .help = N_("add a microdistrict under a city; prints its code"), .exec = cmd_units },
 	{ .name = "visit", .sub = "add",
 	  .usage = "--akim CODE --target CODE --date YYYY-MM-DD [--time HH:MM] [--duration MIN] "
 	      "[--field|--no-field] [--unscheduled REASON | --revise REASON] [--venue V]",
-	  .help = "add a meeting with the population; prints its UUID", .exec = cmd_visit },
+	  .help = N_("add a meeting with the population; prints its UUID"), .exec = cmd_visit },
 	{ .name = "visit", .sub = "list", .usage = "[--from D] [--to D] [--format tsv|json]",
-	  .help = "meetings by date", .exec = cmd_visit },
+	  .help = N_("meetings by date"), .exec = cmd_visit },
 	{ .name = "visit", .sub = "show", .usage = "UUID [--format text|tsv|json]",
-	  .help = "one meeting, every field", .exec = cmd_visit },
+	  .help = N_("one meeting, every field"), .exec = cmd_visit },
 	{ .name = "visit", .sub = "set",
 	  .usage = "UUID [--date D [--reason TEXT]] [--time HH:MM] [--duration MIN] "
 	      "[--field|--no-field] [--venue V] [--status S] [--announced D] [--channels LIST] "
 	      "[--broadcast URL[,URL] | --no-broadcast REASON] [--comments open|closed] "
 	      "[--videoconf yes|no] [--published D] [--receptions-end D] [--attendance CAT=N,...] "
 	      "[--invited LIST] [--started T] [--report-end T] [--ended T] [--clear FIELD]",
-	  .help = "change a meeting: the fields given, and no other", .exec = cmd_visit },
+	  .help = N_("change a meeting: the fields given, and no other"), .exec = cmd_visit },
 	{ .name = "question", .sub = "add",
 	  .usage = "--visit UUID|--reception UUID [--topic T] [--asker CATEGORY] [--source S] "
 	      "[--channel C] [--name NAME] [--contact C] TEXT|-",
-	  .help = "log a question (TEXT, or - for stdin); prints its UUID", .exec = cmd_question },
+	  .help = N_("log a question (TEXT, or - for stdin); prints its UUID"), .exec = cmd_question },
 	{ .name = "question", .sub = "list",
 	  .usage = "[--visit UUID | --issue UUID] [--limit N] [--format tsv|json]",
-	  .help = "the newest questions first, or one meeting's or issue's", .exec = cmd_question },
+	  .help = N_("the newest questions first, or one meeting's or issue's"), .exec = cmd_question },
 	{ .name = "question", .sub = "show", .usage = "UUID [--format F]",
-	  .help = "one question, every field", .exec = cmd_question },
+	  .help = N_("one question, every field"), .exec = cmd_question },
 	{ .name = "question", .sub = "set",
 	  .usage = "UUID [--topic T] [--asker CAT] [--answered yes|no] [--answer TEXT] "
 	      "[--clear topic|answer]",
-	  .help = "change a question: the fields given, and no other", .exec = cmd_question },
+	  .help = N_("change a question: the fields given, and no other"), .exec = cmd_question },
 	{ .name = "question", .sub = "withdraw", .usage = "UUID",
-	  .help = "withdraw a question logged by mistake", .exec = cmd_question },
+	  .help = N_("withdraw a question logged by mistake"), .exec = cmd_question },
 	{ .name = "reception", .sub = "add",
 	  .usage = "--visit UUID --date YYYY-MM-DD --received-by CAT[,CAT...] --citizens N",
-	  .help = "record a personal reception after a meeting held (A-1); prints its UUID",
+	  .help = N_("record a personal reception after a meeting held (A-1); prints its UUID"),
 	  .exec = cmd_reception },
 	{ .name = "reception", .sub = "list", .usage = "[--visit UUID] [--format text|tsv|json]",
-	  .help = "personal receptions after the meetings, by date", .exec = cmd_reception },
+	  .help = N_("personal receptions after the meetings, by date"), .exec = cmd_reception },
 	{ .name = "reception", .sub = "set",
 	  .usage = "UUID [--visit UUID] [--date D] [--received-by CAT[,CAT...]] [--citizens N]",
-	  .help = "correct a reception: the fields given, and no other (A-1)",
+	  .help = N_("correct a reception: the fields given, and no other (A-1)"),
 	  .exec = cmd_reception },
 	{ .name = "reception", .sub = "withdraw", .usage = "UUID",
-	  .help = "withdraw a reception entered by mistake (A-1)", .exec = cmd_reception },
+	  .help = N_("withdraw a reception entered by mistake (A-1)"), .exec = cmd_reception },
 	/* P-1, P-2: before the meetings */
 	{ .name = "commission", .sub = "add", .usage = "YEAR --category CATEGORY NAME",
-	  .help = "P-1: a member of the year's commission that collects requests",
+	  .help = N_("P-1: a member of the year's commission that collects requests"),
 	  .exec = cmd_commission },
 	{ .name = "commission", .sub = "list", .usage = "[YEAR] [--format text|tsv|json]",
-	  .help = "P-1: the commission of YEAR (this year), and what it lacks",
+	  .help = N_("P-1: the commission of YEAR (this year), and what it lacks"),
 	  .exec = cmd_commission },
 	{ .name = "commission", .sub = "remove", .usage = "YEAR NAME|N",
-	  .help = "P-1: a member leaves the commission", .exec = cmd_commission },
+	  .help = N_("P-1: a member leaves the commission"), .exec = cmd_commission },
 	{ .name = "request", .sub = "add",
 	  .usage = "--visit UUID|--unit CODE --channel C [--date D] [--topic T] [--asker CAT] "
 	      "[--name NAME] [--contact C] TEXT|-",
-	  .help = "P-2: a request for the pool before a meeting; prints its UUID",
+	  .help = N_("P-2: a request for the pool before a meeting; prints its UUID"),
 	  .exec = cmd_request },
 	{ .name = "request", .sub = "list",
 	  .usage = "[--visit UUID | --unassigned] [--format text|tsv|json]",
-	  .help = "P-2: the requests of the pool, in the order they were saved",
+	  .help = N_("P-2: the requests of the pool, in the order they were saved"),
 	  .exec = cmd_request },
 	{ .name = "request", .sub = "assign", .usage = "REQUEST --visit UUID",
-	  .help = "P-2: give a request taken before its meeting was chosen its meeting",
+	  .help = N_("P-2: give a request taken before its meeting was chosen its meeting"),
 	  .exec = cmd_request },
 	{ .name = "issue", .sub = "add",
 	  .usage = "--title TEXT [--unit CODE] [--level own|district|region|central] "
 	      "[--body NAME] [--executor E] [--deadline D] [--visit UUID] "
 	      "[--needs-session yes|no] [--amount N] [--session-date D]",
-	  .help = "add a problem issue; prints its UUID", .exec = cmd_issue },
+	  .help = N_("add a problem issue; prints its UUID"), .exec = cmd_issue },
 	{ .name = "issue", .sub = "list",
 	  .usage = "[--status S] [--visit UUID] [--unit CODE] [--executor TEXT] [--overdue] "
 	      "[--level L] [--body NAME] [--format tsv|json]",
-	  .help = "problem issues", .exec = cmd_issue },
+	  .help = N_("problem issues"), .exec = cmd_issue },
 	{ .name = "issue", .sub = "show", .usage = "UUID [--format F]",
-	  .help = "one issue, every field, and its questions", .exec = cmd_issue },
+	  .help = N_("one issue, every field, and its questions"), .exec = cmd_issue },
 	{ .name = "issue", .sub = "link", .usage = "[--move] ISSUE QUESTION...",
-	  .help = "tie questions to an issue, all of them or none", .exec = cmd_issue },
+	  .help = N_("tie questions to an issue, all of them or none"), .exec = cmd_issue },
 	{ .name = "issue", .sub = "set",
 	  .usage = "UUID [--status S] [--note TEXT] [--title TEXT] [--topic T] [--unit CODE] "
 	      "[--level L] [--body NAME] [--executor E] [--deadline D] [--visit UUID] "
 	      "[--step TEXT [--step-executor E] [--step-deadline D]]... [--step-done N] "
 	      "[--progress YYYY-QN:TEXT] [--needs-session yes|no] [--amount N] "
 	      "[--session-date D] [--decision TEXT] [--clear FIELD]",
-	  .help = "change an issue: the fields given, and no other", .exec = cmd_issue },
+	  .help = N_("change an issue: the fields given, and no other"), .exec = cmd_issue },
 	{ .name = "financing", .usage = "[--session D] [--format text|tsv|json]",
-	  .help = "A-2: the issues that need financing by the maslikhat, and its decisions",
+	  .help = N_("A-2: the issues that need financing by the maslikhat, and its decisions"),
 	  .exec = cmd_financing },
 	{ .name = "central", .usage = "[--body NAME] [--format text|tsv|json]",
-	  .help = "G-3: open issues of central bodies' competence, by body, with progress",
+	  .help = N_("G-3: open issues of central bodies' competence, by body, with progress"),
 	  .exec = cmd_central },
 	{ .name = "search", .usage = "TEXT... [--format text|tsv|json] [--limit N] [--before POS]",
-	  .help = "questions and issues with these words, newest first", .exec = cmd_search },
+	  .help = N_("questions and issues with these words, newest first"), .exec = cmd_search },
 	{ .name = "plan", .usage = "YEAR",
-	  .help = "propose the meetings C-1..C-5 require", .exec = cmd_plan },
+	  .help = N_("propose the meetings C-1..C-5 require"), .exec = cmd_plan },
 	{ .name = "check", .usage = "YEAR [--planned|--held] [--format text|tsv|json]",
-	  .help = "coverage and per-meeting rules of the decree", .exec = cmd_check },
+	  .help = N_("coverage and per-meeting rules of the decree"), .exec = cmd_check },
 	{ .name = "due", .usage = "[--date YYYY-MM-DD] [--ahead DAYS] [--format text|tsv|json]",
-	  .help = "obligations due or overdue, and those done late", .exec = cmd_due },
+	  .help = N_("obligations due or overdue, and those done late"), .exec = cmd_due },
 	{ .name = "calendar", .sub = "show",
 	  .usage = "YEAR [--revision N] [--format text|tsv|json]",
-	  .help = "the office's calendar of YEAR (K-1)", .exec = cmd_calendar },
+	  .help = N_("the office's calendar of YEAR (K-1)"), .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "approve", .usage = "YEAR [--date D]",
-	  .help = "K-1: the calendar was approved", .exec = cmd_calendar },
+	  .help = N_("K-1: the calendar was approved"), .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "notify", .usage = "YEAR [--revision N] [--date D]",
-	  .help = "K-1, K-2: the maslikhat was notified", .exec = cmd_calendar },
+	  .help = N_("K-1, K-2: the maslikhat was notified"), .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "submit", .usage = "YEAR [--date D]",
-	  .help = "K-3: the calendar was submitted", .exec = cmd_calendar },
+	  .help = N_("K-3: the calendar was submitted"), .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "revise", .usage = "YEAR --reason TEXT [--date D]",
-	  .help = "K-2: a correction of the approved calendar", .exec = cmd_calendar },
+	  .help = N_("K-2: a correction of the approved calendar"), .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "progress", .usage = "YEAR --quarter N [--date D]",
-	  .help = "A-4: the progress of quarter N was published", .exec = cmd_calendar },
+	  .help = N_("A-4: the progress of quarter N was published"), .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "forward", .usage = "YEAR [--date D]",
-	  .help = "G-1: the regions' calendars were submitted (the Government's store)",
+	  .help = N_("G-1: the regions' calendars were submitted (the Government's store)"),
 	  .exec = cmd_calendar },
 	{ .name = "calendar", .sub = "collect", .usage = "YEAR --half N [--date D]",
-	  .help = "G-2: the issues that need a central decision were collected",
+	  .help = N_("G-2: the issues that need a central decision were collected"),
 	  .exec = cmd_calendar },
 	{ .name = "holiday", .sub = "list", .usage = "[--year YEAR]",
-	  .help = "the year's holidays and days off", .exec = cmd_holiday },
+	  .help = N_("the year's holidays and days off"), .exec = cmd_holiday },
 	{ .name = "holiday", .sub = "add", .usage = "DATE --off|--workday [--name NAME]",
-	  .help = "record a day off that changes every year, or a working Saturday",
+	  .help = N_("record a day off that changes every year, or a working Saturday"),
 	  .exec = cmd_holiday },
 	{ .name = "holiday", .sub = "remove", .usage = "DATE",
-	  .help = "forget a recorded day", .exec = cmd_holiday },
+	  .help = N_("forget a recorded day"), .exec = cmd_holiday },
 	{ .name = "dump", .usage = "",
-	  .help = "the whole state, canonical sorted text", .exec = cmd_dump },
+	  .help = N_("the whole state, canonical sorted text"), .exec = cmd_dump },
 	{ .name = "migrate", .usage = "",
-	  .help = "rewrite a store of kezdesu 0.1.0 (format 1)", .exec = cmd_migrate },
+	  .help = N_("rewrite a store of kezdesu 0.1.0 (format 1)"), .exec = cmd_migrate },
 	{ .name = "conflicts", .usage = "",
-	  .help = "concurrent edits kept for review", .exec = cmd_conflicts },
+	  .help = N_("concurrent edits kept for review"), .exec = cmd_conflicts },
 	{ .name = "undo", .usage = "",
-	  .help = "take back your last change", .exec = cmd_undo },
+	  .help = N_("take back your last change"), .exec = cmd_undo },
 	{ .name = "keys", .usage = "[--check FILE]",
-	  .help = "the interface's keys (context, key, action, help), or check a keymap file",
+	  .help = N_("the interface's keys (context, key, action, help), or check a keymap file"),
 	  .exec = cmd_keys },
 	{ .name = "help", .usage = "[COMMAND [SUBCOMMAND]] | --man-synopsis | --man-keys",
-	  .help = "this help, a command's, or the man page's synopsis lines or KEYS",
+	  .help = N_("this help, a command's, or the man page's synopsis lines or KEYS"),
 	  .exec = cmd_help },
 };
 const size_t cmd_table_n = sizeof cmd_table / sizeof cmd_table[0];
@@ -178,6 +178,17 @@ cmd_table_find(const char *name, const char *sub)
 			return e;
 	}
 	return NULL;
+}
+
+/* The columns of UTF-8 text of one-column letters (a translated "usage:"). */
+static size_t
+columns(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
 }
 
 /* "visit add --akim CODE ...": the words and the usage, as one line. */
@@ -203,6 +214,8 @@ entry_lines(FILE *f, const char *prefix, const struct cmd_entry *e)
 	    e->sub != NULL ? e->sub : "", e->usage[0] != '\0' ? " " : "", e->usage);
 	col = 0;
 	for (size_t i = 0; line[i] != '\0'; i++, col++) {
+		if (((unsigned char)line[i] & 0xc0) == 0x80)
+			col--;	/* a letter's continuation byte takes no column */
 		if (line[i] == '[')
 			depth++;
 		else if (line[i] == ']' && depth > 0)
@@ -228,7 +241,7 @@ cmd_table_list(FILE *f)
 
 		snprintf(words, sizeof words, "%s%s%s", e->name, e->sub != NULL ? " " : "",
 		    e->sub != NULL ? e->sub : "");
-		fprintf(f, "  %-20s %s\n", words, e->help);
+		fprintf(f, "  %-20s %s\n", words, _(e->help));
 	}
 }
 
@@ -237,30 +250,36 @@ cmd_table_help(const char *name, const char *sub)
 {
 	const struct cmd_entry *e = cmd_table_find(name, sub);
 	bool first = true;
+	char usage[64], indent[64], sentence[512];
+
+	/* "usage: kezdesu " and "       kezdesu " under it, in the language shown. */
+	snprintf(usage, sizeof usage, "%s kezdesu ", _("usage:"));
+	snprintf(indent, sizeof indent, "%*s kezdesu ", (int)columns(_("usage:")), "");
 
 	if (e == NULL)
-		return cli_usage(NULL, "unknown command '%s%s%s' (kezdesu --help lists them)", name,
+		return cli_usage(NULL, _("unknown command '%s%s%s' (kezdesu --help lists them)"), name,
 		    sub != NULL ? " " : "", sub != NULL ? sub : "");
 	if (sub != NULL || e->sub == NULL) {
-		entry_lines(stdout, "usage: kezdesu ", e);
+		entry_lines(stdout, usage, e);
 		/* The one line as a sentence. */
-		printf("\n%c%s.\n", toupper((unsigned char)e->help[0]), e->help + 1);
+		printf("\n%s.\n", i18n_capitalise(_(e->help), sentence, sizeof sentence));
 	} else {
 		/* A command with subcommands: each of them, its usage and what it does. */
 		for (size_t i = 0; i < cmd_table_n; i++) {
 			if (strcmp(cmd_table[i].name, name) != 0)
 				continue;
-			entry_lines(stdout, first ? "usage: kezdesu " : "       kezdesu ",
+			entry_lines(stdout, first ? usage : indent,
 			    &cmd_table[i]);
 			first = false;
 		}
 		putchar('\n');
 		for (size_t i = 0; i < cmd_table_n; i++)
 			if (strcmp(cmd_table[i].name, name) == 0)
-				printf("  %-10s %s\n", cmd_table[i].sub, cmd_table[i].help);
+				printf("  %-10s %s\n", cmd_table[i].sub, _(cmd_table[i].help));
 	}
-	printf("\nThe global options (--db, --read-only, --lang, -v) go before %s.\n"
-	    "See kezdesu(1).\n", name);
+	putchar('\n');
+	printf(_("The global options (--db, --read-only, --lang, -v) go before %s.\n"
+	    "See kezdesu(1).\n"), name);
 	return 0;
 }
 
@@ -274,8 +293,8 @@ cmd_table_usage(const char *cmd)
 	snprintf(name, sizeof name, "%.*s", sp != NULL ? (int)(sp - cmd) : (int)strlen(cmd), cmd);
 	e = cmd_table_find(name, sp != NULL ? sp + 1 : NULL);
 	if (e == NULL)
-		return cli_usage(cmd, "bad usage (kezdesu --help)");
-	fprintf(stderr, "kezdesu: %s: usage: kezdesu ", cmd);
+		return cli_usage(cmd, "%s", _("bad usage (kezdesu --help)"));
+	fprintf(stderr, "kezdesu: %s: %s kezdesu ", cmd, _("usage:"));
 	if (sp != NULL || e->sub == NULL) {
 		entry_line(stderr, "", e);
 	} else {

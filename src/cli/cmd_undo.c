@@ -3,6 +3,7 @@
 
 #include "cli/cmd.h"
 #include "core/undo.h"
+#include "util/i18n.h"
 
 int
 cmd_undo(struct cli *c, int argc, char **argv)
@@ -14,15 +15,15 @@ cmd_undo(struct cli *c, int argc, char **argv)
 		return cmd_table_usage("undo");
 	if (cli_open(c, 0) != 0 || undo_last(c->store, &r, &c->err) != 0)
 		return cli_fail(c);
-	fputs("undone: ", stdout);
+	fputs(_("undone: "), stdout);
 	out_text_string(stdout, r.kind);
 	printf(" %s", r.key);
 	if (r.withdrew)
-		fputs(" added: now withdrawn", stdout);
+		fputs(_(" added: now withdrawn"), stdout);
 	else {
 		fputs(": ", stdout);
 		out_text_string(stdout, r.fields[0] != '\0' ? r.fields : "(no field)");
-		fputs(" restored", stdout);
+		fputs(_(" restored"), stdout);
 	}
 	putchar('\n');
 	return 0;

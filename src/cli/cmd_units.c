@@ -13,6 +13,7 @@
 #include "core/office.h"
 #include "core/unit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 int
 cmd_init(struct cli *c, int argc, char **argv)
@@ -39,13 +40,13 @@ cmd_init(struct cli *c, int argc, char **argv)
 	if (unit == NULL || optind != argc)
 		return cmd_table_usage("init");
 	if (!unit_code_valid(unit))
-		return cli_usage("init", "--unit: '%s' is not a nine-digit KATO code", unit);
+		return cli_usage("init", _("--unit: '%s' is not a nine-digit KATO code"), unit);
 	if (office_create_dir(c->db, group, &c->err) != 0 || cli_open(c, OFFICE_CREATE) != 0 ||
 	    node_init(c->store, unit, &c->err) != 0 || office_node(c->office, &n, &c->err) != 0)
 		return cli_fail(c);
 	uid_format(&n.id, id);
-	out_textf(stdout, "initialised store %s for unit %s (node %s)%s%s", c->db, unit, id,
-	    group ? ", shared by group " : "", group ? group : "");
+	out_textf(stdout, _("initialised store %s for unit %s (node %s)%s%s"), c->db, unit, id,
+	    group ? _(", shared by group ") : "", group ? group : "");
 	putchar('\n');
 	return 0;
 }
@@ -60,7 +61,7 @@ cmd_official(struct cli *c, int argc, char **argv)
 	if (cli_open(c, 0) != 0)
 		return cli_fail(c);
 	if (office_user(c->office) == NULL)
-		return cli_usage("official", "cannot tell which Unix user you are");
+		return cli_usage("official", _("cannot tell which Unix user you are"));
 	if (argc == 2)
 		return office_set_official(c->office, argv[1], &c->err) != 0 ? cli_fail(c) : 0;
 	name = office_official(c->office);
@@ -151,9 +152,9 @@ units_import(struct cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	else if (unit_import(c->store, &kt, ed, force, &st, &c->err) != 0) {
 		if (st.too_many) {
-			kz_fail(&c->err, KZ_EINVAL, "%s: this edition would retire %zu of the %zu "
+			kz_fail(&c->err, KZ_EINVAL, _("%s: this edition would retire %zu of the %zu "
 			    "units in the store, more than a tenth; nothing was imported. If the "
-			    "file is right, import it with --force", argv[optind], st.retired,
+			    "file is right, import it with --force"), argv[optind], st.retired,
 			    st.current);
 		} else {
 			/* A message about a row starts with its line number: FILE:LINE: reason. */
@@ -162,8 +163,8 @@ units_import(struct cli *c, int argc, char **argv)
 		}
 		rc = cli_fail(c);
 	} else {
-		out_textf(stdout, "imported %zu units of edition %s: %zu new, %zu changed, "
-		    "%zu unchanged, %zu retired", kt.n, ed, st.added, st.updated, st.unchanged,
+		out_textf(stdout, _("imported %zu units of edition %s: %zu new, %zu changed, "
+		    "%zu unchanged, %zu retired"), kt.n, ed, st.added, st.updated, st.unchanged,
 		    st.retired);
 		putchar('\n');
 	}
@@ -199,7 +200,7 @@ units_list(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage("units list", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("units list", _("unexpected argument '%s'"), argv[optind]);
 	if (cli_open(c, 0) != 0 || unit_list(c->store, under, &a, &c->err) != 0)
 		return cli_fail(c);
 	out_records(stdout, fmt, unit_kind.desc, a.items, a.n, unit_cols);

@@ -11,6 +11,7 @@
 #include "core/unit.h"
 #include "core/visit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static const char *const visit_cols[] = {
 	"id", "date", "time", "akim", "target", "status", "field", "unscheduled", "announced_on",
@@ -94,7 +95,7 @@ parse_attendance(const char *cmd, const char *s, struct visit *v)
 		long n;
 
 		if (eq == NULL) {
-			rc = cli_usage(cmd, "--attendance: '%s' is not CATEGORY=COUNT", tok);
+			rc = cli_usage(cmd, _("--attendance: '%s' is not CATEGORY=COUNT"), tok);
 			break;
 		}
 		*eq = '\0';
@@ -118,8 +119,8 @@ parse_b1(const char *cmd, int ch, const char *arg, struct visit *v)
 
 	if (ch == O_NO_BROADCAST) {
 		if (arg[0] == '\0') {
-			cli_usage(cmd, "--no-broadcast: say why broadcasting was not technically "
-			    "possible (B-1)");
+			cli_usage(cmd, _("--no-broadcast: say why broadcasting was not technically "
+			    "possible (B-1)"));
 			return -1;
 		}
 		set_str(&v->no_broadcast, arg);
@@ -156,7 +157,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 		case O_AKIM:
 		case O_TARGET:
 			if (!unit_code_valid(optarg))
-				return cli_usage(cmd, "%s: '%s' is not a nine-digit KATO code",
+				return cli_usage(cmd, _("%s: '%s' is not a nine-digit KATO code"),
 				    ch == O_AKIM ? "--akim" : "--target", optarg);
 			memcpy(ch == O_AKIM ? o->set.akim : o->set.target, optarg, 10);
 			break;
@@ -166,7 +167,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 			break;
 		case O_TIME:
 			if (time_parse_hm(optarg, &st) != 0)
-				return cli_usage(cmd, "--time: '%s' is not a time (HH:MM)", optarg);
+				return cli_usage(cmd, _("--time: '%s' is not a time (HH:MM)"), optarg);
 			set_str(&o->set.time, optarg);
 			break;
 		case O_DURATION:
@@ -214,9 +215,9 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 			 * A per-meeting note read as P-1's commission, which is the year's
 			 * members by category: one place for it.
 			 */
-			return cli_usage(cmd, "--commission is no longer a meeting's field: the "
+			return cli_usage(cmd, _("--commission is no longer a meeting's field: the "
 			    "year's commission (P-1) is its members, kezdesu commission add YEAR "
-			    "--category CATEGORY NAME");
+			    "--category CATEGORY NAME"));
 		case O_INVITED:
 			set_str(&o->set.invited, optarg);
 			break;
@@ -234,10 +235,10 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 			break;
 		case O_CLEAR:
 			if (strcmp(optarg, "commission") == 0)
-				return cli_usage(cmd, "--clear commission: a meeting has no "
+				return cli_usage(cmd, _("--clear commission: a meeting has no "
 				    "commission; the year's commission (P-1) is its members, kezdesu "
 				    "commission add|remove (an older version's note: --clear "
-				    "old-commission-note)");
+				    "old-commission-note)"));
 			o->clear = xrealloc(o->clear, (o->nclear + 1) * sizeof *o->clear);
 			o->clear[o->nclear++] = optarg;
 			break;
@@ -246,7 +247,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct visit_opts *o)
 		case O_ENDED:
 			/* Times of the meeting's day, in the office's local time (T-1). */
 			if (time_parse_hm(optarg, &o->times[ch - O_STARTED]) != 0)
-				return cli_usage(cmd, "%s: '%s' is not a time (HH:MM)",
+				return cli_usage(cmd, _("%s: '%s' is not a time (HH:MM)"),
 				    time_opts[ch - O_STARTED], optarg);
 			break;
 		default:
@@ -350,7 +351,7 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 	if ((rc = parse_opts("visit add", argc, argv, &o)) != 0)
 		goto out;
 	if (optind != argc) {
-		rc = cli_usage("visit add", "unexpected argument '%s'", argv[optind]);
+		rc = cli_usage("visit add", _("unexpected argument '%s'"), argv[optind]);
 		goto out;
 	}
 	if (!GIVEN(&o, O_AKIM) || !GIVEN(&o, O_TARGET) || !GIVEN(&o, O_DATE)) {
@@ -358,13 +359,13 @@ visit_add_cmd(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (o.nclear > 0 || GIVEN(&o, O_REASON)) {
-		rc = cli_usage("visit add", "%s is for visit set", o.nclear > 0 ? "--clear" :
+		rc = cli_usage("visit add", _("%s is for visit set"), o.nclear > 0 ? "--clear" :
 		    "--reason (of a move)");
 		goto out;
 	}
 	if (o.revise != NULL && GIVEN(&o, O_UNSCHEDULED)) {
-		rc = cli_usage("visit add", "--revise (a correction of the calendar, K-2) and "
-		    "--unscheduled (a meeting outside it, U-1) exclude each other");
+		rc = cli_usage("visit add", _("--revise (a correction of the calendar, K-2) and "
+		    "--unscheduled (a meeting outside it, U-1) exclude each other"));
 		goto out;
 	}
 	if (apply(&v, &o, &c->err) != 0) {
@@ -401,13 +402,13 @@ visit_set_cmd(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	rc = parse_opts("visit set", argc - 1, argv + 1, &o);
 	if (rc == 0 && optind != argc - 1)
-		rc = cli_usage("visit set", "unexpected argument '%s'", argv[optind + 1]);
+		rc = cli_usage("visit set", _("unexpected argument '%s'"), argv[optind + 1]);
 	if (rc == 0 && o.revise != NULL)
-		rc = cli_usage("visit set", "--revise is for visit add; a moved meeting gives "
-		    "--date D --reason TEXT (K-2)");
+		rc = cli_usage("visit set", _("--revise is for visit add; a moved meeting gives "
+		    "--date D --reason TEXT (K-2)"));
 	if (rc == 0 && GIVEN(&o, O_REASON) && !GIVEN(&o, O_DATE))
-		rc = cli_usage("visit set", "--reason is why the meeting moves: give it with "
-		    "--date D (K-2)");
+		rc = cli_usage("visit set", _("--reason is why the meeting moves: give it with "
+		    "--date D (K-2)"));
 	if (rc == 0 && (cli_open(c, 0) != 0 || visit_modify(c->store, &id, apply, &o,
 	    &c->err) != 0))
 		rc = cli_fail(c);
@@ -443,7 +444,7 @@ visit_list_cmd(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind != argc)
-		return cli_usage("visit list", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("visit list", _("unexpected argument '%s'"), argv[optind]);
 	if (cli_open(c, 0) != 0 || visit_list(c->store, from, to, &a, &c->err) != 0)
 		return cli_fail(c);
 	out_records(stdout, fmt, visit_kind.desc, a.items, a.n, visit_cols);
@@ -472,10 +473,10 @@ show_channels(const struct visit *v)
 			break;
 		q = comma;
 	}
-	fputs("announced through (P-3): ", stdout);
+	fputs(_("announced through (P-3): "), stdout);
 	if (!known) {
 		out_text_string(stdout, p);
-		fputs(" (free text, not names of the decree's list: visit set --channels LIST)\n",
+		fputs(_(" (free text, not names of the decree's list: visit set --channels LIST)\n"),
 		    stdout);
 		return;
 	}
@@ -484,7 +485,7 @@ show_channels(const struct visit *v)
 		int k = announce_channel_find(q, comma != NULL ? (size_t)(comma - q) : strlen(q));
 
 		fputs(q != p ? ", " : "", stdout);
-		fputs(announce_channel_titles[k], stdout);
+		fputs(_(announce_channel_titles[k]), stdout);
 		if (comma == NULL)
 			break;
 		q = comma;
@@ -519,8 +520,8 @@ visit_show_cmd(struct cli *c, int argc, char **argv)
 		show_channels(&v);
 	/* P-1: a clerk reading an older store's note should not take it for the commission. */
 	if (fmt == OUT_TEXT && v.old_commission_note != NULL && v.old_commission_note[0] != '\0')
-		fputs("old_commission_note is a note an older version kept per meeting; the year's "
-		    "commission (P-1) is kezdesu commission list\n", stdout);
+		fputs(_("old_commission_note is a note an older version kept per meeting; the year's "
+		    "commission (P-1) is kezdesu commission list\n"), stdout);
 	visit_free(&v);
 	return 0;
 }

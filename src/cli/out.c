@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/rules.h"
 #include "core/text.h"
+#include "util/i18n.h"
 #include "util/uid.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -272,6 +273,12 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 			continue;
 		}
 		scalar(f, obj, buf, sizeof buf, &s);
+		/*
+		 * An enum's value for people in their language (a status: "in-work" is «в работе»);
+		 * json and tsv keep the name. A value without a translation stays as it is.
+		 */
+		if (f->type == SF_INT && f->names != NULL && s[0] != '\0')
+			s = _(s);
 		/* A moment, for people: its local date and time in Kazakhstan, not milliseconds. */
 		if (is_time(f)) {
 			date_format_time(*CAT(obj, f->off, int64_t), RULES_UTC_OFFSET_KZ, buf);
@@ -389,4 +396,15 @@ out_records(FILE *fp, enum out_format fmt, const struct schema_record *d, const 
 	out_stream_begin(&st, fp, fmt, d, cols);
 	out_stream_records(&st, items, n, false);
 	out_stream_end(&st);
+}
+
+const char *
+out_pad(const char *s, size_t width, char *buf, size_t size)
+{
+	size_t cols = 0;
+
+	for (const char *p = s; *p != '\0'; p++)
+		cols += ((unsigned char)*p & 0xc0) != 0x80;
+	snprintf(buf, size, "%s%*s", s, cols < width ? (int)(width - cols) : 0, "");
+	return buf;
 }

@@ -71,4 +71,10 @@ void out_set_namer(out_namer_fn fn, void *ctx);
 /* One record as a JSON object (no newline). */
 void out_json_record(FILE *fp, const struct schema_record *d, const void *obj);
 
+/*
+ * s padded with blanks to `width` columns into buf (a translated status: printf's %-9s
+ * counts bytes, and a Cyrillic letter is two). Returns buf.
+ */
+const char *out_pad(const char *s, size_t width, char *buf, size_t size);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 const char *const announce_channel_names[AC_COUNT] = {
 	[AC_PRINT] = "print",
@@ -18,14 +19,14 @@ const char *const announce_channel_names[AC_COUNT] = {
 };
 
 const char *const announce_channel_titles[AC_COUNT] = {
-	[AC_PRINT] = "regional print",
-	[AC_RADIO] = "radio",
-	[AC_WEB] = "official web resources",
-	[AC_EGOV] = "e-government portal",
-	[AC_OPEN_DATA] = "open data portal",
-	[AC_SOCIAL] = "akimat's social accounts",
-	[AC_PUBLIC_PLACES] = "public places",
-	[AC_OTHER] = "other mass media",
+	[AC_PRINT] = N_("regional print"),
+	[AC_RADIO] = N_("radio"),
+	[AC_WEB] = N_("official web resources"),
+	[AC_EGOV] = N_("e-government portal"),
+	[AC_OPEN_DATA] = N_("open data portal"),
+	[AC_SOCIAL] = N_("akimat's social accounts"),
+	[AC_PUBLIC_PLACES] = N_("public places"),
+	[AC_OTHER] = N_("other mass media"),
 };
 
 #define AC_LIST "print, radio, web, egov, open-data, social, public-places, other"
@@ -69,10 +70,10 @@ announce_channels_normalise(char **channels, struct kz_error *e)
 				n--;
 			}
 			if (n == 0 && mask == 0 && comma == NULL)
-				return kz_fail(e, KZ_EINVAL, "visit: --channels names no channel (P-3: "
-				    "one or more of " AC_LIST ")");
-			return kz_fail(e, KZ_EINVAL, "visit: channel '%.*s' is not in the decree's "
-			    "list (P-3: " AC_LIST ")", (int)n, p);
+				return kz_fail(e, KZ_EINVAL, _("visit: --channels names no channel (P-3: "
+				    "one or more of %s)"), AC_LIST);
+			return kz_fail(e, KZ_EINVAL, _("visit: channel '%.*s' is not in the decree's "
+			    "list (P-3: %s)"), (int)n, p, AC_LIST);
 		}
 		mask |= 1u << k;
 		if (comma == NULL)

@@ -10,9 +10,10 @@
 #include "core/visit.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 const char *const calendar_status_names[CAL_STATUS_COUNT] = {
-	"draft", "approved", "notified", "submitted"
+	N_("draft"), N_("approved"), N_("notified"), N_("submitted")
 };
 
 const char *const commission_category_names[CM_COUNT] = {
@@ -310,8 +311,8 @@ add_meeting_fn(struct store_txn *t, void *arg)
 		return -1;
 	if (a->v->unscheduled || a->v->status == VISIT_CANCELLED) {
 		if (a->revise != NULL)
-			return kz_fail(e, KZ_EINVAL, "visit: an unscheduled or cancelled meeting is "
-			    "no correction of the calendar: --revise is not for it (U-1, K-2)");
+			return kz_fail(e, KZ_EINVAL, _("visit: an unscheduled or cancelled meeting is "
+			    "no correction of the calendar: --revise is not for it (U-1, K-2)"));
 		return 0;
 	}
 	if ((fixed = calendar_fixed_tx(t, a->v->akim, a->v->date, &c)) < 0)
@@ -319,15 +320,15 @@ add_meeting_fn(struct store_txn *t, void *arg)
 	rc = 0;
 	date_format(c.approved_on, d);
 	if (fixed && a->revise == NULL)
-		rc = kz_fail(e, KZ_EINVAL, "visit: the calendar of %d was approved on %s: a "
+		rc = kz_fail(e, KZ_EINVAL, _("visit: the calendar of %d was approved on %s: a "
 		    "meeting added to it is a revision (--revise REASON, recorded as kezdesu "
-		    "calendar revise does, K-2) or unscheduled (--unscheduled REASON, U-1)",
+		    "calendar revise does, K-2) or unscheduled (--unscheduled REASON, U-1)"),
 		    c.year, d);
 	else if (!fixed && a->revise != NULL)
-		rc = kz_fail(e, KZ_EINVAL, "visit: --revise is for a meeting added to an "
-		    "approved calendar; the calendar of %d is %s", c.year,
-		    c.status == CAL_DRAFT ? "a draft, changed freely" :
-		    "not the one of this akim's office");
+		rc = kz_fail(e, KZ_EINVAL, _("visit: --revise is for a meeting added to an "
+		    "approved calendar; the calendar of %d is %s"), c.year,
+		    c.status == CAL_DRAFT ? _("a draft, changed freely") :
+		    _("not the one of this akim's office"));
 	else if (fixed) {
 		if (text_check("reason of the revision", a->revise, true, 2000, e) != 0)
 			rc = -1;
@@ -370,8 +371,8 @@ apply_fn(struct store_txn *t, void *arg)
 	/* G-1 and G-2 are the Government's (point 5 of the decree), no akim's office's. */
 	if ((st->action == CAL_FORWARD || st->action == CAL_COLLECT) &&
 	    !unit_is_government(n.unit))
-		return kz_fail(e, KZ_EINVAL, "calendar %s: %s is the Government's; only its store "
-		    "(kezdesu init --unit %s) records it, this store is unit %s",
+		return kz_fail(e, KZ_EINVAL, _("calendar %s: %s is the Government's; only its store "
+		    "(kezdesu init --unit %s) records it, this store is unit %s"),
 		    st->action == CAL_FORWARD ? "forward" : "collect",
 		    st->action == CAL_FORWARD ? "G-1" : "G-2", UNIT_GOVERNMENT_CODE, n.unit);
 	if (calendar_get_tx(t, n.unit, a->year, &c) < 0)
@@ -380,8 +381,8 @@ apply_fn(struct store_txn *t, void *arg)
 	case CAL_APPROVE:	/* K-1 */
 		if (c.status != CAL_DRAFT) {
 			date_format(c.approved_on, d);
-			rc = kz_fail(e, KZ_EINVAL, "calendar %d: already approved on %s; corrections "
-			    "are revisions (kezdesu calendar revise)", a->year, d);
+			rc = kz_fail(e, KZ_EINVAL, _("calendar %d: already approved on %s; corrections "
+			    "are revisions (kezdesu calendar revise)"), a->year, d);
 			break;
 		}
 		c.status = CAL_APPROVED;
@@ -405,13 +406,13 @@ apply_fn(struct store_txn *t, void *arg)
 			break;
 		}
 		if (st->number < 0 || (size_t)st->number >= c.nrevisions) {
-			rc = kz_fail(e, KZ_EINVAL, "calendar %d: there is no revision %d (it has "
-			    "%zu)", a->year, st->number, c.nrevisions);
+			rc = kz_fail(e, KZ_EINVAL, _("calendar %d: there is no revision %d (it has "
+			    "%zu)"), a->year, st->number, c.nrevisions);
 			break;
 		}
 		if (st->number > 0 && st->date < c.revisions[st->number].date) {
-			rc = kz_fail(e, KZ_EINVAL, "calendar %d: the maslikhat cannot be notified of "
-			    "revision %d before it was made", a->year, st->number);
+			rc = kz_fail(e, KZ_EINVAL, _("calendar %d: the maslikhat cannot be notified of "
+			    "revision %d before it was made"), a->year, st->number);
 			break;
 		}
 		c.revisions[st->number].notified_on = st->date;
@@ -423,8 +424,8 @@ apply_fn(struct store_txn *t, void *arg)
 		break;
 	case CAL_SUBMIT:	/* K-3 */
 		if (c.status == CAL_DRAFT) {
-			rc = kz_fail(e, KZ_EINVAL, "calendar %d: only an approved calendar is "
-			    "submitted to the Government (K-3)", a->year);
+			rc = kz_fail(e, KZ_EINVAL, _("calendar %d: only an approved calendar is "
+			    "submitted to the Government (K-3)"), a->year);
 			break;
 		}
 		c.submitted_on = st->date;
@@ -432,8 +433,8 @@ apply_fn(struct store_txn *t, void *arg)
 		break;
 	case CAL_REVISE:	/* K-2 */
 		if (c.status == CAL_DRAFT) {
-			rc = kz_fail(e, KZ_EINVAL, "calendar %d: a draft is changed freely; "
-			    "revisions are for an approved calendar", a->year);
+			rc = kz_fail(e, KZ_EINVAL, _("calendar %d: a draft is changed freely; "
+			    "revisions are for an approved calendar"), a->year);
 			break;
 		}
 		if (text_check("reason of the revision", st->reason, true, 2000, e) != 0) {
@@ -444,7 +445,7 @@ apply_fn(struct store_txn *t, void *arg)
 		break;
 	case CAL_PROGRESS:	/* */
 		if (st->number < 1 || st->number > 4) {
-			rc = kz_fail(e, KZ_EINVAL, "quarter %d: quarters are 1 to 4", st->number);
+			rc = kz_fail(e, KZ_EINVAL, _("quarter %d: quarters are 1 to 4"), st->number);
 			break;
 		}
 		c.progress_on[st->number - 1] = st->date;
@@ -454,7 +455,7 @@ apply_fn(struct store_txn *t, void *arg)
 		break;
 	case CAL_COLLECT:	/* G-2 */
 		if (st->number < 1 || st->number > 2) {
-			rc = kz_fail(e, KZ_EINVAL, "half %d: G-2 is due twice a year (1 or 2)",
+			rc = kz_fail(e, KZ_EINVAL, _("half %d: G-2 is due twice a year (1 or 2)"),
 			    st->number);
 			break;
 		}
@@ -473,7 +474,7 @@ calendar_apply(struct store *s, int year, const struct calendar_step *st, struct
 	struct apply_args a = { year, st };
 
 	if (st->date == DATE_NONE)
-		return kz_fail(e, KZ_EINVAL, "calendar: a date is required");
+		return kz_fail(e, KZ_EINVAL, _("calendar: a date is required"));
 	/*
 	 * Interpretation (issue 7): every step records something done (approved, notified,
 	 * submitted, published): a date after today is a typing slip, refused.
@@ -483,8 +484,8 @@ calendar_apply(struct store *s, int year, const struct calendar_step *st, struct
 
 		date_format(st->date, d);
 		date_format(rules_local_date(clock_now_ms(), RULES_UTC_OFFSET_KZ), t);
-		return kz_fail(e, KZ_EINVAL, "calendar %d: %s is after today (%s): a step is "
-		    "recorded when it was done", year, d, t);
+		return kz_fail(e, KZ_EINVAL, _("calendar %d: %s is after today (%s): a step is "
+		    "recorded when it was done"), year, d, t);
 	}
 	return store_write(s, apply_fn, &a, e);
 }

@@ -7,6 +7,7 @@
 #include "core/node.h"
 #include "core/text.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 #define NAME_MAX_BYTES 300
 
@@ -46,8 +47,8 @@ add_fn(struct store_txn *t, void *arg)
 		return -1;
 	for (size_t k = 0; k < c.ncommission && rc == 0; k++)
 		if (c.commission[k].name != NULL && same_name(c.commission[k].name, a->name))
-			rc = kz_fail(e, KZ_EINVAL, "commission %d: %s is a member already (number "
-			    "%zu, %s)", a->year, c.commission[k].name, k + 1,
+			rc = kz_fail(e, KZ_EINVAL, _("commission %d: %s is a member already (number "
+			    "%zu, %s)"), a->year, c.commission[k].name, k + 1,
 			    commission_category_names[c.commission[k].category]);
 	if (rc == 0) {
 		c.commission = xrealloc(c.commission, (c.ncommission + 1) * sizeof *c.commission);
@@ -66,11 +67,11 @@ static int
 check_add(int year, const char *name, int category, struct kz_error *e)
 {
 	if (year < 2000 || year > 2999)
-		return kz_fail(e, KZ_EINVAL, "commission: year %d is out of range", year);
+		return kz_fail(e, KZ_EINVAL, _("commission: year %d is out of range"), year);
 	if (category < 0 || category >= CM_COUNT)
-		return kz_fail(e, KZ_EINVAL, "commission: unknown category %d", category);
+		return kz_fail(e, KZ_EINVAL, _("commission: unknown category %d"), category);
 	if (name == NULL)
-		return kz_fail(e, KZ_EINVAL, "commission: a name is required");
+		return kz_fail(e, KZ_EINVAL, _("commission: a name is required"));
 	/* A name is shown on one line everywhere, like a unit's. */
 	if (text_check("member's name", name, true, NAME_MAX_BYTES, e) != 0 ||
 	    text_check_name("member's name", name, strlen(name), NAME_MAX_BYTES, e) != 0)
@@ -114,16 +115,16 @@ find_member(const struct calendar *c, int year, const char *which, struct kz_err
 
 	if (which[0] >= '0' && which[0] <= '9' && *end == '\0') {
 		if (n < 1 || (size_t)n > c->ncommission)
-			return kz_fail(e, KZ_ENOTFOUND, "commission %d: there is no member %s (it "
-			    "has %zu)", year, which, c->ncommission);
+			return kz_fail(e, KZ_ENOTFOUND, _("commission %d: there is no member %s (it "
+			    "has %zu)"), year, which, c->ncommission);
 		return n - 1;
 	}
 	for (size_t k = 0; k < c->ncommission; k++)
 		if (c->commission[k].name != NULL && same_name(c->commission[k].name, which))
 			found = (long)k;
 	if (found < 0)
-		return kz_fail(e, KZ_ENOTFOUND, "commission %d: no member named %s (kezdesu "
-		    "commission list %d)", year, which, year);
+		return kz_fail(e, KZ_ENOTFOUND, _("commission %d: no member named %s (kezdesu "
+		    "commission list %d)"), year, which, year);
 	return found;
 }
 
@@ -157,8 +158,8 @@ commission_remove(struct store *s, int year, const char *which, struct kz_error 
 	struct remove_args a = { year, which };
 
 	if (which == NULL || which[0] == '\0')
-		return kz_fail(e, KZ_EINVAL, "commission remove: name the member or give its "
-		    "number");
+		return kz_fail(e, KZ_EINVAL, _("commission remove: name the member or give its "
+		    "number"));
 	return store_write(s, remove_fn, &a, e);
 }
 

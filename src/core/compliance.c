@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "util/clock.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 kz_date
 compliance_today(void)
@@ -502,24 +503,24 @@ plan_fn(struct store_txn *t, void *arg)
 		goto out;
 	/* The Government holds no meetings of its own: C-1..C-5 are the akims'. */
 	if (unit_is_government(n.unit)) {
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "plan %d: the Government's store "
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("plan %d: the Government's store "
 		    "plans no meetings (C-1..C-5 are the akims'); the regions plan theirs and the "
-		    "Government forwards their calendars (G-1)", a->year);
+		    "Government forwards their calendars (G-1)"), a->year);
 		goto out;
 	}
 	if (calendar_get_tx(t, n.unit, a->year, &cal) < 0)
 		goto out;
-	rc = cal.status == CAL_DRAFT ? 0 : kz_fail(store_txn_error(t), KZ_EINVAL, "calendar %d "
+	rc = cal.status == CAL_DRAFT ? 0 : kz_fail(store_txn_error(t), KZ_EINVAL, _("calendar %d "
 	    "is already approved: change it with visits and record the change with kezdesu "
-	    "calendar revise (K-2)", a->year);
+	    "calendar revise (K-2)"), a->year);
 	calendar_free(&cal);
 	if (rc != 0 || (rc = load_fn(t, &la)) != 0)
 		goto out;
 	if (rules_plan(c.tree, c.office, a->year, &c.extra, &plan) != 0 ||
 	    rules_check_coverage(c.tree, c.office, true, a->year, RULES_MODE_PLANNED, c.rv,
 	    c.visits.n, &cov) != 0) {
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "unit %s: the office's unit is not "
-		    "an akim's unit, or its units are not imported", c.office);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("unit %s: the office's unit is not "
+		    "an akim's unit, or its units are not imported"), c.office);
 		goto out;
 	}
 	a->out->proposed = plan.n;
@@ -559,7 +560,7 @@ compliance_plan_year(struct store *s, int year, struct compliance_plan *out,
 
 	memset(out, 0, sizeof *out);
 	if (year < 2000 || year > 2999)
-		return kz_fail(e, KZ_EINVAL, "year %d is out of range", year);
+		return kz_fail(e, KZ_EINVAL, _("year %d is out of range"), year);
 	return store_write(s, plan_fn, &a, e);
 }
 

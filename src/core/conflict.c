@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 enum { C_ID = 1, C_KIND, C_RECORD, C_FIELD, C_PATH, C_LOSER_HLC, C_LOSER_ORIGIN, C_REMOVED,
 	C_VALUE };
@@ -154,8 +155,8 @@ review_fn(struct store_txn *t, void *arg)
 	for (rc = store_cursor_seek(c, NULL, 0); rc == 0; rc = store_cursor_next(c)) {
 		store_cursor_get(c, &k, &kn, &v, &vn);
 		if (kn != 24 || vn != 8) {
-			rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: a clock review entry is "
-			    "damaged", store_dir(store_txn_store(t)));
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a clock review entry is "
+			    "damaged"), store_dir(store_txn_store(t)));
 			break;
 		}
 		a->v = xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);

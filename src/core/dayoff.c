@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 const char *const dayoff_kind_names[3] = { "", "off", "workday" };
 
@@ -52,8 +53,8 @@ set_fn(struct store_txn *t, void *arg)
 
 		schema_clear(&dayoff_desc, &d);
 		date_format(a->date, buf);
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "day %s: nothing is recorded "
-		    "for it", buf);
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("day %s: nothing is recorded "
+		    "for it"), buf);
 	}
 	d.date = a->date;
 	d.removed = a->remove;
@@ -74,7 +75,7 @@ dayoff_set(struct store *s, kz_date date, enum holidays_kind kind, const char *n
 	struct set_args a = { date, (int)kind, name, false };
 
 	if (kind != HOLIDAYS_OFF && kind != HOLIDAYS_WORKDAY)
-		return kz_fail(e, KZ_EINVAL, "day: unknown kind %d", (int)kind);
+		return kz_fail(e, KZ_EINVAL, _("day: unknown kind %d"), (int)kind);
 	if (text_check("name of the day", name, false, 200, e) != 0)
 		return -1;
 	return store_write(s, set_fn, &a, e);

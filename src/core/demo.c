@@ -23,6 +23,7 @@
 #include "core/visit.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 extern const char demo_units_csv[];
 
@@ -535,7 +536,7 @@ demo_build(struct store *s, struct kz_error *e)
 		if (kt.units[i].type == UNIT_DISTRICT)
 			memcpy(dc.district, kt.units[i].code, 10);
 	if (dc.district[0] == '\0') {
-		kz_fail(e, KZ_EINVAL, "demo: the sample has no district");
+		kz_fail(e, KZ_EINVAL, _("demo: the sample has no district"));
 		goto out;
 	}
 	if (node_init(s, dc.district, e) != 0 ||

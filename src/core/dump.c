@@ -5,6 +5,7 @@
 
 #include "core/record.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 static void
 put_hex(struct codec_buf *b, const uint8_t *p, size_t n)
@@ -40,8 +41,8 @@ dump_record(struct store_txn *t, const struct rec_kind *kind, const void *key, s
 	store_state_nodes(t, &nodes);
 	if (state_load(&st, val, vlen, rec_set_mask(kind->desc), &nodes) != 0) {
 		state_free(&st);
-		return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a stored %s record is "
-		    "corrupt", store_dir(store_txn_store(t)), kind->desc->name);
+		return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a stored %s record is "
+		    "corrupt"), store_dir(store_txn_store(t)), kind->desc->name);
 	}
 	for (size_t i = 0; rc == 0 && i < st.n; i++) {
 		const struct state_ent *x = &st.e[i];

@@ -10,6 +10,7 @@
  * lunar calendar and is given per year by the caller.
  */
 #include "core/holidays.h"
+#include "util/i18n.h"
 
 #include <stddef.h>
 
@@ -22,22 +23,22 @@ struct fixed {
 
 /* In date order within the year: move_days relies on it. */
 static const struct fixed fixed[] = {
-	{ 1, 1, 0, 0, true, "New Year" },
-	{ 1, 2, 0, 0, true, "New Year" },
-	{ 1, 7, 0, 0, false, "Orthodox Christmas" },
-	{ 3, 8, 0, 0, true, "International Women's Day" },
-	{ 3, 21, 0, 0, true, "Nauryz" },
-	{ 3, 22, 0, 0, true, "Nauryz" },
-	{ 3, 23, 0, 0, true, "Nauryz" },
-	{ 5, 1, 0, 0, true, "Kazakhstan People's Unity Day" },
-	{ 5, 7, 0, 0, true, "Defender of the Fatherland Day" },
-	{ 5, 9, 0, 0, true, "Victory Day" },
-	{ 7, 6, 0, 0, true, "Capital Day" },
-	{ 8, 30, 0, 0, true, "Constitution Day" },
-	{ 10, 25, 2022, 0, true, "Republic Day" },
-	{ 12, 1, 2012, 2021, true, "Day of the First President" },
-	{ 12, 16, 0, 0, true, "Independence Day" },
-	{ 12, 17, 0, 2021, true, "Independence Day" },
+	{ 1, 1, 0, 0, true, N_("New Year") },
+	{ 1, 2, 0, 0, true, N_("New Year") },
+	{ 1, 7, 0, 0, false, N_("Orthodox Christmas") },
+	{ 3, 8, 0, 0, true, N_("International Women's Day") },
+	{ 3, 21, 0, 0, true, N_("Nauryz") },
+	{ 3, 22, 0, 0, true, N_("Nauryz") },
+	{ 3, 23, 0, 0, true, N_("Nauryz") },
+	{ 5, 1, 0, 0, true, N_("Kazakhstan People's Unity Day") },
+	{ 5, 7, 0, 0, true, N_("Defender of the Fatherland Day") },
+	{ 5, 9, 0, 0, true, N_("Victory Day") },
+	{ 7, 6, 0, 0, true, N_("Capital Day") },
+	{ 8, 30, 0, 0, true, N_("Constitution Day") },
+	{ 10, 25, 2022, 0, true, N_("Republic Day") },
+	{ 12, 1, 2012, 2021, true, N_("Day of the First President") },
+	{ 12, 16, 0, 0, true, N_("Independence Day") },
+	{ 12, 17, 0, 2021, true, N_("Independence Day") },
 };
 
 #define NFIXED (sizeof fixed / sizeof fixed[0])

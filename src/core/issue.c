@@ -9,9 +9,10 @@
 #include "core/text.h"
 #include "core/unit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 const char *const issue_status_names[ISSUE_STATUS_COUNT] = {
-	"new", "in-work", "resolved", "explained", "rejected", "escalated"
+	N_("new"), N_("in-work"), N_("resolved"), N_("explained"), N_("rejected"), N_("escalated")
 };
 
 const char *const issue_level_names[LEVEL_COUNT] = { "own", "district", "region", "central" };
@@ -167,18 +168,18 @@ check_after(struct store_txn *t, const struct issue *i)
 
 	if (i->decision != NULL && i->decision[0] != '\0') {
 		if (i->session_date == DATE_NONE)
-			return kz_fail(e, KZ_EINVAL, "issue: the maslikhat's decision is recorded "
-			    "with the date of its session (--session-date D, A-2)");
+			return kz_fail(e, KZ_EINVAL, _("issue: the maslikhat's decision is recorded "
+			    "with the date of its session (--session-date D, A-2)"));
 		if (i->session_date > today) {
 			date_format(i->session_date, d);
-			return kz_fail(e, KZ_EINVAL, "issue: a decision of the session of %s, "
-			    "which is after today (A-2: record it once the session has decided)",
+			return kz_fail(e, KZ_EINVAL, _("issue: a decision of the session of %s, "
+			    "which is after today (A-2: record it once the session has decided)"),
 			    d);
 		}
 	}
 	if (i->body != NULL && i->body[0] != '\0' && i->level != LEVEL_CENTRAL)
-		return kz_fail(e, KZ_EINVAL, "issue: a central body (%s) names the competence of "
-		    "an issue of level central, not %s (G-3)", i->body,
+		return kz_fail(e, KZ_EINVAL, _("issue: a central body (%s) names the competence of "
+		    "an issue of level central, not %s (G-3)"), i->body,
 		    issue_level_names[i->level]);
 	return 0;
 }
@@ -197,11 +198,11 @@ validate(struct store_txn *t, const struct issue *i)
 	    text_check("central body", i->body, false, 500, e) != 0)
 		return -1;
 	if (i->status < 0 || i->status >= ISSUE_STATUS_COUNT)
-		return kz_fail(e, KZ_EINVAL, "issue: unknown status %d", i->status);
+		return kz_fail(e, KZ_EINVAL, _("issue: unknown status %d"), i->status);
 	if (i->level < 0 || i->level >= LEVEL_COUNT)
-		return kz_fail(e, KZ_EINVAL, "issue: unknown level %d", i->level);
+		return kz_fail(e, KZ_EINVAL, _("issue: unknown level %d"), i->level);
 	if (i->amount < 0)
-		return kz_fail(e, KZ_EINVAL, "issue: a negative amount");
+		return kz_fail(e, KZ_EINVAL, _("issue: a negative amount"));
 	if (check_after(t, i) != 0)
 		return -1;
 	for (size_t k = 0; k < i->nsteps; k++)
@@ -218,7 +219,7 @@ validate(struct store_txn *t, const struct issue *i)
 			return kz_prefix(e, "issue: ");
 	if (i->unit[0] != '\0') {
 		if ((rc = unit_get_tx(t, i->unit, &u)) != 0)
-			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "issue: unit %s: not found",
+			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, _("issue: unit %s: not found"),
 			    i->unit);
 		unit_free(&u);
 		if (territory_check_tx(t, "issue: unit", i->unit) != 0)
@@ -409,8 +410,8 @@ link_fn(struct store_txn *t, void *arg)
 			uid_format(&q.id, qs);
 			uid_format(&q.issue, is);
 			question_free(&q);
-			return kz_fail(store_txn_error(t), KZ_EINVAL, "question %s is linked to "
-			    "issue %s: give --move to move it", qs, is);
+			return kz_fail(store_txn_error(t), KZ_EINVAL, _("question %s is linked to "
+			    "issue %s: give --move to move it"), qs, is);
 		}
 		q.issue = *a->issue;
 		rc = rec_save(t, &question_kind, &q);

@@ -59,6 +59,7 @@
 
 #include "core/text.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 #define KATO_NCOL	8
 /* Longest name shown in a message, in bytes; the message buffer is 512. */
@@ -435,7 +436,7 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 			c->p = end;
 			return 0;
 		}
-		return kz_fail(e, KZ_EINVAL, "%s:%u: empty line", c->fname, first);
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: empty line"), c->fname, first);
 	}
 	for (;;) {
 		struct kato_field fld = { NULL, 0, false, false };
@@ -447,7 +448,7 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 			for (;;) {
 				if (p == end) {
 					return kz_fail(e, KZ_EINVAL,
-					    "%s:%u: quoted field is not closed", c->fname,
+					    _("%s:%u: quoted field is not closed"), c->fname,
 					    open);
 				}
 				if (*p == '"') {
@@ -478,12 +479,12 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 				 */
 				if (open != c->line) {
 					return kz_fail(e, KZ_EINVAL,
-					    "%s:%u: column %zu opens a quote that closes only "
-					    "on line %u, followed by text: a stray quote?",
+					    _("%s:%u: column %zu opens a quote that closes only "
+					    "on line %u, followed by text: a stray quote?"),
 					    c->fname, open, *nf + 1, c->line);
 				}
 				return kz_fail(e, KZ_EINVAL,
-				    "%s:%u: text after the closing quote of column %zu",
+				    _("%s:%u: text after the closing quote of column %zu"),
 				    c->fname, c->line, *nf + 1);
 			}
 		} else {
@@ -491,7 +492,7 @@ kato_csv_record(struct kato_csv *c, struct kato_field *f, size_t maxf, size_t *n
 			while (p < end && *p != c->sep) {
 				if (*p == '"') {
 					return kz_fail(e, KZ_EINVAL,
-					    "%s:%u: quote inside unquoted column %zu",
+					    _("%s:%u: quote inside unquoted column %zu"),
 					    c->fname, c->line, *nf + 1);
 				}
 				if ((*p == '\r' || *p == '\n') && kato_eol(c, p) > 0)
@@ -632,31 +633,31 @@ kato_row(const struct kato_field *f, size_t nf, const char *fname, unsigned line
 	const char *abbr = NULL;
 
 	if (nf != KATO_NCOL) {
-		return kz_fail(e, KZ_EINVAL, "%s:%u: expected %d columns, found %zu", fname,
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: expected %d columns, found %zu"), fname,
 		    line, KATO_NCOL, nf);
 	}
 	kato_field_small(&f[0], te, sizeof te);
 	if (!unit_code_valid(te)) {
-		return kz_fail(e, KZ_EINVAL, "%s:%u: code %s is not nine digits", fname, line,
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: code %s is not nine digits"), fname, line,
 		    kato_show(te, show, sizeof show));
 	}
 	/* The Government's code is built in (unit.c); a row may not rename or retype it. */
 	if (unit_is_government(te)) {
-		return kz_fail(e, KZ_EINVAL, "%s:%u: code %s is the Government's, built into "
-		    "kezdesu; KATO has no such row", fname, line, te);
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: code %s is the Government's, built into "
+		    "kezdesu; KATO has no such row"), fname, line, te);
 	}
 	for (int i = 0, off = 0; i < 4; off += seglen[i], i++) {
 		kato_field_small(&f[1 + i], seg[i], sizeof seg[i]);
 		if (!kato_digits(seg[i], (size_t)seglen[i]) ||
 		    memcmp(seg[i], te + off, (size_t)seglen[i]) != 0) {
-			return kz_fail(e, KZ_EINVAL, "%s:%u: %s is %s, not %.*s as in code %s",
+			return kz_fail(e, KZ_EINVAL, _("%s:%u: %s is %s, not %.*s as in code %s"),
 			    fname, line, kato_columns[1 + i], kato_show(seg[i], show, sizeof show),
 			    seglen[i], te + off, te);
 		}
 	}
 	kato_field_small(&f[5], k, sizeof k);
 	if (strlen(k) != 1 || k[0] < '0' || k[0] > '4') {
-		return kz_fail(e, KZ_EINVAL, "%s:%u: k is %s, not a digit 0 to 4", fname, line,
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: k is %s, not a digit 0 to 4"), fname, line,
 		    kato_show(k, show2, sizeof show2));
 	}
 
@@ -675,25 +676,25 @@ kato_row(const struct kato_field *f, size_t nf, const char *fname, unsigned line
 		return 0;
 	switch (why) {
 	case WHY_REGION_CODE:
-		kz_fail(e, KZ_EINVAL, "%s:%u: unknown type of unit: code %s has CD 00 but is "
-		    "not a region's", fname, line, u->code);
+		kz_fail(e, KZ_EINVAL, _("%s:%u: unknown type of unit: code %s has CD 00 but is "
+		    "not a region's"), fname, line, u->code);
 		break;
 	case WHY_UNUSED_EF:
-		kz_fail(e, KZ_EINVAL, "%s:%u: unknown type of unit: code %s has EF %.2s, which "
-		    "KATO does not use", fname, line, u->code, u->code + 4);
+		kz_fail(e, KZ_EINVAL, _("%s:%u: unknown type of unit: code %s has EF %.2s, which "
+		    "KATO does not use"), fname, line, u->code, u->code + 4);
 		break;
 	case WHY_ADM_AT_LOCALITY:
 		kato_abbr_find(u->name_ru, kato_abbr_ru, &abbr);
 		if (abbr == NULL)
 			kato_abbr_find(u->name_kk, kato_abbr_kk, &abbr);
-		kz_fail(e, KZ_EINVAL, "%s:%u: unknown type of unit: locality's code %s with "
-		    "an administration's abbreviation %s. in \"%.*s\" / \"%.*s\"", fname, line,
+		kz_fail(e, KZ_EINVAL, _("%s:%u: unknown type of unit: locality's code %s with "
+		    "an administration's abbreviation %s. in \"%.*s\" / \"%.*s\""), fname, line,
 		    u->code, abbr != NULL ? abbr : "?", kato_shown_len(u->name_ru), u->name_ru,
 		    kato_shown_len(u->name_kk), u->name_kk);
 		break;
 	default:
-		kz_fail(e, KZ_EINVAL, "%s:%u: unknown type of unit: no abbreviation in "
-		    "\"%.*s\" / \"%.*s\" that fits code %s", fname, line,
+		kz_fail(e, KZ_EINVAL, _("%s:%u: unknown type of unit: no abbreviation in "
+		    "\"%.*s\" / \"%.*s\" that fits code %s"), fname, line,
 		    kato_shown_len(u->name_ru), u->name_ru, kato_shown_len(u->name_kk),
 		    u->name_kk, u->code);
 		break;
@@ -747,7 +748,7 @@ kato_header(struct kato_csv *c, struct kz_error *e)
 			return 0;
 	}
 	return kz_fail(e, KZ_EINVAL,
-	    "%s:1: the header must be te,ab,cd,ef,hij,k,kaz_name,rus_name", c->fname);
+	    _("%s:1: the header must be te,ab,cd,ef,hij,k,kaz_name,rus_name"), c->fname);
 }
 
 /*
@@ -793,7 +794,7 @@ kato_link(struct kato_table *t, const char *fname, struct kz_error *e)
 			u->type = UNIT_CITY_DIST;
 	}
 	if (dup != NULL && (orphan == NULL || dup->line < orphan->line)) {
-		return kz_fail(e, KZ_EINVAL, "%s:%u: code %s appears twice (first on line %u)",
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: code %s appears twice (first on line %u)"),
 		    fname, dup->line, dup->code, first->line);
 	}
 	if (orphan != NULL) {
@@ -804,7 +805,7 @@ kato_link(struct kato_table *t, const char *fname, struct kz_error *e)
 			strcat(list, j == 0 ? "" : j + 1 == n ? " or " : ", ");
 			strcat(list, cand[j]);
 		}
-		return kz_fail(e, KZ_EINVAL, "%s:%u: code %s has no parent: no row %s", fname,
+		return kz_fail(e, KZ_EINVAL, _("%s:%u: code %s has no parent: no row %s"), fname,
 		    orphan->line, orphan->code, list);
 	}
 	return 0;
@@ -844,7 +845,7 @@ kato_parse(const char *buf, size_t len, const char *fname, struct kato_table *t,
 	}
 	/* Importing no units would retire every unit the store has. */
 	if (t->n == 0) {
-		kz_fail(e, KZ_EINVAL, "%s:%u: no units after the header: the file is empty",
+		kz_fail(e, KZ_EINVAL, _("%s:%u: no units after the header: the file is empty"),
 		    fname, c.line);
 		goto fail;
 	}

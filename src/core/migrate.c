@@ -13,6 +13,7 @@
 #include "core/unit.h"
 #include "core/visit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 #define BATCH 4096
 
@@ -59,7 +60,7 @@ read_batch(struct store_txn *t, enum store_db db, const struct pair *after, stru
 
 		store_cursor_get(c, &k, &kn, &v, &vn);
 		if (kn > REC_KEY_MAX) {
-			rc = kz_fail(store_txn_error(t), KZ_EIO, "migrate: a key of %zu bytes", kn);
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("migrate: a key of %zu bytes"), kn);
 			break;
 		}
 		memcpy(p->key, k, kn);
@@ -90,8 +91,8 @@ migrate_kind(struct store_txn *t, const struct rec_kind *kind, size_t *count)
 			/* A value of format 1 is the record alone: its encoding is unchanged. */
 			schema_init(kind->desc, obj);
 			if (rc == 0 && schema_decode(kind->desc, obj, b[i].val, b[i].vlen) != 0)
-				rc = kz_fail(store_txn_error(t), KZ_EIO, "migrate: a %s record of "
-				    "format 1 is corrupt", kind->desc->name);
+				rc = kz_fail(store_txn_error(t), KZ_EIO, _("migrate: a %s record of "
+				    "format 1 is corrupt"), kind->desc->name);
 			if (rc == 0 && kind == &visit_kind)
 				visit_attendance_ids(obj);
 			if (rc == 0)
@@ -145,8 +146,8 @@ secret_fn(struct store_txn *t, void *arg)
 	if ((rc = store_meta_get(t, "sign_sk", &v, &n)) < 0)
 		return -1;
 	if (rc != 0 || n != crypto_sign_SECRETKEYBYTES)
-		return kz_fail(store_txn_error(t), KZ_EIO, "migrate: the store of format 1 has "
-		    "no signing key");
+		return kz_fail(store_txn_error(t), KZ_EIO, _("migrate: the store of format 1 has "
+		    "no signing key"));
 	memcpy(sk, v, n);
 	return 0;
 }
@@ -162,10 +163,10 @@ migrate_store(struct store *s, const char *backup, struct migrate_stats *st,
 
 	memset(st, 0, sizeof *st);
 	if (from == NULL)
-		return kz_fail(e, KZ_EINVAL, "store %s: already in format %s: nothing to migrate",
+		return kz_fail(e, KZ_EINVAL, _("store %s: already in format %s: nothing to migrate"),
 		    store_dir(s), STORE_FORMAT);
 	if (strcmp(from, "1") != 0)
-		return kz_fail(e, KZ_EINVAL, "store %s: format %s cannot be migrated",
+		return kz_fail(e, KZ_EINVAL, _("store %s: format %s cannot be migrated"),
 		    store_dir(s), from);
 	/* The old store, whole, before anything changes: the migration can be taken back. */
 	if (store_backup(s, backup, e) != 0)

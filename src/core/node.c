@@ -8,6 +8,7 @@
 #include "core/unit.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 /* The signing key's file beside data.mdb (store_secret_write): never in the store itself. */
 #define NODE_KEY_FILE "node.key"
@@ -30,8 +31,8 @@ init_fn(struct store_txn *t, void *arg)
 	if ((rc = store_meta_get(t, "unit", &v, &n)) < 0)
 		return -1;
 	if (rc == 0)
-		return kz_fail(store_txn_error(t), KZ_EEXIST, "store %s: already initialised for "
-		    "unit %.*s", store_dir(store_txn_store(t)), (int)n, (const char *)v);
+		return kz_fail(store_txn_error(t), KZ_EEXIST, _("store %s: already initialised for "
+		    "unit %.*s"), store_dir(store_txn_store(t)), (int)n, (const char *)v);
 	uid_new(&id, store_txn_now(t));
 	store_be64(ms, (uint64_t)store_txn_now(t));
 	rc = store_meta_put(t, "node", id.b, 16) || store_meta_put(t, "unit", a->unit, 9) ||
@@ -50,12 +51,12 @@ node_init(struct store *s, const char *unit, struct kz_error *e)
 	int rc;
 
 	if (!unit_code_valid(unit))
-		return kz_fail(e, KZ_EINVAL, "unit %s: a KATO code has nine digits", unit);
+		return kz_fail(e, KZ_EINVAL, _("unit %s: a KATO code has nine digits"), unit);
 	if (sodium_init() < 0)
-		return kz_fail(e, KZ_EIO, "libsodium cannot start");
+		return kz_fail(e, KZ_EIO, _("libsodium cannot start"));
 	/* An initialised store keeps its key: refuse before touching the key file. */
 	if (node_get(s, &n, e) == 0)
-		return kz_fail(e, KZ_EEXIST, "store %s: already initialised for unit %s",
+		return kz_fail(e, KZ_EEXIST, _("store %s: already initialised for unit %s"),
 		    store_dir(s), n.unit);
 	if (e != NULL && e->code != KZ_ENOTFOUND)
 		return -1;
@@ -91,8 +92,8 @@ node_get_tx(struct store_txn *t, struct node *nd)
 missing:
 	if (rc < 0)
 		return -1;
-	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "store %s: not initialised (run: "
-	    "kezdesu init --unit CODE)", store_dir(store_txn_store(t)));
+	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("store %s: not initialised (run: "
+	    "kezdesu init --unit CODE)"), store_dir(store_txn_store(t)));
 }
 
 static int
@@ -172,8 +173,8 @@ node_secret_key(struct store *s, unsigned char *sk, struct kz_error *e)
 	crypto_sign_ed25519_sk_to_pk(pk, sk);
 	if (sodium_memcmp(pk, n.sign_pk, sizeof pk) != 0) {
 		sodium_memzero(sk, crypto_sign_SECRETKEYBYTES);
-		return kz_fail(e, KZ_EINVAL, "store %s: %s is not the key of this office's node "
-		    "(copied from another store?)", store_dir(s), NODE_KEY_FILE);
+		return kz_fail(e, KZ_EINVAL, _("store %s: %s is not the key of this office's node "
+		    "(copied from another store?)"), store_dir(s), NODE_KEY_FILE);
 	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "core/node.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 struct office {
 	struct store *store;
@@ -122,7 +123,7 @@ int
 office_set_official(struct office *o, const char *name, struct kz_error *e)
 {
 	if (o->user == NULL)
-		return kz_fail(e, KZ_EINVAL, "cannot tell which Unix user you are");
+		return kz_fail(e, KZ_EINVAL, _("cannot tell which Unix user you are"));
 	if (node_set_official(o->store, o->user, name, e) != 0)
 		return -1;
 	free(o->official);

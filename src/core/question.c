@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "util/i18n.h"
 
 const char *const question_source_names[QS_COUNT] = {
 	"meeting", "pool", "broadcast", "reception"
@@ -115,7 +116,7 @@ validate(struct store_txn *t, const struct question *q)
 		return -1;
 	if (q->source < 0 || q->source >= QS_COUNT || q->channel < 0 || q->channel >= QC_COUNT ||
 	    q->asker < 0 || q->asker >= AUD_COUNT)
-		return kz_fail(e, KZ_EINVAL, "question: unknown source, channel or asker category");
+		return kz_fail(e, KZ_EINVAL, _("question: unknown source, channel or asker category"));
 	/* A question names only a meeting and an issue that exist. */
 	if (rec_require_uuid(t, DB_VISITS, "visit", &q->visit) != 0 ||
 	    rec_require_uuid(t, DB_ISSUES, "issue", &q->issue) != 0)
@@ -140,8 +141,8 @@ check_meeting(struct store_txn *t, const struct question *q)
 	if (!rc)
 		return 0;
 	uid_format(&q->visit, id);
-	return kz_fail(store_txn_error(t), KZ_EINVAL, "visit %s was cancelled: a question "
-	    "asked since belongs to another meeting, or to the request pool (--source pool)", id);
+	return kz_fail(store_txn_error(t), KZ_EINVAL, _("visit %s was cancelled: a question "
+	    "asked since belongs to another meeting, or to the request pool (--source pool)"), id);
 }
 
 /*
@@ -154,8 +155,8 @@ check_pool(struct store_txn *t, const struct question *q)
 {
 	if (q->source != QS_POOL || q->channel != QC_NONE)
 		return 0;
-	return kz_fail(store_txn_error(t), KZ_EINVAL, "request: how it came is required (P-2: "
-	    "--channel open-data, blog, e-otinish, letter, in-person or other)");
+	return kz_fail(store_txn_error(t), KZ_EINVAL, _("request: how it came is required (P-2: "
+	    "--channel open-data, blog, e-otinish, letter, in-person or other)"));
 }
 
 /*
@@ -173,17 +174,17 @@ check_broadcast(struct store_txn *t, const struct question *q)
 	if (q->source != QS_BROADCAST)
 		return 0;
 	if (uid_is_nil(&q->visit))
-		return kz_fail(e, KZ_EINVAL, "question: a comment from the broadcast (B-1) "
-		    "names its meeting (--visit UUID)");
+		return kz_fail(e, KZ_EINVAL, _("question: a comment from the broadcast (B-1) "
+		    "names its meeting (--visit UUID)"));
 	if (visit_get_tx(t, &q->visit, &v) != 0)
 		return -1;
 	uid_format(&q->visit, id);
 	if (v.status != VISIT_HELD)
-		rc = kz_fail(e, KZ_EINVAL, "visit %s is %s, not held: comments from its broadcast "
-		    "(B-1) come once it is held", id, visit_status_names[v.status]);
+		rc = kz_fail(e, KZ_EINVAL, _("visit %s is %s, not held: comments from its broadcast "
+		    "(B-1) come once it is held"), id, visit_status_names[v.status]);
 	else if (v.broadcast == NULL || v.broadcast[0] == '\0')
-		rc = kz_fail(e, KZ_EINVAL, "visit %s has no broadcast recorded: record it first "
-		    "(kezdesu visit set %s --broadcast URL, B-1)", id, id);
+		rc = kz_fail(e, KZ_EINVAL, _("visit %s has no broadcast recorded: record it first "
+		    "(kezdesu visit set %s --broadcast URL, B-1)"), id, id);
 	visit_free(&v);
 	return rc;
 }
@@ -236,7 +237,7 @@ withdraw_fn(struct store_txn *t, void *arg)
 		return -1;
 	if (q.withdrawn) {
 		uid_format(&q.id, id);
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "question %s is withdrawn already",
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("question %s is withdrawn already"),
 		    id);
 	} else {
 		q.withdrawn = true;

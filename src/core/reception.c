@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/visit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 #define RC_LIST "akimat, prosecutor, police, deputies, public-council, intelligentsia"
 
@@ -71,8 +72,8 @@ normalise_received_by(struct reception *r, struct kz_error *e)
 	int rc = 0;
 
 	if (r->received_by == NULL || r->received_by[0] == '\0')
-		return kz_fail(e, KZ_EINVAL, "reception: who received is required (A-1: one or "
-		    "more of " RC_LIST ")");
+		return kz_fail(e, KZ_EINVAL, _("reception: who received is required (A-1: one or "
+		    "more of %s)"), RC_LIST);
 	s = xstrdup(r->received_by);
 	for (tok = strtok_r(s, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
 		int k;
@@ -81,8 +82,8 @@ normalise_received_by(struct reception *r, struct kz_error *e)
 			if (strcmp(tok, reception_category_names[k]) == 0)
 				break;
 		if (k == RC_COUNT) {
-			rc = kz_fail(e, KZ_EINVAL, "reception: '%s' is not one of those who "
-			    "receive (A-1: " RC_LIST ")", tok);
+			rc = kz_fail(e, KZ_EINVAL, _("reception: '%s' is not one of those who "
+			    "receive (A-1: %s)"), tok, RC_LIST);
 			break;
 		}
 		mask |= 1u << k;
@@ -91,7 +92,7 @@ normalise_received_by(struct reception *r, struct kz_error *e)
 	if (rc != 0)
 		return rc;
 	if (mask == 0)
-		return kz_fail(e, KZ_EINVAL, "reception: who received is required (A-1)");
+		return kz_fail(e, KZ_EINVAL, _("reception: who received is required (A-1)"));
 	for (int k = 0; k < RC_COUNT; k++)
 		if (mask & (1u << k))
 			len += strlen(reception_category_names[k]) + 1;
@@ -122,10 +123,10 @@ check_tx(struct store_txn *t, struct reception *r, struct visit *v)
 
 	visit_init(v);
 	if (r->date == DATE_NONE)
-		return kz_fail(e, KZ_EINVAL, "reception: a date is required");
+		return kz_fail(e, KZ_EINVAL, _("reception: a date is required"));
 	if (r->citizens < 0)
-		return kz_fail(e, KZ_EINVAL, "reception: the number of citizens cannot be "
-		    "negative");
+		return kz_fail(e, KZ_EINVAL, _("reception: the number of citizens cannot be "
+		    "negative"));
 	if (normalise_received_by(r, e) != 0)
 		return -1;
 	if (visit_get_tx(t, &r->visit, v) != 0)
@@ -135,18 +136,18 @@ check_tx(struct store_txn *t, struct reception *r, struct visit *v)
 	date_format(v->date, vd);
 	/* receptions follow a meeting that took place, on its day or after. */
 	if (v->withdrawn)
-		return kz_fail(e, KZ_EINVAL, "visit %s was withdrawn: a reception follows a "
-		    "meeting held", id);
+		return kz_fail(e, KZ_EINVAL, _("visit %s was withdrawn: a reception follows a "
+		    "meeting held"), id);
 	if (v->status != VISIT_HELD)
-		return kz_fail(e, KZ_EINVAL, "visit %s is %s, not held: a reception (A-1) "
-		    "follows a meeting held (visit set %s --status held)", id,
+		return kz_fail(e, KZ_EINVAL, _("visit %s is %s, not held: a reception (A-1) "
+		    "follows a meeting held (visit set %s --status held)"), id,
 		    visit_status_names[v->status], id);
 	if (v->date != DATE_NONE && r->date < v->date)
-		return kz_fail(e, KZ_EINVAL, "reception on %s: before its meeting of %s (A-1: "
-		    "receptions follow the meeting)", d, vd);
+		return kz_fail(e, KZ_EINVAL, _("reception on %s: before its meeting of %s (A-1: "
+		    "receptions follow the meeting)"), d, vd);
 	if (r->date > today)
-		return kz_fail(e, KZ_EINVAL, "reception on %s: a date in the future (record it "
-		    "when it has been held)", d);
+		return kz_fail(e, KZ_EINVAL, _("reception on %s: a date in the future (record it "
+		    "when it has been held)"), d);
 	return 0;
 }
 
@@ -297,7 +298,7 @@ modify_fn(struct store_txn *t, void *arg)
 	was = r.visit;
 	visit_init(&v);
 	if (r.withdrawn_on != DATE_NONE)
-		rc = kz_fail(e, KZ_EINVAL, "reception %s was withdrawn", id);
+		rc = kz_fail(e, KZ_EINVAL, _("reception %s was withdrawn"), id);
 	else if ((rc = a->fn(&r, a->arg, e)) == 0 && (rc = check_tx(t, &r, &v)) != 0)
 		kz_prefix(e, "reception %s: ", id);
 	/* The meetings first, as in add_fn; the one it left too. */
@@ -333,7 +334,7 @@ withdraw_fn(struct store_txn *t, void *arg)
 		return -1;
 	uid_format(id, ids);
 	if (r.withdrawn_on != DATE_NONE)
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "reception %s is withdrawn already",
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("reception %s is withdrawn already"),
 		    ids);
 	else {
 		r.withdrawn_on = rules_local_date(store_txn_now(t), RULES_UTC_OFFSET_KZ);
@@ -377,12 +378,12 @@ question_fn(struct store_txn *t, void *arg)
 		return -1;
 	if (r.withdrawn_on != DATE_NONE) {
 		uid_format(a->reception, id);
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "reception %s was withdrawn: its "
-		    "questions go to the reception they were asked at", id);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("reception %s was withdrawn: its "
+		    "questions go to the reception they were asked at"), id);
 	} else if (!uid_is_nil(&a->q->visit) && memcmp(a->q->visit.b, r.visit.b, 16) != 0) {
 		uid_format(a->reception, id);
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "reception %s followed another "
-		    "meeting than --visit names", id);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("reception %s followed another "
+		    "meeting than --visit names"), id);
 	} else {
 		/* the question belongs to the reception and, through it, to its meeting. */
 		a->q->source = QS_RECEPTION;

@@ -6,6 +6,7 @@
 #include "core/conflict.h"
 #include "core/date.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 void
 rec_key_bytes(struct rec_key *k, const void *p, size_t n)
@@ -78,7 +79,7 @@ rec_decode(struct store_txn *t, const struct rec_kind *kind, const void *val, si
 	schema_init(kind->desc, obj);
 	if (stored_record(val, len, &rec, &rlen) != 0 ||
 	    schema_decode(kind->desc, obj, rec, rlen) != 0)
-		return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a %s record is corrupt",
+		return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a %s record is corrupt"),
 		    store_dir(store_txn_store(t)), kind->desc->name);
 	return 0;
 }
@@ -218,7 +219,7 @@ update_indexes(struct store_txn *t, const struct rec_kind *kind, const void *old
 static int
 corrupt(struct store_txn *t, const struct rec_kind *kind)
 {
-	return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a stored %s record is corrupt",
+	return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a stored %s record is corrupt"),
 	    store_dir(store_txn_store(t)), kind->desc->name);
 }
 
@@ -438,8 +439,8 @@ rec_change_export(struct store_txn *t, const uint8_t origin[16], uint64_t seq,
 	if ((rc = store_log_get(t, origin, seq, &e)) != 0)
 		return rc;
 	if ((kind = rec_kind_of(e.kind)) == NULL || e.klen > REC_KEY_MAX)
-		return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a log entry names an "
-		    "unknown record kind %u", store_dir(store_txn_store(t)), e.kind);
+		return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a log entry names an "
+		    "unknown record kind %u"), store_dir(store_txn_store(t)), e.kind);
 	out->len = 0;
 	codec_put_raw(out, "\x01", 1);
 	codec_put_bytes(out, CH_ORIGIN, e.origin, 16);
@@ -542,7 +543,7 @@ rec_change_decode(const uint8_t *p, size_t n, struct rec_change *c, struct kz_er
 	c->np = 0;
 	memset(&c->e, 0, sizeof c->e);
 	if (n < 1 || p[0] == 0)
-		return kz_fail(e, KZ_EINVAL, "change: empty or of an unknown format");
+		return kz_fail(e, KZ_EINVAL, _("change: empty or of an unknown format"));
 	codec_reader_init(&r, p + 1, n - 1);
 	while ((rc = codec_next(&r, &f)) == 1) {
 		bool bytes = f.wire == CODEC_WIRE_BYTES;
@@ -550,7 +551,7 @@ rec_change_decode(const uint8_t *p, size_t n, struct rec_change *c, struct kz_er
 		switch (f.tag) {
 		case CH_ORIGIN:
 			if (!bytes || f.n != 16)
-				return kz_fail(e, KZ_EINVAL, "change: bad origin");
+				return kz_fail(e, KZ_EINVAL, _("change: bad origin"));
 			memcpy(c->e.origin, f.p, 16);
 			has_origin = true;
 			break;
@@ -559,7 +560,7 @@ rec_change_decode(const uint8_t *p, size_t n, struct rec_change *c, struct kz_er
 		case CH_KIND: c->e.kind = (unsigned)f.u; break;
 		case CH_KEY:
 			if (!bytes || f.n == 0 || f.n > REC_KEY_MAX)
-				return kz_fail(e, KZ_EINVAL, "change: bad record key");
+				return kz_fail(e, KZ_EINVAL, _("change: bad record key"));
 			c->e.key = f.p;
 			c->e.klen = f.n;
 			has_key = true;
@@ -574,15 +575,15 @@ rec_change_decode(const uint8_t *p, size_t n, struct rec_change *c, struct kz_er
 			break;
 		case CH_PATH:
 			if (!bytes || decode_path(c, f.p, f.n) != 0)
-				return kz_fail(e, KZ_EINVAL, "change: a bad field path");
+				return kz_fail(e, KZ_EINVAL, _("change: a bad field path"));
 			break;
 		default:
 			break;	/* an optional addition of a later version */
 		}
 	}
 	if (rc < 0 || !has_origin || !has_key || c->e.seq == 0 || c->e.hlc == 0)
-		return kz_fail(e, KZ_EINVAL, "change: truncated or missing its origin, sequence, "
-		    "clock or key");
+		return kz_fail(e, KZ_EINVAL, _("change: truncated or missing its origin, sequence, "
+		    "clock or key"));
 	return 0;
 }
 
@@ -608,7 +609,7 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 	if ((rc = store_log_get(t, c->e.origin, c->e.seq, &have)) <= 0)
 		return rc == 0 ? 1 : -1;	/* already here: skipped by one lookup */
 	if (kind == NULL)
-		return kz_fail(store_txn_error(t), KZ_EINVAL, "change: unknown record kind %u",
+		return kz_fail(store_txn_error(t), KZ_EINVAL, _("change: unknown record kind %u"),
 		    c->e.kind);
 	if ((far = store_clock_observe(t, c->e.hlc)) < 0)
 		return -1;
@@ -678,8 +679,8 @@ rec_apply(struct store_txn *t, const struct rec_change *c)
 		state_record(&st, &rec);
 		/* The new record is read only for its index entries: those fields, no texts. */
 		if (schema_decode_only(kind->desc, newobj, rec.p, rec.len, rec_index_tags(kind)) != 0) {
-			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "change: the %s it makes does "
-			    "not decode", kind->desc->name);
+			rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("change: the %s it makes does "
+			    "not decode"), kind->desc->name);
 		} else {
 			struct state_nodes nodes;
 
@@ -770,9 +771,9 @@ rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan
 		if (!in_range(sc, k, kn))
 			break;
 		if (kn < sc->keylen) {
-			rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: an index of %s holds a "
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s holds a "
 			    "key of %zu bytes, shorter than a record's key (%zu): the index is "
-			    "damaged", store_dir(store_txn_store(t)), kind->desc->name, kn,
+			    "damaged"), store_dir(store_txn_store(t)), kind->desc->name, kn,
 			    sc->keylen);
 			break;
 		}
@@ -780,8 +781,8 @@ rec_scan(struct store_txn *t, const struct rec_kind *kind, const struct rec_scan
 		obj = rec_array_push(kind, out);
 		if ((rc = rec_load(t, kind, &pk, obj)) != 0) {
 			if (rc == 1)
-				rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: an index of %s "
-				    "names a missing record", store_dir(store_txn_store(t)),
+				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s "
+				    "names a missing record"), store_dir(store_txn_store(t)),
 				    kind->desc->name);
 			out->n--;
 			break;
@@ -841,7 +842,7 @@ rec_page(struct store_txn *t, const struct rec_kind *kind, enum store_db idx, co
 	int rc;
 
 	if (plen > REC_KEY_MAX)
-		return kz_fail(store_txn_error(t), KZ_EINVAL, "a page prefix of %zu bytes", plen);
+		return kz_fail(store_txn_error(t), KZ_EINVAL, _("a page prefix of %zu bytes"), plen);
 	if ((dir == PAGE_BEFORE || dir == PAGE_AFTER) && !cur->valid)
 		dir = dir == PAGE_BEFORE ? PAGE_LAST : PAGE_FIRST;
 	sc.from = plen > 0 ? prefix : NULL;
@@ -963,7 +964,7 @@ get_fn(struct store_txn *t, void *arg)
 	int rc = rec_load(t, a->kind, a->k, a->obj);
 
 	if (rc == 1)
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found",
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("%s %s: not found"),
 		    a->kind->desc->name, a->label);
 	return rc;
 }
@@ -998,7 +999,7 @@ rec_get_uuid_tx(struct store_txn *t, const struct rec_kind *kind, const struct k
 	rec_key_bytes(&k, id->b, 16);
 	if ((rc = rec_load(t, kind, &k, obj)) == 1) {
 		uid_format(id, str);
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found",
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("%s %s: not found"),
 		    kind->desc->name, str);
 	}
 	return rc;
@@ -1030,7 +1031,7 @@ rec_require_uuid(struct store_txn *t, enum store_db db, const char *kind,
 	if (rc < 0)
 		return -1;
 	uid_format(id, str);
-	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s %s: not found", kind, str);
+	return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("%s %s: not found"), kind, str);
 }
 
 /*
@@ -1056,7 +1057,7 @@ rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct re
 	*withdrew = false;
 	schema_init(kind->desc, obj);
 	if ((rc = load_state(t, kind, k, &st, NULL)) == 1)
-		rc = kz_fail(store_txn_error(t), KZ_ENOTFOUND, "undo: the %s is not in the store",
+		rc = kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("undo: the %s is not in the store"),
 		    kind->desc->name);
 	if (rc == 0 && blen == 1 && before[0] == 0) {
 		/*
@@ -1069,8 +1070,8 @@ rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct re
 			for (size_t j = 0; j < nof && !mine; j++)
 				mine = stamp_cmp(&st.e[i].st, &of[j]) == 0;
 			if (!mine)
-				rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: the %s was changed "
-				    "again since it was added; nothing was undone", kind->desc->name);
+				rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("undo: the %s was changed "
+				    "again since it was added; nothing was undone"), kind->desc->name);
 			st.e[i].present = false;
 		}
 		p = end;
@@ -1106,8 +1107,8 @@ rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct re
 				if (state_path_parse(path, (size_t)plen, &tag, &in_set, &eid,
 				    &sub) == 0)
 					f = schema_field_tagged(kind->desc, tag);
-				rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: the %s's %s was "
-				    "changed again since; nothing was undone", kind->desc->name,
+				rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("undo: the %s's %s was "
+				    "changed again since; nothing was undone"), kind->desc->name,
 				    f != NULL ? f->name : "field");
 				break;
 			}
@@ -1124,8 +1125,8 @@ rec_restore_tx(struct store_txn *t, const struct rec_kind *kind, const struct re
 		/* The change made the record: withdraw it, keeping it in the store. */
 		wf = schema_field_named(kind->desc, "withdrawn");
 		if (wf == NULL || wf->type != SF_BOOL)
-			rc = kz_fail(store_txn_error(t), KZ_EINVAL, "undo: adding a %s cannot be "
-			    "undone", kind->desc->name);
+			rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("undo: adding a %s cannot be "
+			    "undone"), kind->desc->name);
 		else if ((rc = rec_load(t, kind, k, obj)) == 0) {
 			*(bool *)(void *)((char *)obj + wf->off) = true;
 			*withdrew = true;
@@ -1152,7 +1153,7 @@ rec_clear_field(const struct rec_kind *kind, void *obj, const char *name, struct
 	const struct schema_field *f = schema_field_named(kind->desc, name);
 
 	if (f == NULL || (f->type != SF_STR && f->type != SF_DATE))
-		return kz_fail(e, KZ_EINVAL, "%s has no date or text field '%s' to clear",
+		return kz_fail(e, KZ_EINVAL, _("%s has no date or text field '%s' to clear"),
 		    kind->desc->name, name);
 	if (f->type == SF_STR) {
 		char **p = (char **)(void *)((char *)obj + f->off);

@@ -8,6 +8,7 @@
 #include "core/territory.h"
 #include "core/unit.h"
 #include "core/visit.h"
+#include "util/i18n.h"
 
 kz_date
 request_date(const struct question *q)
@@ -25,15 +26,15 @@ check_before(struct store_txn *t, const struct question *q, const struct visit *
 
 	uid_format(&v->id, id);
 	if (v->withdrawn)
-		return kz_fail(e, KZ_EINVAL, "visit %s was withdrawn", id);
+		return kz_fail(e, KZ_EINVAL, _("visit %s was withdrawn"), id);
 	if (v->status == VISIT_CANCELLED)
-		return kz_fail(e, KZ_EINVAL, "visit %s was cancelled: a request is for a meeting "
-		    "that takes place", id);
+		return kz_fail(e, KZ_EINVAL, _("visit %s was cancelled: a request is for a meeting "
+		    "that takes place"), id);
 	if (!rules_request_in_time(day, v->date)) {
 		date_format(day, d);
 		date_format(v->date, vd);
-		return kz_fail(e, KZ_EINVAL, "request of %s: after its meeting of %s (P-2: the "
-		    "pool is collected before the meeting)", d, vd);
+		return kz_fail(e, KZ_EINVAL, _("request of %s: after its meeting of %s (P-2: the "
+		    "pool is collected before the meeting)"), d, vd);
 	}
 	return 0;
 }
@@ -58,19 +59,19 @@ add_fn(struct store_txn *t, void *arg)
 		q->asked_ms = store_txn_now(t);
 	} else if (a->date > today) {
 		date_format(a->date, d);
-		return kz_fail(e, KZ_EINVAL, "request of %s: a date in the future (record it when "
-		    "it has come)", d);
+		return kz_fail(e, KZ_EINVAL, _("request of %s: a date in the future (record it when "
+		    "it has come)"), d);
 	} else {
 		q->asked_ms = compliance_instant(a->date, 0);
 	}
 	if (uid_is_nil(&q->visit) && q->unit[0] == '\0')
-		return kz_fail(e, KZ_EINVAL, "request: say which meeting it is for (--visit UUID) "
-		    "or, before the meeting is chosen, which unit it concerns (--unit CODE)");
+		return kz_fail(e, KZ_EINVAL, _("request: say which meeting it is for (--visit UUID) "
+		    "or, before the meeting is chosen, which unit it concerns (--unit CODE)"));
 	if (q->unit[0] != '\0') {
 		struct unit u;
 
 		if ((rc = unit_get_tx(t, q->unit, &u)) != 0)
-			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, "request: unit %s: not found",
+			return rc < 0 ? -1 : kz_fail(e, KZ_ENOTFOUND, _("request: unit %s: not found"),
 			    q->unit);
 		unit_free(&u);
 		if (territory_check_tx(t, "request: unit", q->unit) != 0)
@@ -122,8 +123,8 @@ assign_fn(struct store_txn *t, void *arg)
 		return -1;
 	uid_format(&q.id, id);
 	if (q.withdrawn || q.source != QS_POOL) {
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "question %s is %s, not a request of "
-		    "the pool (P-2)", id, q.withdrawn ? "withdrawn" :
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("question %s is %s, not a request of "
+		    "the pool (P-2)"), id, q.withdrawn ? "withdrawn" :
 		    question_source_names[q.source]);
 		question_free(&q);
 		return rc;

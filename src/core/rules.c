@@ -12,6 +12,7 @@
 
 #include "core/kato.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 /* ---- Tables ----------------------------------------------------------------------- */
 
@@ -23,8 +24,8 @@ static const struct rules_coverage coverage[] = {
 		.select = RULES_SEL_BELOW,
 		.targets = RULES_T(UNIT_DISTRICT) | RULES_T(UNIT_CITY_REG),
 		.field = true,
-		.what = "a field meeting in each district and city of regional significance "
-		    "every year",
+		.what = N_("a field meeting in each district and city of regional significance "
+		    "every year"),
 	},
 	{
 		.id = "C-2",
@@ -33,7 +34,7 @@ static const struct rules_coverage coverage[] = {
 		.select = RULES_SEL_BELOW,
 		.targets = RULES_T(UNIT_CITY_DISTRICT),
 		.field = true,
-		.what = "a field meeting in each district of the city every year",
+		.what = N_("a field meeting in each district of the city every year"),
 	},
 	{
 		/*
@@ -50,8 +51,8 @@ static const struct rules_coverage coverage[] = {
 		.targets = RULES_T(UNIT_RURAL_OKRUG) | RULES_T(UNIT_VILLAGE) |
 		    RULES_T(UNIT_SETTLEMENT) | RULES_T(UNIT_CITY_DIST) | RULES_T(UNIT_CITY),
 		.field = true,
-		.what = "a field meeting in each rural okrug, village, settlement and city of "
-		    "district significance every half-year",
+		.what = N_("a field meeting in each rural okrug, village, settlement and city of "
+		    "district significance every half-year"),
 	},
 	{
 		/* Every village and settlement at any depth; stations and farms are not. */
@@ -61,8 +62,8 @@ static const struct rules_coverage coverage[] = {
 		.select = RULES_SEL_BELOW,
 		.targets = RULES_T(UNIT_VILLAGE_LOC) | RULES_T(UNIT_SETTLEMENT_LOC),
 		.field = true,
-		.what = "a field meeting in each village and settlement of the okrug every "
-		    "half-year",
+		.what = N_("a field meeting in each village and settlement of the okrug every "
+		    "half-year"),
 	},
 	{
 		/*
@@ -77,8 +78,8 @@ static const struct rules_coverage coverage[] = {
 		.select = RULES_SEL_CITY,
 		.targets = RULES_T(UNIT_VILLAGE_LOC) | RULES_T(UNIT_SETTLEMENT_LOC),
 		.field = true,
-		.what = "a field meeting in each district (microdistrict) of the city and each "
-		    "village and settlement in its territory every half-year",
+		.what = N_("a field meeting in each district (microdistrict) of the city and each "
+		    "village and settlement in its territory every half-year"),
 	},
 	{
 		.id = "C-5",
@@ -87,8 +88,8 @@ static const struct rules_coverage coverage[] = {
 		.half_year = true,
 		.select = RULES_SEL_SELF,
 		.field = false,
-		.what = "a meeting in the akim's own village, settlement or city district every "
-		    "half-year",
+		.what = N_("a meeting in the akim's own village, settlement or city district every "
+		    "half-year"),
 	},
 };
 
@@ -101,34 +102,34 @@ static const struct rules_coverage coverage[] = {
 static const struct rules_deadline deadlines[] = {
 	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
 	  .before = true, .done = RULES_DONE_APPROVED,
-	  .what = "approve the annual calendar of meetings" },
+	  .what = N_("approve the annual calendar of meetings") },
 	{ .id = "K-1", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 15,
 	  .before = true, .done = RULES_DONE_NOTIFIED,
-	  .what = "notify the maslikhat of the calendar" },
+	  .what = N_("notify the maslikhat of the calendar") },
 	{ .id = "K-3", .kind = RULES_DL_DATE, .akims = K_OFFICES, .month = { 1 }, .day = 20,
 	  .before = true, .done = RULES_DONE_SUBMITTED,
-	  .what = "submit the approved calendar to the Government" },
+	  .what = N_("submit the approved calendar to the Government") },
 	{ .id = "G-1", .kind = RULES_DL_DATE, .government = true, .month = { 2 }, .day = 1,
 	  .before = true, .done = RULES_DONE_FORWARDED,
-	  .what = "submit the regional calendars to the Administration of the President" },
+	  .what = N_("submit the regional calendars to the Administration of the President") },
 	/*
 	 * Interpretation (G-2): «года, следующего за отчетным годом»: the lists collected in
 	 * February and August of Y + 1 concern the issues of reporting year Y, labelled Y.
 	 */
 	{ .id = "G-2", .kind = RULES_DL_DATE, .government = true, .month = { 2, 8 },
 	  .year_after = 1, .day = 15, .before = true, .done = RULES_DONE_COLLECTED,
-	  .what = "collect the problem issues that need a central decision, with proposals" },
+	  .what = N_("collect the problem issues that need a central decision, with proposals") },
 	{ .id = "P-4", .kind = RULES_DL_BEFORE, .akims = P4_14, .days = 14,
-	  .what = "announce the meeting 14 days before it" },
+	  .what = N_("announce the meeting 14 days before it") },
 	{ .id = "P-4", .kind = RULES_DL_BEFORE, .akims = P4_7, .days = 7,
-	  .what = "announce the meeting 7 days before it" },
+	  .what = N_("announce the meeting 7 days before it") },
 	{ .id = "A-3", .kind = RULES_DL_AFTER, .akims = RULES_T_AKIMS, .days = 10,
-	  .what = "publish the results, the problem issues and the action plan" },
+	  .what = N_("publish the results, the problem issues and the action plan") },
 	{ .id = "A-4", .kind = RULES_DL_QUARTERLY, .akims = RULES_T_AKIMS, .day = 25,
 	  .done = RULES_DONE_QUARTERLY,
-	  .what = "publish the quarter's progress on the problem issues" },
+	  .what = N_("publish the quarter's progress on the problem issues") },
 	{ .id = "T-1", .kind = RULES_DL_SHARE, .akims = RULES_T_AKIMS, .num = 1, .den = 4,
-	  .what = "the report takes at most a quarter of the planned time" },
+	  .what = N_("the report takes at most a quarter of the planned time") },
 };
 
 const struct rules_coverage *
@@ -251,27 +252,27 @@ rules_status_name(enum rules_status s)
 {
 	switch (s) {
 	case RULES_OK:
-		return "ok";
+		return N_("ok");
 	case RULES_MISSING:
-		return "missing";
+		return N_("missing");
 	case RULES_LATE:
-		return "late";
+		return N_("late");
 	case RULES_OVERDUE:
-		return "overdue";
+		return N_("overdue");
 	case RULES_PENDING:
-		return "pending";
+		return N_("pending");
 	case RULES_OVER:
-		return "over";
+		return N_("over");
 	case RULES_COV_HELD:
-		return "held";
+		return N_("held");
 	case RULES_COV_PLANNED:
-		return "planned";
+		return N_("planned");
 	case RULES_COV_PAST:
-		return "past-not-held";
+		return N_("past-not-held");
 	case RULES_COV_OPEN:
-		return "open";
+		return N_("open");
 	}
-	return "?";
+	return N_("?");
 }
 
 struct rules_finding *

@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "core/holidays.h"
 #include "core/unit.h"
+#include "util/i18n.h"
 
 /* All of Kazakhstan is UTC+5 since 1 March 2024; a parameter, not a constant in code. */
 #define RULES_UTC_OFFSET_KZ	300
@@ -318,7 +319,7 @@ bool rules_coverage_covered(enum rules_status s, enum rules_mode mode);
 /* M-1: the line of a meeting whose date has passed and which is not marked held. */
 #define RULES_PAST_NOT_HELD_RULE	"M-1"
 #define RULES_PAST_NOT_HELD_WHAT \
-	"its date has passed and it is still planned: mark it held, moved or cancelled"
+	N_("its date has passed and it is still planned: mark it held, moved or cancelled")
 
 /*
  * Per-visit rules on a date, for every visit not cancelled, in visit order:

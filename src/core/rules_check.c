@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 struct ivec {
 	int	*v;
@@ -405,8 +406,8 @@ check_p4(const struct rules_tree *t, const struct rules_visit *v, kz_date today,
 }
 
 /* M-2's notice: the four categories neither invited (visit's invited) nor present. */
-#define M2_BROAD_WHAT "maslikhat deputies, parties, public organisations or the " \
-	"opposition neither invited nor present"
+#define M2_BROAD_WHAT N_("maslikhat deputies, parties, public organisations or the " \
+	"opposition neither invited nor present")
 
 /* the later of the meeting and its last reception, plus 10 calendar days. */
 static kz_date
@@ -506,15 +507,15 @@ rules_check_visits(const struct rules_tree *t, const struct rules_visit *visits,
  * no channel cannot show that it was. A channel written as free text before the list
  * existed (an older store) is a channel recorded.
  */
-#define P3_WHAT "the announcement's channels recorded (P-3: print, radio, web, e-government, " \
-	"open data, social accounts, public places)"
+#define P3_WHAT N_("the announcement's channels recorded (P-3: print, radio, web, e-government, " \
+	"open data, social accounts, public places)")
 /*
  * Interpretation (P-2): requests and proposals are collected before every calendar
  * meeting; a held one with none recorded in its pool gets a notice (MISSING) for the
  * office to answer, as M-2's does: a village may send none. Unscheduled meetings (U-1),
  * called at the population's request, have no pool of their own.
  */
-#define P2_WHAT "requests and proposals collected before the meeting (P-2: the pool)"
+#define P2_WHAT N_("requests and proposals collected before the meeting (P-2: the pool)")
 
 void
 rules_check_prep(const struct rules_visit *visits, size_t nvisits, struct rules_findings *out)
@@ -550,12 +551,12 @@ rules_request_in_time(kz_date came, kz_date meeting)
 
 /* P-1's line, by the RULES_P1_* bits the commission lacks. */
 static const char *const p1_what[4] = {
-	"the commission collecting requests has members of community assemblies and public "
-	    "councils (P-1)",
-	"form the commission before the meeting: no member of a community assembly (P-1)",
-	"form the commission before the meeting: no member of a public council (P-1)",
-	"form the commission before the meeting: no member of a community assembly nor of a "
-	    "public council (P-1)",
+	N_("the commission collecting requests has members of community assemblies and public "
+	    "councils (P-1)"),
+	N_("form the commission before the meeting: no member of a community assembly (P-1)"),
+	N_("form the commission before the meeting: no member of a public council (P-1)"),
+	N_("form the commission before the meeting: no member of a community assembly nor of a "
+	    "public council (P-1)"),
 };
 
 static const struct rules_done *done_for(const struct rules_due_ctx *c, int year);
@@ -769,15 +770,15 @@ due_issues(const struct rules_due_ctx *c, const struct window *w, struct rules_f
 {
 	static const struct rules_deadline issue_row = {
 		.id = "A-3", .kind = RULES_DL_DATE,
-		.what = "the problem issue is solved by its deadline (A-3: the published plan)",
+		.what = N_("the problem issue is solved by its deadline (A-3: the published plan)"),
 	};
 	static const struct rules_deadline step_row = {
 		.id = "A-3", .kind = RULES_DL_DATE,
-		.what = "the action plan's step is done by its deadline (A-3)",
+		.what = N_("the action plan's step is done by its deadline (A-3)"),
 	};
 	static const struct rules_deadline none_row = {
 		.id = "A-3", .kind = RULES_DL_DATE,
-		.what = "the problem issue has no deadline: A-3 publishes concrete deadlines",
+		.what = N_("the problem issue has no deadline: A-3 publishes concrete deadlines"),
 	};
 
 	for (size_t k = 0; k < c->nissues; k++) {
@@ -980,11 +981,11 @@ due_commission(const struct rules_due_ctx *c, const struct window *w, int ylo, i
 
 /* ---- After the meetings: B-1, A-1 (per meeting), A-2, G-3 (due) ------------------ */
 
-#define B1_WHAT "broadcast online where technically possible, comments open (B-1)"
-#define B1_CLOSED_WHAT "the broadcast's comments were closed to the population (B-1)"
-#define B1_UNSAID_WHAT "the broadcast is recorded, but not whether its comments were " \
-	"open (B-1: visit set --comments open|closed)"
-#define A1_WHAT "a personal reception of citizens after the meeting (A-1)"
+#define B1_WHAT N_("broadcast online where technically possible, comments open (B-1)")
+#define B1_CLOSED_WHAT N_("the broadcast's comments were closed to the population (B-1)")
+#define B1_UNSAID_WHAT N_("the broadcast is recorded, but not whether its comments were " \
+	"open (B-1: visit set --comments open|closed)")
+#define A1_WHAT N_("a personal reception of citizens after the meeting (A-1)")
 
 /*
  * Interpretation (B-1): "where technically possible" makes a broadcast owed unless the
@@ -1066,11 +1067,11 @@ due_after(const struct rules_due_ctx *c, const struct window *w, struct rules_fi
 	};
 	static const struct rules_deadline a2_row = {
 		.id = "A-2", .kind = RULES_DL_DATE,
-		.what = "record the maslikhat's decision on financing the issue (A-2)",
+		.what = N_("record the maslikhat's decision on financing the issue (A-2)"),
 	};
 	static const struct rules_deadline g3_row = {
 		.id = "G-3", .kind = RULES_DL_QUARTERLY,
-		.what = "progress of the issue in central competence, updated quarterly (G-3)",
+		.what = N_("progress of the issue in central competence, updated quarterly (G-3)"),
 	};
 	const struct rules_deadline *a4 = deadline_row("A-4", UNIT_TYPE_COUNT);
 	struct rules_finding *f;

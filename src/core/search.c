@@ -33,8 +33,9 @@
 #include "store/state.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
-const char *const search_kind_names[SEARCH_KIND_COUNT] = { "question", "issue" };
+const char *const search_kind_names[SEARCH_KIND_COUNT] = { N_("question"), N_("issue") };
 
 #define BLOCK_BITS 16
 #define BLOCK_DOCS (1u << BLOCK_BITS)
@@ -218,8 +219,8 @@ checkpoint_read(struct store_txn *t, struct store_vv *ck, uint64_t *next)
 		return -1;
 	if (rc == 0) {
 		if (n % 24 != 0)
-			return kz_fail(store_txn_error(t), KZ_EIO, "store %s: meta search_vv is "
-			    "corrupt", store_dir(store_txn_store(t)));
+			return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: meta search_vv is "
+			    "corrupt"), store_dir(store_txn_store(t)));
 		for (size_t i = 0; i < n / 24; i++) {
 			const uint8_t *p = (const uint8_t *)v + 24 * i;
 
@@ -489,14 +490,14 @@ write_postings(struct builder *b, const struct plist *p)
 
 		store_cursor_get(c, &k, &kn, &v, &vn);
 		if (kn != plen + 2)
-			rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: a search key is "
-			    "corrupt", store_dir(store_txn_store(t)));
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a search key is "
+			    "corrupt"), store_dir(store_txn_store(t)));
 		else if (vn < CHUNK_BYTES) {
 			first = (uint16_t)(((const uint8_t *)k)[plen] << 8 |
 			    ((const uint8_t *)k)[plen + 1]);
 			if (chunk_last(v, vn, first, &last) != 0)
-				rc = kz_fail(store_txn_error(t), KZ_EIO, "store %s: a search "
-				    "posting list is corrupt", store_dir(store_txn_store(t)));
+				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a search "
+				    "posting list is corrupt"), store_dir(store_txn_store(t)));
 			else {
 				codec_put_raw(&buf, v, vn);
 				open = true;
@@ -589,8 +590,8 @@ index_doc(struct builder *b, const uint8_t key[SLOT])
 		if ((rc = store_get(b->t, DB_SEARCH_DOCS, k, 4, &v, &n)) < 0)
 			return -1;
 		if (rc == 0 && (n == 0 || n > sizeof b->slots || n % SLOT != 0))
-			return kz_fail(store_txn_error(b->t), KZ_EIO, "store %s: a chunk of the "
-			    "search index's documents is corrupt (%zu bytes)",
+			return kz_fail(store_txn_error(b->t), KZ_EIO, _("store %s: a chunk of the "
+			    "search index's documents is corrupt (%zu bytes)"),
 			    store_dir(store_txn_store(b->t)), n);
 		if (rc == 0) {
 			memcpy(b->slots, v, n);
@@ -956,8 +957,8 @@ block_postings(struct store_txn *t, uint64_t blk, const char *w, size_t wn, uint
 		for (p = v, end = p + vn; p < end;) {
 			if (codec_get_varint(&p, end, &d) != 0 || off + d >= BLOCK_DOCS) {
 				store_cursor_close(&c);
-				return kz_fail(store_txn_error(t), KZ_EIO, "store %s: a search "
-				    "posting list is corrupt", store_dir(store_txn_store(t)));
+				return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a search "
+				    "posting list is corrupt"), store_dir(store_txn_store(t)));
 			}
 			off += (uint32_t)d;
 			bm[off >> 6] |= 1ull << (off & 63);
@@ -1102,11 +1103,11 @@ search_run(struct store *s, const char *query, uint64_t before, size_t limit,
 	text_words(query, strlen(query), query_word, &q);
 	if (q.too_many) {
 		query_free(&q);
-		return kz_fail(e, KZ_EINVAL, "search: at most %d words in a query",
+		return kz_fail(e, KZ_EINVAL, _("search: at most %d words in a query"),
 		    SEARCH_WORDS_MAX);
 	}
 	if (q.n == 0)
-		return kz_fail(e, KZ_EINVAL, "search: the query has no words (letters or digits)");
+		return kz_fail(e, KZ_EINVAL, _("search: the query has no words (letters or digits)"));
 	if (search_catch_up(s, e) != 0) {
 		query_free(&q);
 		return -1;

@@ -5,6 +5,7 @@
 #include "core/node.h"
 #include "core/unit.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 int
 territory_check_tx(struct store_txn *t, const char *what, const char *code)
@@ -25,7 +26,7 @@ territory_check_tx(struct store_txn *t, const char *what, const char *code)
 	if ((rc = unit_is_within_tx(t, code, office)) < 0)
 		return -1;
 	if (rc == 0)
-		return kz_fail(store_txn_error(t), KZ_EINVAL, "%s %s is outside the territory of "
-		    "this office (unit %s)", what, code, office);
+		return kz_fail(store_txn_error(t), KZ_EINVAL, _("%s %s is outside the territory of "
+		    "this office (unit %s)"), what, code, office);
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 size_t
@@ -84,11 +85,11 @@ text_check(const char *what, const char *s, bool required, size_t max, struct kz
 	for (p = s; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++)
 		;
 	if (required && *p == '\0')
-		return kz_fail(e, KZ_EINVAL, "%s is empty", what);
+		return kz_fail(e, KZ_EINVAL, _("%s is empty"), _(what));
 	if (n > max)
-		return kz_fail(e, KZ_EINVAL, "%s is too long (%zu bytes, at most %zu)", what, n, max);
+		return kz_fail(e, KZ_EINVAL, _("%s is too long (%zu bytes, at most %zu)"), _(what), n, max);
 	if (!text_utf8_valid(s, n, &bad))
-		return kz_fail(e, KZ_EINVAL, "%s is not valid UTF-8 at byte %zu", what, bad + 1);
+		return kz_fail(e, KZ_EINVAL, _("%s is not valid UTF-8 at byte %zu"), _(what), bad + 1);
 	return 0;
 }
 
@@ -99,16 +100,16 @@ text_check_name(const char *what, const char *s, size_t n, size_t max, struct kz
 	uint32_t cp;
 
 	if (n == 0)
-		return kz_fail(e, KZ_EINVAL, "%s is empty", what);
+		return kz_fail(e, KZ_EINVAL, _("%s is empty"), _(what));
 	if (n > max)
-		return kz_fail(e, KZ_EINVAL, "%s is too long (%zu bytes, at most %zu)", what, n, max);
+		return kz_fail(e, KZ_EINVAL, _("%s is too long (%zu bytes, at most %zu)"), _(what), n, max);
 	while (i < n) {
 		if ((len = text_utf8_next(s + i, n - i, &cp)) == 0)
-			return kz_fail(e, KZ_EINVAL, "%s is not valid UTF-8 at byte %zu", what,
+			return kz_fail(e, KZ_EINVAL, _("%s is not valid UTF-8 at byte %zu"), _(what),
 			    i + 1);
 		if (text_is_control(cp))
-			return kz_fail(e, KZ_EINVAL, "%s has control character U+%04X at byte %zu",
-			    what, (unsigned)cp, i + 1);
+			return kz_fail(e, KZ_EINVAL, _("%s has control character U+%04X at byte %zu"),
+			    _(what), (unsigned)cp, i + 1);
 		i += len;
 	}
 	return 0;

@@ -28,6 +28,7 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad);
  * A field of free text: required (non-empty after trimming blanks) or not, valid UTF-8,
  * at most max bytes. what names the field in the message ("question text").
  */
+/* what is translated where the message is made: xgettext's keyword text_check:1 marks it. */
 int text_check(const char *what, const char *s, bool required, size_t max, struct kz_error *e);
 /*
  * A name (of a unit): s[0..n) not empty, at most max bytes, valid UTF-8 and without

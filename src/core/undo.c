@@ -6,6 +6,7 @@
 
 #include "core/record.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 /* Whether the comma-separated list has name. */
 static bool
@@ -114,7 +115,7 @@ undo_fn(struct store_txn *t, void *arg)
 	int rc = 1;
 
 	if (user == NULL || user[0] == '\0')
-		return kz_fail(e, KZ_EINVAL, "undo: who you are is not known (no Unix user name)");
+		return kz_fail(e, KZ_EINVAL, _("undo: who you are is not known (no Unix user name)"));
 	if (store_node(t, node) != 0 || store_log_last(t, node, &last) != 0)
 		return -1;
 	/*
@@ -144,18 +145,18 @@ undo_fn(struct store_txn *t, void *arg)
 		break;
 	}
 	if (seq == 0) {
-		rc = kz_fail(e, KZ_ENOTFOUND, "undo: %s has no change left to undo in this store",
+		rc = kz_fail(e, KZ_ENOTFOUND, _("undo: %s has no change left to undo in this store"),
 		    user);
 		goto out;
 	}
 	rc = -1;
 	if ((kind = rec_kind_of(le.kind)) == NULL || le.klen > REC_KEY_MAX) {
-		kz_fail(e, KZ_EINVAL, "undo: the last change (number %llu) is of a kind that "
-		    "cannot be undone", (unsigned long long)seq);
+		kz_fail(e, KZ_EINVAL, _("undo: the last change (number %llu) is of a kind that "
+		    "cannot be undone"), (unsigned long long)seq);
 		goto out;
 	}
 	if (le.before_len == 0) {
-		kz_fail(e, KZ_EINVAL, "undo: the last change (number %llu) kept nothing to undo",
+		kz_fail(e, KZ_EINVAL, _("undo: the last change (number %llu) kept nothing to undo"),
 		    (unsigned long long)seq);
 		goto out;
 	}

@@ -8,6 +8,7 @@
 #include "core/kato.h"
 #include "core/text.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 enum {
 	U_CODE = 1, U_PARENT, U_TYPE, U_NAME_KK, U_NAME_RU, U_K, U_EDITION, U_LOCAL, U_RETIRED
@@ -104,7 +105,7 @@ unit_get(struct store *s, const char *code, struct unit *u, struct kz_error *e)
 
 	if (!unit_code_valid(code)) {
 		schema_init(&unit_desc, u);
-		return kz_fail(e, KZ_EINVAL, "unit %s: a KATO code has nine digits", code);
+		return kz_fail(e, KZ_EINVAL, _("unit %s: a KATO code has nine digits"), code);
 	}
 	if (unit_is_government(code)) {
 		government_unit(u);
@@ -190,8 +191,8 @@ unit_list_tx(struct store_txn *t, const char *under, struct rec_array *out)
 	if ((rc = unit_get_tx(t, under, u)) != 0) {
 		out->n--;
 		if (rc == 1)
-			return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "unit %s: not found "
-			    "(import the classifier: kezdesu units import FILE)", under);
+			return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("unit %s: not found "
+			    "(import the classifier: kezdesu units import FILE)"), under);
 		return -1;
 	}
 	return list_children(t, under, out, 0);
@@ -256,8 +257,8 @@ import_fn(struct store_txn *t, void *arg)
 	if (!a->force && gone * 10 > current) {
 		a->st->too_many = true;
 		rec_array_free(&unit_kind, &known);
-		return kz_fail(store_txn_error(t), KZ_EINVAL, "this edition would retire %zu "
-		    "of the %zu units in the store (more than a tenth)", gone, current);
+		return kz_fail(store_txn_error(t), KZ_EINVAL, _("this edition would retire %zu "
+		    "of the %zu units in the store (more than a tenth)"), gone, current);
 	}
 	a->st->retired = 0;
 	for (size_t i = 0; i < a->kt->n && rc == 0; i++) {
@@ -271,8 +272,8 @@ import_fn(struct store_txn *t, void *arg)
 		}
 		if (found == 0 && u.local) {
 			/* Starts with the line, for the caller's "FILE:" in front. */
-			kz_fail(store_txn_error(t), KZ_EEXIST, "%u: code %s is already used by the "
-			    "local unit %s (%s); move that unit first", ku->line, ku->code,
+			kz_fail(store_txn_error(t), KZ_EEXIST, _("%u: code %s is already used by the "
+			    "local unit %s (%s); move that unit first"), ku->line, ku->code,
 			    u.name_kk ? u.name_kk : "", u.name_ru ? u.name_ru : "");
 			unit_free(&u);
 			rec_array_free(&unit_kind, &known);
@@ -394,8 +395,8 @@ local_duplicate(struct store_txn *t, const char *parent, const char *kk, const c
 
 		if (u->retired || (!same_kk && !unit_same_name(u->name_ru, ru)))
 			continue;
-		rc = kz_fail(store_txn_error(t), KZ_EEXIST, "unit %s already has %s %s (%s / %s) "
-		    "with the same %s name", parent, u->local ? "the local unit" : "the unit",
+		rc = kz_fail(store_txn_error(t), KZ_EEXIST, _("unit %s already has %s %s (%s / %s) "
+		    "with the same %s name"), parent, u->local ? "the local unit" : "the unit",
 		    u->code, u->name_kk != NULL ? u->name_kk : "",
 		    u->name_ru != NULL ? u->name_ru : "", same_kk ? "Kazakh" : "Russian");
 	}
@@ -419,13 +420,13 @@ local_fn(struct store_txn *t, void *arg)
 
 	if ((rc = unit_get_tx(t, a->parent, &p)) != 0)
 		return rc < 0 ? -1 : kz_fail(store_txn_error(t), KZ_ENOTFOUND,
-		    "parent unit %s: not found", a->parent);
+		    _("parent unit %s: not found"), a->parent);
 	rc = p.type == UNIT_CITY_REP || p.type == UNIT_CITY_REG || p.type == UNIT_CITY_DIST ||
 	    p.type == UNIT_CITY || p.type == UNIT_CITY_DISTRICT;
 	unit_free(&p);
 	if (!rc)
-		return kz_fail(store_txn_error(t), KZ_EINVAL, "parent unit %s is not a city or a "
-		    "district of a city: microdistricts belong to cities", a->parent);
+		return kz_fail(store_txn_error(t), KZ_EINVAL, _("parent unit %s is not a city or a "
+		    "district of a city: microdistricts belong to cities"), a->parent);
 	if (local_duplicate(t, a->parent, a->kk, a->ru) != 0)
 		return -1;
 	/*
@@ -455,8 +456,8 @@ local_fn(struct store_txn *t, void *arg)
 		memcpy(a->code, code, 10);
 		return rc;
 	}
-	return kz_fail(store_txn_error(t), KZ_EFULL, "unit %s: no free code for another local "
-	    "unit (100 in use)", a->parent);
+	return kz_fail(store_txn_error(t), KZ_EFULL, _("unit %s: no free code for another local "
+	    "unit (100 in use)"), a->parent);
 }
 
 int
@@ -466,10 +467,10 @@ unit_add_local(struct store *s, const char *parent, enum unit_type type, const c
 	struct local_args a = { parent, type, name_kk, name_ru, code };
 
 	if (type != UNIT_MICRODISTRICT)
-		return kz_fail(e, KZ_EINVAL, "only MICRODISTRICT units can be added by hand; "
-		    "the others come from KATO (kezdesu units import)");
+		return kz_fail(e, KZ_EINVAL, _("only MICRODISTRICT units can be added by hand; "
+		    "the others come from KATO (kezdesu units import)"));
 	if (!unit_code_valid(parent))
-		return kz_fail(e, KZ_EINVAL, "parent %s: a KATO code has nine digits", parent);
+		return kz_fail(e, KZ_EINVAL, _("parent %s: a KATO code has nine digits"), parent);
 	if (text_check_name("Kazakh name", name_kk, strlen(name_kk), 200, e) != 0 ||
 	    text_check_name("Russian name", name_ru, strlen(name_ru), 200, e) != 0)
 		return -1;

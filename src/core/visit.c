@@ -10,9 +10,10 @@
 #include "core/text.h"
 #include "core/unit.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 const char *const visit_status_names[VISIT_STATUS_COUNT] = {
-	"planned", "announced", "held", "cancelled", "moved"
+	N_("planned"), N_("announced"), N_("held"), N_("cancelled"), N_("moved")
 };
 
 /* "" is not recorded: dump and show leave it out. */
@@ -130,8 +131,8 @@ check_unit(struct store_txn *t, const char *what, const char *code, struct unit 
 	int rc = unit_get_tx(t, code, u);
 
 	if (rc == 1)
-		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, "%s unit %s: not found (import "
-		    "the classifier: kezdesu units import FILE)", what, code);
+		return kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("%s unit %s: not found (import "
+		    "the classifier: kezdesu units import FILE)"), what, code);
 	return rc;
 }
 
@@ -147,11 +148,11 @@ check_times(struct store_txn *t, const struct visit *v)
 	char d1[11];
 
 	if (v->started_ms != 0 && v->report_end_ms != 0 && v->report_end_ms < v->started_ms)
-		return kz_fail(e, KZ_EINVAL, "visit: the report ends before the meeting starts (T-1)");
+		return kz_fail(e, KZ_EINVAL, _("visit: the report ends before the meeting starts (T-1)"));
 	if (v->ended_ms != 0 && ((v->started_ms != 0 && v->ended_ms < v->started_ms) ||
 	    (v->report_end_ms != 0 && v->ended_ms < v->report_end_ms)))
-		return kz_fail(e, KZ_EINVAL, "visit: the meeting ends before it starts or before "
-		    "its report ends (T-1)");
+		return kz_fail(e, KZ_EINVAL, _("visit: the meeting ends before it starts or before "
+		    "its report ends (T-1)"));
 	date_format(v->date, d1);
 	/*
 	 * Interpretation (issue 7): a meeting is held on its day; one marked held while its
@@ -161,12 +162,12 @@ check_times(struct store_txn *t, const struct visit *v)
 		char d2[11];
 
 		date_format(today, d2);
-		return kz_fail(e, KZ_EINVAL, "visit: marked held, but its date %s is after today "
-		    "(%s, M-1): mark it held on or after its day, or correct the date", d1, d2);
+		return kz_fail(e, KZ_EINVAL, _("visit: marked held, but its date %s is after today "
+		    "(%s, M-1): mark it held on or after its day, or correct the date"), d1, d2);
 	}
 	if (v->published_on != DATE_NONE && v->published_on < v->date)
-		return kz_fail(e, KZ_EINVAL, "visit: results published before the meeting of %s "
-		    "(A-3)", d1);
+		return kz_fail(e, KZ_EINVAL, _("visit: results published before the meeting of %s "
+		    "(A-3)"), d1);
 	return 0;
 }
 
@@ -180,13 +181,13 @@ check_broadcast(const struct visit *v, struct kz_error *e)
 	bool links = v->broadcast != NULL && v->broadcast[0] != '\0';
 
 	if (v->comments < 0 || v->comments >= COMMENTS_COUNT)
-		return kz_fail(e, KZ_EINVAL, "visit: unknown comments value %d", v->comments);
+		return kz_fail(e, KZ_EINVAL, _("visit: unknown comments value %d"), v->comments);
 	if (links && v->no_broadcast != NULL && v->no_broadcast[0] != '\0')
-		return kz_fail(e, KZ_EINVAL, "visit: a broadcast is recorded and also why there "
-		    "was none (B-1): keep one (--broadcast URL or --no-broadcast REASON)");
+		return kz_fail(e, KZ_EINVAL, _("visit: a broadcast is recorded and also why there "
+		    "was none (B-1): keep one (--broadcast URL or --no-broadcast REASON)"));
 	if (!links && v->comments != COMMENTS_UNKNOWN)
-		return kz_fail(e, KZ_EINVAL, "visit: comments %s, but no broadcast is recorded "
-		    "(B-1: --broadcast URL[,URL] first)", visit_comments_names[v->comments]);
+		return kz_fail(e, KZ_EINVAL, _("visit: comments %s, but no broadcast is recorded "
+		    "(B-1: --broadcast URL[,URL] first)"), visit_comments_names[v->comments]);
 	return 0;
 }
 
@@ -199,15 +200,15 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	int rc, akim_type, target_type;
 
 	if (v->date == DATE_NONE)
-		return kz_fail(e, KZ_EINVAL, "visit: a date is required");
+		return kz_fail(e, KZ_EINVAL, _("visit: a date is required"));
 	if (v->duration_min < 0 || v->duration_min > 24 * 60)
-		return kz_fail(e, KZ_EINVAL, "visit: duration %d minutes is out of range (0-1440)",
+		return kz_fail(e, KZ_EINVAL, _("visit: duration %d minutes is out of range (0-1440)"),
 		    v->duration_min);
 	if (v->status < 0 || v->status >= VISIT_STATUS_COUNT)
-		return kz_fail(e, KZ_EINVAL, "visit: unknown status %d", v->status);
+		return kz_fail(e, KZ_EINVAL, _("visit: unknown status %d"), v->status);
 	/* U-1: a meeting outside the calendar records why it was held. */
 	if (v->unscheduled && (v->reason == NULL || v->reason[0] == '\0'))
-		return kz_fail(e, KZ_EINVAL, "visit: an unscheduled meeting needs its reason (U-1)");
+		return kz_fail(e, KZ_EINVAL, _("visit: an unscheduled meeting needs its reason (U-1)"));
 	if (text_check("visit reason", v->reason, false, 2000, e) != 0 ||
 	    text_check("visit venue", v->venue, false, 500, e) != 0 ||
 	    text_check("visit channels", v->channels, false, 2000, e) != 0 ||
@@ -222,14 +223,14 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	for (size_t i = 0; i < v->nattendance; i++)
 		if (v->attendance[i].category < 0 || v->attendance[i].category >= AUD_COUNT ||
 		    v->attendance[i].count < 0)
-			return kz_fail(e, KZ_EINVAL, "visit: bad attendance entry %zu", i + 1);
+			return kz_fail(e, KZ_EINVAL, _("visit: bad attendance entry %zu"), i + 1);
 	if ((rc = check_unit(t, "akim's", v->akim, &akim)) != 0)
 		return rc;
 	akim_type = akim.type;
 	memcpy(akim_parent, akim.parent, sizeof akim_parent);
 	unit_free(&akim);
 	if (!unit_type_has_akim(akim_type))
-		return kz_fail(e, KZ_EINVAL, "akim's unit %s is a %s, which has no akim of its own",
+		return kz_fail(e, KZ_EINVAL, _("akim's unit %s is a %s, which has no akim of its own"),
 		    v->akim, unit_type_name(akim_type));
 	if ((rc = check_unit(t, "target", v->target, &target)) != 0)
 		return rc;
@@ -241,8 +242,8 @@ visit_validate_tx(struct store_txn *t, const struct visit *v)
 	    rules_twin_types(akim_type, target_type))
 		rc = 1;
 	if (rc <= 0)
-		return rc < 0 ? -1 : kz_fail(e, KZ_EINVAL, "target unit %s is not in the "
-		    "territory of unit %s", v->target, v->akim);
+		return rc < 0 ? -1 : kz_fail(e, KZ_EINVAL, _("target unit %s is not in the "
+		    "territory of unit %s"), v->target, v->akim);
 	if (territory_check_tx(t, "visit: akim's unit", v->akim) != 0)
 		return -1;
 	return check_times(t, v);
@@ -323,10 +324,10 @@ visit_invited_normalise(char **invited, struct kz_error *e)
 				k = (int)i;
 		if (k < 0) {
 			if (n == 0 && mask == 0 && comma == NULL)
-				return kz_fail(e, KZ_EINVAL, "visit: --invited names no one (M-2: one "
-				    "or more of " BROAD_LIST ")");
-			return kz_fail(e, KZ_EINVAL, "visit: invited '%.*s' is not of the broad "
-			    "audience (M-2: " BROAD_LIST ")", (int)n, p);
+				return kz_fail(e, KZ_EINVAL, _("visit: --invited names no one (M-2: one "
+				    "or more of %s)"), BROAD_LIST);
+			return kz_fail(e, KZ_EINVAL, _("visit: invited '%.*s' is not of the broad "
+			    "audience (M-2: %s)"), (int)n, p, BROAD_LIST);
 		}
 		mask |= 1u << k;
 		if (comma == NULL)
@@ -403,8 +404,8 @@ check_move(struct store_txn *t, const char *akim, kz_date date, struct visit *v)
 		return -1;
 	if (fixed && (v->moved_reason == NULL || v->moved_reason[0] == '\0')) {
 		date_format(c.approved_on, d);
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: a meeting of the calendar of "
-		    "%d, approved on %s, is moved with its reason (--reason TEXT, K-2)", c.year, d);
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("visit: a meeting of the calendar of "
+		    "%d, approved on %s, is moved with its reason (--reason TEXT, K-2)"), c.year, d);
 	} else if (fixed && (v->status == VISIT_PLANNED || v->status == VISIT_ANNOUNCED)) {
 		v->status = VISIT_MOVED;
 	}
@@ -429,13 +430,13 @@ check_membership(struct store_txn *t, const char *akim, kz_date date, bool leave
 		return -1;
 	date_format(c.approved_on, d);
 	if (fixed && leaves)
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: a meeting of the calendar of "
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("visit: a meeting of the calendar of "
 		    "%d, approved on %s, does not become unscheduled: cancel it (--status "
-		    "cancelled) or correct the calendar (kezdesu calendar revise, K-2)", c.year, d);
+		    "cancelled) or correct the calendar (kezdesu calendar revise, K-2)"), c.year, d);
 	else if (fixed)
-		rc = kz_fail(store_txn_error(t), KZ_EINVAL, "visit: an edit does not add a meeting "
+		rc = kz_fail(store_txn_error(t), KZ_EINVAL, _("visit: an edit does not add a meeting "
 		    "to the calendar of %d, approved on %s: add it as a revision (kezdesu visit "
-		    "add --revise REASON, K-2)", c.year, d);
+		    "add --revise REASON, K-2)"), c.year, d);
 	calendar_free(&c);
 	return rc;
 }

@@ -15,6 +15,7 @@
 
 #include "util/clock.h"
 #include "util/xmalloc.h"
+#include "util/i18n.h"
 
 #define INITIAL_MAP_SIZE (1u << 20)	/* "starts small": grows on MDB_MAP_FULL */
 #define MAX_RETRIES 64
@@ -150,8 +151,8 @@ lmdb_fail(struct kz_error *e, const char *what, const char *dir, int rc)
 		code = KZ_EPERM;
 	else if (rc == EAGAIN || rc == EBUSY)
 		code = KZ_EBUSY;
-	return kz_fail(e, code, "store %s: %s: %s", dir, what,
-	    full ? "no room left on the disk; nothing was saved" : mdb_strerror(rc));
+	return kz_fail(e, code, _("store %s: %s: %s"), dir, what,
+	    full ? _("no room left on the disk; nothing was saved") : mdb_strerror(rc));
 }
 
 static int access_fail(struct kz_error *e, const char *dir, const char *path, int err,
@@ -167,7 +168,7 @@ mkdir_parents(const char *dir, struct kz_error *e)
 			continue;
 		*q = '\0';
 		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-			kz_fail(e, KZ_EIO, "cannot create %s: %s", p, strerror(errno));
+			kz_fail(e, KZ_EIO, _("cannot create %s: %s"), p, strerror(errno));
 			free(p);
 			return -1;
 		}
@@ -185,17 +186,17 @@ store_create_dir(const char *dir, const char *group, struct kz_error *e)
 	mode_t mode = group != NULL ? 02770 : 0700;
 
 	if (group != NULL && (gr = getgrnam(group)) == NULL)
-		return kz_fail(e, KZ_EINVAL, "group %s: no such group", group);
+		return kz_fail(e, KZ_EINVAL, _("group %s: no such group"), group);
 	if (mkdir_parents(dir, e) != 0)
 		return -1;
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return kz_fail(e, KZ_EIO, "cannot create %s: %s", dir, strerror(errno));
+		return kz_fail(e, KZ_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 	/* Already as wanted: nothing to change (it may be on read-only media). */
 	if (stat(dir, &st) == 0 && (st.st_mode & 07777) == mode &&
 	    (gr == NULL || st.st_gid == gr->gr_gid))
 		return 0;
 	if (gr != NULL && chown(dir, (uid_t)-1, gr->gr_gid) != 0)
-		return kz_fail(e, KZ_EPERM, "cannot give %s to group %s: %s", dir, group,
+		return kz_fail(e, KZ_EPERM, _("cannot give %s to group %s: %s"), dir, group,
 		    strerror(errno));
 	/* setgid on the directory: files created in it belong to the group. */
 	if (chmod(dir, mode) != 0)
@@ -214,8 +215,8 @@ check_permissions(struct store *s)
 
 		if (stat(path, &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH)) != 0 &&
 		    s->warning == NULL)
-			s->warning = xasprintf("store %s: %s is open to all users (mode %04o); "
-			    "run: chmod o-rwx %s", s->dir, path, (unsigned)(st.st_mode & 07777), path);
+			s->warning = xasprintf(_("store %s: %s is open to all users (mode %04o); "
+			    "run: chmod o-rwx %s"), s->dir, path, (unsigned)(st.st_mode & 07777), path);
 		free(path);
 	}
 }
@@ -265,16 +266,16 @@ access_fail(struct kz_error *e, const char *dir, const char *path, int err, bool
 	const char *user = me != NULL ? me->pw_name : NULL;
 
 	if (err == EROFS)
-		return kz_fail(e, KZ_EPERM, "store %s: %s is on a read-only file system: copy the "
-		    "store to a writable disk to change it", dir, path);
+		return kz_fail(e, KZ_EPERM, _("store %s: %s is on a read-only file system: copy the "
+		    "store to a writable disk to change it"), dir, path);
 	if (err == EPERM)
-		return kz_fail(e, KZ_EPERM, "store %s: %s cannot be changed: operation not "
-		    "permitted (immutable? see lsattr %s)", dir, path, path);
+		return kz_fail(e, KZ_EPERM, _("store %s: %s cannot be changed: operation not "
+		    "permitted (immutable? see lsattr %s)"), dir, path, path);
 	if (err != EACCES)
-		return kz_fail(e, KZ_EIO, "store %s: %s: %s", dir, path, strerror(err));
+		return kz_fail(e, KZ_EIO, _("store %s: %s: %s"), dir, path, strerror(err));
 	if (stat(path, &st) != 0)
-		return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (a directory above "
-		    "it cannot be entered)", dir, path);
+		return kz_fail(e, KZ_EPERM, _("store %s: permission denied on %s (a directory above "
+		    "it cannot be entered)"), dir, path);
 	owner = getpwuid(st.st_uid);
 	if (owner != NULL)
 		snprintf(oname, sizeof oname, "%s", owner->pw_name);
@@ -289,21 +290,21 @@ access_fail(struct kz_error *e, const char *dir, const char *path, int err, bool
 	if (stat(dir, &dst) == 0 && (dst.st_mode & S_ISGID) != 0 && !in_group(dst.st_gid) &&
 	    (gr = getgrgid(dst.st_gid)) != NULL) {
 		if (listed_in_group(gr, user))
-			return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (group %s, "
-			    "mode %04o): you were added to group %s after logging in; log in again",
+			return kz_fail(e, KZ_EPERM, _("store %s: permission denied on %s (group %s, "
+			    "mode %04o): you were added to group %s after logging in; log in again"),
 			    dir, path, gr->gr_name, (unsigned)(st.st_mode & 07777), gr->gr_name);
-		return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (group %s, mode "
+		return kz_fail(e, KZ_EPERM, _("store %s: permission denied on %s (group %s, mode "
 		    "%04o): the store belongs to group %s and you are not in it; ask to be added "
-		    "to group %s, then log in again", dir, path, gr->gr_name,
+		    "to group %s, then log in again"), dir, path, gr->gr_name,
 		    (unsigned)(st.st_mode & 07777), gr->gr_name, gr->gr_name);
 	}
 	if (st.st_uid == geteuid())
-		return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (mode %04o): it is "
-		    "yours; run: chmod u+%s %s", dir, path, (unsigned)(st.st_mode & 07777),
+		return kz_fail(e, KZ_EPERM, _("store %s: permission denied on %s (mode %04o): it is "
+		    "yours; run: chmod u+%s %s"), dir, path, (unsigned)(st.st_mode & 07777),
 		    S_ISDIR(st.st_mode) ? "rwx" : writing ? "rw" : "r", path);
-	return kz_fail(e, KZ_EPERM, "store %s: permission denied on %s (owner %s, group %s, "
-	    "mode %04o): ask %s for %s access", dir, path, oname, gname,
-	    (unsigned)(st.st_mode & 07777), oname, writing ? "write" : "read");
+	return kz_fail(e, KZ_EPERM, _("store %s: permission denied on %s (owner %s, group %s, "
+	    "mode %04o): ask %s for %s access"), dir, path, oname, gname,
+	    (unsigned)(st.st_mode & 07777), oname, writing ? _("write") : _("read"));
 }
 
 /*
@@ -371,9 +372,9 @@ check_data_file(const char *dir, const char *path, int fd, bool create, struct k
 	/* Twice: a header read while another process commits may be torn. */
 	for (int tries = 0; tries < 2 && rc != 0; tries++) {
 		if (fstat(fd, &st) != 0)
-			return kz_fail(e, KZ_EIO, "store %s: %s: %s", dir, path, strerror(errno));
+			return kz_fail(e, KZ_EIO, _("store %s: %s: %s"), dir, path, strerror(errno));
 		if (!S_ISREG(st.st_mode))
-			return kz_fail(e, KZ_EINVAL, "store %s: %s is not a regular file", dir,
+			return kz_fail(e, KZ_EINVAL, _("store %s: %s is not a regular file"), dir,
 			    path);
 		if (st.st_size == 0)
 			break;
@@ -383,14 +384,14 @@ check_data_file(const char *dir, const char *path, int fd, bool create, struct k
 	if (rc == 0)
 		return 0;
 	if (st.st_size == 0)
-		return create ? 0 : kz_fail(e, KZ_ENOTFOUND, "store %s: %s is empty (an init that "
-		    "did not finish?); run: kezdesu init --unit CODE, or restore it from a backup",
+		return create ? 0 : kz_fail(e, KZ_ENOTFOUND, _("store %s: %s is empty (an init that "
+		    "did not finish?); run: kezdesu init --unit CODE, or restore it from a backup"),
 		    dir, path);
 	if (need == 0)
-		return kz_fail(e, KZ_EIO, "store %s: %s is not a store (its header is damaged); "
-		    "restore it from a backup", dir, path);
-	return kz_fail(e, KZ_EIO, "store %s: %s is cut short: %lld bytes where its header says "
-	    "%lld (a copy that did not finish, or a full disk?); restore it from a backup", dir,
+		return kz_fail(e, KZ_EIO, _("store %s: %s is not a store (its header is damaged); "
+		    "restore it from a backup"), dir, path);
+	return kz_fail(e, KZ_EIO, _("store %s: %s is cut short: %lld bytes where its header says "
+	    "%lld (a copy that did not finish, or a full disk?); restore it from a backup"), dir,
 	    path, (long long)st.st_size, (long long)need);
 }
 
@@ -567,15 +568,15 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 		if (errno != ENOENT)
 			return access_fail(e, dir, dir, errno, false);
 		if (!(flags & STORE_CREATE))
-			return kz_fail(e, KZ_ENOTFOUND, "store %s: no such store (run: kezdesu "
-			    "init --unit CODE)", dir);
+			return kz_fail(e, KZ_ENOTFOUND, _("store %s: no such store (run: kezdesu "
+			    "init --unit CODE)"), dir);
 		if (store_create_dir(dir, NULL, e) != 0)
 			return -1;
 		if (stat(dir, &st) != 0)
-			return kz_fail(e, KZ_EIO, "store %s: %s", dir, strerror(errno));
+			return kz_fail(e, KZ_EIO, _("store %s: %s"), dir, strerror(errno));
 	}
 	if (!S_ISDIR(st.st_mode))
-		return kz_fail(e, KZ_EINVAL, "store %s: not a directory", dir);
+		return kz_fail(e, KZ_EINVAL, _("store %s: not a directory"), dir);
 	group = (st.st_mode & S_ISGID) != 0;
 	data = xasprintf("%s/data.mdb", dir);
 	/* O_NONBLOCK: a fifo in the way must not hang the open. */
@@ -597,8 +598,8 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 		close(fd);
 	free(data);
 	if (!exists && !(flags & STORE_CREATE))
-		return kz_fail(e, KZ_ENOTFOUND, "store %s: no data.mdb here (run: kezdesu init "
-		    "--unit CODE)", dir);
+		return kz_fail(e, KZ_ENOTFOUND, _("store %s: no data.mdb here (run: kezdesu init "
+		    "--unit CODE)"), dir);
 
 	s = xcalloc(1, sizeof *s);
 	s->dir = xstrdup(dir);
@@ -639,16 +640,16 @@ store_open(const char *dir, int flags, struct store **out, struct kz_error *e)
 	if ((rc = open_dbis(s, false)) == MDB_NOTFOUND && !(s->flags & STORE_RDONLY))
 		rc = open_dbis(s, true);
 	if (rc == MDB_INCOMPATIBLE && strcmp(s->format, "1") == 0) {
-		kz_fail(e, KZ_EINVAL, "store %s: made in format 1 by an earlier kezdesu, and this "
+		kz_fail(e, KZ_EINVAL, _("store %s: made in format 1 by an earlier kezdesu, and this "
 		    "version reads format %s; the store was left as it was: run kezdesu --db %s "
-		    "migrate (it keeps a copy of the old store)", dir, STORE_FORMAT, dir);
+		    "migrate (it keeps a copy of the old store)"), dir, STORE_FORMAT, dir);
 		store_close(&s);
 		return -1;
 	}
 	if (rc == MDB_INCOMPATIBLE && s->format[0] != '\0') {
-		kz_fail(e, KZ_EINVAL, "store %s: made in format %s by another version of kezdesu, "
+		kz_fail(e, KZ_EINVAL, _("store %s: made in format %s by another version of kezdesu, "
 		    "and this version reads format %s only; the store was left as it was: open "
-		    "it with the version that made it", dir, s->format, STORE_FORMAT);
+		    "it with the version that made it"), dir, s->format, STORE_FORMAT);
 		store_close(&s);
 		return -1;
 	}
@@ -812,9 +813,9 @@ store_write_once(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 	int rc;
 
 	if (s->ro_reason != NULL)
-		return kz_fail(e, KZ_EPERM, "%s; nothing was saved", s->ro_reason);
+		return kz_fail(e, KZ_EPERM, _("%s; nothing was saved"), s->ro_reason);
 	if (s->flags & STORE_RDONLY)
-		return kz_fail(e, KZ_EPERM, "store %s: opened read-only; nothing was saved", s->dir);
+		return kz_fail(e, KZ_EPERM, _("store %s: opened read-only; nothing was saved"), s->dir);
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		if ((rc = begin(s, &t, true)) != 0)
 			return lmdb_fail(e, "cannot start a transaction", s->dir, rc);
@@ -851,13 +852,13 @@ store_write_once(struct store *s, store_fn fn, void *arg, struct kz_error *e)
 			 */
 			lmdb_fail(e, "cannot commit", s->dir, rc);
 			if (e != NULL && e->code != KZ_EFULL)
-				kz_fail(e, e->code, "store %s: cannot write to the disk (%s: is it "
-				    "full?); nothing was saved", s->dir, mdb_strerror(rc));
+				kz_fail(e, e->code, _("store %s: cannot write to the disk (%s: is it "
+				    "full?); nothing was saved"), s->dir, mdb_strerror(rc));
 			return -1;
 		}
 		return 0;
 	}
-	return kz_fail(e, KZ_EIO, "store %s: the map could not be grown enough", s->dir);
+	return kz_fail(e, KZ_EIO, _("store %s: the map could not be grown enough"), s->dir);
 }
 
 int
@@ -1029,7 +1030,7 @@ nodes_reload(struct store_txn *t)
 	for (rc = store_cursor_seek(c, from, 4); rc == 0; rc = store_cursor_next(c)) {
 		store_cursor_get(c, &k, &kn, &v, &vn);
 		if (kn != 4 || vn != 16 || store_get_be32(k) != s->nnodes + 1) {
-			rc = kz_fail(&t->err, KZ_EIO, "store %s: the table of origins is damaged",
+			rc = kz_fail(&t->err, KZ_EIO, _("store %s: the table of origins is damaged"),
 			    s->dir);
 			break;
 		}
@@ -1069,7 +1070,7 @@ node_number(struct store_txn *t, const uint8_t origin[16], bool create, uint32_t
 	if (!create)
 		return 1;
 	if (!t->write)
-		return kz_fail(&t->err, KZ_EINVAL, "store %s: an origin unknown here", s->dir);
+		return kz_fail(&t->err, KZ_EINVAL, _("store %s: an origin unknown here"), s->dir);
 	*num = (uint32_t)s->nnodes + 1;
 	store_be32(nb, *num);
 	if (store_put(t, DB_NODES, origin, 16, nb, 4) != 0 ||
@@ -1088,7 +1089,7 @@ node_origin(struct store_txn *t, uint64_t num, uint8_t origin[16])
 	if ((num == 0 || num > s->nnodes) && nodes_reload(t) != 0)
 		return -1;
 	if (num == 0 || num > s->nnodes)
-		return kz_fail(&t->err, KZ_EIO, "store %s: origin number %llu is not in the table",
+		return kz_fail(&t->err, KZ_EIO, _("store %s: origin number %llu is not in the table"),
 		    s->dir, (unsigned long long)num);
 	memcpy(origin, s->nodes[num - 1], 16);
 	return 0;
@@ -1137,7 +1138,7 @@ store_node(struct store_txn *t, uint8_t node[16])
 	if ((rc = store_meta_get(t, "node", &v, &n)) < 0)
 		return -1;
 	if (rc != 0 || n != 16)
-		return kz_fail(&t->err, KZ_EIO, "store %s: not initialised (no node identity)",
+		return kz_fail(&t->err, KZ_EIO, _("store %s: not initialised (no node identity)"),
 		    t->s->dir);
 	memcpy(node, v, 16);
 	return 0;
@@ -1189,8 +1190,8 @@ load_log_state(struct store_txn *t)
 		return -1;
 	t->hlc = t->hlc_meta = 0;
 	if (t->seq > 0 && (rc = store_log_get(t, t->node, t->seq, &e)) != 0)
-		return rc < 0 ? -1 : kz_fail(&t->err, KZ_EIO, "store %s: the log lost its last "
-		    "entry", t->s->dir);
+		return rc < 0 ? -1 : kz_fail(&t->err, KZ_EIO, _("store %s: the log lost its last "
+		    "entry"), t->s->dir);
 	if (t->seq > 0)
 		t->hlc = e.hlc;
 	if ((rc = store_meta_get(t, "hlc", &v, &vn)) < 0)
@@ -1293,7 +1294,7 @@ store_log_decode(struct store_txn *t, const void *key, size_t klen, const void *
 	if (rc == 0 && e->key != NULL && e->kind < DB_COUNT)
 		return 0;
 corrupt:
-	return kz_fail(&t->err, KZ_EIO, "store %s: a log entry is corrupt", t->s->dir);
+	return kz_fail(&t->err, KZ_EIO, _("store %s: a log entry is corrupt"), t->s->dir);
 }
 
 int
@@ -1465,8 +1466,8 @@ store_cursor_seek_last(struct store_cursor *c, const void *prefix, size_t plen)
 	if (prefix == NULL || plen == 0)
 		return cursor_rc(c, mdb_cursor_get(c->cur, &c->k, &c->v, MDB_LAST));
 	if (plen > sizeof next)
-		return kz_fail(&c->t->err, KZ_EINVAL, "store %s: cannot seek: a key prefix of %zu "
-		    "bytes is longer than the %zu a key may have", c->t->s->dir, plen, sizeof next - 1);
+		return kz_fail(&c->t->err, KZ_EINVAL, _("store %s: cannot seek: a key prefix of %zu "
+		    "bytes is longer than the %zu a key may have"), c->t->s->dir, plen, sizeof next - 1);
 	/* Seek to the first key after the prefix range, then step back once. */
 	memcpy(next, prefix, plen);
 	while (n > 0 && next[n - 1] == 0xff)
@@ -1545,19 +1546,19 @@ store_secret_write(struct store *s, const char *name, const void *p, size_t n,
 		mode = 0640;
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0) {
-		kz_fail(e, errno == EACCES ? KZ_EPERM : KZ_EIO, "cannot write %s: %s", path,
+		kz_fail(e, errno == EACCES ? KZ_EPERM : KZ_EIO, _("cannot write %s: %s"), path,
 		    strerror(errno));
 		goto out;
 	}
 	/* The umask may have taken bits away, or the file may be an old one: set them. */
 	if (fchmod(fd, mode) != 0 || write(fd, p, n) != (ssize_t)n || fsync(fd) != 0) {
-		kz_fail(e, errno == ENOSPC ? KZ_EFULL : KZ_EIO, "cannot write %s: %s", path,
+		kz_fail(e, errno == ENOSPC ? KZ_EFULL : KZ_EIO, _("cannot write %s: %s"), path,
 		    strerror(errno));
 		close(fd);
 		unlink(path);
 		goto out;
 	}
-	rc = close(fd) == 0 ? 0 : kz_fail(e, KZ_EIO, "cannot write %s: %s", path,
+	rc = close(fd) == 0 ? 0 : kz_fail(e, KZ_EIO, _("cannot write %s: %s"), path,
 	    strerror(errno));
 out:
 	free(path);
@@ -1573,10 +1574,10 @@ store_secret_read(struct store *s, const char *name, void *p, size_t n, struct k
 
 	if (fd < 0) {
 		kz_fail(e, errno == ENOENT ? KZ_ENOTFOUND : errno == EACCES ? KZ_EPERM : KZ_EIO,
-		    "cannot read %s: %s", path, strerror(errno));
+		    _("cannot read %s: %s"), path, strerror(errno));
 	} else if ((got = read(fd, p, n)) != (ssize_t)n) {
 		kz_fail(e, KZ_EIO, "%s: %s", path, got < 0 ? strerror(errno) :
-		    "not a key of this store (wrong size)");
+		    _("not a key of this store (wrong size)"));
 	} else {
 		rc = 0;
 	}
@@ -1615,11 +1616,11 @@ store_backup(struct store *s, const char *dir, struct kz_error *e)
 	int rc;
 
 	if (mkdir(dir, 0700) != 0)
-		return kz_fail(e, errno == EEXIST ? KZ_EEXIST : KZ_EIO, "cannot make %s: %s", dir,
+		return kz_fail(e, errno == EEXIST ? KZ_EEXIST : KZ_EIO, _("cannot make %s: %s"), dir,
 		    strerror(errno));
 	/* A consistent copy, taken in a read transaction: writers go on meanwhile. */
 	if ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) != 0) {
-		kz_fail(e, rc == ENOSPC ? KZ_EFULL : KZ_EIO, "cannot copy %s to %s: %s", s->dir,
+		kz_fail(e, rc == ENOSPC ? KZ_EFULL : KZ_EIO, _("cannot copy %s to %s: %s"), s->dir,
 		    dir, mdb_strerror(rc));
 		rmdir(dir);
 		return -1;
@@ -1635,7 +1636,7 @@ store_backup(struct store *s, const char *dir, struct kz_error *e)
 		free(data);
 		free(orig);
 		if (rc != 0)
-			return kz_fail(e, KZ_EPERM, "cannot make %s private: %s", dir, strerror(errno));
+			return kz_fail(e, KZ_EPERM, _("cannot make %s private: %s"), dir, strerror(errno));
 	}
 	return 0;
 }

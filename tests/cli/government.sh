@@ -73,7 +73,8 @@ at 2027-01-10 --db "$G" due
 like "$(out)" "*G-1  2027     pending  $GOV_KK, due $G1_2027 (21 days left)*Administration of the President*" \
     "the text names the Government in Kazakh"
 at 2027-01-10 --db "$G" --lang ru due
-like "$(out)" "*G-1  2027     pending  $GOV_RU, due $G1_2027*" "and in Russian with --lang ru"
+like "$(out)" "*G-1  2027     ожидается $GOV_RU, срок $G1_2027*" \
+    "and in Russian with --lang ru (the messages too)"
 
 at 2027-01-10 --db "$G"
 like "$rc:$(out)" "0:*office of $GOV_KK ($GOV)*Due in 30 days*G-1  2027     pending  $GOV_KK, due $G1_2027 (21 days left)*" \

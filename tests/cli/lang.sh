@@ -1,6 +1,7 @@
 #!/bin/sh
-# Unit names in Kazakh or Russian: --lang kk|ru, else the locale (LC_ALL, LC_MESSAGES, LANG,
-# the first one set), Russian when it is "ru" or "ru_*", Kazakh otherwise.
+# Unit names in Kazakh or Russian: --lang kk|ru|en, else the locale (LC_ALL, LC_MESSAGES, LANG,
+# the first one set), Russian when it is "ru", "ru_*", "en" or "en_*" (the classifier has no
+# English names), Kazakh otherwise.
 . "$(dirname "$0")/lib/lib.sh"
 
 S=$T/store
@@ -11,11 +12,13 @@ rc_is 0 "init"
 kz --db "$S" units import "$SAMPLE"
 rc_is 0 "units import"
 
-# office LINE...: the overview's first line with the environment and options given.
+# office ENV... KZ ARGS...: the name of the office's unit with the environment and options
+# given, as calendar show's json gives it (the overview's words are translated too now).
 office() {
-	env -u LC_ALL -u LC_MESSAGES -u LANG "$@" >"$T/out" 2>"$T/err"
+	env -u LC_ALL -u LC_MESSAGES -u LANG "$@" calendar show 2026 --format json >"$T/out" \
+	    2>"$T/err"
 	rc=$?
-	head -n 1 "$T/out" | sed -e 's/^Store [^,]*, office of //' -e 's/ (.*//'
+	sed -n 's/^{"unit":"[0-9]*","unit_name":"\([^"]*\)".*/\1/p' "$T/out"
 }
 
 is "$(office "$KZ" --db "$S")" "$KK" "no locale: Kazakh names"
@@ -43,9 +46,12 @@ check "... and no Kazakh district name" sh -c "! grep -q '$KK' '$T/out'"
 kz --db "$S" --lang kk check 2026
 check "check names Kazakh places with --lang kk" grep -q "$KK" "$T/out"
 
-kz --db "$S" --lang en
-rc_is 2 "--lang en is bad usage"
-is "$(err)" "kezdesu: --lang: unknown value 'en' (one of: kk, ru)" "--lang en: the message names kk and ru"
+is "$(office "$KZ" --lang en --db "$S")" "$RU" "--lang en: units named in Russian"
+is "$(office LANG=en_US.UTF-8 "$KZ" --db "$S")" "$RU" "an English locale: units named in Russian"
+kz --db "$S" --lang de
+rc_is 2 "--lang de is bad usage"
+is "$(err)" "kezdesu: --lang: unknown value 'de' (one of: kk, ru, en)" \
+    "--lang de: the message names kk, ru and en"
 kz --db "$S" --lang
 rc_is 2 "--lang without a value is bad usage"
 like "$(err)" "kezdesu: --lang needs a value" "--lang without a value: the message says so"

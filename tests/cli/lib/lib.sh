@@ -16,6 +16,13 @@ BLNS=$KZ_SHARED/data/naughty-strings/blns.txt
 DISTRICT=613600000
 export KZ_SHARED
 unset KEZDESU_DB KEZDESU_NOW KEZDESU_READAHEAD
+# The tests read the program's English: the C.UTF-8 locale (always there, unlike kk_KZ or
+# ru_RU) and no LANGUAGE give messages in English and units named in Kazakh, whatever the
+# environment make check runs in. A test of another language says so (--lang ru, or
+# LANGUAGE=kk, or env -u LC_ALL LANG=... as tests/cli/lang.sh and i18n.sh do).
+LC_ALL=C.UTF-8
+export LC_ALL
+unset LANGUAGE
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/kezdesu-cli.XXXXXX") || {
 	echo "not ok 1 - cannot make a temporary directory"
