@@ -62,6 +62,7 @@ struct intake {
 	bool draft_dirty;
 	int64_t draft_mono_ms;
 	long clock_shown;		/* the clock's second drawn last */
+	int loaded_rows;		/* the pane's height the page was loaded for */
 };
 
 static int64_t
@@ -247,6 +248,7 @@ intake_refresh(struct pane *p, struct ui *ui)
 	if (uid_cmp(&in->meeting, &ui->visit) != 0)
 		open_meeting(in, ui);
 	/* the newest page, the newest question selected: where the meeting is now */
+	in->loaded_rows = p->rows;
 	list_load(&in->list, ui, PAGE_LAST, intake_rows(p));
 	in->list.sel = (int)in->list.items.n - 1;
 }
@@ -724,6 +726,11 @@ intake_turn(struct pane *p, struct ui *ui)
 
 	if (in->draft_dirty && mono_ms() - in->draft_mono_ms >= INTAKE_DRAFT_MS)
 		draft_flush(in, ui);
+	/* the frame learns a new height when it draws: a page for it */
+	if (in->have_visit && p->rows != in->loaded_rows) {
+		intake_refresh(p, ui);
+		return true;
+	}
 	return in->have_visit && clock_second(&in->visit) != in->clock_shown;
 }
 

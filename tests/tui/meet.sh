@@ -123,7 +123,8 @@ check "stored whole" grep -qx "Өлшемі өзгерсе де сақталад
 
 # another process adds a question while a line is being typed
 keys -l "жартылай"
-kz --db "$D" question add --visit "$V3" "$(printf 'Бөгде\033[2J\033[31mRED\342\200\256desrever')"
+# a minute later: with the same fixed time its UUID could sort anywhere among the others
+KEZDESU_NOW=2026-12-01T06:01 kz --db "$D" question add --visit "$V3" "$(printf 'Бөгде\033[2J\033[31mRED\342\200\256desrever')"
 rc_is 0 "another process adds a question holding ESC [2J, ESC [31m and U+202E"
 start=$(now_ms)
 shows 'Бөгде\x1B[2J\x1B[31mRED\u202Edesrever' "it appears, its escapes shown as text" 3
