@@ -117,7 +117,10 @@ intake_rows(const struct pane *p)
 
 /* ---- drafts ---- */
 
-/* Writes the question's line as the meeting's draft, or removes the draft when empty. */
+/*
+ * Writes the question's line as the meeting's draft, or removes the draft when empty;
+ * ui NULL (at exit): no message.
+ */
 static void
 draft_flush(struct intake *in, struct ui *ui)
 {
@@ -131,12 +134,12 @@ draft_flush(struct intake *in, struct ui *ui)
 	in->draft_mono_ms = mono_ms();
 	s = line_bytes(in->line[F_QUESTION], &n);
 	if (line_text(in->line[F_QUESTION], &len), len == 0) {
-		if (unlink(in->draft) != 0 && errno != ENOENT)
+		if (unlink(in->draft) != 0 && errno != ENOENT && ui != NULL)
 			ui_message(ui, true, _("the draft %s: %s"), in->draft, strerror(errno));
 		return;
 	}
 	buf = meet_draft_format(&in->meeting, clock_now_ms(), s, n, &len);
-	if (meet_draft_write(in->draft, buf, len, why, sizeof why) != 0)
+	if (meet_draft_write(in->draft, buf, len, why, sizeof why) != 0 && ui != NULL)
 		ui_message(ui, true, _("the draft is not kept: %s"), why);
 	free(buf);
 }
@@ -741,21 +744,12 @@ intake_free(struct pane *p)
 
 	if (in == NULL)
 		return;
-	/* at every exit (F10, SIGHUP, SIGTERM): the line typed is kept */
-	in->draft_dirty = true;
-	if (in->draft != NULL && !uid_is_nil(&in->meeting)) {
-		size_t n, len;
-		const char *s = line_bytes(in->line[F_QUESTION], &n);
-		char *buf, why[512];
-
-		if (line_text(in->line[F_QUESTION], &len), len == 0) {
-			unlink(in->draft);
-		} else {
-			buf = meet_draft_format(&in->meeting, clock_now_ms(), s, n, &len);
-			meet_draft_write(in->draft, buf, len, why, sizeof why);
-			free(buf);
-		}
-	}
+	/*
+	 * At every exit (F10, SIGHUP, SIGTERM): the line typed since the draft was last
+	 * written is kept. An unchanged line leaves the file as it is (a draft refused at
+	 * the start stays for its owner to look at).
+	 */
+	draft_flush(in, NULL);
 	list_free(&in->list);
 	visit_free(&in->visit);
 	for (int f = 0; f < F_COUNT; f++)
