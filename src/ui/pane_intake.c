@@ -298,15 +298,17 @@ clock_line(const struct visit *v, char *buf, size_t len, bool *warn)
 		rep = 0;
 	pct = planned > 0 ? (int)(rep * 100 / planned) : 0;
 	*warn = planned > 0 && rep * 4 > planned;
-	if (v->report_end_ms == 0)
-		snprintf(buf, len, _("clock %s of %d min | report running: %d min, %d%% of the "
-		    "planned time%s"), el, v->duration_min, (int)(rep / 60000), pct,
-		    *warn ? _(" - T-1 WARNING: past a quarter") : _(" (T-1: a quarter at most; "
-		    "C-t: its end)"));
+	/* the warning first, so that a narrow screen shows it too */
+	if (*warn)
+		snprintf(buf, len, v->report_end_ms == 0 ?
+		    _("T-1 WARNING: the report is past a quarter | clock %s / %d min | report %d "
+		    "min = %d%%") : _("T-1 WARNING: the report took more than a quarter | clock "
+		    "%s / %d min | report %d min = %d%%"), el, v->duration_min, (int)(rep / 60000),
+		    pct);
 	else
-		snprintf(buf, len, _("clock %s of %d min | report %d min, %d%% of the planned "
-		    "time%s"), el, v->duration_min, (int)(rep / 60000), pct,
-		    *warn ? _(" - T-1 WARNING: more than a quarter") : _(" - T-1 kept"));
+		snprintf(buf, len, v->report_end_ms == 0 ? _("clock %s / %d min | report running "
+		    "%d min = %d%% (T-1: 25%% at most; C-t: its end)") : _("clock %s / %d min | "
+		    "report %d min = %d%%: T-1 kept"), el, v->duration_min, (int)(rep / 60000), pct);
 }
 
 static const char *
