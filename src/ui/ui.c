@@ -356,7 +356,10 @@ draw_message(struct ui *ui, const struct layout *l)
 static void
 draw_help(struct ui *ui, WINDOW *w)
 {
-	enum km_context ctx = ui->panes[ui->focus].ops->context;
+	const struct pane *p = &ui->panes[ui->focus];
+	/* the keys of where the pane is now: meeting mode's are the editor's */
+	enum km_context ctx = p->ops->context_now != NULL ? p->ops->context_now(p) :
+	    p->ops->context;
 	int rows, cols, y = 0, line = 0;
 	char text[512], key[K_NAME_MAX];
 

@@ -40,7 +40,7 @@ check "the change is in the draft" grep -qx 'text Жол жөндеу — дор
 tui_start 100 30 KEZDESU_NOW=$KEZDESU_NOW XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" meet "$V2"
 shows "question> Жол жөндеу — дорога жартылай" "offered back again"
 keys Enter
-shows "question saved" "Enter saves it"
+shows "11:00  Жол жөндеу — дорога жартылай" "Enter saves it"
 sleep 0.6
 check "a saved line removes the draft" [ ! -e "$draft" ]
 kz --db "$D" question list --visit "$V2" --format tsv

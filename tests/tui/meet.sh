@@ -92,7 +92,7 @@ keys -l "+7 701 000 00 00"
 keys Enter
 shows "| name Ә. Сейітов | contact +7 701 000 00 00" "both shown for the next question"
 keys Enter
-shows "question saved" "saved"
+shows "11:00  Жер телімі берілмеді" "saved"
 kz --db "$D" question list --visit "$V3" --format json
 like "$(out)" '*"asker_name":"Ә. Сейітов"*' "the name is stored (personal data)"
 
@@ -139,6 +139,11 @@ check "the status line is still there" grep -q "613600000 Бәйдібек ау�
 # q and ? are text here; F10 still quits, the line kept as a draft
 keys -l " q?"
 shows "question> жартылай q?" "q and ? are typed, not quit or help"
+keys F1
+shows "C-t        meeting-clock" "F1 lists meeting mode's keys (the editor's)"
+check "with the topic keys" grep -q "F5         topic-1" "$T/screen"
+keys Escape
+shows "question> жартылай q?" "Escape closes the help, the line is there"
 keys F10
 tui_exit "F10 quits" 0
 
