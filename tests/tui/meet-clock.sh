@@ -2,7 +2,8 @@
 # T-1 in meeting mode: C-t records the meeting's start, then the end of the report
 # (visit_modify, seen by `kezdesu visit show`); the clock shows the report's share of
 # the planned time and warns past a quarter; a third C-t is refused. And the bytes written
-# to the terminal per typed character (tmux pipe-pane): a few cells, not a screen.
+# to the terminal per typed character and per second of a running clock (tmux pipe-pane):
+# a few cells, not a screen.
 . "$(dirname "$0")/lib/tui.sh"
 tui_store
 XDG_STATE_HOME=$T/state
@@ -66,6 +67,25 @@ sleep 0.3
 b=$(wc -c <"$T/bytes" | tr -d ' ')
 diag "Backspace: $b bytes"
 check "Backspace costs under 20 bytes" [ "$b" -gt 0 -a "$b" -lt 20 ]
-keys F10
+keys C-u F10
+tui_exit "F10 quits" 0
+
+# a running clock (the real time): each second redraws the clock's digits, not the screen
+tui_start 80 24 KEZDESU_NOW= XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" meet "$V2"
+shows "question>" "meeting mode, the real clock"
+keys -l "жазылып жатыр"
+keys C-t
+shows "T-1: the meeting started at" "C-t starts the clock"
+shows "clock 00:00:01 / 90 min" "the clock ticks without a key"
+: >"$T/bytes"
+tmux_ pipe-pane -o "cat >>'$T/bytes'"
+sleep 3
+b=$(wc -c <"$T/bytes" | tr -d ' ')
+diag "3 seconds of a running clock: $b bytes"
+check "a second of clock costs under 60 bytes" [ "$b" -gt 0 -a "$b" -lt 180 ]
+screen >/dev/null
+check "the line being typed is untouched" grep -q "question> жазылып жатыр *$" "$T/screen" ||
+    diag_file "$T/screen" 30
+keys C-u F10
 tui_exit "F10 quits" 0
 done_testing
