@@ -216,7 +216,12 @@ load_topics(struct intake *in, struct ui *ui)
 static void
 open_meeting(struct intake *in, struct ui *ui)
 {
+	size_t n;
+
 	draft_flush(in, ui);
+	if (line_text(in->line[F_QUESTION], &n), n > 0)
+		ui_message(ui, false, _("the line typed at the other meeting is kept as its "
+		    "draft"));
 	for (int f = 0; f < F_COUNT; f++)
 		line_clear(in->line[f]);
 	in->field = F_QUESTION;

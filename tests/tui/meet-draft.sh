@@ -48,6 +48,23 @@ like "$(out)" "*	Жол жөндеу — дорога жартылай" "stored 
 keys F10
 tui_exit "F10 quits" 0
 
+# SIGTERM (a shutdown) while typing: the same
+tui_start 100 30 KEZDESU_NOW=$KEZDESU_NOW XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" meet "$V2"
+shows "question>" "meeting mode again"
+keys -l "Тоқтатылды"
+shows "question> Тоқтатылды" "typed"
+pid=$(ps -o pid= --ppid "$(tmux_ list-panes -F '#{pane_pid}')" | tr -d ' ')
+kill -TERM "$pid"
+tui_exit "SIGTERM ends the program with status 0" 0
+check "the line is the draft" grep -qx 'text Тоқтатылды' "$draft"
+tui_start 100 30 KEZDESU_NOW=$KEZDESU_NOW XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" meet "$V2"
+shows "question> Тоқтатылды" "offered back"
+keys C-u
+sleep 0.6
+check "C-u empties the line, and the draft is gone" [ ! -e "$draft" ]
+keys F10
+tui_exit "F10 quits" 0
+
 # another meeting's draft is its own: none here
 tui_start 100 30 KEZDESU_NOW=$KEZDESU_NOW XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" meet "$V1"
 shows "Meeting 2026-11-20" "another meeting"
