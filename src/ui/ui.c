@@ -431,6 +431,7 @@ ui_draw(struct ui *ui)
 		if (!ui->all_dirty)
 			return;
 		erase();
+		curs_set(0);
 		snprintf(line, sizeof line, _("kezdesu needs at least %dx%d (now %dx%d)"),
 		    UI_MIN_COLS, UI_MIN_ROWS, l.cols, l.rows);
 		ui_put(stdscr, 0, 0, l.cols, line, A_BOLD);
