@@ -87,6 +87,7 @@ int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_keys(struct cli *c, int argc, char **argv);
+int cmd_meet(struct cli *c, int argc, char **argv);
 /* The interface on the open office when stdin and stdout are terminals; else -1. */
 int cli_interface(struct cli *c);
 

@@ -28,6 +28,28 @@ cli_interface(struct cli *c)
 	return 0;
 }
 
+/* kezdesu meet [VISIT-UUID]: the interface, straight into Intake's meeting mode. */
+int
+cmd_meet(struct cli *c, int argc, char **argv)
+{
+	struct ui_options opt = { .keymap = c->keymap, .lang = c->lang, .meet = "" };
+
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+		return cmd_table_usage("meet");
+	if (argc == 2)
+		opt.meet = argv[1];
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("kezdesu: meet: the interface needs a terminal (standard input and output)\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	if (cli_open(c, 0) != 0)
+		return cli_fail(c);
+	if (ui_run(c->office, &opt, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
 int
 cmd_keys(struct cli *c, int argc, char **argv)
 {

@@ -42,6 +42,11 @@ struct pane_ops {
 	 */
 	bool (*key)(struct pane *p, struct ui *ui, key_code k);
 	enum km_context (*context_now)(const struct pane *p);
+	/*
+	 * Optional: called once every turn of the main loop (after a key, or the input
+	 * timeout): the pane's timers (Intake's clock and draft); true marks it dirty.
+	 */
+	bool (*turn)(struct pane *p, struct ui *ui);
 	void (*free)(struct pane *p);
 };
 
@@ -78,6 +83,8 @@ struct ui {
 	struct kz_uuid visit;		/* the selected meeting (nil: none) */
 	char msg[512];			/* the message line */
 	bool msg_error;
+	/* the terminal's cursor: where the pane cursor_pane drew its editor's (-1: hidden) */
+	int cursor_y, cursor_x, cursor_pane;
 	bool all_dirty;			/* the frame itself: status, hint, message lines */
 	/* a yes/no question waiting for its key */
 	const char *confirm_what;

@@ -1,31 +1,78 @@
 /*
- * The Intake pane, read-only in this version: the selected meeting (Enter in Visits) with
- * its details, and its questions with the time each was asked, one page at a time
- * through core/view.h, the newest last. The second wave adds the editor and meeting mode.
+ * The Intake pane and meeting mode (issue 8): the selected meeting (Enter in Visits, or
+ * `kezdesu meet`) with its clock (T-1), its questions with the time each was asked, one
+ * page through core/view.h, the newest last, and at the bottom the one-line editor
+ * (ui/line.h), which has the focus whenever a meeting is open: every printable key is
+ * typed into it (the pane's key hook, before the bindings), the editing keys and the
+ * meeting's actions are bindings of the editor context.
+ *
+ * Each save is one durable transaction through core (question_add, request_add,
+ * reception_question_add, visit_modify); the line is kept as a draft (ui/meet.h) while it
+ * is typed, so that a dropped connection loses nothing of it.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/compliance.h"
 #include "core/date.h"
 #include "core/question.h"
+#include "core/reception.h"
+#include "core/request.h"
 #include "core/view.h"
 #include "core/visit.h"
+#include "ui/line.h"
+#include "ui/meet.h"
 #include "ui/pane.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /* The office's offset from UTC (Kazakhstan, UTC+5 since 1 March 2024; core/rules.h). */
 #define INTAKE_UTC_OFFSET_MIN (5 * 60)
-/* Lines above the questions: the meeting's details. */
-#define INTAKE_HEAD 3
+/* Lines above the questions: the meeting, its venue and state, the clock, the heading. */
+#define INTAKE_HEAD 4
+/* Lines below them in meeting mode: the keys of topics and categories, what the next
+ * question carries, the editor. */
+#define INTAKE_FOOT 3
+/* The draft is written at most this often while typing (and at every exit). */
+#define INTAKE_DRAFT_MS 300
+/* The questions the topic keys are chosen from: the office's newest. */
+#define INTAKE_TOPIC_SAMPLE 200
+
+enum { F_QUESTION, F_NAME, F_CONTACT, F_COUNT };
 
 struct intake {
 	struct list list;
 	struct visit visit;
 	bool have_visit;
-	struct kz_uuid loaded;
+	/* meeting mode: the editor belongs to this meeting (nil: none opened yet) */
+	struct kz_uuid meeting;
+	struct line *line[F_COUNT];	/* the question, the asker's name and contact */
+	int field;			/* F_*: the line being typed */
+	int topic;			/* index in topics, or -1 */
+	int asker;			/* enum audience, or -1 (citizen) */
+	struct meet_topics topics;
+	struct kz_uuid last;		/* the last question saved here, for undo */
+	bool have_last;
+	/* the draft file of the meeting, and whether the line changed since it was written */
+	char *draft;
+	bool draft_dirty;
+	int64_t draft_mono_ms;
+	long clock_shown;		/* the clock's second drawn last */
+	int loaded_rows;		/* the pane's height the page was loaded for */
 };
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static int
 intake_page(struct ui *ui, struct view *v, struct rec_cursor *cur, enum rec_page_dir dir,
@@ -50,6 +97,11 @@ intake_of(struct pane *p)
 
 		list_init(&in->list, &question_kind, intake_page);
 		visit_init(&in->visit);
+		in->line[F_QUESTION] = line_new(QUESTION_TEXT_MAX);
+		in->line[F_NAME] = line_new(256);
+		in->line[F_CONTACT] = line_new(256);
+		in->topic = in->asker = -1;
+		in->clock_shown = -1;
 		p->data = in;
 	}
 	return p->data;
@@ -58,7 +110,128 @@ intake_of(struct pane *p)
 static size_t
 intake_rows(const struct pane *p)
 {
-	return p->rows > INTAKE_HEAD + 1 ? (size_t)p->rows - INTAKE_HEAD : 1;
+	int n = p->rows - INTAKE_HEAD - INTAKE_FOOT;
+
+	return n > 1 ? (size_t)n : 1;
+}
+
+/* ---- drafts ---- */
+
+/*
+ * Writes the question's line as the meeting's draft, or removes the draft when empty;
+ * ui NULL (at exit): no message.
+ */
+static void
+draft_flush(struct intake *in, struct ui *ui)
+{
+	size_t n, len;
+	const char *s;
+	char *buf, why[512];
+
+	if (!in->draft_dirty || in->draft == NULL)
+		return;
+	in->draft_dirty = false;
+	in->draft_mono_ms = mono_ms();
+	s = line_bytes(in->line[F_QUESTION], &n);
+	if (line_text(in->line[F_QUESTION], &len), len == 0) {
+		if (unlink(in->draft) != 0 && errno != ENOENT && ui != NULL)
+			ui_message(ui, true, _("the draft %s: %s"), in->draft, strerror(errno));
+		return;
+	}
+	buf = meet_draft_format(&in->meeting, clock_now_ms(), s, n, &len);
+	if (meet_draft_write(in->draft, buf, len, why, sizeof why) != 0 && ui != NULL)
+		ui_message(ui, true, _("the draft is not kept: %s"), why);
+	free(buf);
+}
+
+/* The meeting's draft into the empty line, with a message. */
+static void
+draft_offer(struct intake *in, struct ui *ui)
+{
+	char *buf = NULL, *text = NULL, why[512], when[17];
+	struct kz_uuid v;
+	int64_t saved;
+	size_t n, bad;
+	int rc;
+
+	if (in->draft == NULL)
+		return;
+	rc = meet_draft_read(in->draft, &buf, &n, why, sizeof why);
+	if (rc == 1)
+		return;
+	if (rc == 0 && meet_draft_parse(buf, n, &v, &saved, &text, why + 2, sizeof why - 2) != 0)
+		rc = -1, memmove(why, why + 2, strlen(why + 2) + 1);
+	if (rc != 0) {
+		ui_message(ui, true, _("the draft %s:%s; left as it is"), in->draft, why);
+	} else if (uid_cmp(&v, &in->meeting) != 0) {
+		ui_message(ui, true, _("the draft %s is of another meeting; left as it is"),
+		    in->draft);
+	} else if (line_set(in->line[F_QUESTION], text, strlen(text), &bad) != LINE_OK) {
+		ui_message(ui, true, _("the draft %s: its text is refused at byte %zu; left as "
+		    "it is"), in->draft, bad);
+	} else if (text[0] != '\0') {
+		date_format_time(saved, INTAKE_UTC_OFFSET_MIN, when);
+		ui_message(ui, false, _("the line typed at %s was kept as a draft: it is back "
+		    "(Enter saves it, C-u clears it)"), when + 11);
+	}
+	free(text);
+	free(buf);
+}
+
+static void
+line_changed(struct intake *in)
+{
+	in->draft_dirty = true;
+}
+
+/* ---- loading ---- */
+
+/* The office's most used topics among its newest questions, for the topic keys. */
+static void
+load_topics(struct intake *in, struct ui *ui)
+{
+	struct rec_array page = { 0 };
+	struct rec_cursor cur = { 0 };
+	struct kz_error e = { 0 };
+	struct view *v = ui_view(ui);
+	const char **t;
+
+	if (v == NULL)
+		return;
+	if (view_questions(v, NULL, &cur, PAGE_LAST, INTAKE_TOPIC_SAMPLE, &page, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		view_close(&v);
+		return;
+	}
+	view_close(&v);
+	t = xcalloc(page.n + 1, sizeof *t);
+	for (size_t i = 0; i < page.n; i++)
+		t[i] = ((const struct question *)page.items)[i].topic;
+	meet_topics_rank(t, page.n, &in->topics);
+	free(t);
+	rec_array_free(&question_kind, &page);
+}
+
+/* A meeting opened in the editor: its draft, its topic keys, nothing of the last one. */
+static void
+open_meeting(struct intake *in, struct ui *ui)
+{
+	size_t n;
+
+	draft_flush(in, ui);
+	if (line_text(in->line[F_QUESTION], &n), n > 0)
+		ui_message(ui, false, _("the line typed at the other meeting is kept as its "
+		    "draft"));
+	for (int f = 0; f < F_COUNT; f++)
+		line_clear(in->line[f]);
+	in->field = F_QUESTION;
+	in->topic = in->asker = -1;
+	in->have_last = false;
+	in->meeting = ui->visit;
+	free(in->draft);
+	in->draft = meet_draft_path(&in->meeting);
+	load_topics(in, ui);
+	draft_offer(in, ui);
 }
 
 static void
@@ -79,9 +252,101 @@ intake_refresh(struct pane *p, struct ui *ui)
 		return;
 	}
 	in->have_visit = true;
+	/* Another process's commit reloads too: the line being typed stays as it is. */
+	if (uid_cmp(&in->meeting, &ui->visit) != 0)
+		open_meeting(in, ui);
 	/* the newest page, the newest question selected: where the meeting is now */
+	in->loaded_rows = p->rows;
 	list_load(&in->list, ui, PAGE_LAST, intake_rows(p));
 	in->list.sel = (int)in->list.items.n - 1;
+}
+
+/* ---- drawing ---- */
+
+/* The clock's second now (since the start), or -1 when it does not run. */
+static long
+clock_second(const struct visit *v)
+{
+	if (v->started_ms == 0 || v->ended_ms != 0)
+		return -1;
+	return (long)((clock_now_ms() - v->started_ms) / 1000);
+}
+
+static void
+fmt_hms(char *buf, size_t len, int64_t ms)
+{
+	long s = ms > 0 ? (long)(ms / 1000) : 0;
+
+	snprintf(buf, len, "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+}
+
+/*
+ * T-1: the clock line; *warn when the report has passed a quarter of the planned time.
+ * The share is of the planned time (duration_min), as the decree counts it.
+ */
+static void
+clock_line(const struct visit *v, char *buf, size_t len, bool *warn)
+{
+	int64_t now = clock_now_ms(), planned = (int64_t)v->duration_min * 60000, rep;
+	char el[16];
+	int pct;
+
+	*warn = false;
+	if (v->started_ms == 0) {
+		snprintf(buf, len, _("clock: not started (C-t records the start) | planned %d min"),
+		    v->duration_min);
+		return;
+	}
+	fmt_hms(el, sizeof el, (v->ended_ms != 0 ? v->ended_ms : now) - v->started_ms);
+	rep = (v->report_end_ms != 0 ? v->report_end_ms : now) - v->started_ms;
+	if (rep < 0)
+		rep = 0;
+	pct = planned > 0 ? (int)(rep * 100 / planned) : 0;
+	*warn = planned > 0 && rep * 4 > planned;
+	/* the warning first, so that a narrow screen shows it too */
+	if (*warn)
+		snprintf(buf, len, v->report_end_ms == 0 ?
+		    _("T-1 WARNING: the report is past a quarter | clock %s / %d min | report %d "
+		    "min = %d%%") : _("T-1 WARNING: the report took more than a quarter | clock "
+		    "%s / %d min | report %d min = %d%%"), el, v->duration_min, (int)(rep / 60000),
+		    pct);
+	else
+		snprintf(buf, len, v->report_end_ms == 0 ? _("clock %s / %d min | report running "
+		    "%d min = %d%% (T-1: 25%% at most; C-t: its end)") : _("clock %s / %d min | "
+		    "report %d min = %d%%: T-1 kept"), el, v->duration_min, (int)(rep / 60000), pct);
+}
+
+static const char *
+field_prompt(int f)
+{
+	return f == F_NAME ? _("name> ") : f == F_CONTACT ? _("contact> ") : _("question> ");
+}
+
+static void
+draw_editor(struct intake *in, struct ui *ui, WINDOW *w, int y, int cols)
+{
+	struct line *l = in->line[in->field];
+	const char *prompt = field_prompt(in->field), *s;
+	struct line_view lv;
+	int px, by, bx;
+	char *part;
+
+	px = ui_put(w, y, 0, cols, prompt, A_BOLD);
+	if (cols - px < 2)
+		return;
+	line_visible(l, cols - px - 1, &lv);
+	s = line_bytes(l, NULL);
+	part = xstrndup(s + lv.start, lv.end - lv.start);
+	if (lv.more_left)
+		ui_put(w, y, px - 1, 1, "<", A_BOLD);
+	ui_put(w, y, px, lv.cols + 1, part, A_NORMAL);
+	if (lv.more_right)
+		ui_put(w, y, cols - 1, 1, ">", A_BOLD);
+	free(part);
+	getbegyx(w, by, bx);
+	ui->cursor_y = by + y;
+	ui->cursor_x = bx + px + lv.cursor_col;
+	ui->cursor_pane = PANE_INTAKE;
 }
 
 static void
@@ -89,8 +354,9 @@ intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 {
 	struct intake *in = intake_of(p);
 	const struct visit *v = &in->visit;
-	int rows, cols, y;
+	int rows, cols, y, x;
 	char line[1024], date[11], when[17];
+	bool warn;
 
 	getmaxyx(w, rows, cols);
 	if (!in->have_visit) {
@@ -108,18 +374,288 @@ intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 	    v->status == VISIT_HELD ? _("held") : v->status == VISIT_CANCELLED ?
 	    _("cancelled") : _("not held yet"));
 	ui_put(w, 1, 0, cols, line, A_NORMAL);
-	ui_put(w, 2, 0, cols, _("time   question"), A_UNDERLINE);
+	clock_line(v, line, sizeof line, &warn);
+	in->clock_shown = clock_second(v);
+	ui_put(w, 2, 0, cols, line, warn ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) :
+	    A_NORMAL);
+	ui_put(w, 3, 0, cols, _("time   question"), A_UNDERLINE);
 	if (in->list.items.n == 0)
 		ui_put(w, INTAKE_HEAD, 0, cols, _("no questions logged at this meeting"), A_NORMAL);
 	y = INTAKE_HEAD;
-	for (size_t i = 0; i < in->list.items.n && y < rows; i++, y++) {
+	for (size_t i = 0; i < in->list.items.n && y < rows - INTAKE_FOOT; i++, y++) {
 		const struct question *q = (const struct question *)in->list.items.items + i;
-		attr_t a = (int)i == in->list.sel ? A_REVERSE : A_NORMAL;
 
 		date_format_time(q->asked_ms, INTAKE_UTC_OFFSET_MIN, when);
-		snprintf(line, sizeof line, "%-6.5s %s%s%s", when + 11, q->text,
-		    q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "");
-		ui_put(w, y, 0, cols, line, a);
+		snprintf(line, sizeof line, "%-6.5s %s%s%s%s%s%s", when + 11, q->text,
+		    q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "",
+		    q->asker != AUD_CITIZEN ? " [" : "",
+		    q->asker != AUD_CITIZEN ? audience_names[q->asker] : "",
+		    q->asker != AUD_CITIZEN ? "]" : "");
+		ui_put(w, y, 0, cols, line, A_NORMAL);
+	}
+	/* the keys of the topics and categories, as the keymap binds them */
+	x = 0;
+	for (int i = 0; i < MEET_TOPIC_KEYS; i++) {
+		snprintf(line, sizeof line, "F%d %s  ", 5 + i,
+		    (size_t)i < in->topics.n ? in->topics.v[i] : "-");
+		x += ui_put(w, rows - 3, x, cols - x, line, (size_t)i < in->topics.n &&
+		    in->topic == i ? A_REVERSE : A_NORMAL);
+	}
+	ui_put(w, rows - 3, x, cols - x, _("| M-1..M-9 asker: citizen deputy party public-org "
+	    "opposition public-council community business other"), A_NORMAL);
+	{
+		const char *name = line_bytes(in->line[F_NAME], NULL);
+		const char *contact = line_bytes(in->line[F_CONTACT], NULL);
+
+		snprintf(line, sizeof line, _("next question: topic %s | asker %s%s%s%s%s"),
+		    in->topic >= 0 ? in->topics.v[in->topic] : "-",
+		    in->asker >= 0 ? audience_names[in->asker] : audience_names[AUD_CITIZEN],
+		    name[0] != '\0' ? _(" | name ") : "", name,
+		    contact[0] != '\0' ? _(" | contact ") : "", contact);
+	}
+	ui_put(w, rows - 2, 0, cols, line, A_DIM);
+	draw_editor(in, ui, w, rows - 1, cols);
+}
+
+/* ---- actions ---- */
+
+/* Every question saved here carries what was chosen for it; then the choices clear. */
+static void
+fill_question(struct intake *in, struct question *q, const char *text, size_t n)
+{
+	const char *name, *contact;
+	size_t nn, cn;
+
+	question_init(q);
+	q->text = xstrndup(text, n);
+	q->asker = in->asker >= 0 ? in->asker : AUD_CITIZEN;
+	if (in->topic >= 0)
+		q->topic = xstrdup(in->topics.v[in->topic]);
+	name = line_text(in->line[F_NAME], &nn);
+	contact = line_text(in->line[F_CONTACT], &cn);
+	if (nn > 0)
+		q->asker_name = xstrndup(name, nn);
+	if (cn > 0)
+		q->asker_contact = xstrndup(contact, cn);
+}
+
+static void
+saved(struct intake *in, const struct question *q)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		line_clear(in->line[f]);
+	in->field = F_QUESTION;
+	in->topic = in->asker = -1;
+	in->last = q->id;
+	in->have_last = true;
+	line_changed(in);
+}
+
+enum dest { TO_MEETING, TO_POOL, TO_RECEPTION };
+
+static void
+save_line(struct intake *in, struct ui *ui, enum dest d)
+{
+	struct kz_error e = { 0 };
+	struct question q;
+	struct rec_array recs = { 0 };
+	const char *text;
+	size_t n;
+	int rc;
+
+	text = line_text(in->line[F_QUESTION], &n);
+	if (n == 0) {
+		if (d != TO_MEETING)
+			ui_message(ui, false, _("the line is empty: nothing saved"));
+		return;
+	}
+	fill_question(in, &q, text, n);
+	if (d == TO_MEETING) {
+		q.visit = in->meeting;
+		q.source = QS_MEETING;
+		rc = question_add(ui->store, &q, &e);
+	} else if (d == TO_POOL) {
+		/* P-2: a request taken in person at the meeting, for the target's pool */
+		q.channel = QC_IN_PERSON;
+		memcpy(q.unit, in->visit.target, sizeof q.unit);
+		rc = request_add(ui->store, &q, DATE_NONE, &e);
+	} else {
+		rc = reception_list(ui->store, &in->meeting, &recs, &e);
+		if (rc == 0 && recs.n == 0)
+			rc = kz_fail(&e, KZ_EINVAL, _("this meeting has no personal reception "
+			    "(A-1): kezdesu reception add"));
+		if (rc == 0)
+			rc = reception_question_add(ui->store,
+			    &((const struct reception *)recs.items)[recs.n - 1].id, &q, &e);
+		rec_array_free(&reception_kind, &recs);
+	}
+	if (rc != 0) {
+		/* nothing lost: the line stays as it was typed */
+		ui_message(ui, true, _("not saved: %s"), e.msg);
+	} else {
+		saved(in, &q);
+		ui_message(ui, false, d == TO_MEETING ? _("question saved") : d == TO_POOL ?
+		    _("saved to the request pool (P-2, in person)") :
+		    _("saved to the personal reception (A-1)"));
+	}
+	question_free(&q);
+}
+
+static void
+undo_last(struct intake *in, struct ui *ui)
+{
+	struct kz_error e = { 0 };
+
+	if (!in->have_last) {
+		ui_message(ui, true, _("no question saved here to take back"));
+		return;
+	}
+	if (question_withdraw(ui->store, &in->last, &e) != 0) {
+		ui_message(ui, true, _("not withdrawn: %s"), e.msg);
+		return;
+	}
+	in->have_last = false;
+	ui_message(ui, false, _("the last question is withdrawn (kept, in no list)"));
+}
+
+struct clock_arg {
+	int64_t now;
+	int marked;	/* 1 the start, 2 the end of the report */
+};
+
+/* T-1, in visit_modify's transaction: the start if not recorded, else the report's end. */
+static int
+clock_mark(struct visit *v, void *arg, struct kz_error *e)
+{
+	struct clock_arg *a = arg;
+
+	if (v->started_ms == 0) {
+		v->started_ms = a->now;
+		a->marked = 1;
+	} else if (v->report_end_ms == 0) {
+		if (a->now < v->started_ms)
+			return kz_fail(e, KZ_EINVAL, _("T-1: the end of the report is before the "
+			    "start"));
+		v->report_end_ms = a->now;
+		a->marked = 2;
+	} else {
+		return kz_fail(e, KZ_EINVAL, _("T-1: the start and the end of the report are "
+		    "recorded already (kezdesu visit set --started/--report-end to change them)"));
+	}
+	return 0;
+}
+
+static void
+mark_clock(struct intake *in, struct ui *ui)
+{
+	struct clock_arg a = { .now = clock_now_ms() };
+	struct kz_error e = { 0 };
+	char when[17];
+
+	if (visit_modify(ui->store, &in->meeting, clock_mark, &a, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	date_format_time(a.now, INTAKE_UTC_OFFSET_MIN, when);
+	ui_message(ui, false, a.marked == 1 ? _("T-1: the meeting started at %s (saved)") :
+	    _("T-1: the report ended at %s (saved)"), when + 11);
+}
+
+/* An edit of the line being typed: true when it changed. */
+static bool
+edit(struct line *l, enum action_id a)
+{
+	switch (a) {
+	case A_ED_LEFT:
+		return line_left(l);
+	case A_ED_RIGHT:
+		return line_right(l);
+	case A_ED_WORD_LEFT:
+		return line_word_left(l);
+	case A_ED_WORD_RIGHT:
+		return line_word_right(l);
+	case A_ED_HOME:
+		return line_home(l);
+	case A_ED_END:
+		return line_end(l);
+	case A_ED_BACKSPACE:
+		return line_delete_back(l);
+	case A_ED_DELETE:
+		return line_delete_forward(l);
+	case A_ED_KILL_WORD_BACK:
+		return line_delete_word_back(l);
+	case A_ED_KILL_WORD:
+		return line_delete_word_forward(l);
+	case A_ED_KILL_START:
+		return line_delete_to_start(l);
+	case A_ED_KILL_END:
+		return line_delete_to_end(l);
+	default:
+		return false;
+	}
+}
+
+static bool
+meeting_action(struct intake *in, struct ui *ui, enum action_id a)
+{
+	if (a >= A_ED_LEFT && a <= A_ED_KILL_END) {
+		bool moved = a <= A_ED_END;
+
+		if (edit(in->line[in->field], a)) {
+			if (!moved && in->field == F_QUESTION)
+				line_changed(in);
+			return true;
+		}
+		return false;
+	}
+	if (a >= A_TOPIC_1 && a <= A_TOPIC_4) {
+		int t = (int)(a - A_TOPIC_1);
+
+		if ((size_t)t >= in->topics.n) {
+			ui_message(ui, true, _("F%d: no topic yet (the keys take the office's most "
+			    "used topics)"), 5 + t);
+			return false;
+		}
+		in->topic = in->topic == t ? -1 : t;
+		return true;
+	}
+	if (a >= A_ASKER_1 && a <= A_ASKER_9) {
+		int c = (int)(a - A_ASKER_1);
+
+		in->asker = in->asker == c ? -1 : c;
+		return true;
+	}
+	switch (a) {
+	case A_Q_SAVE:
+		if (in->field != F_QUESTION) {
+			in->field = in->field == F_NAME ? F_CONTACT : F_QUESTION;
+			return true;
+		}
+		save_line(in, ui, TO_MEETING);
+		return true;
+	case A_Q_POOL:
+		save_line(in, ui, TO_POOL);
+		return true;
+	case A_Q_RECEPTION:
+		save_line(in, ui, TO_RECEPTION);
+		return true;
+	case A_Q_UNDO:
+		undo_last(in, ui);
+		return true;
+	case A_Q_ASKER_FORM:
+		in->field = in->field == F_QUESTION ? F_NAME : F_QUESTION;
+		return true;
+	case A_ED_CANCEL:
+		if (in->field != F_QUESTION)
+			in->field = F_QUESTION;
+		else
+			in->topic = in->asker = -1;
+		return true;
+	case A_MEET_CLOCK:
+		mark_clock(in, ui);
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -128,11 +664,84 @@ intake_action(struct pane *p, struct ui *ui, enum action_id a)
 {
 	struct intake *in = intake_of(p);
 
+	if (in->have_visit)
+		return meeting_action(in, ui, a);
 	if (a == A_OPEN) {
-		ui_message(ui, false, _("editing questions comes with meeting mode"));
+		ui_message(ui, false, _("no meeting open: choose one in Visits (F2), Enter"));
 		return false;
 	}
 	return list_action(&in->list, ui, a, intake_rows(p));
+}
+
+static const char *
+line_error(int rc)
+{
+	return rc == LINE_ETOOLONG ? _("the line would be longer than a question can be") :
+	    rc == LINE_EUTF8 ? _("not UTF-8 text") : _("a control character");
+}
+
+/* In meeting mode every printable key is typed into the line, before the bindings. */
+static bool
+intake_key(struct pane *p, struct ui *ui, key_code k)
+{
+	struct intake *in = intake_of(p);
+	int rc;
+
+	if (!in->have_visit || !key_is_text(k))
+		return false;
+	rc = line_insert(in->line[in->field], (uint32_t)k);
+	if (rc != LINE_OK)
+		ui_message(ui, true, _("refused: %s"), line_error(rc));
+	else if (in->field == F_QUESTION)
+		line_changed(in);
+	return true;
+}
+
+static void
+intake_paste(struct pane *p, struct ui *ui, const char *text)
+{
+	struct intake *in = intake_of(p);
+	size_t bad;
+	int rc;
+
+	if (!in->have_visit) {
+		ui_message(ui, false, _("pasted %zu bytes: open a meeting to type into"),
+		    strlen(text));
+		return;
+	}
+	rc = line_paste(in->line[in->field], text, strlen(text), &bad);
+	if (rc != LINE_OK) {
+		ui_message(ui, true, _("paste refused (nothing of it inserted): %s at byte %zu"),
+		    line_error(rc), bad);
+		return;
+	}
+	if (in->field == F_QUESTION)
+		line_changed(in);
+	p->dirty = true;
+}
+
+static enum km_context
+intake_context(const struct pane *p)
+{
+	const struct intake *in = p->data;
+
+	return in != NULL && in->have_visit ? KM_EDITOR : KM_INTAKE;
+}
+
+/* Each turn: the draft written when due, the clock redrawn when its second changed. */
+static bool
+intake_turn(struct pane *p, struct ui *ui)
+{
+	struct intake *in = intake_of(p);
+
+	if (in->draft_dirty && mono_ms() - in->draft_mono_ms >= INTAKE_DRAFT_MS)
+		draft_flush(in, ui);
+	/* the frame learns a new height when it draws: a page for it */
+	if (in->have_visit && p->rows != in->loaded_rows) {
+		intake_refresh(p, ui);
+		return true;
+	}
+	return in->have_visit && clock_second(&in->visit) != in->clock_shown;
 }
 
 static void
@@ -142,8 +751,18 @@ intake_free(struct pane *p)
 
 	if (in == NULL)
 		return;
+	/*
+	 * At every exit (F10, SIGHUP, SIGTERM): the line typed since the draft was last
+	 * written is kept. An unchanged line leaves the file as it is (a draft refused at
+	 * the start stays for its owner to look at).
+	 */
+	draft_flush(in, NULL);
 	list_free(&in->list);
 	visit_free(&in->visit);
+	for (int f = 0; f < F_COUNT; f++)
+		line_free(&in->line[f]);
+	meet_topics_free(&in->topics);
+	free(in->draft);
 	free(in);
 	p->data = NULL;
 }
@@ -154,5 +773,9 @@ const struct pane_ops pane_intake_ops = {
 	.draw = intake_draw,
 	.action = intake_action,
 	.reload = intake_refresh,
+	.paste = intake_paste,
+	.key = intake_key,
+	.context_now = intake_context,
+	.turn = intake_turn,
 	.free = intake_free,
 };

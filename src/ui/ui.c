@@ -46,6 +46,15 @@
 #define UI_PASTE_END (KEY_MAX + 2)
 
 static volatile sig_atomic_t ui_winch;
+/* SIGHUP (the SSH connection dropped) or SIGTERM: leave, keeping the drafts. */
+static volatile sig_atomic_t ui_hangup;
+
+static void
+ui_on_hangup(int sig)
+{
+	(void)sig;
+	ui_hangup = 1;
+}
 
 static void
 ui_on_winch(int sig)
@@ -347,7 +356,10 @@ draw_message(struct ui *ui, const struct layout *l)
 static void
 draw_help(struct ui *ui, WINDOW *w)
 {
-	enum km_context ctx = ui->panes[ui->focus].ops->context;
+	const struct pane *p = &ui->panes[ui->focus];
+	/* the keys of where the pane is now: meeting mode's are the editor's */
+	enum km_context ctx = p->ops->context_now != NULL ? p->ops->context_now(p) :
+	    p->ops->context;
 	int rows, cols, y = 0, line = 0;
 	char text[512], key[K_NAME_MAX];
 
@@ -419,6 +431,7 @@ ui_draw(struct ui *ui)
 		if (!ui->all_dirty)
 			return;
 		erase();
+		curs_set(0);
 		snprintf(line, sizeof line, _("kezdesu needs at least %dx%d (now %dx%d)"),
 		    UI_MIN_COLS, UI_MIN_ROWS, l.cols, l.rows);
 		ui_put(stdscr, 0, 0, l.cols, line, A_BOLD);
@@ -447,6 +460,15 @@ ui_draw(struct ui *ui)
 		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
 	}
 	ui->all_dirty = false;
+	/* the editor's cursor, shown only where the focused pane has one */
+	if (ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
+	    !ui->choose.open && ui->confirm_fn == NULL) {
+		curs_set(1);
+		move(ui->cursor_y, ui->cursor_x);
+		wnoutrefresh(stdscr);
+	} else {
+		curs_set(0);
+	}
 	doupdate();
 }
 
@@ -456,6 +478,7 @@ void
 ui_show(struct ui *ui, int pane)
 {
 	ui->focus = pane;
+	ui->cursor_pane = -1;
 	ui->choose.open = false;
 	if (pane != PANE_VISITS)
 		ui->other = pane;
@@ -739,6 +762,47 @@ ui_keymaps(struct ui *ui, const char *given)
 	free(path);
 }
 
+/*
+ * `kezdesu meet [VISIT-UUID]`: that meeting, else today's first meeting of the office
+ * that is not cancelled, in Intake's meeting mode; without one, Visits (paged around
+ * today) to choose from with Enter.
+ */
+static void
+ui_meet(struct ui *ui, const char *id)
+{
+	struct rec_array today = { 0 };
+	struct kz_error e = { 0 };
+	struct kz_uuid u = { 0 };
+	bool found = false;
+
+	if (id[0] != '\0') {
+		found = uid_parse(id, &u) == 0;
+		if (!found)
+			ui_message(ui, true, _("meet: %s is not a meeting's UUID"), id);
+	} else if (visit_list(ui->store, ui->today, ui->today + 1, &today,
+	    &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+	} else {
+		for (size_t i = 0; i < today.n && !found; i++) {
+			const struct visit *v = (const struct visit *)today.items + i;
+
+			if (v->status != VISIT_CANCELLED && !v->withdrawn) {
+				u = v->id;
+				found = true;
+			}
+		}
+		if (!found)
+			ui_message(ui, false, _("no meeting of the office today: choose one "
+			    "(Enter opens it in meeting mode)"));
+	}
+	rec_array_free(&visit_kind, &today);
+	if (!found)
+		return;
+	ui->visit = u;
+	ui->panes[PANE_INTAKE].ops->reload(&ui->panes[PANE_INTAKE], ui);
+	ui_show(ui, PANE_INTAKE);
+}
+
 int
 ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 {
@@ -758,6 +822,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	ui->read_only = office_read_only(o);
 	ui->focus = PANE_VISITS;
 	ui->other = PANE_INTAKE;
+	ui->cursor_pane = -1;
 	if (office_node(o, &n, e) != 0) {
 		free(ui);
 		return 1;
@@ -799,6 +864,9 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	sa.sa_handler = ui_on_winch;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = ui_on_hangup;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 
 	ui->panes[PANE_VISITS].ops = &pane_visits_ops;
 	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
@@ -811,13 +879,19 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 			ui->panes[i].rows = l.main_h - 1;
 	}
 	ui_reload(ui);
-	while (!ui->quit) {
+	if (opt->meet != NULL)
+		ui_meet(ui, opt->meet);
+	while (!ui->quit && !ui_hangup) {
 		if (ui_winch)
 			ui_resize(ui);
 		ui_draw(ui);
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
+		for (int i = 0; i < PANE_COUNT; i++)
+			if (ui->panes[i].ops->turn != NULL &&
+			    ui->panes[i].ops->turn(&ui->panes[i], ui))
+				ui->panes[i].dirty = true;
 	}
 
 	fputs("\033[?2004l", stdout);

@@ -16,6 +16,11 @@ struct ui_options {
 	const char *keymap;	/* --keymap FILE (a built-in's name too), else the user's
 				 * $XDG_CONFIG_HOME/kezdesu/keymap when it exists */
 	enum lang lang;		/* of unit names */
+	/*
+	 * `kezdesu meet [VISIT-UUID]`: open straight into meeting mode, on this meeting
+	 * ("": today's of the office, else the Visits list around today to choose from).
+	 */
+	const char *meet;
 };
 
 /*

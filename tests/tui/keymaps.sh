@@ -29,8 +29,8 @@ tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW -- --keymap vi --db "$D"
 shows "▶ Visits" "the vi keymap: the frame"
 keys j l
 shows "Meeting 2026-12-10 15:00" "vi: j moves down, l opens the meeting"
-keys /
-shows "▶ Triage" "vi: / goes to Triage"
+keys F2 /
+shows "▶ Triage" "vi: / goes to Triage (from Visits: in meeting mode / is typed)"
 keys F10
 tui_exit "vi: F10 still quits" 0
 done_testing

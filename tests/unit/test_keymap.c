@@ -133,8 +133,9 @@ test_defaults_and_chain(void **state)
 	assert_int_equal(lookup(&km, KM_VISITS, "y"), A_YEAR_VIEW);
 	assert_int_equal(lookup(&km, KM_TRIAGE, "y"), -1);
 	assert_int_equal(lookup(&km, KM_GLOBAL, "Down"), -1);
-	/* the editor skips list: Enter there is not "open" */
-	assert_int_equal(lookup(&km, KM_EDITOR, "Enter"), -1);
+	/* the editor skips list: Enter there is not "open" but saves the question */
+	assert_int_equal(lookup(&km, KM_EDITOR, "Enter"), A_Q_SAVE);
+	assert_int_equal(lookup(&km, KM_EDITOR, "Down"), -1);
 	assert_int_equal(lookup(&km, KM_EDITOR, "F10"), A_QUIT);
 	/* a pane's binding comes before global's: q closes help, quits elsewhere */
 	assert_int_equal(lookup(&km, KM_HELP, "q"), A_CLOSE_HELP);
