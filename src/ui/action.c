@@ -50,6 +50,15 @@ const struct action action_table[A_COUNT] = {
 	    .help = N_("save what is marked") },
 	[A_CHOOSE_CANCEL] = { .name = "choose-cancel", .context = KM_CHOOSE, .flags = ACT_HINT,
 	    .help = N_("leave without saving") },
+	/* form */
+	[A_FORM_NEXT] = { .name = "form-next", .context = KM_FORM, .flags = ACT_HINT,
+	    .help = N_("the next field of the form") },
+	[A_FORM_PREV] = { .name = "form-previous", .context = KM_FORM,
+	    .help = N_("the previous field of the form") },
+	[A_FORM_SAVE] = { .name = "form-save", .context = KM_FORM, .flags = ACT_HINT,
+	    .help = N_("save the form (a refusal keeps what was typed)") },
+	[A_FORM_CANCEL] = { .name = "form-cancel", .context = KM_FORM, .flags = ACT_HINT,
+	    .help = N_("leave the form without saving") },
 	[A_CLOSE_HELP] = { .name = "close-help", .context = KM_HELP, .flags = ACT_HINT,
 	    .help = N_("close the help") },
 };

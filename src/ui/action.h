@@ -27,6 +27,8 @@ enum action_id {
 	A_CLOSE_HELP,
 	/* choose */
 	A_CHOOSE_MARK, A_CHOOSE_ACCEPT, A_CHOOSE_CANCEL,
+	/* form */
+	A_FORM_NEXT, A_FORM_PREV, A_FORM_SAVE, A_FORM_CANCEL,
 	A_COUNT
 };
 

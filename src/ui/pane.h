@@ -16,6 +16,7 @@
 #include "core/unit_names.h"
 #include "ui/action.h"
 #include "ui/choose.h"
+#include "ui/form.h"
 #include "ui/keymap.h"
 #include "util/uid.h"
 
@@ -66,6 +67,7 @@ struct ui {
 	int other;			/* the pane beside Visits when wide */
 	bool help;			/* the help screen is over the focused pane */
 	struct chooser choose;		/* a chooser over the focused pane, when open */
+	struct form form;		/* a form over the focused pane, when open (form.h) */
 	int help_top;
 	bool quit;
 	bool color;
@@ -89,6 +91,8 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Asks "WHAT (y/n)"; y runs fn. */
 void ui_confirm(struct ui *ui, const char *what, void (*fn)(struct ui *ui));
+/* The line editor's refusal (LINE_E*) in words, for the message line. */
+const char *ui_line_error(int err);
 /* A unit's name in the interface's language, or its code when it has none. */
 const char *ui_unit_name(struct ui *ui, const char *code);
 /*
