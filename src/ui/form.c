@@ -111,8 +111,8 @@ form_prev(struct form *f)
 		f->cur = (f->cur + f->n - 1) % f->n;
 }
 
-static bool
-line_key(struct line *l, key_code k, int *err)
+bool
+form_line_key(struct line *l, key_code k, int *err)
 {
 	switch (k) {
 	case K_LEFT:
@@ -194,7 +194,7 @@ form_key(struct form *f, key_code k, int *err)
 			return key_is_text(k);
 		return true;
 	default:
-		return line_key(fl->line, k, err);
+		return form_line_key(fl->line, k, err);
 	}
 }
 

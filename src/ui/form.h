@@ -83,6 +83,11 @@ void form_prev(struct form *f);
  * line's refusal (LINE_E*, 0 when none), e.g. a control character or a full field.
  */
 bool form_key(struct form *f, key_code k, int *err);
+/*
+ * The editing keys of one line (the search line uses them too): true when k was one or a
+ * printable character, *err the line's refusal (LINE_E*) or 0.
+ */
+bool form_line_key(struct line *l, key_code k, int *err);
 /* Pasted text into the current line field (a paste is one line): LINE_OK or LINE_E*. */
 int form_paste(struct form *f, const char *s, size_t n);
 

@@ -113,6 +113,8 @@ struct view *ui_view(struct ui *ui);
 extern const struct pane_ops pane_visits_ops;
 extern const struct pane_ops pane_intake_ops;
 extern const struct pane_ops pane_triage_ops;
+/* Shows Triage with the issue id opened (the Obligations view's Enter). */
+void triage_show_issue(struct ui *ui, const struct kz_uuid *id);
 
 /*
  * A pane's page of records through core/view.h (list.c): never the whole list loaded,

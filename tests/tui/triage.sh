@@ -1,0 +1,112 @@
+#!/bin/sh
+# The Triage pane (issue 8, "Triage"): search as you type (a Kazakh word, any case), two
+# questions marked and made a new issue (checked with `kezdesu issue show`), the issue
+# form (executor and deadline), a status change with its note, a refusal kept as typed,
+# escalation, filters; and the Obligations view leading to the issue.
+. "$(dirname "$0")/lib/tui.sh"
+tui_store
+
+# two questions about a road at the first meeting, one about water
+for text in "Ауылдағы ЖОЛ жөндеу керек" "Мектепке баратын жол қараңғы" "Ауыз су жоқ"; do
+	printf '%s\n' "$text" | "$KZ" --db "$D" question add --visit "$V1" - >"$T/q" ||
+	    bail_out "setup: question add"
+done
+kz --db "$D" issue add --title "Ауыз су құбыры" --unit 613633000 --executor "ТҚШ бөлімі" \
+    --deadline 2026-11-15
+IW=$(cat "$T/out")
+[ -n "$IW" ] || bail_out "setup: issue add"
+
+tui_start 100 30 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "Visits" "the interface is up"
+keys F4
+shows "Ауыз су құбыры" "Triage lists the issue"
+shows "OVERDUE" "past its deadline and open: OVERDUE in words"
+
+# search as you type: a Kazakh word in another case finds both road questions
+keys /
+shows "Search:" "/ opens the search line"
+keys -l "жол"
+shows "Ауылдағы ЖОЛ жөндеу керек" "a Kazakh word finds the question (any case)"
+shows "Мектепке баратын жол қараңғы" "and the other one"
+check "the water question is not among them" sh -c "! grep -q 'Ауыз су жоқ' '$T/screen'"
+keys BSpace BSpace BSpace
+keys -l "СУ"
+shows "Ауыз су құбыры" "the issue is found by a word of its title"
+keys BSpace BSpace
+keys -l "жол"
+shows "Ауылдағы ЖОЛ" "the road questions again"
+
+# mark both (Down to the results, Space marks and moves on), make them an issue
+keys Down Space Space
+shows "2 marked" "two questions marked"
+keys n
+shows "New issue of the marked questions" "n opens the new issue's form"
+keys C-u
+keys -l "Ауыл жолы"
+keys Tab
+keys -l "Құрылыс бөлімі"
+keys Tab
+keys -l "2027-03-01"
+keys Enter
+shows "new issue of 2 questions saved" "Enter saves the issue and links both"
+NI=$("$KZ" --db "$D" issue list --format tsv | awk -F'\t' '$0 ~ /Ауыл жолы/ { print $1 }')
+check "the issue is in the store" [ -n "$NI" ]
+kz --db "$D" issue show "$NI"
+like "$(out)" "*Ауылдағы ЖОЛ жөндеу керек*" "issue show lists the first question"
+like "$(out)" "*Мектепке баратын жол қараңғы*" "and the second"
+like "$(out)" "*Құрылыс бөлімі*" "with its executor"
+
+# the issue form: a bad deadline is refused, the form keeps what was typed
+keys e
+shows "Issue (Enter saves" "e opens the issue form"
+keys C-u
+keys -l "Әкімдік ЖКШ бөлімі"
+keys Tab C-u
+keys -l "2027-02-30"
+keys Enter
+shows "Deadline: '2027-02-30' not a date" "a bad date: one line saying what"
+check "the form is still open" grep -q "Issue (Enter saves" "$T/screen"
+check "and keeps the executor typed" grep -q "Әкімдік ЖКШ бөлімі" "$T/screen"
+keys C-u
+keys -l "2027-04-15"
+keys Enter
+shows "issue saved" "a good date saves"
+shows "deadline 2027-03-01 -> 2027-04-15" "the history shows the deadline moved"
+kz --db "$D" issue show "$NI" --format json
+like "$(out)" '*"executor":"Әкімдік ЖКШ бөлімі"*' "the executor is saved"
+like "$(out)" '*"deadline":"2027-04-15"*' "the deadline is saved"
+
+# a status change with its note, in the history
+keys s
+shows "Status of the issue" "s opens the status form"
+keys Space Tab
+keys -l "мердігер табылды"
+keys Enter
+shows "status changed to in-work" "the status changes"
+shows "мердігер табылды" "the note shows in the history"
+kz --db "$D" issue show "$NI" --format json
+like "$(out)" '*"status":"in-work"*' "the store has the new status"
+like "$(out)" '*мердігер табылды*' "and the note"
+
+# escalation: the level above, status escalated
+keys E
+shows "escalate to the district? (y/n)" "E asks first"
+keys y
+shows "escalated: level district" "y escalates"
+kz --db "$D" issue show "$NI" --format json
+like "$(out)" '*"status":"escalated"*' "the store has it escalated"
+like "$(out)" '*"level":"district"*' "one level up"
+
+# back to the list; a filter on the executor leaves only the water issue
+keys Escape
+shows "status     deadline" "Escape: back to the list"
+keys f
+shows "Filters of the issues" "f opens the filters"
+keys Tab Tab Tab Tab Tab
+keys -l "тқш"
+keys Enter
+shows "filters: executor тқш" "the filter is shown"
+check "the road issue is filtered out" sh -c "! grep -q 'Ауыл жолы' '$T/screen'"
+check "the water issue stays" grep -q "Ауыз су құбыры" "$T/screen"
+keys F10
+tui_exit "F10 quits" 0
