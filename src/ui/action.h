@@ -18,6 +18,7 @@
 enum action_id {
 	/* global */
 	A_HELP, A_PANE_VISITS, A_PANE_INTAKE, A_PANE_TRIAGE, A_NEXT_PANE, A_PREV_PANE,
+	A_PANE_OBLIGATIONS,	/* Obligations */
 	A_QUIT, A_REDRAW,
 	/* list */
 	A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_FIRST, A_LAST, A_OPEN,

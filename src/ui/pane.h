@@ -53,7 +53,7 @@ struct pane {
 	void *data;			/* the pane's own, owned */
 };
 
-enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_COUNT };
+enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_OBLIGATIONS, PANE_COUNT };
 
 /* What every pane can reach: the office, names, the selected meeting, the message line. */
 struct ui {
@@ -113,6 +113,11 @@ struct view *ui_view(struct ui *ui);
 extern const struct pane_ops pane_visits_ops;
 extern const struct pane_ops pane_intake_ops;
 extern const struct pane_ops pane_triage_ops;
+extern const struct pane_ops pane_obligations_ops;
+/* Shows the Visits year view of year (the Obligations view's Enter on a year's rule). */
+void visits_show_year(struct ui *ui, int year);
+/* Shows Visits with the meeting id (of day) selected. */
+void visits_show_visit(struct ui *ui, const struct kz_uuid *id, kz_date day);
 /* Shows Triage with the issue id opened (the Obligations view's Enter). */
 void triage_show_issue(struct ui *ui, const struct kz_uuid *id);
 

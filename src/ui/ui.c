@@ -495,7 +495,7 @@ ui_do(struct ui *ui, int a)
 		return;
 	}
 	if (ui->form.open && !ui->help && (a == A_PANE_VISITS || a == A_PANE_INTAKE ||
-	    a == A_PANE_TRIAGE || a == A_NEXT_PANE || a == A_PREV_PANE)) {
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE || a == A_PREV_PANE)) {
 		/* the form is drawn in this pane: leaving would hide what was typed */
 		ui_message(ui, false, _("a form is open: Enter saves it, Escape leaves it"));
 		return;
@@ -521,6 +521,9 @@ ui_do(struct ui *ui, int a)
 		return;
 	case A_PANE_TRIAGE:
 		ui_show(ui, PANE_TRIAGE);
+		return;
+	case A_PANE_OBLIGATIONS:
+		ui_show(ui, PANE_OBLIGATIONS);
 		return;
 	case A_NEXT_PANE:
 		ui_show(ui, (ui->focus + 1) % PANE_COUNT);
@@ -850,6 +853,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	ui->panes[PANE_VISITS].ops = &pane_visits_ops;
 	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
 	ui->panes[PANE_TRIAGE].ops = &pane_triage_ops;
+	ui->panes[PANE_OBLIGATIONS].ops = &pane_obligations_ops;
 	{
 		struct layout l;
 

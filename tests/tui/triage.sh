@@ -2,7 +2,7 @@
 # The Triage pane (issue 8, "Triage"): search as you type (a Kazakh word, any case), two
 # questions marked and made a new issue (checked with `kezdesu issue show`), the issue
 # form (executor and deadline), a status change with its note, a refusal kept as typed,
-# escalation, filters; and the Obligations view leading to the issue.
+# escalation, filters; and the Obligations view leading to the issue and the meeting.
 . "$(dirname "$0")/lib/tui.sh"
 tui_store
 
@@ -108,5 +108,35 @@ keys Enter
 shows "filters: executor тқш" "the filter is shown"
 check "the road issue is filtered out" sh -c "! grep -q 'Ауыл жолы' '$T/screen'"
 check "the water issue stays" grep -q "Ауыз су құбыры" "$T/screen"
+
+# Obligations: what `due` lists, from any pane; Enter leads to the issue it concerns
+keys o
+shows "Obligations due within 30 days and overdue" "o shows the Obligations view"
+shows "A-3  OVERDUE 16d  2026-11-15 issue «Ауыз су құбыры»" "the water issue's overdue deadline, in words"
+kz --db "$D" due --format tsv
+N=$(grep -n "$IW" "$T/out" | head -1 | cut -d: -f1)
+check "due lists the water issue" [ -n "$N" ]
+keys Home
+i=1
+while [ "$i" -lt "${N:-1}" ]; do
+	keys Down
+	i=$((i + 1))
+done
+keys Enter
+shows "History:" "Enter leads to the issue, opened in Triage"
+check "the water issue" grep -q "^Ауыз су құбыры" "$T/screen"
+check "in Triage" grep -q "▶ Triage" "$T/screen"
+# and the meeting past its date, not marked held (M-1), leads to Visits
+keys F5
+shows "M-1" "F5 shows the Obligations view too"
+N=$(grep -n "^M-1" "$T/out" | head -1 | cut -d: -f1)
+keys Home
+i=1
+while [ "$i" -lt "${N:-1}" ]; do
+	keys Down
+	i=$((i + 1))
+done
+keys Enter
+shows "▶ Visits" "Enter on a meeting's obligation leads to Visits"
 keys F10
 tui_exit "F10 quits" 0
