@@ -21,7 +21,7 @@ const struct action action_table[A_COUNT] = {
 	    .help = N_("show the Triage pane: problem issues") },
 	/* Obligations */
 	[A_PANE_OBLIGATIONS] = { .name = "pane-obligations", .context = KM_GLOBAL,
-	    .flags = ACT_HINT, .help = N_("show the Obligations view: what `kezdesu due` "
+	    .flags = ACT_HINT, .help = N_("show the Obligations view: what kezdesu due "
 	    "lists; Enter leads to the issue, meeting or year") },
 	[A_NEXT_PANE] = { .name = "next-pane", .context = KM_GLOBAL,
 	    .help = N_("the next pane") },
