@@ -140,3 +140,70 @@ keys Enter
 shows "▶ Visits" "Enter on a meeting's obligation leads to Visits"
 keys F10
 tui_exit "F10 quits" 0
+
+# at 60x20: the opened issue's plan step, the step done, the quarter's progress note;
+# a status core refuses (the same one) is its one line, the form kept; a resize with it open
+tui_start 60 20 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "Visits" "60x20: the interface is up"
+keys F4 /
+keys -l "ауыл жолы"
+shows "issue    Ауыл жолы" "the issue found by its title"
+keys Down Enter
+shows "History:" "Enter on the issue found opens it"
+check "it is the road issue" grep -q "^Ауыл жолы" "$T/screen"
+keys p
+shows "A step of the action plan" "p opens the step form"
+keys -l "Сметаны дайындау"
+keys Tab Tab
+keys -l "2026-12-20"
+keys Enter
+shows "step added to the plan" "the step is saved"
+shows "1. [ ] Сметаны дайындау" "and shown in the plan"
+keys d
+shows "A step done today" "d asks the step's number"
+keys -l "2"
+keys Enter
+shows "issue: there is no step 2 (it has 1)" "a step that is not there: core's one line"
+check "the form stays" grep -q "A step done today" "$T/screen"
+keys BSpace
+keys -l "1"
+keys Enter
+shows "step marked done today" "step 1 done"
+shows "1. [x] Сметаны дайындау" "shown done"
+keys r
+shows "A quarter's progress note (A-4)" "r opens the progress form"
+shows "2026-Q4" "the current quarter filled in"
+keys -l "Смета дайын"
+keys Enter
+shows "progress note saved (A-4)" "the note is saved"
+kz --db "$D" issue show "$NI" --format json
+like "$(out)" '*"done":true*' "the store has the step done"
+like "$(out)" '*"quarter":"2026-Q4"*' "and the progress note's quarter"
+like "$(out)" '*Смета дайын*' "and its text"
+keys s
+shows "Status of the issue" "the status form"
+keys Tab
+keys -l "сол күйі"
+keys BTab Enter
+shows "issue: the status is escalated already" "the same status: core's one line"
+check "the note typed is kept" grep -q "сол күйі" "$T/screen"
+tmux_ resize-window -x 80 -y 24 2>/dev/null || tmux_ resize-pane -x 80 -y 24
+shows "сол күйі" "a resize while the form is open keeps it"
+keys F2
+shows "a form is open: Enter saves it, Escape leaves it" "no pane switch while a form is open"
+keys Escape
+shows "left: nothing saved" "Escape leaves the form"
+keys F10
+tui_exit "F10 quits" 0
+
+# --read-only: the writing keys of Triage are refused
+tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW -- --read-only --db "$D"
+shows "sync: none | READ" "read-only"
+keys F4 e
+shows "triage-edit: refused, the store is open read-only (--read-only)" "e is refused"
+keys /
+keys -l "жол"
+shows "Ауылдағы ЖОЛ" "search works read-only"
+keys F10
+tui_exit "F10 quits" 0
+done_testing
