@@ -22,13 +22,18 @@ struct obligations {
 	bool loaded;
 	struct rules_findings f;
 	int sel, top;
+	bool stale;		/* the store changed: load again when next shown */
 };
 
 static struct obligations *
 ob_of(struct pane *p)
 {
-	if (p->data == NULL)
-		p->data = xcalloc(1, sizeof(struct obligations));
+	if (p->data == NULL) {
+		struct obligations *o = xcalloc(1, sizeof *o);
+
+		o->stale = true;
+		p->data = o;
+	}
 	return p->data;
 }
 
@@ -42,12 +47,25 @@ ob_clear(struct obligations *o)
 	o->loaded = false;
 }
 
+/*
+ * The frame reloads every pane on each commit; compliance_due reads the office's year, so
+ * it is read when the view is shown, not for every commit while another pane is.
+ */
 static void
 ob_reload(struct pane *p, struct ui *ui)
 {
-	struct obligations *o = ob_of(p);
+	(void)ui;
+	ob_of(p)->stale = true;
+}
+
+static void
+ob_load(struct obligations *o, struct ui *ui)
+{
 	struct kz_error e = { 0 };
 
+	if (!o->stale)
+		return;
+	o->stale = false;
 	ob_clear(o);
 	if (compliance_due(ui->store, ui->today, RULES_DUE_AHEAD, &o->c, &o->f, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
@@ -144,6 +162,7 @@ ob_draw(struct pane *p, struct ui *ui, WINDOW *w)
 	int rows, cols;
 	char line[1200];
 
+	ob_load(o, ui);
 	getmaxyx(w, rows, cols);
 	snprintf(line, sizeof line, _("Obligations due within %d days and overdue: %zu "
 	    "(Enter: what it concerns)"), RULES_DUE_AHEAD, o->f.n);
@@ -198,6 +217,7 @@ ob_action(struct pane *p, struct ui *ui, enum action_id a)
 	struct obligations *o = ob_of(p);
 	int rows = p->rows > 2 ? p->rows - 1 : 1;
 
+	ob_load(o, ui);
 	switch (a) {
 	case A_UP:
 		if (o->sel > 0)
