@@ -360,7 +360,7 @@ issue_form_save(struct ui *ui, struct form *f, char *why, size_t len)
 
 	/* a financing at the maslikhat is told in full or not at all */
 	if (form_choice(f, IF_NEEDS) == 1 && form_empty(f, IF_AMOUNT)) {
-		snprintf(why, len, _("A-2: financing at a maslikhat session needs its amount"));
+		snprintf(why, len, _("A-2: a session's financing needs its amount"));
 		f->cur = IF_AMOUNT;
 		return -1;
 	}

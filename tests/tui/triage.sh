@@ -180,6 +180,31 @@ kz --db "$D" issue show "$NI" --format json
 like "$(out)" '*"done":true*' "the store has the step done"
 like "$(out)" '*"quarter":"2026-Q4"*' "and the progress note's quarter"
 like "$(out)" '*Смета дайын*' "and its text"
+# financing at the maslikhat in the issue form; needing a session without an amount is refused
+keys e
+shows "Issue (Enter saves" "the issue form again"
+keys Tab Tab Tab Tab Space
+shows "[x] yes" "needs a session: yes"
+keys Enter
+shows "A-2: a session's financing needs its amount" "no amount: refused in one line"
+keys C-u
+keys -l "45000000"
+keys Tab
+keys -l "2026-12-25"
+keys Tab
+keys -l "Бюджетке енгізілді"
+keys Enter
+shows "error: issue: a decision of the session of 2026-12-25" "a decision of a session still to come: core's one line"
+check "the decision typed is kept" grep -q "Бюджетке енгізілді" "$T/screen"
+keys BTab C-u
+keys -l "2026-11-25"
+keys Enter
+shows "issue saved" "the financing is saved"
+shows "A-2 financing: needs a session, 45000000 tenge" "and shown on the issue"
+kz --db "$D" issue show "$NI" --format json
+like "$(out)" '*"needs_session":true*' "the store: needs a session"
+like "$(out)" '*"amount":45000000*' "the amount"
+like "$(out)" '*"decision":"Бюджетке енгізілді"*' "the decision"
 keys s
 shows "Status of the issue" "the status form"
 keys Tab
