@@ -109,6 +109,24 @@ shows "filters: executor тқш" "the filter is shown"
 check "the road issue is filtered out" sh -c "! grep -q 'Ауыл жолы' '$T/screen'"
 check "the water issue stays" grep -q "Ауыз су құбыры" "$T/screen"
 
+# a marked question added to an existing issue (the filtered list's only one)
+keys / C-u
+keys -l "су жоқ"
+shows "Ауыз су жоқ" "the water question found"
+keys Down Space
+shows "1 marked" "marked"
+keys Escape
+wait_for "Search:" 2
+sleep 0.1
+keys Escape
+shows "status     deadline" "back to the filtered list"
+keys a
+shows "add the 1 marked questions to this issue? (y/n)" "a asks first"
+keys y
+shows "1 questions added to the issue" "y adds it"
+kz --db "$D" question list --issue "$IW" --format tsv
+like "$(out)" "*Ауыз су жоқ*" "the store has the question in the water issue"
+
 # Obligations: what `due` lists, from any pane; Enter leads to the issue it concerns
 keys o
 shows "Obligations due within 30 days and overdue" "o shows the Obligations view"
