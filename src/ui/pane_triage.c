@@ -28,6 +28,8 @@
 
 /* A search query is a line of a few words. */
 #define TRIAGE_QUERY_MAX 200
+/* The office's offset from UTC for the history's times (Kazakhstan, UTC+5; core/rules.h). */
+#define TRIAGE_UTC_OFFSET_MIN (5 * 60)
 /* Questions marked at once: a meeting's worth. */
 #define TRIAGE_MARK_MAX 256
 
@@ -42,7 +44,7 @@ struct triage {
 	bool typing;				/* the query line has the keys */
 	struct search_result hits;
 	int hsel;
-	/* marked questions (their ids and texts for the head line) */
+	/* marked questions, kept while the user looks around */
 	struct kz_uuid marked[TRIAGE_MARK_MAX];
 	size_t nmarked;
 	/* the issue opened */
@@ -280,7 +282,10 @@ triage_show_issue(struct ui *ui, const struct kz_uuid *id)
 	issue_open_id(t, ui, id);
 }
 
-/* The issue an action is about: the opened one, else the selected line's. */
+/*
+ * The issue an action is about: the opened one, else the selected line's; a search hit
+ * that is an issue is opened first, so that the form's save shows it changed.
+ */
 static const struct issue *
 target(struct triage *t, struct ui *ui)
 {
@@ -409,10 +414,6 @@ issue_form_open(struct ui *ui, const struct issue *is)
 }
 
 /* ---- the status and its note ---- */
-
-struct status_arg {
-	int status;
-};
 
 static int
 status_apply(struct issue *i, void *arg, struct kz_error *e)
@@ -780,12 +781,6 @@ filter_open(struct triage *t, struct ui *ui)
 
 /* ---- drawing ---- */
 
-static bool
-open_status(int status)
-{
-	return issue_is_open(status);
-}
-
 static void
 draw_head(struct triage *t, WINDOW *w, int cols)
 {
@@ -811,7 +806,7 @@ draw_list(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 		    _("no problem issues"), A_NORMAL);
 	for (size_t i = 0; i < t->list.items.n && (int)i + 2 < rows; i++) {
 		const struct issue *is = (const struct issue *)t->list.items.items + i;
-		bool overdue = open_status(is->status) && issue_overdue(is, ui->today);
+		bool overdue = issue_overdue(is, ui->today);
 		attr_t a = (int)i == t->list.sel ? A_REVERSE : A_NORMAL;
 
 		if (is->deadline != DATE_NONE)
@@ -903,7 +898,7 @@ draw_issue(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 	for (size_t k = 0; k < is->nhistory; k++) {
 		const struct issue_event *ev = &is->history[k];
 
-		date_format_time(ev->at_ms, 5 * 60, when);
+		date_format_time(ev->at_ms, TRIAGE_UTC_OFFSET_MIN, when);
 		snprintf(line, sizeof line, "  %s %s%s%s%s", when,
 		    ev->status >= 0 && ev->status < ISSUE_STATUS_COUNT ?
 		    issue_status_names[ev->status] : "?", ev->user != NULL ? " (" : "",
