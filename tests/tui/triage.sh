@@ -156,6 +156,9 @@ while [ "$i" -lt "${N:-1}" ]; do
 done
 keys Enter
 shows "▶ Visits" "Enter on a meeting's obligation leads to Visits"
+# the meeting is the selected line (reverse video), not the one around today
+tmux_ capture-pane -e -p >"$T/screen.e"
+check "with that meeting (2026-11-20) selected" sh -c "grep -a '2026-11-20' '$T/screen.e' | grep -aq \"\$(printf '\\033')\\[7m2026-11-20\""
 keys F10
 tui_exit "F10 quits" 0
 
