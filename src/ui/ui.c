@@ -380,6 +380,8 @@ ui_saving(struct ui *ui)
 {
 	struct layout l;
 
+	if (stdscr == NULL)	/* no screen: a form's unit test */
+		return;
 	ui_layout(&l);
 	if (l.small)
 		return;

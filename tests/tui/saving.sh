@@ -1,7 +1,7 @@
 #!/bin/sh
 # Shared store (issue 8): a save that waits behind another writer (another SSH user, an
 # import) says at once that it is saving and keeps the line as typed until the commit
-# returns; then the question is saved once.
+# returns; then the question is saved once. A form's save does the same.
 . "$(dirname "$0")/lib/tui.sh"
 tui_store
 XDG_STATE_HOME=$T/state
@@ -33,6 +33,22 @@ check "... and the line stays as typed while it waits" \
 shows "question saved" "once the other writer is done, the question is saved" 8
 kz --db "$D" question list --visit "$V3" --format tsv
 is "$(awk -F '\t' '{ print $NF }' "$T/out")" "Жол қашан жөнделеді?" "stored once, as typed"
+
+# A form (Triage's issue form) waits the same way, and stays open as typed meanwhile.
+kz --db "$D" issue add --title "Көпір жөндеу" --unit 613633000 --deadline 2027-03-01
+keys F4
+shows "Көпір жөндеу" "Triage lists the issue"
+keys Enter
+keys e
+shows "Executor" "the issue form is open"
+: >"$T/hold"
+python3 "$here/lib/hold_writer.py" "$D" 3 >"$T/hold" 2>&1 &
+KZ_PIDS="$KZ_PIDS $!"
+wait_for_file
+keys Enter
+shows "saving..." "a form's save behind another writer says it is saving" 2
+check "... with the form still open" grep -q "Executor" "$T/screen"
+shows "issue saved" "then the issue is saved" 8
 keys F10
 tui_exit "F10 quits with status 0" 0
 done_testing
