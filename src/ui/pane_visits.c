@@ -14,6 +14,7 @@
 #include "core/view.h"
 #include "core/visit.h"
 #include "ui/pane.h"
+#include "ui/visit_forms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -441,6 +442,29 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 			return false;
 		}
 		announce_open(ui, v);
+		return true;
+	case A_VISIT_ADD:
+		visit_form_add(ui);
+		return true;
+	case A_VISIT_EDIT:
+	case A_VISIT_MOVE:
+	case A_VISIT_HELD:
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		if (v->status == VISIT_CANCELLED || (v->status == VISIT_HELD && a != A_VISIT_HELD)) {
+			ui_message(ui, true, _("this meeting is %s: it cannot be changed so"),
+			    visit_status_word(v->status));
+			return false;
+		}
+		ui->visit = v->id;
+		if (a == A_VISIT_EDIT)
+			visit_form_edit(ui, v);
+		else if (a == A_VISIT_MOVE)
+			visit_form_move(ui, v);
+		else
+			visit_form_held(ui, v);
 		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {

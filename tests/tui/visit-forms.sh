@@ -1,0 +1,133 @@
+#!/bin/sh
+# The Visits pane's forms (issue 8, "Visits"): a meeting added through the form and read back
+# with `kezdesu visit show`; a date refused by core (K-2 after an approved calendar) shows
+# core's line with the form kept as typed, then saved as a revision; edit; move within an
+# approved calendar with its reason (K-2); mark held with the T-1 times and the report's share.
+. "$(dirname "$0")/lib/tui.sh"
+tui_store
+
+tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "Ағыбет а. (613633100)" "the list"
+keys n
+shows "New meeting (Enter saves, Escape leaves)" "n opens the new meeting's form"
+check "the akim is the office's unit" grep -q "\[$DISTRICT" "$T/screen"
+keys -l 613633100
+keys Tab
+keys -l 2026-12-2x
+keys Tab
+keys -l 11:00
+keys Enter
+shows "Date: '2026-12-2x' not a date (YYYY-MM-DD)" "a bad date: the form's line"
+check "the form stays" grep -q "New meeting" "$T/screen"
+keys BSpace
+keys -l 0
+keys Enter
+shows "the meeting is added (saved)" "Enter saves the meeting"
+shows "2026-12-20 11:00 planned" "the list shows it"
+kz --db "$D" visit list --from 2026-12-20 --to 2026-12-20 --format tsv
+V3=$(cut -f1 "$T/out" | tail -n 1)
+kz --db "$D" visit show "$V3" --format json
+like "$(out)" "*\"date\":\"2026-12-20\"*\"time\":\"11:00\"*" "visit show: the date and time typed"
+like "$(out)" "*\"akim\":\"$DISTRICT\"*\"target\":\"613633100\"*" "visit show: the akim and the place"
+like "$(out)" '*"duration_min":90*"field":true*' \
+    "visit show: 90 minutes, a field meeting (away from the akim's unit)"
+keys F10
+tui_exit "F10 quits" 0
+
+# K-2: after the calendar's approval, a plain meeting is refused by core, the form kept
+kz --db "$D" calendar approve 2026 --date 2026-01-12
+rc_is 0 "setup: 2026's calendar approved"
+tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "2026-12-20 11:00" "the list again"
+keys n
+wait_for "New meeting"
+keys -l 613633100
+keys Tab
+keys -l 2026-12-22
+keys Tab
+keys -l 09:30
+keys Enter
+shows "approved on 2026-01-12" "core's refusal on the message line (K-2)"
+check "the form stays with the date typed" grep -q "2026-12-22" "$T/screen"
+keys Tab Tab Tab Space
+shows "< a revision (K-2) >" "the form asks which: a revision"
+keys Enter
+shows "needs its reason" "a revision without a reason is refused"
+keys Tab
+keys -l "ауыл тұрғындарының ұсынысы"
+keys Enter
+shows "the meeting is added (saved)" "saved as a revision"
+kz --db "$D" calendar show 2026 --format json
+like "$(out)" '*"reason":"ауыл тұрғындарының ұсынысы"*' "the calendar's revision holds the reason"
+kz --db "$D" visit list --from 2026-12-22 --to 2026-12-22 --format tsv
+is "$(nlines "$T/out")" 1 "one meeting on 2026-12-22"
+
+# edit: time, duration, venue of the selected meeting (V2, 2026-12-10)
+keys Home Down e
+shows "The meeting's time, duration and venue" "e opens the edit form"
+keys C-u
+keys -l 16:00
+keys Tab C-u
+keys -l 60
+keys Tab C-u
+keys -l "Ағыбет клубы"
+keys Enter
+shows "the meeting is changed (saved)" "edit saved"
+kz --db "$D" visit show "$V2" --format json
+like "$(out)" '*"time":"16:00"*"duration_min":60*"venue":"Ағыбет клубы"*' \
+    "visit show: the new time, duration and venue"
+
+# move within the approved calendar: the reason is asked by core (K-2)
+keys m
+shows "Move the meeting" "m opens the move form"
+keys -l 2026-12-11
+keys Enter
+shows "is moved with its reason" "a move without its reason: core's line"
+check "the form stays with the date" grep -q "2026-12-11" "$T/screen"
+keys Tab
+keys -l "су тасқыны"
+keys Enter
+shows "the meeting is moved to 2026-12-11 (saved)" "moved with its reason"
+kz --db "$D" visit show "$V2" --format json
+like "$(out)" '*"date":"2026-12-11"*' "visit show: the new date"
+like "$(out)" '*"status":"moved"*' "visit show: shown as moved"
+like "$(out)" '*"moved_from":"2026-12-10"*"moved_reason":"су тасқыны"*' \
+    "visit show: where from and why"
+
+# mark held (V1, 2026-11-20 at 10:00, 90 minutes planned): T-1's times and share
+keys Home M
+shows "Mark the meeting held" "M opens the held form"
+keys -l 10:00
+keys Tab
+keys -l 10:30
+keys Tab
+keys -l 11:40
+keys Tab Tab Tab
+keys -l "нет связи в селе"
+keys Tab
+keys -l 2026-11-23
+keys Enter
+shows "the report took 33% of the planned time, more than a quarter" \
+    "saved; the report's share said, a warning past a quarter (T-1)"
+shows "2026-11-20 10:00 held" "the list shows it held"
+kz --db "$D" visit show "$V1" --format json
+like "$(out)" '*"status":"held"*' "visit show: held"
+like "$(out)" '*"started":"2026-11-20 10:00"*"report_end":"2026-11-20 10:30"*"ended":"2026-11-20 11:40"*' \
+    "visit show: the times in local time"
+like "$(out)" '*"published_on":"2026-11-23"*' "visit show: published (A-3)"
+like "$(out)" '*"no_broadcast":"нет связи в селе"*' "visit show: why no broadcast (B-1)"
+keys M
+shows "[10:30" "M again: the recorded times are in the form"
+keys Escape
+shows "left: nothing saved" "Escape leaves"
+keys F10
+tui_exit "F10 quits" 0
+
+# --read-only refuses the forms' actions
+tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --read-only --db "$D"
+shows "READ-ONLY" "read-only"
+keys n
+shows "visit-add: refused, the store is open read-only (--read-only)" "--read-only refuses n"
+keys F10
+tui_exit "F10 quits" 0
+done_testing
