@@ -169,6 +169,7 @@ cov_word(enum rules_status s)
 struct year_row {
 	const char *rule;
 	const char *target;
+	const char *akim;
 	int state[3];	/* RULES_YEAR, RULES_H1, RULES_H2 */
 };
 
@@ -184,13 +185,14 @@ year_rows(const struct rules_findings *cov, struct year_row *rows, size_t max)
 
 		for (r = 0; r < n; r++)
 			if (strcmp(rows[r].rule, f->rule) == 0 &&
-			    strcmp(rows[r].target, f->target) == 0)
+			    strcmp(rows[r].target, f->target) == 0 &&
+			    strcmp(rows[r].akim, f->akim) == 0)
 				break;
 		if (r == n) {
 			if (n == max)
 				break;
 			rows[n++] = (struct year_row){ .rule = f->rule, .target = f->target,
-			    .state = { -1, -1, -1 } };
+			    .akim = f->akim, .state = { -1, -1, -1 } };
 		}
 		if (f->period >= RULES_YEAR && f->period <= RULES_H2)
 			rows[r].state[f->period] = (int)f->status;
@@ -221,8 +223,13 @@ draw_year(struct visits *vs, struct ui *ui, WINDOW *w)
 			    cov_word((enum rules_status)grid[i].state[c]));
 			bad |= grid[i].state[c] == RULES_MISSING || grid[i].state[c] == RULES_COV_PAST;
 		}
-		snprintf(line, sizeof line, "%-4s %-15s %-15s %-15s %s (%s)", grid[i].rule, cell[0],
-		    cell[1], cell[2], ui_unit_name(ui, grid[i].target), grid[i].target);
+		char akim[256];
+
+		/* ui_unit_name's buffer is reused: the akim's name copied first */
+		snprintf(akim, sizeof akim, "%s", ui_unit_name(ui, grid[i].akim));
+		snprintf(line, sizeof line, _("%-4s %-15s %-15s %-15s %s (%s)  akim: %s"),
+		    grid[i].rule, cell[0], cell[1], cell[2], ui_unit_name(ui, grid[i].target),
+		    grid[i].target, akim);
 		ui_put(w, y++, 0, cols, line, bad ? A_BOLD : A_NORMAL);
 	}
 	if (n == 0)
@@ -242,7 +249,7 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 		draw_year(vs, ui, w);
 		return;
 	}
-	ui_put(w, 0, 0, cols, _("date       time  status     place, marks"), A_BOLD);
+	ui_put(w, 0, 0, cols, _("date       time  status     place, marks; akim"), A_BOLD);
 	if (vs->list.items.n == 0)
 		ui_put(w, 1, 0, cols, _("no meetings yet (kezdesu plan, or kezdesu visit add)"),
 		    A_NORMAL);
@@ -265,10 +272,17 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 		}
 		{
 			int used = ui_put(w, (int)i + 1, 0, cols, line, a);
+			char akim[256];
 
-			ui_put(w, (int)i + 1, used, cols - used, marks,
+			used += ui_put(w, (int)i + 1, used, cols - used, marks,
 			    a | (ui->color && strstr(marks, "OVERDUE") ? COLOR_PAIR(1) : 0) |
 			    (marks[0] ? A_BOLD : 0));
+			/*
+			 * Who holds it, after the marks so that a narrow pane keeps those: a
+			 * district's list mixes its own akim's and the okrug akims' meetings.
+			 */
+			snprintf(akim, sizeof akim, _("  akim: %s"), ui_unit_name(ui, v->akim));
+			ui_put(w, (int)i + 1, used, cols - used, akim, a);
 		}
 		/* the venue is text from the store: sanitised by ui_put like the rest */
 		if (v->venue != NULL && v->venue[0] != '\0' && cols > 60 &&

@@ -123,6 +123,25 @@ shows "left: nothing saved" "Escape leaves"
 keys F10
 tui_exit "F10 quits" 0
 
+# who holds each meeting: a district's list mixes the district akim's and the okrug akims'
+kz --db "$D" visit add --akim 613633000 --target 613633100 --date 2026-12-15 --time 12:00 \
+    --unscheduled "ауыл жиыны"
+rc_is 0 "setup: a meeting of the okrug akim"
+tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "2026-12-15 12:00 planned" "the okrug akim's meeting is listed"
+check "its row names the okrug akim" \
+    grep -Eq "^2026-12-15 12:00 planned +Ағыбет а\. \(613633100\).*  akim: Ағыбет а\.о\.\$" \
+    "$T/screen"
+check "the district akim's row names the district" \
+    grep -Eq "^2026-12-22 09:30 planned +Ағыбет а\. \(613633100\).*  akim: Бәйдібек ауданы\$" \
+    "$T/screen"
+keys y
+shows "Coverage 2026" "the year view"
+check "the year view's rows name the akim too" \
+    grep -Eq "^C-[1-5] .*\([0-9]{9}\)  akim: (Бәйдібек ауданы|Ағыбет а\.о\.)\$" "$T/screen"
+keys F10
+tui_exit "F10 quits" 0
+
 # --read-only refuses the forms' actions
 tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --read-only --db "$D"
 shows "READ-ONLY" "read-only"
