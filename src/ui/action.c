@@ -59,6 +59,15 @@ const struct action action_table[A_COUNT] = {
 	[A_VISIT_HELD] = { .name = "visit-held", .context = KM_VISITS,
 	    .flags = ACT_WRITES, .help = N_("mark the selected meeting held: actual "
 	    "times (T-1), broadcast (B-1), publication (A-3)") },
+	[A_VISIT_ATTENDANCE] = { .name = "visit-attendance", .context = KM_VISITS,
+	    .flags = ACT_WRITES, .help = N_("M-2: the selected meeting's attendance by "
+	    "category and whom the office invited") },
+	[A_VISIT_RECEPTION] = { .name = "visit-reception", .context = KM_VISITS,
+	    .flags = ACT_WRITES, .help = N_("A-1: a personal reception after the selected "
+	    "meeting: date, who received, how many citizens") },
+	[A_VISIT_POOL] = { .name = "visit-pool", .context = KM_VISITS, .flags = ACT_WRITES,
+	    .help = N_("P-2: the selected meeting's request pool; its first line adds a "
+	    "request with its channel") },
 	[A_CHOOSE_MARK] = { .name = "choose-mark", .context = KM_CHOOSE, .flags = ACT_HINT,
 	    .help = N_("mark or unmark the item") },
 	[A_CHOOSE_ACCEPT] = { .name = "choose-accept", .context = KM_CHOOSE, .flags = ACT_HINT,

@@ -463,11 +463,16 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 	case A_VISIT_EDIT:
 	case A_VISIT_MOVE:
 	case A_VISIT_HELD:
+	case A_VISIT_ATTENDANCE:
+	case A_VISIT_RECEPTION:
+	case A_VISIT_POOL:
 		if ((v = list_selected(&vs->list)) == NULL) {
 			ui_message(ui, true, _("no meeting selected"));
 			return false;
 		}
-		if (v->status == VISIT_CANCELLED || (v->status == VISIT_HELD && a != A_VISIT_HELD)) {
+		/* core refuses the rest (a reception before the meeting is held...) */
+		if (v->status == VISIT_CANCELLED || (v->status == VISIT_HELD &&
+		    (a == A_VISIT_EDIT || a == A_VISIT_MOVE))) {
 			ui_message(ui, true, _("this meeting is %s: it cannot be changed so"),
 			    visit_status_word(v->status));
 			return false;
@@ -477,8 +482,14 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 			visit_form_edit(ui, v);
 		else if (a == A_VISIT_MOVE)
 			visit_form_move(ui, v);
-		else
+		else if (a == A_VISIT_HELD)
 			visit_form_held(ui, v);
+		else if (a == A_VISIT_ATTENDANCE)
+			visit_form_attendance(ui, v);
+		else if (a == A_VISIT_RECEPTION)
+			visit_form_reception(ui, v);
+		else
+			visit_pool_open(ui, v);
 		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {
@@ -503,6 +514,7 @@ visits_free(struct pane *p)
 {
 	struct visits *vs = p->data;
 
+	visit_forms_free();
 	if (vs == NULL)
 		return;
 	list_free(&vs->list);

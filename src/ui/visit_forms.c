@@ -1,4 +1,4 @@
-/* The Visits pane's forms (visit_forms.h): the model in ui/form.h, the writes in core. */
+/* The Visits pane's forms and the pool's chooser (visit_forms.h): the model in ui/form.h, the writes in core. */
 #include "ui/visit_forms.h"
 
 #include <stdio.h>
@@ -8,6 +8,9 @@
 #include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/question.h"
+#include "core/reception.h"
+#include "core/request.h"
 #include "core/visit.h"
 #include "ui/pane.h"
 #include "util/i18n.h"
@@ -337,4 +340,304 @@ visit_form_held(struct ui *ui, const struct visit *v)
 	form_add_choice(f, _("Comments (B-1)"), comments, COMMENTS_COUNT, v->comments);
 	form_add(f, _("No broadcast: why"), FORM_TEXT, v->no_broadcast, 1000);
 	form_add(f, _("Published on (A-3)"), FORM_DATE, pub, 10);
+}
+
+/* ---- attendance by category (M-2) and whom the office invited ---- */
+
+/* M-2: the broad audience the office invites, in the store's order (visit.h) */
+static const int invitable[] = { AUD_DEPUTY, AUD_PARTY, AUD_PUBLIC_ORG, AUD_OPPOSITION };
+#define NINVITABLE ((int)(sizeof invitable / sizeof invitable[0]))
+
+static const char *
+audience_label(int a)
+{
+	static const char *const labels[AUD_COUNT] = {
+		[AUD_CITIZEN] = N_("Citizens"), [AUD_DEPUTY] = N_("Maslikhat deputies"),
+		[AUD_PARTY] = N_("Political parties"), [AUD_PUBLIC_ORG] = N_("Public organisations"),
+		[AUD_OPPOSITION] = N_("Opposition"), [AUD_PUBLIC_COUNCIL] = N_("Public council"),
+		[AUD_COMMUNITY] = N_("Community assembly"), [AUD_BUSINESS] = N_("Business"),
+		[AUD_OTHER] = N_("Others"),
+	};
+
+	return _(labels[a]);
+}
+
+static int
+attendance_apply(struct visit *v, void *arg, struct kz_error *e)
+{
+	const struct form *f = arg;
+	char *invited = xstrdup("");
+	size_t len = 0;
+
+	for (int a = 0; a < AUD_COUNT; a++) {
+		int64_t n;
+
+		/* an empty field keeps what is stored: 0 says nobody came, empty says nothing */
+		if (form_empty(f, a))
+			continue;
+		form_number(f, a, &n);
+		if (n < 0 || n > 1000000) {
+			free(invited);
+			return kz_fail(e, KZ_EINVAL, _("%s: a count from 0 to 1000000"),
+			    f->fields[a].label);
+		}
+		visit_set_attendance(v, a, (int)n);
+	}
+	for (int i = 0; i < NINVITABLE; i++) {
+		const char *name = audience_names[invitable[i]];
+
+		if (form_choice(f, AUD_COUNT + i) != 1)
+			continue;
+		invited = xrealloc(invited, len + strlen(name) + 2);
+		len += (size_t)sprintf(invited + len, "%s%s", len > 0 ? "," : "", name);
+	}
+	if (len == 0) {
+		free(invited);
+		invited = NULL;
+	} else if (visit_invited_normalise(&invited, e) != 0) {
+		free(invited);
+		return -1;
+	}
+	put(&v->invited, invited);
+	return 0;
+}
+
+static int
+attendance_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	struct kz_error e = { 0 };
+
+	if (visit_modify(ui->store, f->arg, attendance_apply, f, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		return -1;
+	}
+	ui_message(ui, false, _("attendance saved (M-2)"));
+	return 0;
+}
+
+void
+visit_form_attendance(struct ui *ui, const struct visit *v)
+{
+	struct form *f = &ui->form;
+	static const char *const labels[NINVITABLE] = {
+		N_("Invited: deputies"), N_("Invited: parties"), N_("Invited: public orgs"),
+		N_("Invited: opposition"),
+	};
+
+	form_open(f, _("Attendance by category (M-2) and whom the office invited"),
+	    attendance_save, id_arg(v), free);
+	for (int a = 0; a < AUD_COUNT; a++) {
+		char n[16] = "";
+
+		for (size_t k = 0; k < v->nattendance; k++)
+			if (v->attendance[k].category == a)
+				snprintf(n, sizeof n, "%d", v->attendance[k].count);
+		form_add(f, audience_label(a), FORM_NUMBER, n, 7);
+	}
+	for (int i = 0; i < NINVITABLE; i++) {
+		const char *name = audience_names[invitable[i]];
+		const char *p = v->invited != NULL ? strstr(v->invited, name) : NULL;
+		size_t n = strlen(name);
+		/* a whole name of the list, not a part of another ("party" in no other) */
+		bool yes = p != NULL && (p == v->invited || p[-1] == ',') &&
+		    (p[n] == '\0' || p[n] == ',');
+
+		form_add_yesno(f, _(labels[i]), yes);
+	}
+}
+
+/* ---- a personal reception after the meeting (A-1) ---- */
+
+enum { RF_DATE, RF_BY, RF_CITIZENS = RF_BY + RC_COUNT };
+
+static int
+reception_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	struct kz_error e = { 0 };
+	struct reception r;
+	size_t n = 0;
+	int64_t citizens;
+	int rc = -1;
+
+	reception_init(&r);
+	r.visit = *(const struct kz_uuid *)f->arg;
+	form_date(f, RF_DATE, &r.date);
+	if (r.date == DATE_NONE)
+		r.date = ui->today;
+	r.received_by = xstrdup("");
+	for (int k = 0; k < RC_COUNT; k++) {
+		if (form_choice(f, RF_BY + k) != 1)
+			continue;
+		r.received_by = xrealloc(r.received_by, n + strlen(reception_category_names[k]) + 2);
+		n += (size_t)sprintf(r.received_by + n, "%s%s", n > 0 ? "," : "",
+		    reception_category_names[k]);
+	}
+	form_number(f, RF_CITIZENS, &citizens);
+	if (form_empty(f, RF_CITIZENS)) {
+		snprintf(why, len, _("%s: how many citizens were received (A-1)"),
+		    f->fields[RF_CITIZENS].label);
+		f->cur = RF_CITIZENS;
+		goto out;
+	}
+	if (citizens < 0 || citizens > 1000000) {
+		snprintf(why, len, _("%s: a count from 0 to 1000000"),
+		    f->fields[RF_CITIZENS].label);
+		goto out;
+	}
+	r.citizens = (int)citizens;
+	/* core refuses a meeting not held, a date before it or after today, nobody marked */
+	if (reception_add(ui->store, &r, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		goto out;
+	}
+	ui_message(ui, false, _("the personal reception is saved (A-1)"));
+	rc = 0;
+out:
+	reception_free(&r);
+	return rc;
+}
+
+void
+visit_form_reception(struct ui *ui, const struct visit *v)
+{
+	static const char *const by[RC_COUNT] = {
+		[RC_AKIMAT] = N_("Akimat's leadership"),
+		[RC_PROSECUTOR] = N_("Prosecutor's office"),
+		[RC_POLICE] = N_("Internal affairs"),
+		[RC_DEPUTIES] = N_("Maslikhat deputies"),
+		[RC_PUBLIC_COUNCIL] = N_("Public council"),
+		[RC_INTELLIGENTSIA] = N_("Intelligentsia"),
+	};
+	struct form *f = &ui->form;
+	char today[11];
+
+	date_format(ui->today, today);
+	/* the labels fit the form's label column: the title says what the marks mean */
+	form_open(f, _("Personal reception after the meeting (A-1): who received, yes or no"),
+	    reception_save, id_arg(v), free);
+	form_add(f, _("Date"), FORM_DATE, today, 10);
+	for (int k = 0; k < RC_COUNT; k++)
+		form_add_yesno(f, _(by[k]), false);
+	form_add(f, _("Citizens received"), FORM_NUMBER, NULL, 7);
+}
+
+/* ---- the request pool before the meeting (P-2) ---- */
+
+enum { PF_TEXT, PF_CHANNEL, PF_DATE };
+
+static int
+request_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	struct kz_error e = { 0 };
+	struct question q;
+	kz_date d;
+	int rc = -1;
+
+	question_init(&q);
+	q.visit = *(const struct kz_uuid *)f->arg;
+	q.text = form_dup(f, PF_TEXT);
+	/* the choice's first item is "none": core names the channel as missing */
+	q.channel = form_choice(f, PF_CHANNEL);
+	form_date(f, PF_DATE, &d);
+	if (q.text == NULL) {
+		snprintf(why, len, _("%s: the request's text is needed"), f->fields[PF_TEXT].label);
+		goto out;
+	}
+	if (request_add(ui->store, &q, d, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		goto out;
+	}
+	ui_message(ui, false, _("the request is saved to the meeting's pool (P-2)"));
+	rc = 0;
+out:
+	question_free(&q);
+	return rc;
+}
+
+static void
+request_form(struct ui *ui, const struct kz_uuid *id)
+{
+	static const char *channels[QC_COUNT];
+	struct form *f = &ui->form;
+	struct kz_uuid *arg = xmalloc(sizeof *arg);
+
+	for (int k = 0; k < QC_COUNT; k++)
+		channels[k] = question_channel_names[k][0] != '\0' ? question_channel_names[k] :
+		    _("none");
+	*arg = *id;
+	form_open(f, _("A request for the meeting's pool (P-2); no date: today"), request_save,
+	    arg, free);
+	form_add(f, _("Request"), FORM_TEXT, NULL, QUESTION_TEXT_MAX);
+	form_add_choice(f, _("Channel"), channels, QC_COUNT, QC_EOTINISH);
+	form_add(f, _("Received on"), FORM_DATE, NULL, 10);
+}
+
+/* The pool's chooser: its first item adds a request, the others are the last requests. */
+static struct {
+	struct kz_uuid visit;
+	char *lines[CHOOSE_MAX];
+	char title[160];	/* the chooser keeps the pointer */
+} pool;
+
+static void
+pool_clear(void)
+{
+	for (int i = 0; i < CHOOSE_MAX; i++) {
+		free(pool.lines[i]);
+		pool.lines[i] = NULL;
+	}
+}
+
+void
+visit_forms_free(void)
+{
+	pool_clear();
+}
+
+static void
+pool_accept(struct ui *ui, struct chooser *c)
+{
+	if (c->cur == 0)
+		request_form(ui, &pool.visit);
+	else
+		ui_message(ui, false, _("the pool's requests are read here; Enter on the first "
+		    "line adds one"));
+}
+
+void
+visit_pool_open(struct ui *ui, const struct visit *v)
+{
+	struct kz_error e = { 0 };
+	struct rec_array a = { 0 };
+	const char *items[CHOOSE_MAX];
+	int n = 0;
+	size_t first;
+
+	if (request_list(ui->store, &v->id, false, &a, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	pool_clear();
+	pool.visit = v->id;
+	items[n++] = _("+ add a request");
+	/* the newest that fit: a chooser holds CHOOSE_MAX lines */
+	first = a.n > CHOOSE_MAX - 1 ? a.n - (CHOOSE_MAX - 1) : 0;
+	for (size_t i = first; i < a.n; i++) {
+		const struct question *q = (const struct question *)a.items + i;
+		char date[11];
+		size_t len;
+
+		date_format(request_date(q), date);
+		len = strlen(date) + strlen(question_channel_names[q->channel < QC_COUNT &&
+		    q->channel >= 0 ? q->channel : 0]) + strlen(q->text) + 8;
+		pool.lines[n] = xmalloc(len);
+		snprintf(pool.lines[n], len, "%s %s: %s", date, question_channel_names[
+		    q->channel < QC_COUNT && q->channel >= 0 ? q->channel : 0], q->text);
+		items[n] = pool.lines[n];
+		n++;
+	}
+	snprintf(pool.title, sizeof pool.title, _("Request pool of the meeting (P-2): %zu "
+	    "requests"), a.n);
+	rec_array_free(&question_kind, &a);
+	choose_open(&ui->choose, pool.title, items, n, false, pool_accept);
 }

@@ -120,6 +120,56 @@ keys M
 shows "[10:30" "M again: the recorded times are in the form"
 keys Escape
 shows "left: nothing saved" "Escape leaves"
+
+# M-2: attendance by category and whom the office invited
+keys A
+shows "Attendance by category (M-2)" "A opens the attendance form"
+keys -l 40
+keys Tab
+keys -l 3x
+keys Enter
+shows "Maslikhat deputies: '3x' not a whole number" "a bad count: the form's line"
+check "the form stays" grep -q "Attendance by category" "$T/screen"
+keys BSpace
+keys Tab Tab Tab Tab Tab Tab Tab Tab
+keys -l y
+keys Tab Tab Tab
+keys -l y
+keys Enter
+shows "attendance saved (M-2)" "attendance saved"
+kz --db "$D" visit show "$V1" --format json
+like "$(out)" '*"attendance":?{"category":"citizen","count":40,*},{"category":"deputy","count":3,*}?*' \
+    "visit show: the attendance by category"
+check "the empty fields saved nothing" sh -c "! grep -q '\"category\":\"party\"' '$T/out'"
+like "$(out)" '*"invited":"deputy,opposition"*' "visit show: whom the office invited"
+
+# a personal reception after the held meeting
+keys r
+shows "Personal reception after the meeting (A-1)" "r opens the reception form"
+check "today's date to start with" grep -q "\[2026-12-01" "$T/screen"
+keys Tab
+keys -l y
+keys Tab Tab Tab
+keys -l y
+keys Enter
+shows "Citizens received: how many citizens were received (A-1)" \
+    "no count: the form's line, the form kept"
+keys -l 12
+keys Enter
+shows "the personal reception is saved (A-1)" "the reception is saved"
+kz --db "$D" reception list --visit "$V1" --format tsv
+like "$(out)" "*2026-12-01*akimat,deputies*12*" "reception list: the date, who received, how many"
+keys Down r
+wait_for "Personal reception"
+keys Tab
+keys -l y
+keys Tab Tab Tab Tab Tab Tab
+keys -l 5
+keys Enter
+shows "not held" "a reception after a meeting not held: core's line"
+check "the form stays" grep -q "Personal reception after the meeting" "$T/screen"
+keys Escape
+shows "left: nothing saved" "Escape leaves"
 keys F10
 tui_exit "F10 quits" 0
 
@@ -139,6 +189,33 @@ keys y
 shows "Coverage 2026" "the year view"
 check "the year view's rows name the akim too" \
     grep -Eq "^C-[1-5] .*\([0-9]{9}\)  akim: (Бәйдібек ауданы|Ағыбет а\.о\.)\$" "$T/screen"
+keys F10
+tui_exit "F10 quits" 0
+
+# P-2: the request pool of a meeting ahead (V3, 2026-12-20)
+tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "2026-12-20 11:00 planned" "the list"
+keys Home Down Down Down p
+shows "Request pool of the meeting (P-2): 0 requests" "p opens the meeting's pool"
+keys Enter
+shows "A request for the meeting's pool (P-2)" "its first line: a request's form"
+keys -l "Мектепке жол жөндеу керек"
+keys Tab Left Left Left
+shows "< none >" "the channel: none"
+keys Enter
+shows "channel" "no channel: core's line, the form kept"
+check "the text is kept" grep -q "Мектепке жол" "$T/screen"
+keys Right Right Right
+shows "< e-otinish >" "the channel: e-Otinish"
+keys Enter
+shows "the request is saved to the meeting's pool (P-2)" "the request is saved"
+kz --db "$D" request list --visit "$V3" --format tsv
+like "$(out)" "*e-otinish*Мектепке жол жөндеу керек*" "request list: the request with its channel"
+keys p
+shows "Request pool of the meeting (P-2): 1 requests" "p again: one request"
+check "listed with its date and channel" grep -q "2026-12-01 e-otinish: Мектепке жол" "$T/screen"
+keys Escape
+shows "left: nothing saved" "Escape leaves the pool"
 keys F10
 tui_exit "F10 quits" 0
 
