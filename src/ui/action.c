@@ -47,7 +47,7 @@ const struct action action_table[A_COUNT] = {
 	    .flags = ACT_WRITES | ACT_HINT, .help = N_("cancel the selected meeting") },
 	[A_VISIT_ANNOUNCE] = { .name = "visit-announce", .context = KM_VISITS,
 	    .flags = ACT_WRITES | ACT_HINT,
-	    .help = N_("P-3, P-4: record today's announcement of the meeting, with its channels") },
+	    .help = N_("P-3, P-4: record the meeting's announcement: its channels, then its day") },
 	[A_VISIT_ADD] = { .name = "visit-add", .context = KM_VISITS,
 	    .flags = ACT_WRITES | ACT_HINT, .help = N_("a new meeting: akim, place, date, time, "
 	    "duration (after an approved calendar: a revision K-2 or unscheduled U-1)") },

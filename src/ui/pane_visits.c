@@ -315,11 +315,23 @@ cancel_confirmed(struct ui *ui)
 		ui_message(ui, false, _("the meeting is cancelled (saved)"));
 }
 
-/* P-3, P-4: today's announcement with the channels marked (inside visit_modify's write). */
+/*
+ * P-3, P-4: the announcement: its channels marked in a chooser, then its day in a form
+ * (today to start with, another when it is recorded late), saved inside visit_modify.
+ */
 struct announce {
 	char *channels;
-	kz_date today;
+	kz_date on;
 };
+
+static void
+announce_free(void *arg)
+{
+	struct announce *an = arg;
+
+	free(an->channels);
+	free(an);
+}
 
 static int
 announce_fn(struct visit *v, void *arg, struct kz_error *e)
@@ -329,37 +341,67 @@ announce_fn(struct visit *v, void *arg, struct kz_error *e)
 	(void)e;
 	if (v->status == VISIT_PLANNED)
 		v->status = VISIT_ANNOUNCED;
-	v->announced_on = an->today;
+	v->announced_on = an->on;
 	free(v->channels);
 	v->channels = xstrdup(an->channels);
+	return 0;
+}
+
+static int
+announce_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	struct announce *an = f->arg;
+	struct kz_error e = { 0 };
+	char date[11];
+
+	form_date(f, 0, &an->on);
+	if (an->on == DATE_NONE)
+		an->on = ui->today;
+	/* the day it went out: one to come has not happened (P-4 counts what was done) */
+	if (an->on > ui->today) {
+		snprintf(why, len, _("%s: a day ahead of today; the announcement is recorded "
+		    "when it went out"), f->fields[0].label);
+		return -1;
+	}
+	if (visit_modify(ui->store, &ui->visit, announce_fn, an, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		return -1;
+	}
+	date_format(an->on, date);
+	if (an->on == ui->today)
+		ui_message(ui, false, _("announced today through %s (saved)"), an->channels);
+	else
+		ui_message(ui, false, _("announced on %s through %s (saved)"), date, an->channels);
 	return 0;
 }
 
 static void
 announce_accept(struct ui *ui, struct chooser *c)
 {
-	struct announce an = { .today = ui->today };
+	struct announce *an = xcalloc(1, sizeof *an);
 	struct kz_error e = { 0 };
 	size_t len = 0;
+	char today[11];
 
-	an.channels = xstrdup("");
+	an->channels = xstrdup("");
 	for (int i = 0; i < c->n; i++) {
 		if (!c->marked[i])
 			continue;
-		an.channels = xrealloc(an.channels, len + strlen(announce_channel_names[i]) + 2);
-		len += (size_t)sprintf(an.channels + len, "%s%s", len > 0 ? "," : "",
+		an->channels = xrealloc(an->channels, len + strlen(announce_channel_names[i]) + 2);
+		len += (size_t)sprintf(an->channels + len, "%s%s", len > 0 ? "," : "",
 		    announce_channel_names[i]);
 	}
 	/* core's one line for an empty list or a bad name: the chooser stays for another try */
-	if (announce_channels_normalise(&an.channels, &e) != 0) {
+	if (announce_channels_normalise(&an->channels, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		c->open = true;
-	} else if (visit_modify(ui->store, &ui->visit, announce_fn, &an, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-	} else {
-		ui_message(ui, false, _("announced today through %s (saved)"), an.channels);
+		announce_free(an);
+		return;
 	}
-	free(an.channels);
+	date_format(ui->today, today);
+	form_open(&ui->form, _("Announced (P-4) on: Enter saves"), announce_save, an,
+	    announce_free);
+	form_add(&ui->form, _("Announced on"), FORM_DATE, today, 10);
 }
 
 static void
@@ -370,7 +412,7 @@ announce_open(struct ui *ui, const struct visit *v)
 	for (int i = 0; i < AC_COUNT; i++)
 		titles[i] = _(announce_channel_titles[i]);
 	ui->visit = v->id;
-	choose_open(&ui->choose, _("Announced today through (P-3):"), titles, AC_COUNT, true,
+	choose_open(&ui->choose, _("Announced through (P-3): Space marks, Enter then asks the day"), titles, AC_COUNT, true,
 	    announce_accept);
 	/* the channels recorded already are marked */
 	for (const char *p = v->channels; p != NULL && *p != '\0';) {

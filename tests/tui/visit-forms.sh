@@ -219,6 +219,28 @@ shows "left: nothing saved" "Escape leaves the pool"
 keys F10
 tui_exit "F10 quits" 0
 
+# P-4: an announcement recorded late, on the day it went out (V3, 2026-12-20)
+tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+shows "2026-12-20 11:00 planned" "the list"
+keys Home Down Down Down a
+shows "Announced through (P-3):" "a: the channels"
+keys Down Down Space Enter
+shows "Announced (P-4) on: Enter saves" "then the day"
+keys C-u
+keys -l 2026-12-25
+keys Enter
+shows "Announced on: a day ahead of today" "a day ahead of today is refused"
+check "the form stays" grep -q "Announced (P-4) on" "$T/screen"
+keys C-u
+keys -l 2026-11-28
+keys Enter
+shows "announced on 2026-11-28 through web (saved)" "another day than today is saved"
+kz --db "$D" visit show "$V3" --format json
+like "$(out)" '*"status":"announced"*"announced_on":"2026-11-28"*"channels":"web"*' \
+    "visit show: announced on that day through the channel"
+keys F10
+tui_exit "F10 quits" 0
+
 # --read-only refuses the forms' actions
 tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --read-only --db "$D"
 shows "READ-ONLY" "read-only"
