@@ -254,6 +254,26 @@ visit_form_move(struct ui *ui, const struct visit *v)
 enum { HF_START, HF_REPORT_END, HF_END, HF_BROADCAST, HF_COMMENTS, HF_NO_BROADCAST,
 	HF_PUBLISHED };
 
+/* A stored instant's minute of the meeting's day in the office's time; -1: none. */
+static int
+ms_minute(const struct visit *v, int64_t ms)
+{
+	int64_t m = (ms - compliance_instant(v->date, 0)) / 60000;
+
+	return ms != 0 && ms >= compliance_instant(v->date, 0) && m < 24 * 60 ? (int)m : -1;
+}
+
+/* A stored instant as HH:MM of the meeting's day, as it is typed in the form. */
+static void
+ms_hm(const struct visit *v, int64_t ms, char buf[6])
+{
+	int m = ms_minute(v, ms);
+
+	buf[0] = '\0';
+	if (m >= 0)
+		snprintf(buf, 6, "%02d:%02d", m / 60, m % 60);
+}
+
 static int
 held_apply(struct visit *v, void *arg, struct kz_error *e)
 {
@@ -269,9 +289,15 @@ held_apply(struct visit *v, void *arg, struct kz_error *e)
 		    "none, not both"));
 	}
 	v->status = VISIT_HELD;
-	/* T-1: the times of the meeting's day, in the office's local time */
+	/*
+	 * T-1: the times of the meeting's day, in the office's local time; a time shown and
+	 * left as it was keeps its stored instant (meeting mode's C-t has its seconds)
+	 */
 	for (int i = 0; i < 3; i++)
-		*at[i] = m[i] < 0 ? 0 : compliance_instant(v->date, m[i]);
+		if (m[i] < 0)
+			*at[i] = 0;
+		else if (ms_minute(v, *at[i]) != m[i])
+			*at[i] = compliance_instant(v->date, m[i]);
 	put(&v->broadcast, bc);
 	put(&v->no_broadcast, nobc);
 	v->comments = nobc != NULL ? COMMENTS_UNKNOWN : form_choice(f, HF_COMMENTS);
@@ -304,17 +330,6 @@ held_save(struct ui *ui, struct form *f, char *why, size_t len)
 	}
 	visit_free(&v);
 	return 0;
-}
-
-/* A stored instant as HH:MM of the meeting's day, in the office's time as it was typed. */
-static void
-ms_hm(const struct visit *v, int64_t ms, char buf[6])
-{
-	int64_t m = (ms - compliance_instant(v->date, 0)) / 60000;
-
-	buf[0] = '\0';
-	if (ms != 0 && m >= 0 && m < 24 * 60)
-		snprintf(buf, 6, "%02d:%02d", (int)(m / 60), (int)(m % 60));
 }
 
 void

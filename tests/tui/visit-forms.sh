@@ -241,6 +241,37 @@ like "$(out)" '*"status":"announced"*"announced_on":"2026-11-28"*"channels":"web
 keys F10
 tui_exit "F10 quits" 0
 
+# T-1: a start recorded by meeting mode's C-t keeps its seconds when the held form is saved
+XDG_STATE_HOME=$T/state
+export XDG_STATE_HOME
+kz --db "$D" visit add --akim "$DISTRICT" --target 613633000 --date 2026-12-01 --time 11:00 \
+    --unscheduled "су тасқыны"
+V4=$(cat "$T/out")
+tui_start 100 30 KEZDESU_NOW=2026-12-01T06:00:30 XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" \
+    meet "$V4"
+shows "C-t records the start" "meeting mode on today's meeting"
+keys C-t
+shows "T-1: the meeting started at 11:00 (saved)" "C-t records the start, at 30 seconds"
+keys F10
+tui_exit "F10 quits" 0
+kz --db "$D" visit show "$V4" --format json
+like "$(out)" '*"started_ms":1796104830000*' "the start with its seconds"
+tui_start 100 24 KEZDESU_NOW=2026-12-01T07:30 -- --db "$D"
+shows "2026-12-01 11:00" "the list"
+keys Home Down M
+shows "Mark the meeting held" "the held form"
+check "the start shown as typed" grep -q "\[11:00" "$T/screen"
+keys Tab Tab Tab Tab Tab Tab
+keys -l 2026-12-01
+keys Enter
+shows "marked held (saved)" "saved"
+kz --db "$D" visit show "$V4" --format json
+like "$(out)" '*"status":"held"*"started_ms":1796104830000*' \
+    "the start left as it was keeps its seconds"
+like "$(out)" '*"published_on":"2026-12-01"*' "and the publication is saved"
+keys F10
+tui_exit "F10 quits" 0
+
 # --read-only refuses the forms' actions
 tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --read-only --db "$D"
 shows "READ-ONLY" "read-only"
