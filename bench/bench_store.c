@@ -498,6 +498,9 @@ make_visit(struct bench *b, size_t i, struct visit *v, struct visit_ref *vr)
 	v->attendance[2].category = AUD_PUBLIC_COUNCIL;
 	v->attendance[2].count = (int)rnd(b, 4);
 	v->published_on = v->date + 3 + (int)rnd(b, 6);
+	/* A publication is recorded once made (core refuses a later day): not after today. */
+	if (v->published_on > b->first_day + 368)
+		v->published_on = b->first_day + 368;
 	vr->date = v->date;
 	vr->report_end_ms = v->report_end_ms;
 	vr->ended_ms = v->ended_ms;

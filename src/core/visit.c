@@ -138,7 +138,8 @@ check_unit(struct store_txn *t, const char *what, const char *code, struct unit 
 
 /*
  * What a clerk may have typed wrong: times out of order (T-1), held before its day (M-1),
- * results published before the meeting (A-3).
+ * results published before the meeting (A-3), an announcement or a publication dated after
+ * today.
  */
 static int
 check_times(struct store_txn *t, const struct visit *v)
@@ -168,6 +169,23 @@ check_times(struct store_txn *t, const struct visit *v)
 	if (v->published_on != DATE_NONE && v->published_on < v->date)
 		return kz_fail(e, KZ_EINVAL, _("visit: results published before the meeting of %s "
 		    "(A-3)"), d1);
+	/*
+	 * An announcement (P-4) or a publication (A-3) is recorded once it is made: a day
+	 * after today is a slip of the date, and would make a deadline look kept.
+	 */
+	if ((v->announced_on != DATE_NONE && v->announced_on > today) ||
+	    (v->published_on != DATE_NONE && v->published_on > today)) {
+		bool ann = v->announced_on != DATE_NONE && v->announced_on > today;
+		char d2[11], d3[11];
+
+		date_format(ann ? v->announced_on : v->published_on, d2);
+		date_format(today, d3);
+		if (ann)
+			return kz_fail(e, KZ_EINVAL, _("visit: announced on %s, after today (%s, "
+			    "P-4): record an announcement once it is made"), d2, d3);
+		return kz_fail(e, KZ_EINVAL, _("visit: results published on %s, after today (%s, "
+		    "A-3): record a publication once it is made"), d2, d3);
+	}
 	return 0;
 }
 

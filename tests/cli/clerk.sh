@@ -128,6 +128,15 @@ like "$(err)" "*published before the meeting of 2026-11-20 (A-3)*" "naming the m
 is "$("$KZ" --db "$D" dump | cksum)" "$before" "and nothing of them was saved"
 kz --db "$D" visit set "$V" --started 10:00 --report-end 10:25 --ended 11:30 --published 2026-11-25
 rc_is 0 "times in order and a publication after the meeting are taken"
+# A day recorded as done is not after today (P-4, A-3): it would make a deadline look kept.
+before=$("$KZ" --db "$D" dump | cksum)
+kz --db "$D" visit set "$V2" --announced 2026-12-05
+rc_is 1 "an announcement dated after today is refused (P-4)"
+like "$(err)" "*announced on 2026-12-05, after today (2026-12-01, P-4)*" "and says which day"
+kz --db "$D" visit set "$V" --published 2026-12-02
+rc_is 1 "a publication dated after today is refused (A-3)"
+like "$(err)" "*published on 2026-12-02, after today (2026-12-01, A-3)*" "and says which day"
+is "$("$KZ" --db "$D" dump | cksum)" "$before" "and nothing of them was saved"
 V3=$("$KZ" --db "$D" visit add --akim $DISTRICT --target 613633000 --date 2026-12-10)
 kz --db "$D" visit show "$V3"
 check "a meeting not held shows no start, report end or end (not 1970)" \

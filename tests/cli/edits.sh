@@ -130,7 +130,7 @@ is "$(jq_py "$T/out" 'r["history"][-1].get("user")')" "$me" "without an official
 kz --db "$S" visit add --akim "$DISTRICT" --target 613637000 --date 2027-02-10 --venue 'A үйі'
 VU=$(out)
 kz --db "$S" visit set "$VU" --venue 'B үйі'
-kz --db "$S" visit set "$VU" --venue 'C үйі' --channels print --published 2027-02-15
+KEZDESU_NOW=2027-02-20 kz --db "$S" visit set "$VU" --venue 'C үйі' --channels print --published 2027-02-15
 kz --db "$S" undo
 rc_is 0 "undo exits 0"
 is "$(out)" "undone: visit $VU: venue,channels,published_on restored" \
@@ -182,7 +182,7 @@ kz --db "$S" issue show "$IW"
 like "$(grep '^withdrawn:' "$T/out")" "withdrawn: yes" "and stays in the store, marked withdrawn"
 
 # ---- --clear: a wrong date or text removed ----
-kz --db "$S" visit set "$VU" --published 2027-02-01 --receptions-end 2027-02-03
+KEZDESU_NOW=2027-02-20 kz --db "$S" visit set "$VU" --published 2027-02-01 --receptions-end 2027-02-03
 kz --db "$S" visit set "$VU" --clear published --clear receptions_end --clear venue
 rc_is 0 "visit set --clear exits 0"
 kz --db "$S" visit show "$VU" --format json

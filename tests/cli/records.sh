@@ -55,7 +55,8 @@ field_is "$T/v3.txt" unscheduled yes "the visit is marked unscheduled"
 field_is "$T/v3.txt" reason 'Су тасқыны: шұғыл кездесу' "the reason is kept byte for byte"
 field_is "$T/v3.txt" field no "--no-field is kept"
 
-kz --db "$S" visit set "$V1" --date 2026-12-15 --status announced --announced 2026-12-01 \
+# On 21 December: its announcement and publication (20 December) are behind.
+KEZDESU_NOW=2026-12-21 kz --db "$S" visit set "$V1" --date 2026-12-15 --status announced --announced 2026-12-01 \
     --published 2026-12-20 --attendance citizen=40,deputy=2 --channels 'radio,print'
 rc_is 0 "visit set exits 0"
 kz --db "$S" visit show "$V1"
@@ -72,8 +73,9 @@ att=$("$PY" -c 'import json,sys; v=json.load(sys.stdin)[0]
 print(",".join("%s=%d" % (a["category"], a["count"]) for a in v.get("attendance", [])))' \
     <"$T/out" 2>&1)
 is "$att" "citizen=40,deputy=2" "visit set: attendance by category"
-# Marked held the day after its date of 15 December (never before it, M-1).
-KEZDESU_NOW=2026-12-16 kz --db "$S" visit set "$V1" --status held
+# Marked held after its date of 15 December (never before it, M-1), on a day when its
+# publication of 20 December is in the past (a publication is recorded once it is made).
+KEZDESU_NOW=2026-12-21 kz --db "$S" visit set "$V1" --status held
 kz --db "$S" visit show "$V1"
 field_is "$T/out" date 2026-12-15 "a change without --date leaves the date"
 field_is "$T/out" status held "the status changes again"
