@@ -50,6 +50,17 @@ shot "Visits (F2)"
 k y
 shot "Visits: year view (y)"
 k y
+k n
+k -l 613649400
+k Tab
+k -l 2026-12-22
+k Tab
+k -l 09:30
+shot "Visits: a new meeting (n)"
+k Escape
+k p
+shot "Visits: the request pool (p)"
+k Escape
 k Enter
 k -l "Ауылдағы жолды қашан жөндейді?"
 k F6 M-1 Enter
