@@ -482,8 +482,11 @@ make_visit(struct bench *b, size_t i, struct visit *v, struct visit_ref *vr)
 	v->field = true;
 	v->venue = xasprintf("%s, мәдениет үйі", tg->kk);
 	v->announced_on = v->date - 14 - (int)rnd(b, 3);
-	v->channels = xstrdup("аудандық газет, акимат Instagram, eGov");
+	v->channels = xstrdup("print, social, egov");	/* P-3: names of the decree's list */
 	v->status = VISIT_HELD;
+	/* B-1: a held meeting was broadcast, open to comments (some questions come from it). */
+	v->broadcast = xasprintf("https://www.instagram.com/akimat_%s/live", tg->code);
+	v->comments = COMMENTS_OPEN;
 	/* Local time is UTC+5: 10:00 is 05:00 UTC. */
 	start = (int64_t)v->date * 86400000 + (morning ? 5 : 10) * 3600000;
 	v->started_ms = start;
