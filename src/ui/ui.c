@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -48,6 +49,86 @@
 static volatile sig_atomic_t ui_winch;
 /* SIGHUP (the SSH connection dropped) or SIGTERM: leave, keeping the drafts. */
 static volatile sig_atomic_t ui_hangup;
+
+/*
+ * make bench (bench/bench_ui.c) measures the real binary in a pseudo-terminal. With
+ * KEZDESU_BENCH_KEYS=FILE set, each key's handling is timed inside the program, from
+ * get_wch's return to the end of the doupdate that shows it (what the terminal cannot
+ * see), and written to FILE at exit, one "KIND CODE NANOSECONDS" line a key; and the first
+ * complete frame is followed by a DCS string that terminals ignore, so that the bench sees
+ * when the first screen is done. Unset, nothing is timed or written.
+ */
+#define UI_BENCH_FRAME "\033Pkezdesu-frame\033\\"
+struct ui_bench_key {
+	char kind;		/* 'c' a character, 'k' a curses key code */
+	uint32_t code;
+	uint64_t ns;
+};
+static struct {
+	const char *path;
+	bool framed;		/* the first frame's marker written */
+	bool pending;		/* a key read, its screen update not yet done */
+	struct timespec read_at;
+	struct ui_bench_key key, *v;
+	size_t n, cap;
+} ui_bench;
+
+/* Called after each ui_draw: the pending key's time, and the first frame's marker. */
+static void
+ui_bench_drawn(void)
+{
+	struct timespec t;
+
+	if (ui_bench.path == NULL)
+		return;
+	if (!ui_bench.framed) {
+		ui_bench.framed = true;
+		fputs(UI_BENCH_FRAME, stdout);
+		fflush(stdout);
+	}
+	if (!ui_bench.pending)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ui_bench.pending = false;
+	if (ui_bench.n == ui_bench.cap) {
+		ui_bench.cap = ui_bench.cap ? 2 * ui_bench.cap : 1024;
+		ui_bench.v = xrealloc(ui_bench.v, ui_bench.cap * sizeof *ui_bench.v);
+	}
+	ui_bench.key.ns = (uint64_t)((t.tv_sec - ui_bench.read_at.tv_sec) * 1000000000LL +
+	    (t.tv_nsec - ui_bench.read_at.tv_nsec));
+	ui_bench.v[ui_bench.n++] = ui_bench.key;
+}
+
+static void
+ui_bench_read(int r, wint_t ch)
+{
+	if (ui_bench.path == NULL || r == ERR)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ui_bench.read_at);
+	ui_bench.pending = true;
+	ui_bench.key.kind = r == KEY_CODE_YES ? 'k' : 'c';
+	ui_bench.key.code = (uint32_t)ch;
+}
+
+/* At exit: the times to the bench's file (a bench's tool: a failure is only reported). */
+static void
+ui_bench_write(void)
+{
+	FILE *f;
+
+	if (ui_bench.path == NULL)
+		return;
+	if ((f = fopen(ui_bench.path, "w")) != NULL) {
+		for (size_t i = 0; i < ui_bench.n; i++)
+			fprintf(f, "%c %u %llu\n", ui_bench.v[i].kind, (unsigned)ui_bench.v[i].code,
+			    (unsigned long long)ui_bench.v[i].ns);
+	}
+	if (f == NULL || fclose(f) != 0)
+		fprintf(stderr, "kezdesu: KEZDESU_BENCH_KEYS=%s: %s\n", ui_bench.path,
+		    strerror(errno));
+	free(ui_bench.v);
+	ui_bench.v = NULL;
+}
 
 static void
 ui_on_hangup(int sig)
@@ -671,6 +752,7 @@ ui_input(struct ui *ui)
 
 	timeout(UI_TICK_MS);
 	r = get_wch(&ch);
+	ui_bench_read(r, ch);
 	if (r == ERR)
 		return;
 	if (r == KEY_CODE_YES) {
@@ -868,6 +950,9 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 
+	ui_bench.path = getenv("KEZDESU_BENCH_KEYS");
+	if (ui_bench.path != NULL && ui_bench.path[0] == '\0')
+		ui_bench.path = NULL;
 	ui->panes[PANE_VISITS].ops = &pane_visits_ops;
 	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
 	ui->panes[PANE_TRIAGE].ops = &pane_triage_ops;
@@ -885,6 +970,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 		if (ui_winch)
 			ui_resize(ui);
 		ui_draw(ui);
+		ui_bench_drawn();
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
@@ -899,6 +985,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	endwin();
 	delscreen(scr);
 	fatal_set_hook(NULL);
+	ui_bench_write();
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (ui->panes[i].ops->free != NULL)
 			ui->panes[i].ops->free(&ui->panes[i]);
