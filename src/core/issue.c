@@ -431,6 +431,33 @@ issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *q
 	return store_write(s, link_fn, &a, e);
 }
 
+struct add_linked_args {
+	struct issue *i;
+	const struct kz_uuid *q;
+	size_t n;
+};
+
+static int
+add_linked_fn(struct store_txn *t, void *arg)
+{
+	struct add_linked_args *a = arg;
+	struct link_args l;
+
+	if (issue_add_tx(t, a->i) != 0)
+		return -1;
+	l = (struct link_args){ &a->i->id, a->q, a->n, false };
+	return link_fn(t, &l);
+}
+
+int
+issue_add_linked(struct store *s, struct issue *i, const struct kz_uuid *questions, size_t n,
+    struct kz_error *e)
+{
+	struct add_linked_args a = { i, questions, n };
+
+	return store_write(s, add_linked_fn, &a, e);
+}
+
 struct list_args {
 	int status;
 	kz_date before;

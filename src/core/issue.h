@@ -117,6 +117,14 @@ void issue_add_progress(struct issue *i, const char *quarter, const char *text, 
 int issue_link(struct store *s, const struct kz_uuid *issue, const struct kz_uuid *questions,
     size_t n, bool move, struct kz_error *e);
 
+/*
+ * Adds the issue and ties the questions to it in one transaction, all or none (the
+ * interface's "new issue from the marked questions"); a question linked to another issue
+ * is refused, naming it, and then no issue is made.
+ */
+int issue_add_linked(struct store *s, struct issue *i, const struct kz_uuid *questions,
+    size_t n, struct kz_error *e);
+
 /* Issues of one status (-1: all), oldest first. */
 int issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e);
 /* Issues with a deadline before `before` (DATE_NONE: any), earliest first. */

@@ -17,7 +17,7 @@
 const char *const km_context_names[KM_CONTEXT_COUNT] = {
 	[KM_GLOBAL] = "global", [KM_LIST] = "list", [KM_VISITS] = "visits",
 	[KM_INTAKE] = "intake", [KM_TRIAGE] = "triage", [KM_HELP] = "help",
-	[KM_EDITOR] = "editor", [KM_CHOOSE] = "choose",
+	[KM_EDITOR] = "editor", [KM_CHOOSE] = "choose", [KM_FORM] = "form",
 };
 
 /* Built-in keymaps: generated from keymaps/ by the Makefile (build/gen/keymaps.c). */
@@ -38,6 +38,7 @@ keymap_parent(enum km_context ctx)
 		return -1;
 	case KM_LIST:
 	case KM_EDITOR:
+	case KM_FORM:
 		return KM_GLOBAL;
 	default:
 		return KM_LIST;
@@ -225,7 +226,7 @@ find_context(const char *s, enum km_context *ctx)
 }
 
 static const char context_list[] = "global, list, visits, intake, triage, help, editor, "
-    "choose";
+    "choose, form";
 
 /* A file to source: a built-in's bare name, ~/..., absolute, or relative to dir. */
 static char *

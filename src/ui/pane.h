@@ -16,6 +16,7 @@
 #include "core/unit_names.h"
 #include "ui/action.h"
 #include "ui/choose.h"
+#include "ui/form.h"
 #include "ui/keymap.h"
 #include "util/uid.h"
 
@@ -57,7 +58,7 @@ struct pane {
 	void *data;			/* the pane's own, owned */
 };
 
-enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_COUNT };
+enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_OBLIGATIONS, PANE_COUNT };
 
 /* What every pane can reach: the office, names, the selected meeting, the message line. */
 struct ui {
@@ -71,6 +72,7 @@ struct ui {
 	int other;			/* the pane beside Visits when wide */
 	bool help;			/* the help screen is over the focused pane */
 	struct chooser choose;		/* a chooser over the focused pane, when open */
+	struct form form;		/* a form over the focused pane, when open (form.h) */
 	int help_top;
 	bool quit;
 	bool color;
@@ -96,6 +98,8 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Asks "WHAT (y/n)"; y runs fn. */
 void ui_confirm(struct ui *ui, const char *what, void (*fn)(struct ui *ui));
+/* The line editor's refusal (LINE_E*) in words, for the message line. */
+const char *ui_line_error(int err);
 /* A unit's name in the interface's language, or its code when it has none. */
 const char *ui_unit_name(struct ui *ui, const char *code);
 /*
@@ -116,6 +120,13 @@ struct view *ui_view(struct ui *ui);
 extern const struct pane_ops pane_visits_ops;
 extern const struct pane_ops pane_intake_ops;
 extern const struct pane_ops pane_triage_ops;
+extern const struct pane_ops pane_obligations_ops;
+/* Shows the Visits year view of year (the Obligations view's Enter on a year's rule). */
+void visits_show_year(struct ui *ui, int year);
+/* Shows Visits with the meeting id (of day) selected. */
+void visits_show_visit(struct ui *ui, const struct kz_uuid *id, kz_date day);
+/* Shows Triage with the issue id opened (the Obligations view's Enter). */
+void triage_show_issue(struct ui *ui, const struct kz_uuid *id);
 
 /*
  * A pane's page of records through core/view.h (list.c): never the whole list loaded,

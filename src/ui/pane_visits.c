@@ -23,9 +23,12 @@ struct visits {
 	int top;			/* the year view's first line */
 	struct rules_findings cov;	/* the year view's coverage */
 	int cov_year;
+	/* the meeting to select at the next refresh (the Obligations view's Enter) */
+	struct kz_uuid go_id;
+	kz_date go_day;
 };
 
-static void year_load(struct visits *vs, struct ui *ui);
+static void year_load(struct visits *vs, struct ui *ui, int y);
 
 static int
 visits_page(struct ui *ui, struct view *v, struct rec_cursor *cur, enum rec_page_dir dir,
@@ -74,6 +77,11 @@ visits_refresh(struct pane *p, struct ui *ui)
 		day = sel->date;
 		want = sel->id;
 	}
+	if (!uid_is_nil(&vs->go_id)) {
+		day = vs->go_day;
+		want = vs->go_id;
+		memset(&vs->go_id, 0, sizeof vs->go_id);
+	}
 	l->sel = -1;
 	memset(&l->cur, 0, sizeof l->cur);
 	if (!list_load(l, ui, PAGE_LAST, rows))
@@ -98,7 +106,31 @@ visits_refresh(struct pane *p, struct ui *ui)
 			break;
 		}
 	if (vs->year)
-		year_load(vs, ui);
+		year_load(vs, ui, vs->cov_year);
+}
+
+void
+visits_show_year(struct ui *ui, int year)
+{
+	struct visits *vs = visits_of(&ui->panes[PANE_VISITS]);
+
+	year_load(vs, ui, year);
+	vs->year = true;
+	ui_show(ui, PANE_VISITS);
+}
+
+void
+visits_show_visit(struct ui *ui, const struct kz_uuid *id, kz_date day)
+{
+	struct pane *p = &ui->panes[PANE_VISITS];
+	struct visits *vs = visits_of(p);
+
+	vs->go_id = *id;
+	vs->go_day = day;
+	vs->year = false;
+	visits_refresh(p, ui);
+	ui->visit = *id;
+	ui_show(ui, PANE_VISITS);
 }
 
 static const char *
@@ -338,13 +370,11 @@ announce_open(struct ui *ui, const struct visit *v)
 }
 
 static void
-year_load(struct visits *vs, struct ui *ui)
+year_load(struct visits *vs, struct ui *ui, int y)
 {
 	struct compliance c;
 	struct kz_error e = { 0 };
-	int y, m, d;
 
-	date_to_ymd(ui->today, &y, &m, &d);
 	rules_findings_free(&vs->cov);
 	vs->cov_year = y;
 	vs->top = 0;
@@ -385,10 +415,14 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 	if (list_action(&vs->list, ui, a, rows))
 		return true;
 	switch (a) {
-	case A_YEAR_VIEW:
-		year_load(vs, ui);
+	case A_YEAR_VIEW: {
+		int y, m, d;
+
+		date_to_ymd(ui->today, &y, &m, &d);
+		year_load(vs, ui, y);
 		vs->year = true;
 		return true;
+	}
 	case A_OPEN:
 		if ((v = list_selected(&vs->list)) == NULL)
 			return false;

@@ -28,6 +28,7 @@
 #include "core/text.h"
 #include "core/view.h"
 #include "core/visit.h"
+#include "ui/line.h"
 #include "ui/pane.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -171,6 +172,21 @@ ui_confirm(struct ui *ui, const char *what, void (*fn)(struct ui *ui))
 	ui->confirm_what = what;
 	ui->confirm_fn = fn;
 	ui_message(ui, false, "%s (y/n)", what);
+}
+
+const char *
+ui_line_error(int err)
+{
+	switch (err) {
+	case LINE_ETOOLONG:
+		return _("too long for this field: nothing of it was added");
+	case LINE_EUTF8:
+		return _("not UTF-8 text: nothing of it was added");
+	case LINE_ECONTROL:
+		return _("a control character: not added");
+	default:
+		return "";
+	}
 }
 
 const char *
@@ -377,6 +393,8 @@ ui_context(const struct ui *ui)
 		return KM_HELP;
 	if (ui->choose.open)
 		return KM_CHOOSE;
+	if (ui->form.open)
+		return KM_FORM;
 	return p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 }
 
@@ -485,6 +503,8 @@ draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
 		draw_help(ui, win);
 	} else if (ui->choose.open && i == ui->focus) {
 		choose_draw(&ui->choose, win);
+	} else if (ui->form.open && i == ui->focus) {
+		form_draw(&ui->form, win);
 	} else {
 		WINDOW *body = derwin(win, h - 1, w, 1, 0);
 
@@ -578,6 +598,12 @@ ui_do(struct ui *ui, int a)
 		    action_table[a].name);
 		return;
 	}
+	if (ui->form.open && !ui->help && (a == A_PANE_VISITS || a == A_PANE_INTAKE ||
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE || a == A_PREV_PANE)) {
+		/* the form is drawn in this pane: leaving would hide what was typed */
+		ui_message(ui, false, _("a form is open: Enter saves it, Escape leaves it"));
+		return;
+	}
 	switch ((enum action_id)a) {
 	case A_QUIT:
 		ui->quit = true;
@@ -599,6 +625,9 @@ ui_do(struct ui *ui, int a)
 		return;
 	case A_PANE_TRIAGE:
 		ui_show(ui, PANE_TRIAGE);
+		return;
+	case A_PANE_OBLIGATIONS:
+		ui_show(ui, PANE_OBLIGATIONS);
 		return;
 	case A_NEXT_PANE:
 		ui_show(ui, (ui->focus + 1) % PANE_COUNT);
@@ -628,6 +657,12 @@ ui_do(struct ui *ui, int a)
 		p->dirty = true;
 		return;
 	}
+	if (ui->form.open) {
+		form_action(&ui->form, ui, (enum action_id)a);
+		p->dirty = true;
+		ui->all_dirty = true;	/* the hint line: the form's keys, or the pane's again */
+		return;
+	}
 	if (p->ops->action(p, ui, (enum action_id)a))
 		p->dirty = true;
 	if (ui->focus != (int)(p - ui->panes))
@@ -653,7 +688,16 @@ ui_key(struct ui *ui, key_code k)
 			ui_message(ui, false, _("%s: not done"), ui->confirm_what);
 		return;
 	}
-	if (!ui->help && !ui->choose.open && p->ops->key != NULL && p->ops->key(p, ui, k)) {
+	if (!ui->help && !ui->choose.open && ui->form.open) {
+		int err;
+
+		if (form_key(&ui->form, k, &err)) {
+			if (err != 0)
+				ui_message(ui, true, "%s", ui_line_error(err));
+			p->dirty = true;
+			return;
+		}
+	} else if (!ui->help && !ui->choose.open && p->ops->key != NULL && p->ops->key(p, ui, k)) {
 		p->dirty = true;
 		return;
 	}
@@ -735,7 +779,13 @@ ui_paste(struct ui *ui)
 		if (n != (size_t)-1)
 			sbuf_sink(&b, mb, n);
 	}
-	if (p->ops->paste != NULL && !ui->help)
+	if (ui->form.open && !ui->help) {
+		int err = form_paste(&ui->form, b.s != NULL ? b.s : "", b.n);
+
+		if (err != 0)
+			ui_message(ui, true, "%s", ui_line_error(err));
+		p->dirty = true;
+	} else if (p->ops->paste != NULL && !ui->help)
 		p->ops->paste(p, ui, b.s != NULL ? b.s : "");
 	else
 		ui_message(ui, false, _("pasted %zu bytes: nothing here takes text"), b.n);
@@ -956,6 +1006,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	ui->panes[PANE_VISITS].ops = &pane_visits_ops;
 	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
 	ui->panes[PANE_TRIAGE].ops = &pane_triage_ops;
+	ui->panes[PANE_OBLIGATIONS].ops = &pane_obligations_ops;
 	{
 		struct layout l;
 
@@ -989,6 +1040,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (ui->panes[i].ops->free != NULL)
 			ui->panes[i].ops->free(&ui->panes[i]);
+	form_close(&ui->form);
 	rules_findings_free(&ui->findings);
 	free(ui->finding_visit);
 	unit_names_free(&ui->names);

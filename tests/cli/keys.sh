@@ -28,7 +28,7 @@ printf 'bind global x quit\nbind global Nope quit\nbind nowhere y quit\nbind glo
 kz keys --check "$T/bad.keymap"
 rc_is 1 "--check of a broken file exits 1"
 is "$(cat "$T/err")" "$T/bad.keymap:2: unknown key name 'Nope'
-$T/bad.keymap:3: unknown context 'nowhere' (global, list, visits, intake, triage, help, editor, choose)
+$T/bad.keymap:3: unknown context 'nowhere' (global, list, visits, intake, triage, help, editor, choose, form)
 $T/bad.keymap:4: global x is bound already on line 1" "each error as FILE:LINE: reason"
 
 kz keys --check "$T/none.keymap"

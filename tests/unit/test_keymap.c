@@ -232,7 +232,7 @@ test_errors_all_reported(void **state)
 	assert_int_equal(keymap_load_string(&km, "k", "bind a b c\nbind global x quit\n"
 	    "bind global Nope quit\n", &errs), 2);
 	assert_string_equal(errs.v[0], "k:1: unknown context 'a' (global, list, visits, intake, "
-	    "triage, help, editor, choose)");
+	    "triage, help, editor, choose, form)");
 	assert_string_equal(errs.v[1], "k:3: unknown key name 'Nope'");
 	keymap_errors_free(&errs);
 	keymap_clear(&km);

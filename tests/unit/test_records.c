@@ -497,6 +497,56 @@ test_questions_by_visit_and_newest(void **state)
 	visit_free(&v);
 }
 
+/* The interface's new issue of marked questions: the issue and the links, all or none. */
+static void
+test_issue_add_linked_is_all_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_uuid qs[2];
+	struct kz_error e;
+	struct question q;
+	struct issue i, other;
+	struct rec_array a = { 0 };
+
+	for (int k = 0; k < 2; k++) {
+		question_init(&q);
+		q.source = QS_POOL;
+		q.channel = QC_EOTINISH;
+		q.text = strdup(k == 0 ? "Жол жоқ" : "Жол жаман");
+		assert_int_equal(question_add(f->s, &q, &e), 0);
+		qs[k] = q.id;
+		question_free(&q);
+	}
+	/* the second question belongs to another issue: refused, and no issue is made */
+	issue_init(&other);
+	other.title = strdup("Басқа мәселе");
+	assert_int_equal(issue_add(f->s, &other, &e), 0);
+	assert_int_equal(issue_link(f->s, &other.id, &qs[1], 1, false, &e), 0);
+	issue_init(&i);
+	i.title = strdup("Жол");
+	assert_int_equal(issue_add_linked(f->s, &i, qs, 2, &e), -1);
+	assert_non_null(strstr(e.msg, "is linked to issue"));
+	assert_int_equal(issue_list(f->s, -1, &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	rec_array_free(&issue_kind, &a);
+	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+	assert_true(uid_is_nil(&q.issue));
+	question_free(&q);
+	issue_free(&i);
+	/* the first alone is free: one issue, the question linked to it */
+	issue_init(&i);
+	i.title = strdup("Жол");
+	assert_int_equal(issue_add_linked(f->s, &i, qs, 1, &e), 0);
+	assert_int_equal(question_get(f->s, &qs[0], &q, &e), 0);
+	assert_memory_equal(q.issue.b, i.id.b, 16);
+	question_free(&q);
+	assert_int_equal(issue_list(f->s, -1, &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	rec_array_free(&issue_kind, &a);
+	issue_free(&i);
+	issue_free(&other);
+}
+
 static void
 test_issue_link_is_all_or_nothing(void **state)
 {
@@ -795,6 +845,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_visit_invited_normalised, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_questions_by_visit_and_newest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_link_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_issue_add_linked_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reception_moves_the_a3_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_calendar_and_node, setup, teardown),
