@@ -55,6 +55,8 @@
 #define KEY_BS "\177"
 /* Quiet this long after a key's first output byte: the screen update is over. */
 #define SETTLE_MS 4
+/* After Enter: the reload and the obligations' recount are over within this. */
+#define ENTER_QUIET_MS 1500
 
 /* Questions as clerks type them: Kazakh and Russian, with the letters only Kazakh has. */
 static const char *const questions[] = {
@@ -461,6 +463,9 @@ struct session {
 	size_t chars, char_bytes, enters, enter_bytes, search_keys;
 	struct sample echo;		/* write of a character to its first output byte */
 	struct sample key, enter, search;	/* inside: key read to doupdate done */
+	struct sample enter_quiet;	/* outside: Enter's write to its last output byte */
+	double search_max;		/* the slowest search keystroke, and its key */
+	unsigned search_max_code;
 	struct mem mem;
 	double maxrss_kib;
 };
@@ -535,8 +540,13 @@ read_keys(const char *path, const struct sent_log *l, struct session *ss)
 				push(&ss->key, ms);
 			else if (l->v[i] == SENT_ENTER)
 				push(&ss->enter, ms);
-			else if (l->v[i] == SENT_SEARCH)
+			else if (l->v[i] == SENT_SEARCH) {
 				push(&ss->search, ms);
+				if (ms > ss->search_max) {
+					ss->search_max = ms;
+					ss->search_max_code = code;
+				}
+			}
 		}
 		i++;
 	}
@@ -572,8 +582,23 @@ session(struct config *cf, int cols, int rows, struct session *ss)
 	for (size_t q = 0; q < cf->questions; q++) {
 		type_text(&t, questions[q % (sizeof questions / sizeof questions[0])], SENT_CHAR,
 		    &l, ss);
-		/* the save: a durable transaction, so a longer first wait */
-		ss->enter_bytes += term_key(&t, KEY_ENTER, NULL, 2000);
+		/*
+		 * The save: a durable transaction, then the commit's reload and, when no key
+		 * waits, the obligations' recount (src/ui/ui.c, ui_due_idle), whose status line
+		 * comes later: all of it is the Enter's, up to the last byte within a second.
+		 */
+		{
+			double t0 = now_ms(), last = t0;
+			size_t before = t.len;
+
+			term_key(&t, KEY_ENTER, NULL, 2000);
+			last = now_ms();
+			while (now_ms() - t0 < ENTER_QUIET_MS)
+				if (term_pump(&t, 20) > 0)
+					last = now_ms();
+			push(&ss->enter_quiet, last - t0);
+			ss->enter_bytes += t.len - before;
+		}
 		ss->enters++;
 		sent(&l, SENT_ENTER);
 	}
@@ -634,6 +659,7 @@ free_session(struct session *ss)
 	free(ss->key.v);
 	free(ss->enter.v);
 	free(ss->search.v);
+	free(ss->enter_quiet.v);
 }
 
 static int
@@ -667,11 +693,14 @@ bench_typing(struct config *cf)
 		    pct(&ss.enter, 0.5), p99, ss.enter.n, TARGET_KEY_P99_MS,
 		    verdict(p99, TARGET_KEY_P99_MS));
 		p99 = pct(&ss.search, 0.99);
+		printf("    Enter to the screen quiet (outside: the reload and the obligations' "
+		    "recount drawn): median %.1f ms, max %.1f ms; a key typed meanwhile waits\n",
+		    pct(&ss.enter_quiet, 0.5), ss.enter_quiet.n ?
+		    ss.enter_quiet.v[ss.enter_quiet.n - 1] : 0);
 		printf("    Triage, a search keystroke, key read to results drawn: median %.3f ms, "
-		    "p99 %.3f ms, max %.3f ms (%zu keys); under %.0f ms: %s\n",
-		    pct(&ss.search, 0.5), p99, ss.search.n ? ss.search.v[ss.search.n - 1] : 0,
-		    ss.search.n, TARGET_SEARCH_MS, verdict(ss.search.n ?
-		    ss.search.v[ss.search.n - 1] : 0, TARGET_SEARCH_MS));
+		    "p99 %.3f ms, max %.3f ms (%zu keys; the slowest U+%04X); max under %.0f ms: "
+		    "%s\n", pct(&ss.search, 0.5), p99, ss.search_max, ss.search.n,
+		    ss.search_max_code, TARGET_SEARCH_MS, verdict(ss.search_max, TARGET_SEARCH_MS));
 		printf("    bytes to the terminal: %.2f a typed character (%zu characters, %zu "
 		    "bytes), %.0f an Enter; cat: %.2f a character\n",
 		    ss.chars ? (double)ss.char_bytes / (double)ss.chars : 0, ss.chars,

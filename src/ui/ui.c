@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include <wchar.h>
 
 #include "core/compliance.h"
+#include "core/unit.h"
 #include "core/node.h"
 #include "core/office.h"
 #include "core/text.h"
@@ -189,10 +191,56 @@ ui_line_error(int err)
 	}
 }
 
+struct ui_unit_name {
+	char code[10];
+	char *name;		/* owned; stays where it is until ui_unit_names_free */
+};
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strncmp(((const struct ui_unit_name *)a)->code,
+	    ((const struct ui_unit_name *)b)->code, sizeof ((struct ui_unit_name *)0)->code);
+}
+
+/*
+ * A unit's name in the interface's language (unit_name), read from the store the first
+ * time it is asked for; its code when the store has no such unit. The pointer holds until
+ * the next reload, so that a line may show two names.
+ */
 const char *
 ui_unit_name(struct ui *ui, const char *code)
 {
-	return unit_names_get(&ui->names, code);
+	struct ui_unit_name key, *n;
+	struct unit u;
+	struct kz_error e = { 0 };
+	size_t i;
+
+	snprintf(key.code, sizeof key.code, "%s", code);
+	n = bsearch(&key, ui->names, ui->nnames, sizeof *ui->names, name_cmp);
+	if (n != NULL)
+		return n->name;
+	if (unit_get(ui->store, key.code, &u, &e) == 0) {
+		key.name = xstrdup(unit_name(&u, ui->lang));
+		unit_free(&u);
+	} else
+		key.name = xstrdup(code);
+	ui->names = xrealloc(ui->names, (ui->nnames + 1) * sizeof *ui->names);
+	for (i = ui->nnames; i > 0 && name_cmp(&ui->names[i - 1], &key) > 0; i--)
+		ui->names[i] = ui->names[i - 1];
+	ui->names[i] = key;
+	ui->nnames++;
+	return key.name;
+}
+
+static void
+ui_unit_names_free(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->nnames; i++)
+		free(ui->names[i].name);
+	free(ui->names);
+	ui->names = NULL;
+	ui->nnames = 0;
 }
 
 struct view *
@@ -315,6 +363,10 @@ ui_load_due(struct ui *ui)
 	free(ui->finding_visit);
 	ui->finding_visit = NULL;
 	ui->due = ui->overdue = 0;
+	ui->due_stale = false;
+	/* the status line's counts and the Visits pane's marks */
+	ui->all_dirty = true;
+	ui->panes[PANE_VISITS].dirty = true;
 	if (compliance_due(ui->store, ui->today, RULES_DUE_AHEAD, &c, &ui->findings, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;
@@ -339,7 +391,14 @@ ui_reload(struct ui *ui)
 {
 	ui->generation = office_generation(ui->office);
 	ui->today = compliance_today();
-	ui_load_due(ui);
+	ui_unit_names_free(ui);	/* a unit renamed by an import shows its new name */
+	/*
+	 * The obligations' count reads every open issue and visit (compliance_due: a third of
+	 * a second and 160 MiB on bench_store's store), so it is not done here, in the turn
+	 * of the key whose save caused the reload, nor before the first frame: the loop
+	 * counts when no key waits (ui_due_idle).
+	 */
+	ui->due_stale = true;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		ui->panes[i].ops->reload(&ui->panes[i], ui);
 		ui->panes[i].dirty = true;
@@ -373,9 +432,14 @@ draw_status(struct ui *ui, const struct layout *l)
 
 	date_format(ui->today, date);
 	/* short enough for 80 columns with a long unit name: the sync state must show */
-	snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
-	    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
-	    ui->read_only ? _(" | READ-ONLY") : "");
+	if (ui->due < 0)	/* the first frame, before the first count */
+		snprintf(line, sizeof line, _("%s %s | %s | due ..., overdue ... | sync: none%s"),
+		    ui->unit, ui_unit_name(ui, ui->unit), date,
+		    ui->read_only ? _(" | READ-ONLY") : "");
+	else
+		snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
+		    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
+		    ui->read_only ? _(" | READ-ONLY") : "");
 	move(0, 0);
 	attron(A_REVERSE);
 	for (int x = 0; x < l->cols; x++)
@@ -792,6 +856,22 @@ ui_paste(struct ui *ui)
 	free(b.s);
 }
 
+/*
+ * Counts the obligations again after a commit, when no key is waiting: a key that
+ * arrives during the count waits for it, but typing is not slowed key by key, and the
+ * first frame is drawn before it. 1 when it counted (the caller draws before reading).
+ */
+static bool
+ui_due_idle(struct ui *ui)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (!ui->due_stale || poll(&p, 1, 0) != 0)
+		return false;
+	ui_load_due(ui);
+	return true;
+}
+
 /* One turn's input: a key handled, or the timeout (K_NONE). */
 static void
 ui_input(struct ui *ui)
@@ -952,6 +1032,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	ui->office = o;
 	ui->store = office_store(o);
 	ui->read_only = office_read_only(o);
+	ui->due = -1;
 	ui->focus = PANE_VISITS;
 	ui->other = PANE_INTAKE;
 	ui->cursor_pane = -1;
@@ -960,7 +1041,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 		return 1;
 	}
 	memcpy(ui->unit, n.unit, sizeof ui->unit);
-	unit_names_load(ui->store, n.unit, opt->lang, &ui->names);
+	ui->lang = opt->lang;
 	ui_keymaps(ui, opt->keymap);
 	if (office_warning(o) != NULL && ui->msg[0] == '\0')
 		ui_message(ui, true, "%s", office_warning(o));
@@ -968,7 +1049,6 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		kz_fail(e, KZ_EINVAL, "cannot use the terminal (TERM=%s)",
 		    getenv("TERM") ? getenv("TERM") : "");
-		unit_names_free(&ui->names);
 		keymap_clear(&ui->keymap);
 		free(ui);
 		return 1;
@@ -1022,6 +1102,8 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 			ui_resize(ui);
 		ui_draw(ui);
 		ui_bench_drawn();
+		if (ui_due_idle(ui))
+			continue;
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
@@ -1043,7 +1125,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	form_close(&ui->form);
 	rules_findings_free(&ui->findings);
 	free(ui->finding_visit);
-	unit_names_free(&ui->names);
+	ui_unit_names_free(ui);
 	keymap_clear(&ui->keymap);
 	free(ui);
 	return 0;
