@@ -218,7 +218,9 @@ ui_unit_name(struct ui *ui, const char *code)
 	size_t i;
 
 	snprintf(key.code, sizeof key.code, "%s", code);
-	n = bsearch(&key, ui->names, ui->nnames, sizeof *ui->names, name_cmp);
+	/* bsearch's base may not be NULL, even for no items */
+	n = ui->nnames == 0 ? NULL :
+	    bsearch(&key, ui->names, ui->nnames, sizeof *ui->names, name_cmp);
 	if (n != NULL)
 		return n->name;
 	if (unit_get(ui->store, key.code, &u, &e) == 0) {
