@@ -3,6 +3,13 @@
 # `make check`: bench_store builds a store of about a gigabyte and drops the page cache.
 # Usage: bench/run.sh BUILD_DIR
 #
+# bench_ui (the interface in a pseudo-terminal) runs on bench_store's store of a million
+# questions: this script keeps it (KEEP=1) for bench_ui and removes it afterwards unless
+# KEEP=1 was given. Alone, on a store kept earlier:
+#   KEEP=1 make bench                 # once: builds and keeps build/bench-store
+#   build/bench/bench_ui build/bench-ui build/kezdesu KATO_CSV
+# (BENCH_UI_STORE=DIR names another store; BENCH_UI_RUNS, BENCH_UI_QUESTIONS the sizes.)
+#
 # Each bench_NAME is run as `bench_NAME DIR KEZDESU_BINARY KATO_CSV`, with DIR its own
 # scratch directory BUILD_DIR/bench-NAME (a bench may remove and recreate it): in the build
 # directory, so on the disk whose latency is measured. Sizes and switches are environment
@@ -30,6 +37,10 @@ fi
 
 rc=0
 failed=""
+keep=${KEEP:-0}
+# bench_store's store outlives it when bench_ui is to run on it.
+[ -x "$top/$B/bench/bench_ui" ] && [ -x "$top/$B/bench/bench_store" ] && KEEP=1
+export KEEP
 for b in "$top/$B"/bench/bench_*; do
 	[ -x "$b" ] || continue
 	name=$(basename "$b")
@@ -40,5 +51,11 @@ for b in "$top/$B"/bench/bench_*; do
 	fi
 	echo
 done
+store="$top/$B/bench-store"
+if [ "$keep" != 1 ] && [ "$KEEP" = 1 ] && [ -d "$store" ]; then
+	# only the files a bench store holds, as bench_store's own removal
+	rm -f "$store/data.mdb" "$store/lock.mdb" "$store/node.key" "$store/bench-sync.tmp"
+	rmdir "$store" && echo "store $store removed after bench_ui (KEEP=1 keeps it)"
+fi
 [ -n "$failed" ] && echo "bench/run.sh: failed:$failed" >&2
 exit $rc

@@ -60,11 +60,20 @@ struct pane {
 
 enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_OBLIGATIONS, PANE_COUNT };
 
+struct ui_unit_name;
+
 /* What every pane can reach: the office, names, the selected meeting, the message line. */
 struct ui {
 	struct office *office;
 	struct store *store;		/* office_store(): for core's functions, opaque here */
-	struct unit_names names;
+	/*
+	 * The names of the units shown so far, by code (ui_unit_name reads each once), in the
+	 * language enum lang: not every unit under the office at the start (a Government
+	 * store names 15,000: most of the first frame's time).
+	 */
+	struct ui_unit_name *names;
+	size_t nnames;
+	enum lang lang;
 	char unit[10];			/* the office's own unit */
 	struct keymap keymap;
 	struct pane panes[PANE_COUNT];
@@ -79,7 +88,8 @@ struct ui {
 	bool read_only;
 	uint64_t generation;		/* office_generation() the panes were loaded at */
 	kz_date today;
-	int due, overdue;		/* obligations (compliance_due) */
+	int due, overdue;		/* obligations (compliance_due); -1 before the first count */
+	bool due_stale;			/* a commit since: counted again when no key waits */
 	struct rules_findings findings;	/* of compliance_due: marks on the visits */
 	struct kz_uuid *finding_visit;	/* the visit of each finding (nil: none) */
 	struct kz_uuid visit;		/* the selected meeting (nil: none) */

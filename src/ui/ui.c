@@ -12,16 +12,20 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <malloc.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "core/compliance.h"
+#include "core/unit.h"
 #include "core/node.h"
 #include "core/office.h"
 #include "core/text.h"
@@ -49,6 +53,86 @@
 static volatile sig_atomic_t ui_winch;
 /* SIGHUP (the SSH connection dropped) or SIGTERM: leave, keeping the drafts. */
 static volatile sig_atomic_t ui_hangup;
+
+/*
+ * make bench (bench/bench_ui.c) measures the real binary in a pseudo-terminal. With
+ * KEZDESU_BENCH_KEYS=FILE set, each key's handling is timed inside the program, from
+ * get_wch's return to the end of the doupdate that shows it (what the terminal cannot
+ * see), and written to FILE at exit, one "KIND CODE NANOSECONDS" line a key; and the first
+ * complete frame is followed by a DCS string that terminals ignore, so that the bench sees
+ * when the first screen is done. Unset, nothing is timed or written.
+ */
+#define UI_BENCH_FRAME "\033Pkezdesu-frame\033\\"
+struct ui_bench_key {
+	char kind;		/* 'c' a character, 'k' a curses key code */
+	uint32_t code;
+	uint64_t ns;
+};
+static struct {
+	const char *path;
+	bool framed;		/* the first frame's marker written */
+	bool pending;		/* a key read, its screen update not yet done */
+	struct timespec read_at;
+	struct ui_bench_key key, *v;
+	size_t n, cap;
+} ui_bench;
+
+/* Called after each ui_draw: the pending key's time, and the first frame's marker. */
+static void
+ui_bench_drawn(void)
+{
+	struct timespec t;
+
+	if (ui_bench.path == NULL)
+		return;
+	if (!ui_bench.framed) {
+		ui_bench.framed = true;
+		fputs(UI_BENCH_FRAME, stdout);
+		fflush(stdout);
+	}
+	if (!ui_bench.pending)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ui_bench.pending = false;
+	if (ui_bench.n == ui_bench.cap) {
+		ui_bench.cap = ui_bench.cap ? 2 * ui_bench.cap : 1024;
+		ui_bench.v = xrealloc(ui_bench.v, ui_bench.cap * sizeof *ui_bench.v);
+	}
+	ui_bench.key.ns = (uint64_t)((t.tv_sec - ui_bench.read_at.tv_sec) * 1000000000LL +
+	    (t.tv_nsec - ui_bench.read_at.tv_nsec));
+	ui_bench.v[ui_bench.n++] = ui_bench.key;
+}
+
+static void
+ui_bench_read(int r, wint_t ch)
+{
+	if (ui_bench.path == NULL || r == ERR)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ui_bench.read_at);
+	ui_bench.pending = true;
+	ui_bench.key.kind = r == KEY_CODE_YES ? 'k' : 'c';
+	ui_bench.key.code = (uint32_t)ch;
+}
+
+/* At exit: the times to the bench's file (a bench's tool: a failure is only reported). */
+static void
+ui_bench_write(void)
+{
+	FILE *f;
+
+	if (ui_bench.path == NULL)
+		return;
+	if ((f = fopen(ui_bench.path, "w")) != NULL) {
+		for (size_t i = 0; i < ui_bench.n; i++)
+			fprintf(f, "%c %u %llu\n", ui_bench.v[i].kind, (unsigned)ui_bench.v[i].code,
+			    (unsigned long long)ui_bench.v[i].ns);
+	}
+	if (f == NULL || fclose(f) != 0)
+		fprintf(stderr, "kezdesu: KEZDESU_BENCH_KEYS=%s: %s\n", ui_bench.path,
+		    strerror(errno));
+	free(ui_bench.v);
+	ui_bench.v = NULL;
+}
 
 static void
 ui_on_hangup(int sig)
@@ -108,10 +192,58 @@ ui_line_error(int err)
 	}
 }
 
+struct ui_unit_name {
+	char code[10];
+	char *name;		/* owned; stays where it is until ui_unit_names_free */
+};
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strncmp(((const struct ui_unit_name *)a)->code,
+	    ((const struct ui_unit_name *)b)->code, sizeof ((struct ui_unit_name *)0)->code);
+}
+
+/*
+ * A unit's name in the interface's language (unit_name), read from the store the first
+ * time it is asked for; its code when the store has no such unit. The pointer holds until
+ * the next reload, so that a line may show two names.
+ */
 const char *
 ui_unit_name(struct ui *ui, const char *code)
 {
-	return unit_names_get(&ui->names, code);
+	struct ui_unit_name key, *n;
+	struct unit u;
+	struct kz_error e = { 0 };
+	size_t i;
+
+	snprintf(key.code, sizeof key.code, "%s", code);
+	/* bsearch's base may not be NULL, even for no items */
+	n = ui->nnames == 0 ? NULL :
+	    bsearch(&key, ui->names, ui->nnames, sizeof *ui->names, name_cmp);
+	if (n != NULL)
+		return n->name;
+	if (unit_get(ui->store, key.code, &u, &e) == 0) {
+		key.name = xstrdup(unit_name(&u, ui->lang));
+		unit_free(&u);
+	} else
+		key.name = xstrdup(code);
+	ui->names = xrealloc(ui->names, (ui->nnames + 1) * sizeof *ui->names);
+	for (i = ui->nnames; i > 0 && name_cmp(&ui->names[i - 1], &key) > 0; i--)
+		ui->names[i] = ui->names[i - 1];
+	ui->names[i] = key;
+	ui->nnames++;
+	return key.name;
+}
+
+static void
+ui_unit_names_free(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->nnames; i++)
+		free(ui->names[i].name);
+	free(ui->names);
+	ui->names = NULL;
+	ui->nnames = 0;
 }
 
 struct view *
@@ -234,6 +366,10 @@ ui_load_due(struct ui *ui)
 	free(ui->finding_visit);
 	ui->finding_visit = NULL;
 	ui->due = ui->overdue = 0;
+	ui->due_stale = false;
+	/* the status line's counts and the Visits pane's marks */
+	ui->all_dirty = true;
+	ui->panes[PANE_VISITS].dirty = true;
 	if (compliance_due(ui->store, ui->today, RULES_DUE_AHEAD, &c, &ui->findings, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;
@@ -250,6 +386,11 @@ ui_load_due(struct ui *ui)
 			ui->finding_visit[i] = ((const struct visit *)c.visits.items)[f->visit].id;
 	}
 	compliance_free(&c);
+	/*
+	 * Every open issue and visit was just in memory (150 MiB on the bench's store): given
+	 * back to the system, not kept by malloc for the rest of a day's session.
+	 */
+	malloc_trim(0);
 }
 
 /* Everything read from the store again: another process committed, or this one. */
@@ -258,7 +399,14 @@ ui_reload(struct ui *ui)
 {
 	ui->generation = office_generation(ui->office);
 	ui->today = compliance_today();
-	ui_load_due(ui);
+	ui_unit_names_free(ui);	/* a unit renamed by an import shows its new name */
+	/*
+	 * The obligations' count reads every open issue and visit (compliance_due: a third of
+	 * a second and 160 MiB on bench_store's store), so it is not done here, in the turn
+	 * of the key whose save caused the reload, nor before the first frame: the loop
+	 * counts when no key waits (ui_due_idle).
+	 */
+	ui->due_stale = true;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		ui->panes[i].ops->reload(&ui->panes[i], ui);
 		ui->panes[i].dirty = true;
@@ -292,9 +440,14 @@ draw_status(struct ui *ui, const struct layout *l)
 
 	date_format(ui->today, date);
 	/* short enough for 80 columns with a long unit name: the sync state must show */
-	snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
-	    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
-	    ui->read_only ? _(" | READ-ONLY") : "");
+	if (ui->due < 0)	/* the first frame, before the first count */
+		snprintf(line, sizeof line, _("%s %s | %s | due ..., overdue ... | sync: none%s"),
+		    ui->unit, ui_unit_name(ui, ui->unit), date,
+		    ui->read_only ? _(" | READ-ONLY") : "");
+	else
+		snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
+		    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
+		    ui->read_only ? _(" | READ-ONLY") : "");
 	move(0, 0);
 	attron(A_REVERSE);
 	for (int x = 0; x < l->cols; x++)
@@ -736,6 +889,22 @@ ui_paste(struct ui *ui)
 	free(b.s);
 }
 
+/*
+ * Counts the obligations again after a commit, when no key is waiting: a key that
+ * arrives during the count waits for it, but typing is not slowed key by key, and the
+ * first frame is drawn before it. 1 when it counted (the caller draws before reading).
+ */
+static bool
+ui_due_idle(struct ui *ui)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (!ui->due_stale || poll(&p, 1, 0) != 0)
+		return false;
+	ui_load_due(ui);
+	return true;
+}
+
 /* One turn's input: a key handled, or the timeout (K_NONE). */
 static void
 ui_input(struct ui *ui)
@@ -746,6 +915,7 @@ ui_input(struct ui *ui)
 
 	timeout(UI_TICK_MS);
 	r = get_wch(&ch);
+	ui_bench_read(r, ch);
 	if (r == ERR)
 		return;
 	if (r == KEY_CODE_YES) {
@@ -895,6 +1065,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	ui->office = o;
 	ui->store = office_store(o);
 	ui->read_only = office_read_only(o);
+	ui->due = -1;
 	ui->focus = PANE_VISITS;
 	ui->other = PANE_INTAKE;
 	ui->cursor_pane = -1;
@@ -903,7 +1074,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 		return 1;
 	}
 	memcpy(ui->unit, n.unit, sizeof ui->unit);
-	unit_names_load(ui->store, n.unit, opt->lang, &ui->names);
+	ui->lang = opt->lang;
 	ui_keymaps(ui, opt->keymap);
 	if (office_warning(o) != NULL && ui->msg[0] == '\0')
 		ui_message(ui, true, "%s", office_warning(o));
@@ -911,7 +1082,6 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		kz_fail(e, KZ_EINVAL, "cannot use the terminal (TERM=%s)",
 		    getenv("TERM") ? getenv("TERM") : "");
-		unit_names_free(&ui->names);
 		keymap_clear(&ui->keymap);
 		free(ui);
 		return 1;
@@ -943,6 +1113,9 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 
+	ui_bench.path = getenv("KEZDESU_BENCH_KEYS");
+	if (ui_bench.path != NULL && ui_bench.path[0] == '\0')
+		ui_bench.path = NULL;
 	ui->panes[PANE_VISITS].ops = &pane_visits_ops;
 	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
 	ui->panes[PANE_TRIAGE].ops = &pane_triage_ops;
@@ -961,6 +1134,9 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 		if (ui_winch)
 			ui_resize(ui);
 		ui_draw(ui);
+		ui_bench_drawn();
+		if (ui_due_idle(ui))
+			continue;
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
@@ -975,13 +1151,14 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	endwin();
 	delscreen(scr);
 	fatal_set_hook(NULL);
+	ui_bench_write();
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (ui->panes[i].ops->free != NULL)
 			ui->panes[i].ops->free(&ui->panes[i]);
 	form_close(&ui->form);
 	rules_findings_free(&ui->findings);
 	free(ui->finding_visit);
-	unit_names_free(&ui->names);
+	ui_unit_names_free(ui);
 	keymap_clear(&ui->keymap);
 	free(ui);
 	return 0;
