@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/issue.h"
 #include "core/visit.h"
+#include "cli/out.h"
 #include "ui/pane.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -119,18 +120,19 @@ ob_state(const struct rules_finding *f, char *buf, size_t len)
 			snprintf(buf, len, _("due in %dd"), f->days);
 		break;
 	default:
-		snprintf(buf, len, "%s", rules_status_name(f->status));
+		snprintf(buf, len, "%s", _(rules_status_name(f->status)));
 		break;
 	}
 }
 
 static void
 ob_line(const struct obligations *o, struct ui *ui, const struct rules_finding *f,
-    char *line, size_t len)
+    size_t state_cols, char *line, size_t len)
 {
 	const struct issue *is = ob_issue(o, f);
 	const struct visit *v = ob_visit(o, f);
-	char state[32], due[11] = "", about[600] = "";
+	/* a state in Kazakh is two bytes a letter: room for it whole, padded by letters */
+	char state[96], padded[128], due[11] = "", about[600] = "";
 
 	ob_state(f, state, sizeof state);
 	if (f->due != DATE_NONE)
@@ -151,7 +153,8 @@ ob_line(const struct obligations *o, struct ui *ui, const struct rules_finding *
 		snprintf(about, sizeof about, _("year %d%s%s"), f->year,
 		    f->target[0] != '\0' ? ", " : "",
 		    f->target[0] != '\0' ? ui_unit_name(ui, f->target) : "");
-	snprintf(line, len, "%-4s %-12s %-10s %s | %s", f->rule, state, due[0] ? due : "-",
+	snprintf(line, len, "%-4s %s %-10s %s | %s", f->rule,
+	    out_pad(state, state_cols, padded, sizeof padded), due[0] ? due : "-",
 	    about, f->what != NULL ? _(f->what) : "");
 }
 
@@ -161,6 +164,7 @@ ob_draw(struct pane *p, struct ui *ui, WINDOW *w)
 	struct obligations *o = ob_of(p);
 	int rows, cols;
 	char line[1200];
+	size_t state_cols = 0;
 
 	ob_load(o, ui);
 	getmaxyx(w, rows, cols);
@@ -175,10 +179,21 @@ ob_draw(struct pane *p, struct ui *ui, WINDOW *w)
 		o->top = o->sel;
 	if (rows > 1 && o->sel >= o->top + rows - 1)
 		o->top = o->sel - (rows - 2);
+	/* the states' column as wide as the widest shown, counted in letters, not bytes */
+	for (int i = o->top, y = 1; i < (int)o->f.n && y < rows; i++, y++) {
+		char state[96];
+		size_t n = 0;
+
+		ob_state(&o->f.v[i], state, sizeof state);
+		for (const char *c = state; *c != '\0'; c++)
+			n += ((unsigned char)*c & 0xc0) != 0x80;
+		if (n > state_cols)
+			state_cols = n;
+	}
 	for (int i = o->top, y = 1; i < (int)o->f.n && y < rows; i++, y++) {
 		const struct rules_finding *f = &o->f.v[i];
 
-		ob_line(o, ui, f, line, sizeof line);
+		ob_line(o, ui, f, state_cols, line, sizeof line);
 		ui_put(w, y, 0, cols, line, (i == o->sel ? A_REVERSE : A_NORMAL) |
 		    (f->status == RULES_OVERDUE ? A_BOLD | (ui->color ? COLOR_PAIR(1) : 0) : 0));
 	}

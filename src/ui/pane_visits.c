@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/view.h"
 #include "core/visit.h"
+#include "cli/out.h"
 #include "ui/pane.h"
 #include "ui/visit_forms.h"
 #include "util/i18n.h"
@@ -204,7 +205,7 @@ static void
 draw_year(struct visits *vs, struct ui *ui, WINDOW *w)
 {
 	int rows, cols, y = 0;
-	char line[512], cell[3][24];
+	char line[512], cell[3][64], pad[4][96];
 	struct year_row *grid = xcalloc(vs->cov.n + 1, sizeof *grid);
 	size_t n = year_rows(&vs->cov, grid, vs->cov.n);
 
@@ -212,8 +213,11 @@ draw_year(struct visits *vs, struct ui *ui, WINDOW *w)
 	snprintf(line, sizeof line, _("Coverage %d (C-1..C-5) as of today; y: back to the list"),
 	    vs->cov_year);
 	ui_put(w, y++, 0, cols, line, A_BOLD);
-	snprintf(line, sizeof line, "%-4s %-15s %-15s %-15s %s", _("rule"), _("year"),
-	    _("1st half"), _("2nd half"), _("target"));
+	/* columns padded by letters, not bytes: the words are Cyrillic in Kazakh and Russian */
+	snprintf(line, sizeof line, "%s %s %s %s %s", out_pad(_("rule"), 4, pad[0], sizeof pad[0]),
+	    out_pad(_("year"), 15, pad[1], sizeof pad[1]),
+	    out_pad(_("1st half"), 15, pad[2], sizeof pad[2]),
+	    out_pad(_("2nd half"), 15, pad[3], sizeof pad[3]), _("target"));
 	ui_put(w, y++, 0, cols, line, A_UNDERLINE);
 	for (size_t i = (size_t)vs->top; i < n && y < rows; i++) {
 		bool bad = false;
@@ -227,9 +231,12 @@ draw_year(struct visits *vs, struct ui *ui, WINDOW *w)
 
 		/* ui_unit_name's buffer is reused: the akim's name copied first */
 		snprintf(akim, sizeof akim, "%s", ui_unit_name(ui, grid[i].akim));
-		snprintf(line, sizeof line, _("%-4s %-15s %-15s %-15s %s (%s)  akim: %s"),
-		    grid[i].rule, cell[0], cell[1], cell[2], ui_unit_name(ui, grid[i].target),
-		    grid[i].target, akim);
+		snprintf(line, sizeof line, "%-4s %s %s %s %s (%s)", grid[i].rule,
+		    out_pad(cell[0], 15, pad[1], sizeof pad[1]),
+		    out_pad(cell[1], 15, pad[2], sizeof pad[2]),
+		    out_pad(cell[2], 15, pad[3], sizeof pad[3]), ui_unit_name(ui, grid[i].target),
+		    grid[i].target);
+		snprintf(line + strlen(line), sizeof line - strlen(line), _("  akim: %s"), akim);
 		ui_put(w, y++, 0, cols, line, bad ? A_BOLD : A_NORMAL);
 	}
 	if (n == 0)
@@ -242,7 +249,7 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 {
 	struct visits *vs = visits_of(p);
 	int rows, cols;
-	char line[1024], date[11], marks[256];
+	char line[1024], date[11], marks[256], st[64];
 
 	getmaxyx(w, rows, cols);
 	if (vs->year) {
@@ -259,8 +266,10 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 
 		date_format(v->date, date);
 		ui_visit_marks(ui, &v->id, marks, sizeof marks);
-		snprintf(line, sizeof line, "%s %-5s %-10s %s (%s)%s%s", date,
-		    v->time != NULL ? v->time : "", visit_status_word(v->status),
+		/* padded by letters, not bytes: a status is Cyrillic in Kazakh and Russian */
+		snprintf(line, sizeof line, "%s %-5s %s %s (%s)%s%s", date,
+		    v->time != NULL ? v->time : "",
+		    out_pad(visit_status_word(v->status), 10, st, sizeof st),
 		    ui_unit_name(ui, v->target), v->target, v->date == ui->today ?
 		    _(" TODAY") : "", marks[0] ? " " : "");
 		wmove(w, (int)i + 1, 0);
@@ -275,7 +284,7 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 			char akim[256];
 
 			used += ui_put(w, (int)i + 1, used, cols - used, marks,
-			    a | (ui->color && strstr(marks, "OVERDUE") ? COLOR_PAIR(1) : 0) |
+			    a | (ui->color && strstr(marks, _("OVERDUE")) ? COLOR_PAIR(1) : 0) |
 			    (marks[0] ? A_BOLD : 0));
 			/*
 			 * Who holds it, after the marks so that a narrow pane keeps those: a

@@ -7,7 +7,8 @@ tui_store
 for term in xterm-256color screen-256color tmux-256color linux vt100; do
 	tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW TERM=$term -- --db "$D"
 	shows "▶ Visits" "TERM=$term: the frame"
-	check "TERM=$term: the M-1 state in words" grep -q "\[M-1 not held 11d\]" "$T/screen"
+	# the marks come with the obligations, counted just after the first frame: wait
+	shows "[M-1 not held 11d]" "TERM=$term: the M-1 state in words"
 	keys Down
 	sleep 0.1
 	# vt100 has no F10 in its terminfo: q is the key that always quits outside the editor
@@ -44,6 +45,21 @@ keys F5
 shows "проблемный вопрос решается в срок" "--lang ru: Obligations give the rule's description in Russian"
 keys F10
 tui_exit "--lang ru: F10 quits with status 0" 0
+
+# In Kazakh a state is two bytes a letter: shown whole (no letter cut in two and escaped),
+# and the columns after it start at the same place on every line.
+tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW -- --lang kk --db "$D"
+keys F5
+shows "МЕРЗІМІ ӨТКЕН 30 күн" "--lang kk: Obligations give the state whole"
+check "--lang kk: no letter cut in two (no \\x escape)" sh -c "! grep -q 'x[DdCc][0-9A-Fa-f]' '$T/screen'"
+check "--lang kk: the due dates line up" python3 -c '
+import re, sys
+rows = [l for l in open(sys.argv[1], encoding="utf-8") if re.match(r"(A-3|M-1|P-1) ", l)]
+cols = {l.index(" 2026-1") for l in rows}
+assert len(rows) == 3 and len(cols) == 1, (len(rows), cols)
+' "$T/screen"
+keys F10
+tui_exit "--lang kk: F10 quits with status 0" 0
 
 tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW NO_COLOR=1 -- --db "$D"
 shows "[M-1 not held 11d]" "NO_COLOR: the states are words"

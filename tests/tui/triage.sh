@@ -130,7 +130,7 @@ like "$(out)" "*Ауыз су жоқ*" "the store has the question in the water 
 # Obligations: what `due` lists, from any pane; Enter leads to the issue it concerns
 keys o
 shows "Obligations due within 30 days and overdue" "o shows the Obligations view"
-shows "A-3  OVERDUE 16d  2026-11-15 issue «Ауыз су құбыры»" "the water issue's overdue deadline, in words"
+shows "A-3  OVERDUE 16d 2026-11-15 issue «Ауыз су құбыры»" "the water issue's overdue deadline, in words"
 kz --db "$D" due --format tsv
 N=$(grep -n "$IW" "$T/out" | head -1 | cut -d: -f1)
 check "due lists the water issue" [ -n "$N" ]
