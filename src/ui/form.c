@@ -303,6 +303,7 @@ bool
 form_action(struct form *f, struct ui *ui, enum action_id a)
 {
 	char why[512];
+	int rc;
 
 	switch (a) {
 	case A_FORM_NEXT:
@@ -315,7 +316,13 @@ form_action(struct form *f, struct ui *ui, enum action_id a)
 		return true;
 	case A_FORM_SAVE:
 		why[0] = '\0';
-		if (form_check(f, why, sizeof why) != 0 || f->save(ui, f, why, sizeof why) != 0) {
+		rc = form_check(f, why, sizeof why);
+		if (rc == 0) {
+			/* the write may wait behind another writer: say so, the form as typed */
+			ui_saving(ui);
+			rc = f->save(ui, f, why, sizeof why);
+		}
+		if (rc != 0) {
 			/* the form stays, everything typed in it; core's line says why */
 			ui_message(ui, true, "%s", why[0] != '\0' ? why : _("not saved"));
 			return true;

@@ -93,6 +93,8 @@ struct ui {
 	void (*confirm_fn)(struct ui *ui);
 };
 
+/* Says "saving..." on the message line at once, before a write that may wait (ui.c). */
+void ui_saving(struct ui *ui);
 /* The message line (printf-like); error lines are marked, not only coloured. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

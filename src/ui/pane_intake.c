@@ -470,6 +470,8 @@ save_line(struct intake *in, struct ui *ui, enum dest d)
 		return;
 	}
 	fill_question(in, &q, text, n);
+	/* the write may wait behind another writer: say so, the line stays as typed */
+	ui_saving(ui);
 	if (d == TO_MEETING) {
 		q.visit = in->meeting;
 		q.source = QS_MEETING;

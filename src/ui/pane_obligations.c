@@ -152,7 +152,7 @@ ob_line(const struct obligations *o, struct ui *ui, const struct rules_finding *
 		    f->target[0] != '\0' ? ", " : "",
 		    f->target[0] != '\0' ? ui_unit_name(ui, f->target) : "");
 	snprintf(line, len, "%-4s %-12s %-10s %s | %s", f->rule, state, due[0] ? due : "-",
-	    about, f->what != NULL ? f->what : "");
+	    about, f->what != NULL ? _(f->what) : "");
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "core/search.h"
 #include "core/view.h"
 #include "core/visit.h"
+#include "cli/out.h"
 #include "ui/form.h"
 #include "ui/line.h"
 #include "ui/pane.h"
@@ -796,7 +797,7 @@ draw_head(struct triage *t, WINDOW *w, int cols)
 static void
 draw_list(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 {
-	char line[1024], date[11];
+	char line[1024], date[11], st[64], od[64];
 
 	ui_put(w, 1, 0, cols, _("status     deadline           executor / unit / title"),
 	    A_BOLD);
@@ -813,9 +814,11 @@ draw_list(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 			date_format(is->deadline, date);
 		else
 			snprintf(date, sizeof date, "-");
-		snprintf(line, sizeof line, "%-10s %-10s %-8s %s | %s | %s",
-		    is->status >= 0 && is->status < ISSUE_STATUS_COUNT ?
-		    issue_status_names[is->status] : "?", date, overdue ? _("OVERDUE") : "",
+		/* padded by columns, not bytes: a status is Cyrillic in Kazakh and Russian */
+		snprintf(line, sizeof line, "%s %-10s %s %s | %s | %s",
+		    out_pad(is->status >= 0 && is->status < ISSUE_STATUS_COUNT ?
+		    _(issue_status_names[is->status]) : "?", 10, st, sizeof st), date,
+		    out_pad(overdue ? _("OVERDUE") : "", 8, od, sizeof od),
 		    is->executor != NULL ? is->executor : "-", ui_unit_name(ui, is->unit),
 		    is->title != NULL ? is->title : "");
 		ui_put(w, (int)i + 2, 0, cols, line,
@@ -878,7 +881,7 @@ draw_issue(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 	issue_line(w, &y, &n, t->top, rows, cols, line, A_BOLD);
 	date_or_empty(is->deadline, d1);
 	snprintf(line, sizeof line, _("status %s%s | level %s | deadline %s | executor %s"),
-	    issue_status_names[is->status], issue_overdue(is, ui->today) ? _(" (OVERDUE)") :
+	    _(issue_status_names[is->status]), issue_overdue(is, ui->today) ? _(" (OVERDUE)") :
 	    "", issue_level_names[is->level], d1[0] ? d1 : "-",
 	    is->executor != NULL ? is->executor : "-");
 	issue_line(w, &y, &n, t->top, rows, cols, line, A_NORMAL);
@@ -901,7 +904,7 @@ draw_issue(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 		date_format_time(ev->at_ms, TRIAGE_UTC_OFFSET_MIN, when);
 		snprintf(line, sizeof line, "  %s %s%s%s%s", when,
 		    ev->status >= 0 && ev->status < ISSUE_STATUS_COUNT ?
-		    issue_status_names[ev->status] : "?", ev->user != NULL ? " (" : "",
+		    _(issue_status_names[ev->status]) : "?", ev->user != NULL ? " (" : "",
 		    ev->user != NULL ? ev->user : "", ev->user != NULL ? ")" : "");
 		if (ev->deadline != DATE_NONE && ev->deadline != ev->deadline_was) {
 			date_or_empty(ev->deadline_was, d1);

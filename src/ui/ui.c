@@ -370,6 +370,31 @@ draw_message(struct ui *ui, const struct layout *l)
 	    ui->msg_error ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) : A_NORMAL);
 }
 
+/*
+ * Shown at once, before a write that may wait behind another process's (LMDB has one
+ * writer at a time: another SSH user saving, an import): the screen says it is saving
+ * while the text stays where it was typed, until the commit returns.
+ */
+void
+ui_saving(struct ui *ui)
+{
+	struct layout l;
+
+	if (stdscr == NULL)	/* no screen: a form's unit test */
+		return;
+	ui_layout(&l);
+	if (l.small)
+		return;
+	snprintf(ui->msg, sizeof ui->msg, "%s", _("saving..."));
+	ui->msg_error = false;
+	draw_message(ui, &l);
+	/* the cursor back where the text is typed */
+	if (ui->cursor_pane == ui->focus && ui->cursor_y >= 0)
+		move(ui->cursor_y, ui->cursor_x);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
 /* The help screen: the bindings reachable in the focused pane, from the action table. */
 static void
 draw_help(struct ui *ui, WINDOW *w)

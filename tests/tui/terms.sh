@@ -34,6 +34,17 @@ for loc in kk_KZ.UTF-8 ru_RU.UTF-8 C.UTF-8; do
 	tui_exit "LC_ALL=$loc: F10 quits with status 0" 0
 done
 
+# The panes' words in the language chosen: an issue's status, a rule's description.
+kz --db "$D" issue add --title "Жол жөндеу" --unit 613633000 --deadline 2026-11-01
+tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --lang ru --db "$D"
+keys F4
+shows "новый" "--lang ru: Triage gives an issue's status in Russian"
+check "--lang ru: ... and OVERDUE too" grep -q "ПРОСРОЧЕНО" "$T/screen"
+keys F5
+shows "проблемный вопрос решается в срок" "--lang ru: Obligations give the rule's description in Russian"
+keys F10
+tui_exit "--lang ru: F10 quits with status 0" 0
+
 tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW NO_COLOR=1 -- --db "$D"
 shows "[M-1 not held 11d]" "NO_COLOR: the states are words"
 keys F4
