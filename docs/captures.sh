@@ -1,12 +1,45 @@
 #!/bin/sh
 # Text captures of each screen of the interface for the user guides (docs/user-guide*.md):
 #   sh docs/captures.sh [ru|kk|en] [BUILD_DIR]  > captures.txt
+#   sh docs/captures.sh ru build docs/user-guide.ru.md   (the captures put into the guide)
 # Makes a demo store in a temporary directory with today fixed (KEZDESU_NOW), runs the real
 # program in a private tmux server (its own socket, no configuration), sends keys and writes
 # each screen to stdout under a "## name" line. Not a test: make check does not run it.
 set -u
 LANG_=${1:-ru}
 B=${2:-build}
+INTO=${3:-}
+# With a guide named, the script runs itself for the captures, then replaces the ``` block
+# under each "<!-- capture: NAME -->" line of the guide with the capture of that name.
+if [ -n "$INTO" ]; then
+	[ -f "$INTO" ] || { echo "captures.sh: $INTO: no such file" >&2; exit 1; }
+	_c=$(mktemp) || exit 1
+	sh "$0" "$LANG_" "$B" >"$_c" || { rm -f "$_c"; exit 1; }
+	awk -v caps="$_c" '
+	BEGIN {
+		while ((getline l < caps) > 0) {
+			if (l ~ /^## /) { name = substr(l, 4); continue }
+			if (name != "") cap[name] = cap[name] l "\n"
+		}
+	}
+	skip == 1 { if ($0 == "```") skip = 2; next }
+	skip == 2 { if ($0 == "```") skip = 0; next }
+	/^<!-- capture: .* -->$/ {
+		print
+		n = substr($0, 15, length($0) - 18)
+		if (!(n in cap)) { print "captures.sh: " FILENAME ":" FNR ": no capture named " n > "/dev/stderr"; bad = 1; next }
+		c = cap[n]
+		sub(/\n+$/, "\n", c)
+		printf "%s", c
+		skip = 1
+		next
+	}
+	{ print }
+	END { exit bad }' "$INTO" >"$_c.md" && mv "$_c.md" "$INTO"
+	_rc=$?
+	rm -f "$_c" "$_c.md"
+	exit "$_rc"
+fi
 KZ=$(cd "$(dirname "$B/kezdesu")" && pwd)/kezdesu
 [ -x "$KZ" ] || { echo "captures.sh: $KZ: build it first (make)" >&2; exit 1; }
 command -v tmux >/dev/null 2>&1 || { echo "captures.sh: tmux is not installed" >&2; exit 1; }
