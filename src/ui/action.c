@@ -47,7 +47,27 @@ const struct action action_table[A_COUNT] = {
 	    .flags = ACT_WRITES | ACT_HINT, .help = N_("cancel the selected meeting") },
 	[A_VISIT_ANNOUNCE] = { .name = "visit-announce", .context = KM_VISITS,
 	    .flags = ACT_WRITES | ACT_HINT,
-	    .help = N_("P-3, P-4: record today's announcement of the meeting, with its channels") },
+	    .help = N_("P-3, P-4: record the meeting's announcement: its channels, then its day") },
+	[A_VISIT_ADD] = { .name = "visit-add", .context = KM_VISITS,
+	    .flags = ACT_WRITES | ACT_HINT, .help = N_("a new meeting: akim, place, date, time, "
+	    "duration (after an approved calendar: a revision K-2 or unscheduled U-1)") },
+	[A_VISIT_EDIT] = { .name = "visit-edit", .context = KM_VISITS, .flags = ACT_WRITES,
+	    .help = N_("change the selected meeting's time, duration and venue") },
+	/* move and held are in F1's help: the hint line must keep F1 in 80 columns */
+	[A_VISIT_MOVE] = { .name = "visit-move", .context = KM_VISITS, .flags = ACT_WRITES,
+	    .help = N_("move the selected meeting to another date (K-2: with its reason)") },
+	[A_VISIT_HELD] = { .name = "visit-held", .context = KM_VISITS,
+	    .flags = ACT_WRITES, .help = N_("mark the selected meeting held: actual "
+	    "times (T-1), broadcast (B-1), publication (A-3)") },
+	[A_VISIT_ATTENDANCE] = { .name = "visit-attendance", .context = KM_VISITS,
+	    .flags = ACT_WRITES, .help = N_("M-2: the selected meeting's attendance by "
+	    "category and whom the office invited") },
+	[A_VISIT_RECEPTION] = { .name = "visit-reception", .context = KM_VISITS,
+	    .flags = ACT_WRITES, .help = N_("A-1: a personal reception after the selected "
+	    "meeting: date, who received, how many citizens") },
+	[A_VISIT_POOL] = { .name = "visit-pool", .context = KM_VISITS, .flags = ACT_WRITES,
+	    .help = N_("P-2: the selected meeting's request pool; its first line adds a "
+	    "request with its channel") },
 	[A_CHOOSE_MARK] = { .name = "choose-mark", .context = KM_CHOOSE, .flags = ACT_HINT,
 	    .help = N_("mark or unmark the item") },
 	[A_CHOOSE_ACCEPT] = { .name = "choose-accept", .context = KM_CHOOSE, .flags = ACT_HINT,

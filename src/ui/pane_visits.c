@@ -14,6 +14,7 @@
 #include "core/view.h"
 #include "core/visit.h"
 #include "ui/pane.h"
+#include "ui/visit_forms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -168,6 +169,7 @@ cov_word(enum rules_status s)
 struct year_row {
 	const char *rule;
 	const char *target;
+	const char *akim;
 	int state[3];	/* RULES_YEAR, RULES_H1, RULES_H2 */
 };
 
@@ -183,13 +185,14 @@ year_rows(const struct rules_findings *cov, struct year_row *rows, size_t max)
 
 		for (r = 0; r < n; r++)
 			if (strcmp(rows[r].rule, f->rule) == 0 &&
-			    strcmp(rows[r].target, f->target) == 0)
+			    strcmp(rows[r].target, f->target) == 0 &&
+			    strcmp(rows[r].akim, f->akim) == 0)
 				break;
 		if (r == n) {
 			if (n == max)
 				break;
 			rows[n++] = (struct year_row){ .rule = f->rule, .target = f->target,
-			    .state = { -1, -1, -1 } };
+			    .akim = f->akim, .state = { -1, -1, -1 } };
 		}
 		if (f->period >= RULES_YEAR && f->period <= RULES_H2)
 			rows[r].state[f->period] = (int)f->status;
@@ -220,8 +223,13 @@ draw_year(struct visits *vs, struct ui *ui, WINDOW *w)
 			    cov_word((enum rules_status)grid[i].state[c]));
 			bad |= grid[i].state[c] == RULES_MISSING || grid[i].state[c] == RULES_COV_PAST;
 		}
-		snprintf(line, sizeof line, "%-4s %-15s %-15s %-15s %s (%s)", grid[i].rule, cell[0],
-		    cell[1], cell[2], ui_unit_name(ui, grid[i].target), grid[i].target);
+		char akim[256];
+
+		/* ui_unit_name's buffer is reused: the akim's name copied first */
+		snprintf(akim, sizeof akim, "%s", ui_unit_name(ui, grid[i].akim));
+		snprintf(line, sizeof line, _("%-4s %-15s %-15s %-15s %s (%s)  akim: %s"),
+		    grid[i].rule, cell[0], cell[1], cell[2], ui_unit_name(ui, grid[i].target),
+		    grid[i].target, akim);
 		ui_put(w, y++, 0, cols, line, bad ? A_BOLD : A_NORMAL);
 	}
 	if (n == 0)
@@ -241,7 +249,7 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 		draw_year(vs, ui, w);
 		return;
 	}
-	ui_put(w, 0, 0, cols, _("date       time  status     place, marks"), A_BOLD);
+	ui_put(w, 0, 0, cols, _("date       time  status     place, marks; akim"), A_BOLD);
 	if (vs->list.items.n == 0)
 		ui_put(w, 1, 0, cols, _("no meetings yet (kezdesu plan, or kezdesu visit add)"),
 		    A_NORMAL);
@@ -264,10 +272,17 @@ visits_draw(struct pane *p, struct ui *ui, WINDOW *w)
 		}
 		{
 			int used = ui_put(w, (int)i + 1, 0, cols, line, a);
+			char akim[256];
 
-			ui_put(w, (int)i + 1, used, cols - used, marks,
+			used += ui_put(w, (int)i + 1, used, cols - used, marks,
 			    a | (ui->color && strstr(marks, "OVERDUE") ? COLOR_PAIR(1) : 0) |
 			    (marks[0] ? A_BOLD : 0));
+			/*
+			 * Who holds it, after the marks so that a narrow pane keeps those: a
+			 * district's list mixes its own akim's and the okrug akims' meetings.
+			 */
+			snprintf(akim, sizeof akim, _("  akim: %s"), ui_unit_name(ui, v->akim));
+			ui_put(w, (int)i + 1, used, cols - used, akim, a);
 		}
 		/* the venue is text from the store: sanitised by ui_put like the rest */
 		if (v->venue != NULL && v->venue[0] != '\0' && cols > 60 &&
@@ -300,11 +315,23 @@ cancel_confirmed(struct ui *ui)
 		ui_message(ui, false, _("the meeting is cancelled (saved)"));
 }
 
-/* P-3, P-4: today's announcement with the channels marked (inside visit_modify's write). */
+/*
+ * P-3, P-4: the announcement: its channels marked in a chooser, then its day in a form
+ * (today to start with, another when it is recorded late), saved inside visit_modify.
+ */
 struct announce {
 	char *channels;
-	kz_date today;
+	kz_date on;
 };
+
+static void
+announce_free(void *arg)
+{
+	struct announce *an = arg;
+
+	free(an->channels);
+	free(an);
+}
 
 static int
 announce_fn(struct visit *v, void *arg, struct kz_error *e)
@@ -314,37 +341,67 @@ announce_fn(struct visit *v, void *arg, struct kz_error *e)
 	(void)e;
 	if (v->status == VISIT_PLANNED)
 		v->status = VISIT_ANNOUNCED;
-	v->announced_on = an->today;
+	v->announced_on = an->on;
 	free(v->channels);
 	v->channels = xstrdup(an->channels);
+	return 0;
+}
+
+static int
+announce_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	struct announce *an = f->arg;
+	struct kz_error e = { 0 };
+	char date[11];
+
+	form_date(f, 0, &an->on);
+	if (an->on == DATE_NONE)
+		an->on = ui->today;
+	/* the day it went out: one to come has not happened (P-4 counts what was done) */
+	if (an->on > ui->today) {
+		snprintf(why, len, _("%s: a day ahead of today; the announcement is recorded "
+		    "when it went out"), f->fields[0].label);
+		return -1;
+	}
+	if (visit_modify(ui->store, &ui->visit, announce_fn, an, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		return -1;
+	}
+	date_format(an->on, date);
+	if (an->on == ui->today)
+		ui_message(ui, false, _("announced today through %s (saved)"), an->channels);
+	else
+		ui_message(ui, false, _("announced on %s through %s (saved)"), date, an->channels);
 	return 0;
 }
 
 static void
 announce_accept(struct ui *ui, struct chooser *c)
 {
-	struct announce an = { .today = ui->today };
+	struct announce *an = xcalloc(1, sizeof *an);
 	struct kz_error e = { 0 };
 	size_t len = 0;
+	char today[11];
 
-	an.channels = xstrdup("");
+	an->channels = xstrdup("");
 	for (int i = 0; i < c->n; i++) {
 		if (!c->marked[i])
 			continue;
-		an.channels = xrealloc(an.channels, len + strlen(announce_channel_names[i]) + 2);
-		len += (size_t)sprintf(an.channels + len, "%s%s", len > 0 ? "," : "",
+		an->channels = xrealloc(an->channels, len + strlen(announce_channel_names[i]) + 2);
+		len += (size_t)sprintf(an->channels + len, "%s%s", len > 0 ? "," : "",
 		    announce_channel_names[i]);
 	}
 	/* core's one line for an empty list or a bad name: the chooser stays for another try */
-	if (announce_channels_normalise(&an.channels, &e) != 0) {
+	if (announce_channels_normalise(&an->channels, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		c->open = true;
-	} else if (visit_modify(ui->store, &ui->visit, announce_fn, &an, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-	} else {
-		ui_message(ui, false, _("announced today through %s (saved)"), an.channels);
+		announce_free(an);
+		return;
 	}
-	free(an.channels);
+	date_format(ui->today, today);
+	form_open(&ui->form, _("Announced (P-4) on: Enter saves"), announce_save, an,
+	    announce_free);
+	form_add(&ui->form, _("Announced on"), FORM_DATE, today, 10);
 }
 
 static void
@@ -355,7 +412,7 @@ announce_open(struct ui *ui, const struct visit *v)
 	for (int i = 0; i < AC_COUNT; i++)
 		titles[i] = _(announce_channel_titles[i]);
 	ui->visit = v->id;
-	choose_open(&ui->choose, _("Announced today through (P-3):"), titles, AC_COUNT, true,
+	choose_open(&ui->choose, _("Announced through (P-3): Space marks, Enter then asks the day"), titles, AC_COUNT, true,
 	    announce_accept);
 	/* the channels recorded already are marked */
 	for (const char *p = v->channels; p != NULL && *p != '\0';) {
@@ -442,6 +499,40 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 		}
 		announce_open(ui, v);
 		return true;
+	case A_VISIT_ADD:
+		visit_form_add(ui);
+		return true;
+	case A_VISIT_EDIT:
+	case A_VISIT_MOVE:
+	case A_VISIT_HELD:
+	case A_VISIT_ATTENDANCE:
+	case A_VISIT_RECEPTION:
+	case A_VISIT_POOL:
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		/* core refuses the rest (a reception before the meeting is held...) */
+		if (v->status == VISIT_CANCELLED || (v->status == VISIT_HELD &&
+		    (a == A_VISIT_EDIT || a == A_VISIT_MOVE))) {
+			ui_message(ui, true, _("this meeting is %s: it cannot be changed so"),
+			    visit_status_word(v->status));
+			return false;
+		}
+		ui->visit = v->id;
+		if (a == A_VISIT_EDIT)
+			visit_form_edit(ui, v);
+		else if (a == A_VISIT_MOVE)
+			visit_form_move(ui, v);
+		else if (a == A_VISIT_HELD)
+			visit_form_held(ui, v);
+		else if (a == A_VISIT_ATTENDANCE)
+			visit_form_attendance(ui, v);
+		else if (a == A_VISIT_RECEPTION)
+			visit_form_reception(ui, v);
+		else
+			visit_pool_open(ui, v);
+		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {
 			ui_message(ui, true, _("no meeting selected"));
@@ -465,6 +556,7 @@ visits_free(struct pane *p)
 {
 	struct visits *vs = p->data;
 
+	visit_forms_free();
 	if (vs == NULL)
 		return;
 	list_free(&vs->list);

@@ -46,21 +46,24 @@ shows "M-x: no action here" "Escape then x is M-x"
 keys F10
 tui_exit "F10 quits with status 0" 0
 
-# P-3, P-4: the announcement, its channels marked in a chooser
+# P-3, P-4: the announcement, its channels marked in a chooser, then its day
 tui_start 100 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
 shows "Ағыбет а.о. (613633000)" "the list again"
 kz --db "$D" visit add --akim "$DISTRICT" --target 613633100 --date 2026-12-12 --time 11:00
 V3=$(cat "$T/out")
 shows "2026-12-12 11:00 planned" "a new meeting to announce"
 keys Down Down a
-shows "Announced today through (P-3):" "a opens the channels"
+shows "Announced through (P-3):" "a opens the channels"
 check "none marked yet, in words" grep -q "^\[ \] " "$T/screen"
 keys Enter
 shows "P-3" "Enter with none marked: core's one line, the chooser stays"
-check "still the chooser" grep -q "Announced today through" "$T/screen"
+check "still the chooser" grep -q "Announced through" "$T/screen"
 keys Space Down Down Space
 wait_for "[x]"
 check "two marked" [ "$(grep -c '^\[x\]' "$T/screen")" -eq 2 ]
+keys Enter
+shows "Announced (P-4) on: Enter saves" "Enter asks the day"
+check "today to start with" grep -q "\[2026-12-01" "$T/screen"
 keys Enter
 shows "announced today through print,web (saved)" "Enter saves them"
 shows "2026-12-12 11:00 announced" "the meeting is announced in the list"
