@@ -110,6 +110,18 @@ k y
 k F1
 shot "Help (F1) in Visits"
 k Escape
+k n
+k -l 613633100
+k Tab
+k -l 2026-12-22
+k Tab
+k -l 09:30
+shot "Visits: the new meeting form (n)"
+k Escape
+# The list starts on the first meeting ahead (2026-12-07); two lines up is 2026-11-30 10:00.
+k Up Up M
+shot "Visits: the held form (M) of a meeting held"
+k Escape
 k F10
 # Meeting mode on the meeting of 2026-11-30 at 10:00 (held, a few questions already).
 V=$("$KZ" --db "$T/db" visit list --format tsv | awk -F'\t' '$2 == "2026-11-30" && $3 == "10:00" { print $1; exit }')
