@@ -14,6 +14,7 @@
 #include "core/node.h"
 #include "core/office.h"
 #include "core/record.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -279,6 +280,14 @@ cli_main(int argc, char **argv)
 	}
 	c.lang = chosen != NULL && (strcmp(chosen, "ru") == 0 || strcmp(chosen, "en") == 0) ?
 	    LANG_RU : LANG_KK;
+	/* A fixed clock that cannot be read would silently be the real one: refused. */
+	if ((env = getenv("KEZDESU_NOW")) != NULL && env[0] != '\0') {
+		int64_t ms;
+
+		if (clock_parse(env, &ms) != 0)
+			return cli_usage(NULL, _("KEZDESU_NOW: '%s' is not a date and time "
+			    "(YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM])"), env);
+	}
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		const char *a = argv[i];
 

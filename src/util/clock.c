@@ -40,7 +40,7 @@ int
 clock_parse(const char *s, int64_t *ms)
 {
 	int64_t d;
-	int hh = 0, mi = 0, ss = 0, n = 0;
+	int hh = 0, mi = 0, ss = 0, n = 0, off = 0;
 
 	if (strlen(s) < 10 || parse_day(s, &d) != 0)
 		return -1;
@@ -57,11 +57,22 @@ clock_parse(const char *s, int64_t *ms)
 		if (hh > 23 || mi > 59 || ss > 59)
 			return -1;
 	}
-	if (*s == 'Z')
+	/* UTC ("Z", or nothing), or an offset from it: "+05:00" is Kazakhstan's time */
+	if (*s == 'Z') {
 		s++;
+	} else if ((*s == '+' || *s == '-') && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+	    s[2] <= '9' && s[3] == ':' && s[4] >= '0' && s[4] <= '9' && s[5] >= '0' &&
+	    s[5] <= '9') {
+		int oh = (s[1] - '0') * 10 + (s[2] - '0'), om = (s[4] - '0') * 10 + (s[5] - '0');
+
+		if (oh > 14 || om > 59)
+			return -1;
+		off = (*s == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+		s += 6;
+	}
 	if (*s != '\0')
 		return -1;
-	*ms = (d * 86400 + hh * 3600 + mi * 60 + ss) * 1000;
+	*ms = (d * 86400 + hh * 3600 + mi * 60 + ss - off) * 1000;
 	return 0;
 }
 

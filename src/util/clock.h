@@ -6,7 +6,8 @@
 
 /*
  * Milliseconds since the Unix epoch. KEZDESU_NOW, when set, fixes "now" for tests:
- * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]", read as UTC.
+ * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]", read as UTC, or with an offset from it
+ * ("Z", "+05:00"). The command line refuses a value it cannot read (cli.c).
  */
 int64_t clock_now_ms(void);
 

@@ -117,4 +117,8 @@ like "$(head -n 1 "$T/out")" "demo store made in $XDG_DATA_HOME/kezdesu-demo" \
 unchanged "$XDG_DATA_HOME/kezdesu" "$T/default.snap" "... and leaves the default store \$XDG_DATA_HOME/kezdesu as it was"
 unset KEZDESU_NOW
 
+# A fixed clock that cannot be read is refused, not silently replaced by the real one.
+KEZDESU_NOW=garbage kz --version
+rc_is 2 "KEZDESU_NOW that is no date and time is a usage error"
+like "$(err)" "*KEZDESU_NOW: 'garbage' is not a date and time*" "and says so"
 done_testing

@@ -50,12 +50,33 @@ test_clock_parse_times_and_refusals(void **state)
 	assert_int_equal(clock_parse("2026-01", &ms), -1);
 }
 
+/* An offset from UTC: Kazakhstan's 10:00 (+05:00) is 05:00 UTC. */
+static void
+test_clock_parse_offsets(void **state)
+{
+	int64_t ms, utc;
+
+	(void)state;
+	assert_int_equal(clock_parse("2026-12-01T05:00", &utc), 0);
+	assert_int_equal(clock_parse("2026-12-01T10:00:00+05:00", &ms), 0);
+	assert_int_equal(ms, utc);
+	assert_int_equal(clock_parse("2026-12-01T02:00-03:00", &ms), 0);
+	assert_int_equal(ms, utc);
+	assert_int_equal(clock_parse("2026-12-01T05:00Z", &ms), 0);
+	assert_int_equal(ms, utc);
+	assert_int_equal(clock_parse("2026-12-01T10:00+5:00", &ms), -1);
+	assert_int_equal(clock_parse("2026-12-01T10:00+15:00", &ms), -1);
+	assert_int_equal(clock_parse("2026-12-01T10:00+05:60", &ms), -1);
+	assert_int_equal(clock_parse("2026-12-01T10:00+05:00x", &ms), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clock_parse_agrees_with_date),
 		cmocka_unit_test(test_clock_parse_times_and_refusals),
+		cmocka_unit_test(test_clock_parse_offsets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
