@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/xmalloc.h"
+#include "core/namelist.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 
 const char *const announce_channel_names[AC_COUNT] = {
 	[AC_PRINT] = "print",
@@ -54,44 +55,19 @@ announce_channel_find(const char *s, size_t n)
 int
 announce_channels_normalise(char **channels, struct kz_error *e)
 {
-	const char *p = *channels != NULL ? *channels : "";
-	unsigned mask = 0;
-	size_t len = 0;
-	char *out;
+	const char *bad;
+	size_t badlen;
+	unsigned mask;
 
-	for (;;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
-		int k = announce_channel_find(p, n);
-
-		if (k < 0) {
-			while (n > 0 && *p == ' ') {
-				p++;
-				n--;
-			}
-			if (n == 0 && mask == 0 && comma == NULL)
-				return kz_fail(e, KZ_EINVAL, _("visit: --channels names no channel (P-3: "
-				    "one or more of %s)"), AC_LIST);
-			return kz_fail(e, KZ_EINVAL, _("visit: channel '%.*s' is not in the decree's "
-			    "list (P-3: %s)"), (int)n, p, AC_LIST);
-		}
-		mask |= 1u << k;
-		if (comma == NULL)
-			break;
-		p = comma + 1;
+	if (namelist_parse(*channels, announce_channel_names, AC_COUNT, &mask, &bad,
+	    &badlen) != 0) {
+		if (badlen == 0)
+			return kz_fail(e, KZ_EINVAL, _("visit: --channels names no channel (P-3: "
+			    "one or more of %s)"), AC_LIST);
+		return kz_fail(e, KZ_EINVAL, _("visit: channel '%.*s' is not in the decree's "
+		    "list (P-3: %s)"), (int)badlen, bad, AC_LIST);
 	}
-	for (int k = 0; k < AC_COUNT; k++)
-		if (mask & (1u << k))
-			len += strlen(announce_channel_names[k]) + 1;
-	out = xmalloc(len);
-	out[0] = '\0';
-	for (int k = 0; k < AC_COUNT; k++)
-		if (mask & (1u << k)) {
-			if (out[0] != '\0')
-				strcat(out, ",");
-			strcat(out, announce_channel_names[k]);
-		}
 	free(*channels);
-	*channels = out;
+	*channels = namelist_format(announce_channel_names, AC_COUNT, mask);
 	return 0;
 }

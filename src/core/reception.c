@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/namelist.h"
 #include "core/question.h"
 #include "core/rules.h"
 #include "core/text.h"
@@ -66,46 +67,20 @@ reception_free(struct reception *r)
 static int
 normalise_received_by(struct reception *r, struct kz_error *e)
 {
-	char *s, *tok, *save = NULL, *out;
-	unsigned mask = 0;
-	size_t len = 0;
-	int rc = 0;
+	const char *bad;
+	size_t badlen;
+	unsigned mask;
 
-	if (r->received_by == NULL || r->received_by[0] == '\0')
-		return kz_fail(e, KZ_EINVAL, _("reception: who received is required (A-1: one or "
-		    "more of %s)"), RC_LIST);
-	s = xstrdup(r->received_by);
-	for (tok = strtok_r(s, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		int k;
-
-		for (k = 0; k < RC_COUNT; k++)
-			if (strcmp(tok, reception_category_names[k]) == 0)
-				break;
-		if (k == RC_COUNT) {
-			rc = kz_fail(e, KZ_EINVAL, _("reception: '%s' is not one of those who "
-			    "receive (A-1: %s)"), tok, RC_LIST);
-			break;
-		}
-		mask |= 1u << k;
+	if (namelist_parse(r->received_by, reception_category_names, RC_COUNT, &mask, &bad,
+	    &badlen) != 0) {
+		if (badlen == 0)
+			return kz_fail(e, KZ_EINVAL, _("reception: who received is required (A-1: "
+			    "one or more of %s)"), RC_LIST);
+		return kz_fail(e, KZ_EINVAL, _("reception: '%.*s' is not one of those who "
+		    "receive (A-1: %s)"), (int)badlen, bad, RC_LIST);
 	}
-	free(s);
-	if (rc != 0)
-		return rc;
-	if (mask == 0)
-		return kz_fail(e, KZ_EINVAL, _("reception: who received is required (A-1)"));
-	for (int k = 0; k < RC_COUNT; k++)
-		if (mask & (1u << k))
-			len += strlen(reception_category_names[k]) + 1;
-	out = xmalloc(len);
-	out[0] = '\0';
-	for (int k = 0; k < RC_COUNT; k++)
-		if (mask & (1u << k)) {
-			if (out[0] != '\0')
-				strcat(out, ",");
-			strcat(out, reception_category_names[k]);
-		}
 	free(r->received_by);
-	r->received_by = out;
+	r->received_by = namelist_format(reception_category_names, RC_COUNT, mask);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "core/announce.h"
 #include "core/calendar.h"
 #include "core/rules.h"
+#include "core/namelist.h"
 #include "core/territory.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -316,55 +317,26 @@ check_channels(struct store_txn *t, struct visit *v, const char *before)
 static const int broad_audience[] = { AUD_DEPUTY, AUD_PARTY, AUD_PUBLIC_ORG, AUD_OPPOSITION };
 #define BROAD_LIST "deputy, party, public-org, opposition"
 
-/* One spelling, one order, as P-3's channels (core/announce.c). */
+/* One spelling, one order, as P-3's channels (core/namelist.h). */
 int
 visit_invited_normalise(char **invited, struct kz_error *e)
 {
-	const char *p = *invited != NULL ? *invited : "";
-	unsigned mask = 0;
-	size_t len = 0;
-	char *out;
+	enum { NB = sizeof broad_audience / sizeof broad_audience[0] };
+	const char *names[NB], *bad;
+	size_t badlen;
+	unsigned mask;
 
-	for (;;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
-		int k = -1;
-
-		while (n > 0 && (*p == ' ' || *p == '\t')) {
-			p++;
-			n--;
-		}
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-			n--;
-		for (size_t i = 0; i < sizeof broad_audience / sizeof broad_audience[0]; i++)
-			if (strlen(audience_names[broad_audience[i]]) == n &&
-			    memcmp(audience_names[broad_audience[i]], p, n) == 0)
-				k = (int)i;
-		if (k < 0) {
-			if (n == 0 && mask == 0 && comma == NULL)
-				return kz_fail(e, KZ_EINVAL, _("visit: --invited names no one (M-2: one "
-				    "or more of %s)"), BROAD_LIST);
-			return kz_fail(e, KZ_EINVAL, _("visit: invited '%.*s' is not of the broad "
-			    "audience (M-2: %s)"), (int)n, p, BROAD_LIST);
-		}
-		mask |= 1u << k;
-		if (comma == NULL)
-			break;
-		p = comma + 1;
+	for (size_t i = 0; i < NB; i++)
+		names[i] = audience_names[broad_audience[i]];
+	if (namelist_parse(*invited, names, NB, &mask, &bad, &badlen) != 0) {
+		if (badlen == 0)
+			return kz_fail(e, KZ_EINVAL, _("visit: --invited names no one (M-2: one "
+			    "or more of %s)"), BROAD_LIST);
+		return kz_fail(e, KZ_EINVAL, _("visit: invited '%.*s' is not of the broad "
+		    "audience (M-2: %s)"), (int)badlen, bad, BROAD_LIST);
 	}
-	for (size_t i = 0; i < sizeof broad_audience / sizeof broad_audience[0]; i++)
-		if (mask & (1u << i))
-			len += strlen(audience_names[broad_audience[i]]) + 1;
-	out = xmalloc(len);
-	out[0] = '\0';
-	for (size_t i = 0; i < sizeof broad_audience / sizeof broad_audience[0]; i++)
-		if (mask & (1u << i)) {
-			if (out[0] != '\0')
-				strcat(out, ",");
-			strcat(out, audience_names[broad_audience[i]]);
-		}
 	free(*invited);
-	*invited = out;
+	*invited = namelist_format(names, NB, mask);
 	return 0;
 }
 

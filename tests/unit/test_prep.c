@@ -299,7 +299,13 @@ test_p3_channels_from_the_decrees_list(void **state)
 	visit_free(&got);
 	assert_int_equal(visit_modify(f->s, &v, set_channels, (char *)"радио", &e), -1);
 	assert_non_null(strstr(e.msg, "'радио' is not in the decree's list (P-3: print, radio"));
-	assert_int_equal(visit_modify(f->s, &v, set_channels, (char *)"print,,radio", &e), -1);
+	/* a doubled comma names nothing more (core/namelist.h), as A-1's and M-2's lists */
+	assert_int_equal(visit_modify(f->s, &v, set_channels, (char *)"print,,radio", &e), 0);
+	assert_int_equal(visit_get(f->s, &v, &got, &e), 0);
+	assert_string_equal(got.channels, "print,radio");
+	visit_free(&got);
+	assert_int_equal(visit_modify(f->s, &v, set_channels, (char *)" , ", &e), -1);
+	assert_non_null(strstr(e.msg, "names no channel"));
 	assert_int_equal(visit_modify(f->s, &v, set_channels, (char *)"egov,radio", &e), 0);
 
 	/* An older store's free text: kept through other edits, refused once changed. */
