@@ -6,6 +6,7 @@
 #ifndef KZ_TEST_RULES_FIXTURE_H
 #define KZ_TEST_RULES_FIXTURE_H
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -121,6 +122,68 @@ visit(int id, const char *akim, const char *target, kz_date date, bool field,
 	v.planned_min = 0;
 	v.report_min = -1;
 	return v;
+}
+
+/* What one finding about a meeting should be (needs cmocka.h included first). */
+struct want_visit {
+	int			 visit;
+	const char		*rule;
+	enum rules_status	 status;
+	int			 days;
+};
+
+static inline void
+assert_visit_findings(const struct rules_findings *f, const struct want_visit *w, size_t n)
+{
+	assert_int_equal(f->n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(f->v[i].visit, w[i].visit);
+		assert_string_equal(f->v[i].rule, w[i].rule);
+		assert_int_equal(f->v[i].status, w[i].status);
+		assert_int_equal(f->v[i].days, w[i].days);
+	}
+}
+
+/*
+ * What one coverage finding should be; value (the meetings that count) is compared only
+ * by assert_states, the tests of assert_cover leaving it out.
+ */
+struct want_cover {
+	const char		*target;
+	enum rules_period	 period;
+	enum rules_status	 status;
+	int			 visit, value;
+};
+
+static inline void
+assert_cover_findings(const struct rules_findings *f, const char *akim, const char *rule,
+    const struct want_cover *w, size_t n, bool with_value)
+{
+	assert_int_equal(f->n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(f->v[i].rule, rule);
+		assert_string_equal(f->v[i].akim, akim);
+		assert_string_equal(f->v[i].target, w[i].target);
+		assert_int_equal(f->v[i].period, w[i].period);
+		assert_int_equal(f->v[i].status, w[i].status);
+		assert_int_equal(f->v[i].visit, w[i].visit);
+		if (with_value)
+			assert_int_equal(f->v[i].value, w[i].value);
+	}
+}
+
+static inline void
+assert_cover(const struct rules_findings *f, const char *akim, const char *rule,
+    const struct want_cover *w, size_t n)
+{
+	assert_cover_findings(f, akim, rule, w, n, false);
+}
+
+static inline void
+assert_states(const struct rules_findings *f, const char *akim, const char *rule,
+    const struct want_cover *w, size_t n)
+{
+	assert_cover_findings(f, akim, rule, w, n, true);
 }
 
 #endif

@@ -135,28 +135,6 @@ assert_targets(const struct rules_tree *t, const char *akim, const char *rule,
 	rules_targets_free(&tg);
 }
 
-struct want_cover {
-	const char		*target;
-	enum rules_period	 period;
-	enum rules_status	 status;
-	int			 visit;
-};
-
-static void
-assert_cover(const struct rules_findings *f, const char *akim, const char *rule,
-    const struct want_cover *w, size_t n)
-{
-	assert_int_equal(f->n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_string_equal(f->v[i].rule, rule);
-		assert_string_equal(f->v[i].akim, akim);
-		assert_string_equal(f->v[i].target, w[i].target);
-		assert_int_equal(f->v[i].period, w[i].period);
-		assert_int_equal(f->v[i].status, w[i].status);
-		assert_int_equal(f->v[i].visit, w[i].visit);
-	}
-}
-
 /* ---- Time and periods ------------------------------------------------------------- */
 
 static void

@@ -17,25 +17,6 @@
 #include "core/rules.h"
 #include "rules_fixture.h"
 
-struct want {
-	int			 visit;
-	const char		*rule;
-	enum rules_status	 status;
-	int			 days;
-};
-
-static void
-assert_findings(const struct rules_findings *f, const struct want *w, size_t n)
-{
-	assert_int_equal(f->n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_int_equal(f->v[i].visit, w[i].visit);
-		assert_string_equal(f->v[i].rule, w[i].rule);
-		assert_int_equal(f->v[i].status, w[i].status);
-		assert_int_equal(f->v[i].days, w[i].days);
-	}
-}
-
 /* Five meetings of the Sauran district akim at 613833000, each held on Friday 10 April. */
 static void
 held(struct rules_visit *v, size_t n)
@@ -51,7 +32,7 @@ test_b1_held_without_broadcast(void **state)
 	(void)state;
 	struct rules_findings f = { 0 };
 	struct rules_visit v[6];
-	const struct want want[] = {
+	const struct want_visit want[] = {
 		{ 1, "B-1", RULES_MISSING, 0 },		/* neither broadcast nor reason */
 		{ 2, "B-1", RULES_OK, 0 },		/* broadcast, comments open */
 		{ 3, "B-1", RULES_OK, 0 },		/* not possible, reason recorded */
@@ -101,13 +82,13 @@ test_a1_reception_pending_then_missing(void **state)
 	(void)state;
 	struct rules_findings f = { 0 };
 	struct rules_visit v[2];
-	const struct want on_20[] = {
+	const struct want_visit on_20[] = {
 		{ 1, "B-1", RULES_OK, 0 },
 		{ 1, "A-1", RULES_PENDING, 0 },
 		{ 2, "B-1", RULES_OK, 0 },
 		{ 2, "A-1", RULES_OK, 0 },
 	};
-	const struct want on_21[] = {
+	const struct want_visit on_21[] = {
 		{ 1, "B-1", RULES_OK, 0 },
 		{ 1, "A-1", RULES_MISSING, 0 },
 		{ 2, "B-1", RULES_OK, 0 },
@@ -125,11 +106,11 @@ test_a1_reception_pending_then_missing(void **state)
 	rules_findings_free(&f);
 	memset(&f, 0, sizeof f);
 	rules_check_b1_a1(v, N(v), ymd(2026, 4, 20), &f);
-	assert_findings(&f, on_20, N(on_20));
+	assert_visit_findings(&f, on_20, N(on_20));
 	rules_findings_free(&f);
 	memset(&f, 0, sizeof f);
 	rules_check_b1_a1(v, N(v), ymd(2026, 4, 21), &f);
-	assert_findings(&f, on_21, N(on_21));
+	assert_visit_findings(&f, on_21, N(on_21));
 	rules_findings_free(&f);
 }
 

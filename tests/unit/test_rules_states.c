@@ -17,29 +17,6 @@
 #include "core/rules.h"
 #include "rules_fixture.h"
 
-struct want_state {
-	const char		*target;
-	enum rules_period	 period;
-	enum rules_status	 status;
-	int			 visit, value;
-};
-
-static void
-assert_states(const struct rules_findings *f, const char *akim, const char *rule,
-    const struct want_state *w, size_t n)
-{
-	assert_int_equal(f->n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_string_equal(f->v[i].rule, rule);
-		assert_string_equal(f->v[i].akim, akim);
-		assert_string_equal(f->v[i].target, w[i].target);
-		assert_int_equal(f->v[i].period, w[i].period);
-		assert_int_equal(f->v[i].status, w[i].status);
-		assert_int_equal(f->v[i].visit, w[i].visit);
-		assert_int_equal(f->v[i].value, w[i].value);
-	}
-}
-
 /* Жетысайский район (C-3): г.Жетысай, two okrugs and a settlement, per half-year. */
 static void
 test_c3_states_mid_year(void **state)
@@ -61,7 +38,7 @@ test_c3_states_mid_year(void **state)
 		/* Held but not a field meeting: C-3 wants one. */
 		visit(9, "613800000", "613820100", ymd(2026, 4, 1), false, RULES_HELD),
 	};
-	const struct want_state july[] = {
+	const struct want_cover july[] = {
 		{ "613820100", RULES_H1, RULES_MISSING, -1, 0 },
 		{ "613820100", RULES_H2, RULES_COV_OPEN, -1, 0 },
 		{ "613833000", RULES_H1, RULES_COV_HELD, 1, 1 },
@@ -72,7 +49,7 @@ test_c3_states_mid_year(void **state)
 		{ "613843000", RULES_H2, RULES_COV_PLANNED, 7, 1 },
 	};
 	/* 30 June is the first half-year's last day: still open; 4, planned for 1 June, past. */
-	const struct want_state june30[] = {
+	const struct want_cover june30[] = {
 		{ "613820100", RULES_H1, RULES_COV_OPEN, -1, 0 },
 		{ "613820100", RULES_H2, RULES_COV_OPEN, -1, 0 },
 		{ "613833000", RULES_H1, RULES_COV_HELD, 1, 1 },
@@ -83,7 +60,7 @@ test_c3_states_mid_year(void **state)
 		{ "613843000", RULES_H2, RULES_COV_PLANNED, 7, 1 },
 	};
 	/* After the year: whatever was not held is past or missing, nothing planned or open. */
-	const struct want_state after[] = {
+	const struct want_cover after[] = {
 		{ "613820100", RULES_H1, RULES_MISSING, -1, 0 },
 		{ "613820100", RULES_H2, RULES_MISSING, -1, 0 },
 		{ "613833000", RULES_H1, RULES_COV_HELD, 1, 1 },

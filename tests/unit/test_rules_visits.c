@@ -17,25 +17,6 @@
 
 /* ---- One visit -------------------------------------------------------------------- */
 
-struct want_visit {
-	int			 visit;
-	const char		*rule;
-	enum rules_status	 status;
-	int			 days;
-};
-
-static void
-assert_visit_findings(const struct rules_findings *f, const struct want_visit *w, size_t n)
-{
-	assert_int_equal(f->n, n);
-	for (size_t i = 0; i < n; i++) {
-		assert_int_equal(f->v[i].visit, w[i].visit);
-		assert_string_equal(f->v[i].rule, w[i].rule);
-		assert_int_equal(f->v[i].status, w[i].status);
-		assert_int_equal(f->v[i].days, w[i].days);
-	}
-}
-
 static void
 test_p4_announced_14_and_7_days_before(void **state)
 {
