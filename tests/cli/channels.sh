@@ -18,6 +18,7 @@ kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-05-06
 V2=$(out)
 
 LIST="print, radio, web, egov, open-data, social, public-places, other"
+before=$("$KZ" --db "$S" dump | cksum)
 kz --db "$S" visit set "$V" --channels 'аудандық газет'
 fails 1 "visit: channel 'аудандық газет' is not in the decree's list (P-3: $LIST)" \
     "P-3: a channel outside the decree's list is refused, naming the valid ones"
@@ -28,8 +29,10 @@ fails 1 "--channels names no channel (P-3: one or more of $LIST)" \
     "P-3: an empty list is refused"
 kz --db "$S" visit add --akim "$DISTRICT" --target 613630000 --date 2026-05-07 --channels x
 fails 1 "channel 'x' is not in the decree's list" "P-3: visit add checks the channels too"
+is "$("$KZ" --db "$S" dump | cksum)" "$before" "P-3: nothing refused was written"
 kz --db "$S" visit show "$V" --format json
-check "P-3: nothing refused was written" sh -c "! grep -q channels '$T/out'"
+like "$(out)" "*\"$V\"*" "P-3: the meeting shows"
+check "P-3: ... with no channels" sh -c "! grep -q channels '$T/out'"
 
 kz --db "$S" visit set "$V" --channels 'social, print,radio,social' --announced 2026-04-20
 rc_is 0 "P-3: channels of the decree's list, in any order, once or twice"
