@@ -138,12 +138,16 @@ rc_is 1 "a publication dated after today is refused (A-3)"
 like "$(err)" "*published on 2026-12-02, after today (2026-12-01, A-3)*" "and says which day"
 is "$("$KZ" --db "$D" dump | cksum)" "$before" "and nothing of them was saved"
 V3=$("$KZ" --db "$D" visit add --akim $DISTRICT --target 613633000 --date 2026-12-10)
+is_uuid "$V3" || bail_out "setup: visit add of a meeting not held"
 kz --db "$D" visit show "$V3"
+like "$(out)" "id: $V3*" "visit show of a meeting not held"
 check "a meeting not held shows no start, report end or end (not 1970)" \
     sh -c "! grep -q -e 1970 -e '^started' -e '^ended' '$T/out'"
 kz --db "$D" visit show "$V3" --format json
+like "$(out)" "*\"$V3\"*" "... shown in json"
 check "nor in json" sh -c "! grep -q -e 1970 -e started -e ended '$T/out'"
 kz --db "$D" visit list --format tsv
+like "$(out)" "*$V3	*" "... listed in tsv"
 check "nor in tsv" sh -c "! grep -q 1970 '$T/out'"
 kz --db "$D" visit set "$V3" --status cancelled
 kz --db "$D" question add --visit "$V3" "Газ қашан?"

@@ -94,6 +94,7 @@ like "$(out)" "*Decisions of the session of 2026-03-10:
   613633000 Ағыбет а.о.  «Ағыбет: мектеп жөндеуі»: Қаржы бөлінді: 3 000 000 теңге
     $SCHOOL*" "financing --session lists the session's decisions"
 kz --db "$S" financing
+rc_is 0 "financing lists the issues still without a decision"
 check "and the list for the next session no longer holds it" sh -c "! grep -q '$SCHOOL' '$T/out'"
 kz --db "$S" issue set "$LIGHT" --session-date 2026-04-10 --decision "Бас тартылды"
 rc_is 0 "the session's date and its decision given together"

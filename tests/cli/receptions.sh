@@ -49,6 +49,7 @@ fails 1 "019da82f-d400-7152-86ad-e186f6d0d8d0*not found" "a meeting that does no
 kz --db "$S" reception list
 is "$(out)" "" "nothing refused was written"
 kz --db "$S" visit show "$V"
+like "$(out)" "id: $V*" "the meeting shows"
 check "the refused receptions did not move receptions_end" \
     sh -c "! grep -q '^receptions_end: 2' '$T/out'"
 
