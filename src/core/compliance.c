@@ -133,7 +133,7 @@ load_fn(struct store_txn *t, void *arg)
 {
 	struct load_args *a = arg;
 	struct compliance *c = a->c;
-	struct rec_array units = { 0 }, days = { 0 };
+	struct rec_array units = { 0 };
 	struct node n;
 	size_t revcap = 0;
 	int rc = -1;
@@ -163,9 +163,9 @@ load_fn(struct store_txn *t, void *arg)
 		to_rules_visit((const struct visit *)c->visits.items + i, (int)i, &c->rv[i]);
 	if (count_receptions(t, c) != 0)
 		goto out;
-	if (dayoff_list_tx(t, &days) != 0)
+	if (dayoff_list_tx(t, &c->dayoffs) != 0)
 		goto out;
-	dayoff_to_extra(&days, &c->days, &c->extra.n);
+	dayoff_to_extra(&c->dayoffs, &c->days, &c->extra.n);
 	c->extra.v = c->days;
 	c->ndone = (size_t)(a->y1 - a->y0 + 1);
 	c->done = xcalloc(c->ndone, sizeof *c->done);
@@ -208,7 +208,6 @@ load_fn(struct store_txn *t, void *arg)
 	rc = 0;
 out:
 	rec_array_free(&unit_kind, &units);
-	rec_array_free(&dayoff_kind, &days);
 	return rc;
 }
 
@@ -241,6 +240,7 @@ compliance_free(struct compliance *c)
 	free(c->units);
 	rec_array_free(&visit_kind, &c->visits);
 	free(c->rv);
+	rec_array_free(&dayoff_kind, &c->dayoffs);
 	free(c->days);
 	free(c->done);
 	free(c->rev);
