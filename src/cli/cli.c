@@ -13,6 +13,7 @@
 #include "cli/cmd.h"
 #include "core/node.h"
 #include "core/office.h"
+#include "core/question.h"
 #include "core/record.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -370,5 +371,60 @@ cli_main(int argc, char **argv)
 	}
 	cli_close(&c);
 	free(c.db_buf);
+	return rc;
+}
+
+/* The column of p in line, counted in UTF-8 characters from 1, as editors show it. */
+static size_t
+column_of(const char *line, const char *p)
+{
+	size_t col = 1;
+
+	for (const char *q = line; q < p; q++)
+		if (((unsigned char)*q & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+int
+cli_add_lines(struct cli *c, struct question *q,
+    int (*add)(struct cli *c, struct question *q, const void *arg), const void *arg)
+{
+	char id[UID_STRLEN], *line = NULL;
+	size_t cap = 0, lineno = 0;
+	const char *nul;
+	ssize_t len;
+	int rc = 0;
+
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		/* C strings end at a NUL: saving the line would cut the text there. */
+		if ((nul = memchr(line, '\0', (size_t)len)) != NULL) {
+			fprintf(stderr, _("kezdesu: stdin:%zu: a NUL byte at column %zu; the line "
+			    "was not saved\n"), lineno, column_of(line, nul));
+			rc = EXIT_FAIL;
+			continue;
+		}
+		free(q->text);
+		q->text = xstrdup(line);
+		memset(&q->id, 0, sizeof q->id);
+		q->asked_ms = 0;
+		if (add(c, q, arg) != 0) {
+			kz_prefix(&c->err, "stdin:%zu: ", lineno);
+			rc = cli_fail(c);
+			/* A bad line is refused and the hall goes on; a failing store stops. */
+			if (c->err.code == KZ_EINVAL)
+				continue;
+			break;
+		}
+		uid_format(&q->id, id);
+		printf("saved %s\n", id);
+		fflush(stdout);
+	}
+	free(line);
 	return rc;
 }

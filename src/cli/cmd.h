@@ -64,6 +64,16 @@ struct rec_kind;
  */
 int arg_clear(const struct rec_kind *kind, void *obj, const char *name, struct kz_error *e);
 
+struct question;
+/*
+ * Adds one question a line from stdin with add(c, q, arg), q's other fields kept from the
+ * options: each line committed before "saved UUID" is printed and flushed, so whatever was
+ * reported saved survives a crash right after. A bad line ("stdin:N: ...") is refused and
+ * the rest go on; a failing store stops. 0, or EXIT_FAIL when some line was not saved.
+ */
+int cli_add_lines(struct cli *c, struct question *q,
+    int (*add)(struct cli *c, struct question *q, const void *arg), const void *arg);
+
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_official(struct cli *c, int argc, char **argv);
 int cmd_units(struct cli *c, int argc, char **argv);

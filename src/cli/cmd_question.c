@@ -18,21 +18,9 @@ static const char *const question_cols[] = {
 enum { O_VISIT = 256, O_TOPIC, O_ASKER, O_SOURCE, O_CHANNEL, O_NAME, O_CONTACT, O_LIMIT,
 	O_FORMAT, O_ISSUE, O_ANSWERED, O_ANSWER, O_CLEAR, O_RECEPTION };
 
-/* The column of p in line, counted in UTF-8 characters from 1, as editors show it. */
-static size_t
-column_of(const char *line, const char *p)
-{
-	size_t col = 1;
-
-	for (const char *q = line; q < p; q++)
-		if (((unsigned char)*q & 0xc0) != 0x80)
-			col++;
-	return col;
-}
-
 /* Adds q, as asked at reception when reception is not NULL. */
 static int
-add_one(struct cli *c, struct question *q, const struct kz_uuid *reception)
+add_one(struct cli *c, struct question *q, const void *reception)
 {
 	if (reception != NULL)
 		return reception_question_add(c->store, reception, q, &c->err);
@@ -58,10 +46,6 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 	bool by_reception = false;
 	struct question q;
 	char id[UID_STRLEN];
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t len;
-	const char *nul;
 	int ch, rc = 0;
 
 	question_init(&q);
@@ -142,39 +126,7 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 		}
 		goto out;
 	}
-	/*
-	 * One question a line, each committed and synced before "saved" is printed and
-	 * flushed: whatever was reported saved survives a crash right after.
-	 */
-	while ((len = getline(&line, &cap, stdin)) != -1) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0)
-			continue;
-		/* C strings end at a NUL: saving the line would cut the question there. */
-		if ((nul = memchr(line, '\0', (size_t)len)) != NULL) {
-			fprintf(stderr, _("kezdesu: stdin:%zu: a NUL byte at column %zu; the line "
-			    "was not saved\n"), lineno, column_of(line, nul));
-			rc = EXIT_FAIL;
-			continue;
-		}
-		free(q.text);
-		q.text = xstrdup(line);
-		q.asked_ms = 0;
-		if (add_one(c, &q, by_reception ? &reception : NULL) != 0) {
-			kz_prefix(&c->err, "stdin:%zu: ", lineno);
-			rc = cli_fail(c);
-			/* A bad line is refused and the hall goes on; a failing store stops. */
-			if (c->err.code == KZ_EINVAL)
-				continue;
-			break;
-		}
-		uid_format(&q.id, id);
-		printf("saved %s\n", id);
-		fflush(stdout);
-	}
-	free(line);
+	rc = cli_add_lines(c, &q, add_one, by_reception ? &reception : NULL);
 	goto out;
 usage:
 	rc = EXIT_USAGE;

@@ -20,6 +20,13 @@ static const char *const request_cols[] = {
 enum { O_VISIT = 256, O_UNIT, O_CHANNEL, O_DATE, O_TOPIC, O_ASKER, O_NAME, O_CONTACT,
 	O_UNASSIGNED, O_FORMAT };
 
+/* Adds q as a request received on the date *day points to (DATE_NONE: today). */
+static int
+add_one(struct cli *c, struct question *q, const void *day)
+{
+	return request_add(c->store, q, *(const kz_date *)day, &c->err);
+}
+
 static int
 request_add_cmd(struct cli *c, int argc, char **argv)
 {
@@ -37,9 +44,7 @@ request_add_cmd(struct cli *c, int argc, char **argv)
 	const char *cmd = "request add";
 	kz_date date = DATE_NONE;
 	struct question q;
-	char id[UID_STRLEN], *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t len;
+	char id[UID_STRLEN];
 	int ch, rc = 0;
 
 	question_init(&q);
@@ -96,7 +101,7 @@ request_add_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "-") != 0) {
 		q.text = xstrdup(argv[optind]);
-		if (request_add(c->store, &q, date, &c->err) != 0) {
+		if (add_one(c, &q, &date) != 0) {
 			rc = cli_fail(c);
 		} else {
 			uid_format(&q.id, id);
@@ -104,35 +109,7 @@ request_add_cmd(struct cli *c, int argc, char **argv)
 		}
 		goto out;
 	}
-	/* One request a line, as question add - takes them: each saved before "saved". */
-	while ((len = getline(&line, &cap, stdin)) != -1) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0)
-			continue;
-		if (memchr(line, '\0', (size_t)len) != NULL) {
-			fprintf(stderr, _("kezdesu: stdin:%zu: a NUL byte; the line was not saved\n"),
-			    lineno);
-			rc = EXIT_FAIL;
-			continue;
-		}
-		free(q.text);
-		q.text = xstrdup(line);
-		memset(&q.id, 0, sizeof q.id);
-		q.asked_ms = 0;
-		if (request_add(c->store, &q, date, &c->err) != 0) {
-			kz_prefix(&c->err, "stdin:%zu: ", lineno);
-			rc = cli_fail(c);
-			if (c->err.code == KZ_EINVAL)
-				continue;
-			break;
-		}
-		uid_format(&q.id, id);
-		printf("saved %s\n", id);
-		fflush(stdout);
-	}
-	free(line);
+	rc = cli_add_lines(c, &q, add_one, &date);
 	goto out;
 usage:
 	rc = EXIT_USAGE;

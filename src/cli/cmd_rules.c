@@ -39,18 +39,14 @@ parse_year(const char *cmd, const char *s, int *year)
 /*
  * The days that change every year (issue 7): Kurban Ait's first day and the Government's
  * transfers are not in the law, so until the office records them, plan may put a meeting
- * and due a deadline on a day off. Says so for each year from y0 to y1, on f, each line
- * after prefix.
+ * and due a deadline on a day off. Says so for each year from y0 to y1 of the recorded
+ * days (dayoff_list), on f, each line after prefix.
  */
-static int
-say_missing_days(struct cli *c, FILE *f, const char *prefix, int y0, int y1)
+static void
+say_missing_days(FILE *f, const char *prefix, const struct rec_array *days, int y0, int y1)
 {
-	struct rec_array days = { 0 };
-
-	if (dayoff_list(c->store, &days, &c->err) != 0)
-		return -1;
 	for (int y = y0; y <= y1; y++) {
-		int missing = dayoff_year_missing(&days, y);
+		int missing = dayoff_year_missing(days, y);
 
 		if (missing & DAYOFF_NO_KURBAN)
 			fprintf(f, _("%s%d: the first day of Kurban Ait is not recorded, so a meeting "
@@ -61,8 +57,6 @@ say_missing_days(struct cli *c, FILE *f, const char *prefix, int y0, int y1)
 			    "Saturday) is recorded, so a meeting or a deadline may fall on one "
 			    "(kezdesu holiday add DATE --off|--workday)\n"), prefix, y);
 	}
-	rec_array_free(&dayoff_kind, &days);
-	return 0;
 }
 
 /* ---- plan ----------------------------------------------------------------------- */
@@ -72,6 +66,7 @@ cmd_plan(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct compliance_plan p;
+	struct rec_array days = { 0 };
 	int year;
 
 	optind = 0;
@@ -110,8 +105,10 @@ cmd_plan(struct cli *c, int argc, char **argv)
 		putchar('\n');
 	}
 	compliance_plan_free(&p);
-	if (say_missing_days(c, stdout, "notice: ", year, year) != 0)
+	if (dayoff_list(c->store, &days, &c->err) != 0)
 		return cli_fail(c);
+	say_missing_days(stdout, "notice: ", &days, year, year);
+	rec_array_free(&dayoff_kind, &days);
 	printf(_("see them with: kezdesu visit list --from %d-01-01 --to %d-12-31; "
 	    "check with: kezdesu check %d --planned\n"), year, year, year);
 	return 0;
@@ -457,12 +454,9 @@ cmd_due(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	date_to_ymd(today, &y0, &m, &d);
 	date_to_ymd(today + (kz_date)ahead, &y1, &m, &d);
-	if (say_missing_days(c, fmt == OUT_TEXT ? stdout : stderr, fmt == OUT_TEXT ?
-	    "notice: " : "kezdesu: notice: ", y0, y1) != 0) {
-		rules_findings_free(&out);
-		compliance_free(&cp);
-		return cli_fail(c);
-	}
+	/* The days compliance_due read with the rest: not a second read of the store. */
+	say_missing_days(fmt == OUT_TEXT ? stdout : stderr, fmt == OUT_TEXT ? "notice: " :
+	    "kezdesu: notice: ", &cp.dayoffs, y0, y1);
 	if (fmt == OUT_TEXT) {
 		char ds[11];
 

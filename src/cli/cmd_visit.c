@@ -8,6 +8,7 @@
 #include "core/announce.h"
 #include "core/calendar.h"
 #include "core/compliance.h"
+#include "core/namelist.h"
 #include "core/unit.h"
 #include "core/visit.h"
 #include "util/xmalloc.h"
@@ -459,36 +460,28 @@ visit_list_cmd(struct cli *c, int argc, char **argv)
 static void
 show_channels(const struct visit *v)
 {
-	const char *p = v->channels;
-	bool known = true;
+	const char *bad;
+	size_t badlen;
+	unsigned mask;
+	bool first = true;
 
-	if (p == NULL || p[0] == '\0')
+	if (v->channels == NULL || v->channels[0] == '\0')
 		return;
-	for (const char *q = p; known; q++) {
-		const char *comma = strchr(q, ',');
-
-		known = announce_channel_find(q, comma != NULL ? (size_t)(comma - q) :
-		    strlen(q)) >= 0;
-		if (comma == NULL)
-			break;
-		q = comma;
-	}
 	fputs(_("announced through (P-3): "), stdout);
-	if (!known) {
-		out_text_string(stdout, p);
+	/* The reader visit set --channels stores through (announce_channels_normalise). */
+	if (namelist_parse(v->channels, announce_channel_names, AC_COUNT, &mask, &bad,
+	    &badlen) != 0) {
+		out_text_string(stdout, v->channels);
 		fputs(_(" (free text, not names of the decree's list: visit set --channels LIST)\n"),
 		    stdout);
 		return;
 	}
-	for (const char *q = p;; q++) {
-		const char *comma = strchr(q, ',');
-		int k = announce_channel_find(q, comma != NULL ? (size_t)(comma - q) : strlen(q));
-
-		fputs(q != p ? ", " : "", stdout);
+	for (int k = 0; k < AC_COUNT; k++) {
+		if (!(mask & 1u << k))
+			continue;
+		fputs(first ? "" : ", ", stdout);
 		fputs(_(announce_channel_titles[k]), stdout);
-		if (comma == NULL)
-			break;
-		q = comma;
+		first = false;
 	}
 	putchar('\n');
 }

@@ -125,6 +125,7 @@ struct load_args {
 	kz_date from, to;
 	int y0, y1;
 	struct compliance *c;
+	bool issues;		/* also all the issues, into c->issues (compliance_due) */
 };
 
 static int
@@ -132,7 +133,7 @@ load_fn(struct store_txn *t, void *arg)
 {
 	struct load_args *a = arg;
 	struct compliance *c = a->c;
-	struct rec_array units = { 0 }, days = { 0 };
+	struct rec_array units = { 0 };
 	struct node n;
 	size_t revcap = 0;
 	int rc = -1;
@@ -162,9 +163,9 @@ load_fn(struct store_txn *t, void *arg)
 		to_rules_visit((const struct visit *)c->visits.items + i, (int)i, &c->rv[i]);
 	if (count_receptions(t, c) != 0)
 		goto out;
-	if (dayoff_list_tx(t, &days) != 0)
+	if (dayoff_list_tx(t, &c->dayoffs) != 0)
 		goto out;
-	dayoff_to_extra(&days, &c->days, &c->extra.n);
+	dayoff_to_extra(&c->dayoffs, &c->days, &c->extra.n);
 	c->extra.v = c->days;
 	c->ndone = (size_t)(a->y1 - a->y0 + 1);
 	c->done = xcalloc(c->ndone, sizeof *c->done);
@@ -202,25 +203,34 @@ load_fn(struct store_txn *t, void *arg)
 		}
 		calendar_free(&cal);
 	}
+	if (a->issues && issue_list_tx(t, -1, &c->issues) != 0)
+		goto out;
 	rc = 0;
 out:
 	rec_array_free(&unit_kind, &units);
-	rec_array_free(&dayoff_kind, &days);
 	return rc;
+}
+
+static int
+load(struct store *s, struct load_args *a, struct kz_error *e)
+{
+	struct compliance *c = a->c;
+
+	memset(c, 0, sizeof *c);
+	if (store_read(s, load_fn, a, e) != 0) {
+		compliance_free(c);
+		return -1;
+	}
+	return 0;
 }
 
 int
 compliance_load(struct store *s, kz_date from, kz_date to, int y0, int y1,
     struct compliance *c, struct kz_error *e)
 {
-	struct load_args a = { from, to, y0, y1, c };
+	struct load_args a = { from, to, y0, y1, c, false };
 
-	memset(c, 0, sizeof *c);
-	if (store_read(s, load_fn, &a, e) != 0) {
-		compliance_free(c);
-		return -1;
-	}
-	return 0;
+	return load(s, &a, e);
 }
 
 void
@@ -230,6 +240,7 @@ compliance_free(struct compliance *c)
 	free(c->units);
 	rec_array_free(&visit_kind, &c->visits);
 	free(c->rv);
+	rec_array_free(&dayoff_kind, &c->dayoffs);
 	free(c->days);
 	free(c->done);
 	free(c->rev);
@@ -303,15 +314,16 @@ after_issues(struct compliance *c)
 	}
 }
 
-/* The open issues by deadline, and their deadlines and their steps' as the rules see them. */
-static int
-load_issues(struct store *s, struct compliance *c, struct kz_error *e)
+/*
+ * Of c->issues (all of them, as load_fn read them) keeps the open ones by deadline, and
+ * their deadlines and their steps' as the rules see them.
+ */
+static void
+open_issues(struct compliance *c)
 {
 	struct issue *is;
 	size_t keep = 0, cap = 0;
 
-	if (issue_list(s, -1, &c->issues, e) != 0)
-		return -1;
 	is = c->issues.items;
 	for (size_t k = 0; k < c->issues.n; k++) {
 		if (issue_is_open(is[k].status))
@@ -337,7 +349,6 @@ load_issues(struct store *s, struct compliance *c, struct kz_error *e)
 		}
 	}
 	after_issues(c);
-	return 0;
 }
 
 /* The office's part of the rules' deadline context: who it is and what it recorded. */
@@ -359,6 +370,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e)
 {
 	struct rules_due_ctx ctx;
+	struct load_args a;
 	size_t keep = 0;
 	int y0, y1;
 
@@ -368,13 +380,12 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	 * its reporting year): one missing makes what was recorded look owed again.
 	 */
 	rules_due_years(today, ahead, &y0, &y1);
-	if (compliance_load(s, today - RULES_DUE_BEHIND - 31, today + ahead + 31, y0, y1, c,
-	    e) != 0)
+	/* The issues in the same read as the visits and calendars: one moment's store. */
+	a = (struct load_args){ today - RULES_DUE_BEHIND - 31, today + ahead + 31, y0, y1, c,
+		true };
+	if (load(s, &a, e) != 0)
 		return -1;
-	if (load_issues(s, c, e) != 0) {
-		compliance_free(c);
-		return -1;
-	}
+	open_issues(c);
 	due_ctx(c, &ctx);
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;

@@ -19,7 +19,8 @@ struct compliance {
 	struct rules_tree *tree;
 	struct rec_array visits;	/* struct visit, loaded by date */
 	struct rules_visit *rv;		/* the same visits as the rules see them; id = index */
-	struct holidays_day *days;	/* recorded days off and working days */
+	struct rec_array dayoffs;	/* struct dayoff: the recorded days, by date */
+	struct holidays_day *days;	/* the same as the rules see them */
 	struct holidays_extra extra;
 	struct rules_done *done;	/* the calendars' recorded steps, per year loaded */
 	size_t ndone;

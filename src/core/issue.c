@@ -496,6 +496,14 @@ list_fn(struct store_txn *t, void *arg)
 }
 
 int
+issue_list_tx(struct store_txn *t, int status, struct rec_array *out)
+{
+	struct list_args a = { status, DATE_NONE, out };
+
+	return list_fn(t, &a);
+}
+
+int
 issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e)
 {
 	struct list_args a = { status, DATE_NONE, out };

@@ -127,6 +127,8 @@ int issue_add_linked(struct store *s, struct issue *i, const struct kz_uuid *que
 
 /* Issues of one status (-1: all), oldest first. */
 int issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *e);
+/* The same inside t (compliance_due reads them with the visits and calendars). */
+int issue_list_tx(struct store_txn *t, int status, struct rec_array *out);
 /* Issues with a deadline before `before` (DATE_NONE: any), earliest first. */
 int issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
     struct kz_error *e);

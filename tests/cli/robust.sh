@@ -19,6 +19,12 @@ is "$(err)" "kezdesu: stdin:2: a NUL byte at column 5; the line was not saved" \
 is "$(grep -c '^saved ' "$T/out")" 2 "the lines around it are saved"
 kz --db "$S" question list --visit "$V"
 is "$(cut -f7 "$T/out" | tr '\n' '|')" "Бірінші|Екінші|" "and nothing of the NUL line is stored"
+# request add - reads its lines through the same loop (cli_add_lines): the same message.
+printf 'Бір\nАуыз\000су\n' >"$T/in"
+kz_in "$T/in" --db "$S" request add --visit "$V" --channel letter -
+rc_is 1 "request add - exits 1 when a line holds a NUL byte"
+is "$(err)" "kezdesu: stdin:2: a NUL byte at column 5; the line was not saved" \
+    "request add - names the NUL line's column too (P-2)"
 
 # ---- a truncated data.mdb (a backup copied onto a full USB stick) ----
 # LMDB maps the file and trusts its header: a read past the end died with SIGBUS.
