@@ -57,6 +57,7 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 				goto usage;
 			break;
 		case O_TOPIC:
+			free(q.topic);	/* given twice: the last one */
 			q.topic = xstrdup(optarg);
 			break;
 		case O_ASKER:
@@ -74,9 +75,11 @@ question_add_cmd(struct cli *c, int argc, char **argv)
 				goto usage;
 			break;
 		case O_NAME:
+			free(q.asker_name);	/* given twice: the last one */
 			q.asker_name = xstrdup(optarg);
 			break;
 		case O_CONTACT:
+			free(q.asker_contact);	/* given twice: the last one */
 			q.asker_contact = xstrdup(optarg);
 			break;
 		case O_RECEPTION:

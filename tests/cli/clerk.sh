@@ -128,6 +128,16 @@ like "$(err)" "*published before the meeting of 2026-11-20 (A-3)*" "naming the m
 is "$("$KZ" --db "$D" dump | cksum)" "$before" "and nothing of them was saved"
 kz --db "$D" visit set "$V" --started 10:00 --report-end 10:25 --ended 11:30 --published 2026-11-25
 rc_is 0 "times in order and a publication after the meeting are taken"
+# An option given twice: the last one counts, and nothing of the first is left behind
+# (the sanitizer build's leak check fails the command otherwise).
+kz --db "$D" question add --visit "$V" --topic жол --topic су --name А --name Б "Екі рет"
+rc_is 0 "question add with --topic and --name twice"
+kz --db "$D" question show "$(cat "$T/out")" --format json
+check "the last --topic and --name are kept" python3 -c '
+import json, sys
+q = json.load(open(sys.argv[1]))[0]
+assert q["topic"] == "су" and q["asker_name"] == "Б", q
+' "$T/out"
 # A day recorded as done is not after today (P-4, A-3): it would make a deadline look kept.
 before=$("$KZ" --db "$D" dump | cksum)
 kz --db "$D" visit set "$V2" --announced 2026-12-05
