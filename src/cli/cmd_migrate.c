@@ -1,5 +1,5 @@
 /*
- * kezdesu migrate: a store made by kezdesu 0.1.0 (format 1) rewritten in format 2, after a
+ * kezdesu migrate: a store of format 1 (made before the replicated log) rewritten in format 2, after a
  * whole copy of it is kept beside it, in DIR/format-1-copy (core/migrate.h).
  */
 #include <getopt.h>

@@ -152,7 +152,7 @@ const struct cmd_entry cmd_table[] = {
 	{ .name = "dump", .usage = "",
 	  .help = N_("the whole state, canonical sorted text"), .exec = cmd_dump },
 	{ .name = "migrate", .usage = "",
-	  .help = N_("rewrite a store of kezdesu 0.1.0 (format 1)"), .exec = cmd_migrate },
+	  .help = N_("rewrite a store of format 1 (made before the replicated log) in format 2"), .exec = cmd_migrate },
 	{ .name = "conflicts", .usage = "",
 	  .help = N_("concurrent edits kept for review"), .exec = cmd_conflicts },
 	{ .name = "undo", .usage = "",

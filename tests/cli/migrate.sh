@@ -1,5 +1,5 @@
 #!/bin/sh
-# A store made by kezdesu 0.1.0 (format 1, tests/fixtures/format1): refused untouched by
+# A store of format 1, made before the replicated log (tests/fixtures/format1): refused untouched by
 # every command but migrate, which keeps a copy of it and rewrites it in format 2 with
 # every unit, meeting, question, issue, holiday and calendar as they were.
 . "$(dirname "$0")/lib/lib.sh"
