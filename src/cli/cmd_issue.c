@@ -343,42 +343,6 @@ struct issue_filter {
 	kz_date today;
 };
 
-/* Whether the folded text holds the folded part (text NULL: no). */
-static bool
-folded_has(const char *text, const char *part)
-{
-	char *t;
-	bool found;
-
-	if (text == NULL)
-		return false;
-	t = xmalloc(strlen(text) + 1);
-	t[text_fold(text, strlen(text), t)] = '\0';
-	found = strstr(t, part) != NULL;
-	free(t);
-	return found;
-}
-
-/* A KATO code's own digits: the code without the zero groups of the levels below it. */
-static void
-unit_prefix(const char *code, char out[10])
-{
-	static const int ends[] = { 9, 6, 4, 2 };
-	size_t keep = 9;
-
-	for (size_t i = 0; i + 1 < sizeof ends / sizeof ends[0]; i++) {
-		bool zeros = true;
-
-		for (int k = ends[i + 1]; k < ends[i]; k++)
-			zeros = zeros && code[k] == '0';
-		if (!zeros)
-			break;
-		keep = (size_t)ends[i + 1];
-	}
-	memcpy(out, code, keep);
-	out[keep] = '\0';
-}
-
 static bool
 issue_passes(const struct issue *i, const struct issue_filter *f)
 {
@@ -393,11 +357,11 @@ issue_passes(const struct issue *i, const struct issue_filter *f)
 	if (f->unit_prefix[0] != '\0' &&
 	    strncmp(i->unit, f->unit_prefix, strlen(f->unit_prefix)) != 0)
 		return false;
-	if (f->executor != NULL && !folded_has(i->executor, f->executor))
+	if (f->executor != NULL && !text_folded_has(i->executor, f->executor))
 		return false;
 	if (f->level >= 0 && i->level != f->level)
 		return false;
-	if (f->body != NULL && !folded_has(i->body, f->body))
+	if (f->body != NULL && !text_folded_has(i->body, f->body))
 		return false;
 	return !f->overdue || issue_overdue(i, f->today);
 }
@@ -440,7 +404,7 @@ issue_list_cmd(struct cli *c, int argc, char **argv)
 		if (ch == O_UNIT && unit_is_government(optarg))
 			continue;
 		if (ch == O_UNIT && unit_code_valid(optarg)) {
-			unit_prefix(optarg, f.unit_prefix);
+			unit_own_digits(optarg, f.unit_prefix);
 			continue;
 		}
 		if (ch == O_UNIT) {

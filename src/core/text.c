@@ -476,3 +476,18 @@ text_kz1048_decode(const uint8_t *p, size_t n)
 	*q = '\0';
 	return out;
 }
+
+bool
+text_folded_has(const char *text, const char *part)
+{
+	char *t;
+	bool found;
+
+	if (text == NULL)
+		return false;
+	t = xmalloc(strlen(text) + 1);
+	t[text_fold(text, strlen(text), t)] = '\0';
+	found = strstr(t, part) != NULL;
+	free(t);
+	return found;
+}

@@ -84,6 +84,9 @@ uint32_t text_fold_char(uint32_t cp);
  * are not UTF-8 are copied as they are.
  */
 size_t text_fold(const char *s, size_t n, char *out);
+/* Whether text, folded, holds part (already folded): the filters' "a part of the name, any
+ * case" (issue list, the Triage pane). text NULL: no. */
+bool text_folded_has(const char *text, const char *part);
 /*
  * Words for search. A word is a run of word characters: letters, combining marks and
  * digits of any script (and code points Unicode has not assigned yet), by a table made from

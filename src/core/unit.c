@@ -476,3 +476,22 @@ unit_add_local(struct store *s, const char *parent, enum unit_type type, const c
 		return -1;
 	return store_write(s, local_fn, &a, e);
 }
+
+void
+unit_own_digits(const char *code, char out[UNIT_CODE_LEN + 1])
+{
+	static const int ends[] = { 9, 6, 4, 2 };
+	size_t keep = 9;
+
+	for (size_t i = 0; i + 1 < sizeof ends / sizeof ends[0]; i++) {
+		bool zeros = true;
+
+		for (int k = ends[i + 1]; k < ends[i]; k++)
+			zeros = zeros && code[k] == '0';
+		if (!zeros)
+			break;
+		keep = (size_t)ends[i + 1];
+	}
+	memcpy(out, code, keep);
+	out[keep] = '\0';
+}

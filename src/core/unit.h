@@ -118,5 +118,11 @@ bool unit_type_has_akim(enum unit_type t);
 bool unit_code_valid(const char *s);
 /* True when code is the Government's (UNIT_GOVERNMENT_CODE). */
 bool unit_is_government(const char *code);
+/*
+ * A valid code's own digits: the code without the zero groups of the levels below it
+ * (AB CD EF HHH), so that the codes starting with them are the unit and all under it
+ * (filters by unit: issue list, the Triage pane).
+ */
+void unit_own_digits(const char *code, char out[UNIT_CODE_LEN + 1]);
 
 #endif

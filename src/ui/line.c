@@ -90,6 +90,18 @@ cols_at(const struct line *l, size_t p)
 	return line_char_cols(cp);
 }
 
+/* p (> 0) moved forward over marks to a cluster start: after a character (next_cluster),
+ * and where a base was put before a line's leading marks (they then belong to it). */
+static size_t
+snap(const struct line *l, size_t p)
+{
+	uint32_t cp;
+
+	while (p < l->len && cols_at(l, p) == 0)
+		p += char_at(l, p, &cp);
+	return p;
+}
+
 /* The start of the cluster after the one at p (p itself at the end). */
 static size_t
 next_cluster(const struct line *l, size_t p)
@@ -98,10 +110,7 @@ next_cluster(const struct line *l, size_t p)
 
 	if (p >= l->len)
 		return l->len;
-	p += char_at(l, p, &cp);
-	while (p < l->len && cols_at(l, p) == 0)
-		p += char_at(l, p, &cp);
-	return p;
+	return snap(l, p + char_at(l, p, &cp));
 }
 
 /* The start of the cluster before p (0 at the start). */
@@ -116,18 +125,6 @@ prev_cluster(const struct line *l, size_t p)
 		if (cols_at(l, p) != 0)
 			break;
 	}
-	return p;
-}
-
-/* p (> 0) moved forward to a cluster start: only needed where a base was put before a
- * line's leading marks (they then belong to it). */
-static size_t
-snap(const struct line *l, size_t p)
-{
-	uint32_t cp;
-
-	while (p < l->len && cols_at(l, p) == 0)
-		p += char_at(l, p, &cp);
 	return p;
 }
 

@@ -969,15 +969,23 @@ static bool
 triage_key(struct pane *p, struct ui *ui, key_code k)
 {
 	struct triage *t = triage_of(p);
+	char before[TRIAGE_QUERY_MAX];
+	const char *q;
+	size_t bn, n;
 	int err = 0;
 
 	if (t->mode != TM_SEARCH || !t->typing)
 		return false;
+	q = line_text(t->query, &bn);
+	memcpy(before, q, bn);
 	if (!form_line_key(t->query, k, &err))
 		return false;
 	if (err != 0)
 		ui_message(ui, true, "%s", ui_line_error(err));
-	search_run_now(t, ui);
+	/* a cursor move, or a space at an end, leaves the query as it was: no new search */
+	q = line_text(t->query, &n);
+	if (n != bn || memcmp(q, before, n) != 0)
+		search_run_now(t, ui);
 	return true;
 }
 

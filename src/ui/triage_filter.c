@@ -22,43 +22,6 @@ folded(const char *s)
 	return t;
 }
 
-static bool
-folded_has(const char *text, const char *part)
-{
-	char *t;
-	bool found;
-
-	if (text == NULL)
-		return false;
-	t = folded(text);
-	found = t != NULL && strstr(t, part) != NULL;
-	free(t);
-	return found;
-}
-
-/*
- * A KATO code's own digits: the code without the zero groups of the levels below it
- * (AB CD EF HHH), so that a district's issues include its villages'.
- */
-static void
-unit_prefix(const char *code, char out[10])
-{
-	static const int ends[] = { 9, 6, 4, 2 };
-	size_t keep = 9;
-
-	for (size_t i = 0; i + 1 < sizeof ends / sizeof ends[0]; i++) {
-		bool zeros = true;
-
-		for (int k = ends[i + 1]; k < ends[i]; k++)
-			zeros = zeros && code[k] == '0';
-		if (!zeros)
-			break;
-		keep = (size_t)ends[i + 1];
-	}
-	memcpy(out, code, keep);
-	out[keep] = '\0';
-}
-
 int
 triage_filter_set(struct triage_filter *f, int status, int level, bool overdue,
     const char *topic, const char *unit, const char *executor, char *why, size_t len)
@@ -72,7 +35,7 @@ triage_filter_set(struct triage_filter *f, int status, int level, bool overdue,
 		}
 		/* every unit lies under the Government: no filter */
 		if (!unit_is_government(unit))
-			unit_prefix(unit, prefix);
+			unit_own_digits(unit, prefix);
 	}
 	triage_filter_free(f);
 	f->status = status;
@@ -102,11 +65,11 @@ triage_filter_match(const struct triage_filter *f, const struct issue *i, kz_dat
 		return false;
 	if (f->overdue && !issue_overdue(i, today))
 		return false;
-	if (f->topic != NULL && !folded_has(i->topic, f->topic))
+	if (f->topic != NULL && !text_folded_has(i->topic, f->topic))
 		return false;
 	if (f->unit[0] != '\0' && strncmp(i->unit, f->unit, strlen(f->unit)) != 0)
 		return false;
-	if (f->executor != NULL && !folded_has(i->executor, f->executor))
+	if (f->executor != NULL && !text_folded_has(i->executor, f->executor))
 		return false;
 	return true;
 }
