@@ -92,6 +92,7 @@ int cmd_due(struct cli *c, int argc, char **argv);
 int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
 int cmd_dump(struct cli *c, int argc, char **argv);
+int cmd_export_open(struct cli *c, int argc, char **argv);	/* issue 9: open data */
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);

@@ -149,6 +149,12 @@ const struct cmd_entry cmd_table[] = {
 	  .exec = cmd_holiday },
 	{ .name = "holiday", .sub = "remove", .usage = "DATE",
 	  .help = N_("forget a recorded day"), .exec = cmd_holiday },
+	{ .name = "export-open",
+	  .usage = "--format csv|jsonl [--table issues|meetings|obligations] [-o DIR] "
+	      "[--date D] [--ahead DAYS]",
+	  .help = N_("issues, meetings and obligations as open data, no personal data "
+	      "(docs/open-data.md)"),
+	  .exec = cmd_export_open },
 	{ .name = "dump", .usage = "",
 	  .help = N_("the whole state, canonical sorted text"), .exec = cmd_dump },
 	{ .name = "migrate", .usage = "",
