@@ -546,7 +546,7 @@ status_since(const struct issue *is)
 		prev = ev->status;
 	}
 	if (prev != -1 && prev != is->status)
-		since = is->created_ms;	/* a history that does not end in it: say nothing more */
+		return DATE_NONE;	/* a history that does not end in it: not known */
 	return since != 0 ? rules_local_date(since, RULES_UTC_OFFSET_KZ) : DATE_NONE;
 }
 
@@ -747,27 +747,33 @@ finding_period(const struct rules_finding *f, kz_date date, char per[16])
 
 /*
  * An obligation has no record of its own: its id is a hash of what makes it that
- * obligation (the rule, akim, target, period, meeting, issue and step), in the UUID
- * version 8 layout, so that the same obligation has the same id in every export.
+ * obligation, in the UUID version 8 layout, so that the same obligation has the same id
+ * in every export while its status and days change. That is the rule and what is owed
+ * (K-1 owes two things a year), the akim, the target, the period, the meeting, the issue
+ * and the step; and for a deadline of the calendar (no meeting, no issue: K-1, K-3, A-4,
+ * G-1, G-2, which owes two lists a reporting year) its date, which the rule fixes. A
+ * meeting's or an issue's due date moves with it (a meeting moved, a deadline extended)
+ * and is left out.
  */
 static void
 obligation_id(const struct rules_finding *f, const char *per, const struct kz_uuid *visit,
     const struct kz_uuid *issue, struct kz_uuid *out)
 {
 	crypto_generichash_state h;
-	uint8_t step[4] = { (uint8_t)(f->step >> 24), (uint8_t)(f->step >> 16),
-		(uint8_t)(f->step >> 8), (uint8_t)f->step };
-	static const uint8_t zero = 0;
+	int32_t due = uid_is_nil(visit) && uid_is_nil(issue) ? f->due : DATE_NONE;
+	uint8_t n[8] = { (uint8_t)(f->step >> 24), (uint8_t)(f->step >> 16),
+		(uint8_t)(f->step >> 8), (uint8_t)f->step, (uint8_t)((uint32_t)due >> 24),
+		(uint8_t)((uint32_t)due >> 16), (uint8_t)((uint32_t)due >> 8), (uint8_t)due };
 
 	crypto_generichash_init(&h, (const uint8_t *)"kezdesu-open", 12, 16);
 	crypto_generichash_update(&h, (const uint8_t *)f->rule, strlen(f->rule) + 1);
+	crypto_generichash_update(&h, (const uint8_t *)f->what, strlen(f->what) + 1);
 	crypto_generichash_update(&h, (const uint8_t *)f->akim, strlen(f->akim) + 1);
 	crypto_generichash_update(&h, (const uint8_t *)f->target, strlen(f->target) + 1);
 	crypto_generichash_update(&h, (const uint8_t *)per, strlen(per) + 1);
 	crypto_generichash_update(&h, visit->b, 16);
 	crypto_generichash_update(&h, issue->b, 16);
-	crypto_generichash_update(&h, step, 4);
-	crypto_generichash_update(&h, &zero, 1);
+	crypto_generichash_update(&h, n, 8);
 	crypto_generichash_final(&h, out->b, 16);
 	out->b[6] = (uint8_t)((out->b[6] & 0x0f) | 0x80);	/* version 8 */
 	out->b[8] = (uint8_t)((out->b[8] & 0x3f) | 0x80);	/* RFC 9562 variant */

@@ -257,6 +257,22 @@ check "--table obligations --format jsonl is obligations.jsonl byte for byte" cm
 kz --db "$S" export-open --format csv -o "$T/one" --table meetings
 is "$rc:$(ls -A "$T/one" | tr '\n' ' ')" "0:meetings.csv " "-o DIR --table meetings writes that file only"
 
+# ---- obligations' ids: two things owed under one rule (K-1: approve, notify) have two
+# ids; the same obligation keeps its id from one day's export to the next ----
+R=$T/region
+KEZDESU_NOW=2026-01-05 kz --db "$R" init --unit 610000000
+kz --db "$R" units import "$SAMPLE" --edition 2026-07-17
+[ "$rc" -eq 0 ] || bail_out "setup: a region's store"
+KEZDESU_NOW=2026-01-05 kz --db "$R" export-open --format csv --table obligations
+grep '^1,[^,]*,"610000000","K-1"' "$T/out" | cut -d, -f2 >"$T/k1.a"
+grep '^1,[^,]*,"610000000","K-1"' "$T/out" | cut -d, -f18 | tr '\n' ' ' >"$T/k1.days.a"
+KEZDESU_NOW=2026-01-10 kz --db "$R" export-open --format csv --table obligations
+grep '^1,[^,]*,"610000000","K-1"' "$T/out" | cut -d, -f2 >"$T/k1.b"
+grep '^1,[^,]*,"610000000","K-1"' "$T/out" | cut -d, -f18 | tr '\n' ' ' >"$T/k1.days.b"
+is "$(sort -u "$T/k1.a" | wc -l | tr -d ' ')" 2 "K-1's two obligations of a year have two ids"
+is "$(cat "$T/k1.b")" "$(cat "$T/k1.a")" "and the same ids five days later"
+is "$(cat "$T/k1.days.a")|$(cat "$T/k1.days.b")" "9 9 |4 4 " "while their days left change"
+
 # ---- naughty strings as issue titles: CSV and JSON give back exactly what was saved ----
 [ -r "$BLNS" ] || bail_out "no naughty strings at $BLNS"
 N=$T/naughty
