@@ -395,7 +395,8 @@ unit_names2(struct ctx *x, const char *code, char **kk, char **ru)
 		return;
 	memset(&key, 0, sizeof key);
 	snprintf(key.code, sizeof key.code, "%s", code);
-	u = bsearch(&key, x->units.items, x->units.n, sizeof(struct unit), unit_cmp);
+	u = x->units.n == 0 ? NULL : bsearch(&key, x->units.items, x->units.n,
+	    sizeof(struct unit), unit_cmp);
 	if (u != NULL) {
 		*kk = u->name_kk != NULL ? xstrdup(u->name_kk) : NULL;
 		*ru = u->name_ru != NULL ? xstrdup(u->name_ru) : NULL;
@@ -427,6 +428,8 @@ count_find(const struct counts *c, const struct kz_uuid *id)
 {
 	struct count key = { .id = *id };
 
+	if (c->n == 0)
+		return NULL;	/* bsearch's base must not be NULL, even for no element */
 	return bsearch(&key, c->v, c->n, sizeof *c->v, count_cmp);
 }
 
@@ -854,7 +857,8 @@ ctx_open(struct ctx *x, struct store *s, const struct open_options *o, struct kz
 	snprintf(x->office, sizeof x->office, "%s", n.unit);
 	if (unit_list(s, x->office, &x->units, e) != 0)
 		return -1;
-	qsort(x->units.items, x->units.n, sizeof(struct unit), unit_cmp);
+	if (x->units.n > 0)
+		qsort(x->units.items, x->units.n, sizeof(struct unit), unit_cmp);
 	return 0;
 }
 
