@@ -465,6 +465,15 @@ for f in "$T/csv"/*; do
 	cmp -s "$f" "$T/old/${f##*/}" || same=no
 done
 is "$same" yes "the earlier export's files are as they were"
+if [ -w /dev/full ]; then
+	"$KZ" --db "$S" export-open --format csv --table issues >/dev/full 2>"$T/err"
+	rc=$?
+	: >"$T/out"
+	fails 1 "issues: cannot write the export: No space left on device" \
+	    "standard output that fills up: one line, exit 1"
+else
+	ok "# SKIP no /dev/full here"
+fi
 kz --db "$S" export-open --format csv -o "$T/new/sub"
 fails 1 "$T/new/sub: cannot make the directory" "-o whose parent is missing: one line, exit 1"
 
