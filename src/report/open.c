@@ -208,8 +208,8 @@ json_sink(void *arg, const char *s, size_t n)
 }
 
 /*
- * Starts the next cell, of type type: the separator and, for JSON, its key. Returns the
- * column's type (the caller's must match it).
+ * Starts the next cell, of type type (the column's must be the same): the separator and,
+ * for JSON, its key.
  */
 static void
 cell_start(struct row *r, enum col_type type)
@@ -385,7 +385,7 @@ count_cmp(const void *a, const void *b)
 
 /* The unit of code: under the office (loaded once), else read (a unit elsewhere, rare). */
 static void
-unit_names2(struct ctx *x, const char *code, char **kk, char **ru)
+names_of_unit(struct ctx *x, const char *code, char **kk, char **ru)
 {
 	struct unit key, *u, one;
 	struct kz_error e;
@@ -415,7 +415,7 @@ cells_unit(struct row *r, struct ctx *x, const char *code)
 {
 	char *kk, *ru;
 
-	unit_names2(x, code, &kk, &ru);
+	names_of_unit(x, code, &kk, &ru);
 	cell_text(r, code);
 	cell_text(r, kk);
 	cell_text(r, ru);
