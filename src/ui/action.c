@@ -67,7 +67,10 @@ const struct action action_table[A_COUNT] = {
 	    "meeting: date, who received, how many citizens") },
 	[A_VISIT_POOL] = { .name = "visit-pool", .context = KM_VISITS, .flags = ACT_WRITES,
 	    .help = N_("P-2: the selected meeting's request pool; its first line adds a "
-	    "request with its channel") },
+	    "request with its channel, Enter on a request moves it to another meeting") },
+	[A_VISIT_COMMENTS] = { .name = "visit-comments", .context = KM_VISITS,
+	    .flags = ACT_WRITES, .help = N_("B-1: the held meeting's comments from its "
+	    "broadcast, typed one by one, each saved as a question") },
 	[A_CHOOSE_MARK] = { .name = "choose-mark", .context = KM_CHOOSE, .flags = ACT_HINT,
 	    .help = N_("mark or unmark the item") },
 	[A_CHOOSE_ACCEPT] = { .name = "choose-accept", .context = KM_CHOOSE, .flags = ACT_HINT,

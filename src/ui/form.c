@@ -322,12 +322,13 @@ form_action(struct form *f, struct ui *ui, enum action_id a)
 			ui_saving(ui);
 			rc = f->save(ui, f, why, sizeof why);
 		}
-		if (rc != 0) {
+		if (rc < 0) {
 			/* the form stays, everything typed in it; core's line says why */
 			ui_message(ui, true, "%s", why[0] != '\0' ? why : _("not saved"));
 			return true;
 		}
-		form_close(f);
+		if (rc != FORM_KEEP)
+			form_close(f);
 		return true;
 	case A_FORM_CANCEL:
 		form_close(f);

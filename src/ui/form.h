@@ -42,8 +42,11 @@ struct form_field {
 struct form;
 /*
  * Enter: saves what the form holds (through core). 0 when saved (the form closes), -1
- * with core's one line in why when refused (the form stays open, as typed).
+ * with core's one line in why when refused (the form stays open, as typed), FORM_KEEP
+ * when saved and the form stays open for the next one (the callback cleared what it
+ * saved and said so: the broadcast's comments, one save each).
  */
+#define FORM_KEEP 1
 typedef int form_save_fn(struct ui *ui, struct form *f, char *why, size_t len);
 
 struct form {

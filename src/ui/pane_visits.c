@@ -3,7 +3,7 @@
  * today (upcoming and recent), each with its place named and its obligations marked in
  * words (P-4 announcement, A-3 publication, M-1 a past meeting not marked held); Enter
  * opens the meeting in Intake; c cancels it (one write through core); y shows the year's
- * coverage C-1..C-5, targets by period, each state a word.
+ * coverage C-1..C-5, targets by period, each state a word; the forms are visit_forms.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -541,6 +541,25 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 			visit_form_reception(ui, v);
 		else
 			visit_pool_open(ui, v);
+		return true;
+	case A_VISIT_COMMENTS:
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		/* B-1: core says the same on each save; said here before anything is typed */
+		if (v->status != VISIT_HELD) {
+			ui_message(ui, true, _("this meeting is %s: comments from its broadcast "
+			    "come once it is held (B-1)"), visit_status_word(v->status));
+			return false;
+		}
+		if (v->broadcast == NULL || v->broadcast[0] == '\0') {
+			ui_message(ui, true, _("this meeting has no broadcast recorded: its links "
+			    "go in the held form first (B-1)"));
+			return false;
+		}
+		ui->visit = v->id;
+		visit_form_comments(ui, v);
 		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {

@@ -102,7 +102,7 @@ keys Tab
 keys -l 10:30
 keys Tab
 keys -l 11:40
-keys Tab Tab Tab
+keys Tab Tab Tab Tab
 keys -l "нет связи в селе"
 keys Tab
 keys -l 2026-11-23
@@ -261,7 +261,7 @@ shows "2026-12-01 11:00" "the list"
 keys Home Down M
 shows "Mark the meeting held" "the held form"
 check "the start shown as typed" grep -q "\[11:00" "$T/screen"
-keys Tab Tab Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab Tab Tab
 keys -l 2026-12-01
 keys Enter
 shows "marked held (saved)" "saved"
