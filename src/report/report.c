@@ -385,9 +385,23 @@ text_bar(FILE *fp, double fraction)
 	fputs(eighth[n % 8], fp);
 }
 
+/* The largest fraction of a chart: its bar is drawn full length, the others in proportion. */
+static double
+chart_max(const struct report_chart *c)
+{
+	double m = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->bars[i].fraction > m)
+			m = c->bars[i].fraction;
+	return m;
+}
+
 static void
 md_chart(FILE *fp, const struct report_chart *c)
 {
+	double max = chart_max(c);
+
 	fputs("**", fp);
 	md_text(fp, c->caption, false);
 	fputs("**\n\n", fp);
@@ -408,7 +422,7 @@ md_chart(FILE *fp, const struct report_chart *c)
 		fputs(" | ", fp);
 		md_text(fp, b->share, false);
 		fputs(" | ", fp);
-		text_bar(fp, b->fraction);
+		text_bar(fp, max > 0 ? b->fraction / max : 0);
 		fputs(" |\n", fp);
 	}
 }
@@ -568,6 +582,7 @@ static void
 html_chart(FILE *fp, const struct report_chart *c)
 {
 	int h = (int)c->n * SVG_ROW + 6;
+	double max = chart_max(c);
 
 	fputs("<figure>\n<figcaption>", fp);
 	html_text(fp, c->caption);
@@ -579,7 +594,8 @@ html_chart(FILE *fp, const struct report_chart *c)
 	fputs("\">\n", fp);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct bar *b = &c->bars[i];
-		long w = b->fraction <= 0 ? 0 : (long)(b->fraction * SVG_BAR * 10 + 0.5);
+		long w = b->fraction <= 0 || max <= 0 ? 0 :
+		    (long)(b->fraction / max * SVG_BAR * 10 + 0.5);
 		int y = (int)i * SVG_ROW;
 		char *label = cut_label(b->label, 34);
 

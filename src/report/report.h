@@ -110,7 +110,8 @@ struct report_chart *report_chart_new(struct report_doc *d, const char *caption,
 /*
  * One bar: its label, the value and the share as they are written ("12", "20 %"; "<3" and
  * "" are fine), and the length of the bar as a fraction of the whole (0..1; a negative
- * fraction draws no bar, for a value that is not published).
+ * fraction draws no bar, for a value that is not published). The bars are drawn in
+ * proportion to each other: the largest fraction of the chart takes the full width.
  */
 void report_bar(struct report_chart *c, const char *label, const char *value,
     const char *share, double fraction);
