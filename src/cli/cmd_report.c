@@ -113,8 +113,8 @@ publish_results_of(struct cli *c, const struct built *b, kz_date on)
 	if (publish_results(c->store, b->visits, b->nvisits, on, &marked, &c->err) != 0)
 		return -1;
 	date_format(on, d);
-	fprintf(stderr, ngettext("kezdesu: %zu meeting marked published on %s (A-3)",
-	    "kezdesu: %zu meetings marked published on %s (A-3)", marked), marked, d);
+	fprintf(stderr, _("kezdesu: results published on %s (A-3), meetings marked: %zu"), d,
+	    marked);
 	if (marked < b->nvisits)
 		fprintf(stderr, _("; %zu published before keep their date"), b->nvisits - marked);
 	fputc('\n', stderr);

@@ -177,7 +177,7 @@ remains(const struct issue *i)
 	}
 	if (s[0] == '\0') {
 		free(s);
-		s = xstrdup(_("to be solved; no measure recorded"));
+		s = xstrdup(_("to be solved; no further measure recorded"));
 	}
 	return s;
 }

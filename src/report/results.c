@@ -525,7 +525,12 @@ section_topics(struct report_doc *d, const struct results *r, bool *any_hidden)
 		    report_share(answered, (long)all, sh, sizeof sh));
 		report_kv(d, _("Answered on the spot"), buf);
 	}
-	{
+	/*
+	 * Where the questions came from is another breakdown of the same total: of one
+	 * village, its exact counts would give back the total the hidden topics were left
+	 * out of, so it is published only for several places.
+	 */
+	if (!hide) {
 		static const char *const src_labels[QS_COUNT] = {
 			N_("Asked at the meeting"), N_("Collected before it (P-2)"),
 			N_("Comments on its online broadcast (B-1)"),
@@ -534,9 +539,7 @@ section_topics(struct report_doc *d, const struct results *r, bool *any_hidden)
 
 		for (int k = 0; k < QS_COUNT; k++)
 			if (src[k] > 0) {
-				report_kv(d, _(src_labels[k]), report_count(src[k], hide, c,
-				    sizeof c));
-				*any_hidden = *any_hidden || report_count_hidden(src[k], hide);
+				report_kvf(d, _(src_labels[k]), "%ld", src[k]);
 			}
 	}
 	free(t);
