@@ -238,6 +238,7 @@ parse_opts(const char *cmd, int argc, char **argv, struct report_opts *o)
 		{ "period", required_argument, NULL, O_PERIOD },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct stat st;
 	int ch;
 
 	o->fmt = REPORT_MD;
@@ -290,6 +291,9 @@ parse_opts(const char *cmd, int argc, char **argv, struct report_opts *o)
 	}
 	if (o->bom && o->fmt != REPORT_CSV)
 		return cli_usage(cmd, "%s", _("--bom is for --format csv"));
+	/* Known before anything is marked published: rename would refuse it only after. */
+	if (o->output != NULL && stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage(cmd, _("-o: %s is a directory"), o->output);
 	o->operands = argv + optind;
 	o->noperands = argc - optind;
 	return 0;

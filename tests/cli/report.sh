@@ -178,6 +178,12 @@ like "$(out)" '*"progress_q3":"2026-10-23"*' "A-4: the calendar's progress date 
 # ---- -o: atomic ----
 kz --db "$D" report quarterly "$QUARTER" -o "$T/no/such/dir/q.md"
 fails 1 "cannot write $T/no/such/dir/q.md" "-o into a missing directory: one line naming the file"
+mkdir "$T/adir"
+"$KZ" --db "$D" dump >"$T/dump3"
+kz --db "$D" report quarterly 2026-Q2 -o "$T/adir" --publish 2026-07-20
+fails 2 "-o: $T/adir is a directory" "-o DIR: refused before anything is marked"
+kz --db "$D" dump
+check "and nothing was marked" cmp -s "$T/dump3" "$T/out"
 chmod 555 "$T" 2>/dev/null
 if [ "$(id -u)" != 0 ]; then
 	kz --db "$D" report quarterly "$QUARTER" -o "$T/ro.md"
