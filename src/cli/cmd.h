@@ -86,6 +86,7 @@ int cmd_issue(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_financing(struct cli *c, int argc, char **argv);	/* */
 int cmd_central(struct cli *c, int argc, char **argv);	/* G-3 */
+int cmd_report(struct cli *c, int argc, char **argv);	/* publications */
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);

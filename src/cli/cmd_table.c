@@ -115,6 +115,16 @@ const struct cmd_entry cmd_table[] = {
 	{ .name = "central", .usage = "[--body NAME] [--format text|tsv|json]",
 	  .help = N_("G-3: open issues of central bodies' competence, by body, with progress"),
 	  .exec = cmd_central },
+	/* Publications (issue 9): cmd_report.c */
+	{ .name = "report", .sub = "results",
+	  .usage = "VISIT...|--period FROM..TO [--format md|html|csv] [-o FILE] "
+	      "[--lang kk|ru|en] [--bom] [--publish [D]]",
+	  .help = N_("A-3: the results of meetings held, ready to publish"), .exec = cmd_report },
+	{ .name = "report", .sub = "quarterly",
+	  .usage = "YYYY-Qn [--format md|html|csv] [-o FILE] [--lang kk|ru|en] [--bom] "
+	      "[--publish [D]]",
+	  .help = N_("A-4: the quarter's progress on the problem issues, ready to publish"),
+	  .exec = cmd_report },
 	{ .name = "search", .usage = "TEXT... [--format text|tsv|json] [--limit N] [--before POS]",
 	  .help = N_("questions and issues with these words, newest first"), .exec = cmd_search },
 	{ .name = "plan", .usage = "YEAR",
