@@ -470,7 +470,26 @@ ui_context(const struct ui *ui)
 	return p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 }
 
-/* The first key bound to action a reachable from ctx, or K_NONE. */
+/*
+ * Whether a printable key is typed where the user is now (a form's field, meeting mode's
+ * editor), so that a binding of one cannot be offered: `q quit` is a letter there.
+ */
+static bool
+typing(enum km_context ctx)
+{
+	return ctx == KM_FORM || ctx == KM_EDITOR;
+}
+
+/* Whether action a does something in ctx: a form refuses to leave its pane (ui_do). */
+static bool
+offered(enum km_context ctx, int a)
+{
+	return ctx != KM_FORM || !(a == A_PANE_VISITS || a == A_PANE_INTAKE ||
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE ||
+	    a == A_PREV_PANE);
+}
+
+/* The first key bound to action a reachable from ctx (not a typed one), or K_NONE. */
 static key_code
 first_key(const struct ui *ui, enum km_context ctx, int a)
 {
@@ -479,31 +498,39 @@ first_key(const struct ui *ui, enum km_context ctx, int a)
 			const struct km_binding *b = &ui->keymap.v[i];
 
 			if ((int)b->ctx == c && b->action == a &&
+			    !(typing(ctx) && key_is_text(b->key)) &&
 			    keymap_lookup(&ui->keymap, ctx, b->key) == a)
 				return b->key;
 		}
 	return K_NONE;
 }
 
-/* The hint line: the hinted actions of the current context, by their first key. */
+/*
+ * The hint line: help's key first (so that it shows at 60 columns in any language), then
+ * the hinted actions of the current context by their first key and their short labels
+ * (action_label: words in the user's language, not the kebab-case names keymaps use).
+ */
 static void
 draw_hints(struct ui *ui, const struct layout *l)
 {
 	enum km_context ctx = ui_context(ui);
 	char line[1024], key[K_NAME_MAX];
 	size_t n = 0;
+	key_code k;
 
 	line[0] = '\0';
+	if ((k = first_key(ui, ctx, A_HELP)) != K_NONE)
+		n += (size_t)snprintf(line, sizeof line, "%s %s", key_format(k, key),
+		    action_label(A_HELP));
 	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
 		for (int a = 0; a < A_COUNT && n + 1 < sizeof line; a++) {
-			key_code k;
-
-			if (action_table[a].context != (enum km_context)c ||
+			if (a == A_HELP || action_table[a].context != (enum km_context)c ||
+			    !offered(ctx, a) ||
 			    !(action_table[a].flags & ACT_HINT) ||
 			    (k = first_key(ui, ctx, a)) == K_NONE)
 				continue;
 			n += (size_t)snprintf(line + n, sizeof line - n, "%s%s %s",
-			    n > 0 ? "  " : "", key_format(k, key), action_table[a].name);
+			    n > 0 ? "  " : "", key_format(k, key), action_label(a));
 		}
 	move(l->rows - 2, 0);
 	clrtoeol();
@@ -548,40 +575,100 @@ ui_saving(struct ui *ui)
 	doupdate();
 }
 
-/* The help screen: the bindings reachable in the focused pane, from the action table. */
+/*
+ * An editing action of context editor bound to k that a form's field does (form_edit):
+ * a form's text fields edit with the keys meeting mode's line has, the user's keymap
+ * included; a key the form context binds itself (Tab) stays the form's. -1 when none.
+ */
+static int
+form_editing_action(const struct ui *ui, key_code k)
+{
+	int a = keymap_lookup(&ui->keymap, KM_EDITOR, k), f;
+
+	if (a < A_ED_LEFT || a > A_ED_KILL_END)
+		return -1;
+	f = keymap_lookup(&ui->keymap, KM_FORM, k);
+	return f >= 0 && action_table[f].context == KM_FORM ? -1 : a;
+}
+
+/* One line of help: key, label, what it does, (the action's name, for keymaps). */
+static void
+help_line(struct ui *ui, WINDOW *w, int *y, int *line, key_code k, int a)
+{
+	int rows, cols, x;
+	char key[K_NAME_MAX], text[512];
+
+	getmaxyx(w, rows, cols);
+	if ((*line)++ < ui->help_top || *y >= rows)
+		return;
+	/* columns, not printf's bytes: a Cyrillic label is two bytes a letter */
+	ui_put(w, *y, 0, 10, key_format(k, key), A_NORMAL);
+	x = cols > 40 ? 11 : 0;
+	if (x > 0)
+		ui_put(w, *y, x, 18, action_label(a), A_BOLD);
+	snprintf(text, sizeof text, "%s%s (%s)", _(action_table[a].help),
+	    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
+	    _(" (refused: read-only)") : "", action_table[a].name);
+	if (cols > x + 19)
+		ui_put(w, *y, x > 0 ? x + 19 : 11, cols - (x > 0 ? x + 19 : 11), text, A_NORMAL);
+	(*y)++;
+}
+
+/*
+ * The help screen: the keys of where the user is, from the action table and the
+ * bindings: the focused pane's (meeting mode's are the editor's), or the form's or the
+ * chooser's over it. Keys typed there (a letter in a field) are not offered; a form adds
+ * the editing keys its fields take (the editor's bindings, form_editing_action).
+ */
 static void
 draw_help(struct ui *ui, WINDOW *w)
 {
 	const struct pane *p = &ui->panes[ui->focus];
-	/* the keys of where the pane is now: meeting mode's are the editor's */
-	enum km_context ctx = p->ops->context_now != NULL ? p->ops->context_now(p) :
-	    p->ops->context;
+	enum km_context ctx = ui->form.open ? KM_FORM : ui->choose.open ? KM_CHOOSE :
+	    p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 	int rows, cols, y = 0, line = 0;
-	char text[512], key[K_NAME_MAX];
+	char text[512];
 
 	getmaxyx(w, rows, cols);
 	werase(w);
-	snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
-	    _(ui->panes[ui->focus].ops->title));
+	if (ctx == KM_FORM)
+		snprintf(text, sizeof text, _("Keys of the form «%s» (close: Escape or q)"),
+		    ui->form.title);
+	else if (ctx == KM_CHOOSE)
+		snprintf(text, sizeof text, _("Keys of the choice over the %s pane (close: "
+		    "Escape or q)"), _(p->ops->title));
+	else
+		snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
+		    _(p->ops->title));
 	ui_put(w, y++, 0, cols, text, A_BOLD);
 	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
 		for (int a = 0; a < A_COUNT; a++) {
-			if (action_table[a].context != (enum km_context)c)
+			if (action_table[a].context != (enum km_context)c || !offered(ctx, a))
 				continue;
 			for (size_t i = 0; i < ui->keymap.n; i++) {
 				const struct km_binding *b = &ui->keymap.v[i];
 
-				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a)
+				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a ||
+				    (typing(ctx) && key_is_text(b->key)))
 					continue;
-				if (line++ < ui->help_top || y >= rows)
-					continue;
-				snprintf(text, sizeof text, "%-10s %-14s %s%s", key_format(b->key, key),
-				    action_table[a].name, _(action_table[a].help),
-				    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
-				    _(" (refused: read-only)") : "");
-				ui_put(w, y++, 0, cols, text, A_NORMAL);
+				help_line(ui, w, &y, &line, b->key, a);
 			}
 		}
+	if (ctx != KM_FORM)
+		return;
+	if (line++ >= ui->help_top && y < rows)
+		ui_put(w, y++, 0, cols, _("In a text field (the editor's keys):"), A_BOLD);
+	for (int a = A_ED_LEFT; a <= A_ED_KILL_END; a++)
+		for (size_t i = 0; i < ui->keymap.n; i++) {
+			const struct km_binding *b = &ui->keymap.v[i];
+
+			if (b->action == a && b->ctx == KM_EDITOR && !key_is_text(b->key) &&
+			    form_editing_action(ui, b->key) == a)
+				help_line(ui, w, &y, &line, b->key, a);
+		}
+	if (line++ >= ui->help_top && y < rows)
+		ui_put(w, y++, 0, cols, _("In a choice: Space, Right or Left changes it; y or n "
+		    "answers a yes/no field."), A_NORMAL);
 }
 
 static void
@@ -762,7 +849,8 @@ ui_do(struct ui *ui, int a)
 	}
 	if (p->ops->action(p, ui, (enum action_id)a))
 		p->dirty = true;
-	if (ui->focus != (int)(p - ui->panes))
+	/* another pane, or a form or chooser opened: the hint line has other keys */
+	if (ui->focus != (int)(p - ui->panes) || ui->form.open || ui->choose.open)
 		ui->all_dirty = true;
 }
 
@@ -788,6 +876,10 @@ ui_key(struct ui *ui, key_code k)
 	if (!ui->help && !ui->choose.open && ui->form.open) {
 		int err;
 
+		if ((a = form_editing_action(ui, k)) >= 0 && form_edit(&ui->form, a)) {
+			p->dirty = true;
+			return;
+		}
 		if (form_key(&ui->form, k, &err)) {
 			if (err != 0)
 				ui_message(ui, true, "%s", ui_line_error(err));
