@@ -537,17 +537,124 @@ draw_hints(struct ui *ui, const struct layout *l)
 	ui_put(stdscr, l->rows - 2, 0, l->cols, line, A_NORMAL);
 }
 
+/* The message line's text: "error: " before an error. */
+static void
+msg_text(const struct ui *ui, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "", ui->msg);
+}
+
+/*
+ * s cut into lines of at most cols columns, at a space where there is one (a refusal
+ * from core is often longer than a 60-column terminal is wide, and must be read whole):
+ * each line's start and length in bytes into at[] and len[]; returns their number, at
+ * most max (the last one then takes the rest, clipped where it is drawn).
+ */
+static int
+msg_wrap(const char *s, int cols, size_t *at, size_t *len, int max)
+{
+	size_t pos = 0, all = strlen(s);
+	int n = 0;
+
+	while (pos < all && n < max) {
+		size_t i, space = 0;
+		int width = 0;
+
+		if (n > 0)
+			while (s[pos] == ' ')
+				pos++;
+		for (i = pos; i < all;) {
+			uint32_t cp;
+			size_t k = text_utf8_next(s + i, all - i, &cp);
+			int cw;
+
+			if (k == 0)
+				break;
+			cw = wcwidth((wchar_t)cp);
+			if (cw < 0)
+				cw = 1;
+			if (width + cw > cols && n < max - 1)
+				break;
+			if (cp == ' ')
+				space = i;
+			width += cw;
+			i += k;
+		}
+		at[n] = pos;
+		/* the end, or no progress (a character wider than the line): the rest */
+		if (i >= all || i == pos) {
+			len[n++] = all - pos;
+			break;
+		}
+		if (space > pos) {
+			len[n++] = space - pos;
+			pos = space + 1;
+		} else {
+			len[n++] = i - pos;
+			pos = i;
+		}
+	}
+	return n;
+}
+
+/* The lines a message needs at this width (1 when it fits on the message line). */
+static int
+msg_rows(const struct ui *ui, int cols, int max, size_t *at, size_t *len)
+{
+	char text[600];
+
+	msg_text(ui, text, sizeof text);
+	if (text[0] == '\0')
+		return 1;
+	return msg_wrap(text, cols, at, len, max);
+}
+
+#define MSG_ROWS_MAX 12
+
 static void
 draw_message(struct ui *ui, const struct layout *l)
 {
 	char line[600];
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
 
 	move(l->rows - 1, 0);
 	clrtoeol();
-	snprintf(line, sizeof line, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "",
-	    ui->msg);
+	/* a longer one is drawn over the lines above it, after the panes (draw_long_message) */
+	if (msg_rows(ui, l->cols, MSG_ROWS_MAX, at, len) > 1)
+		return;
+	msg_text(ui, line, sizeof line);
 	ui_put(stdscr, l->rows - 1, 0, l->cols, line,
 	    ui->msg_error ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) : A_NORMAL);
+}
+
+/*
+ * A message longer than the message line, whole, on as many lines as it needs at the
+ * bottom, over the hint line and the pane's last lines, until the next key (ui_key
+ * clears it, and the panes are drawn again). Drawn after the panes, every frame it lasts.
+ */
+static bool
+draw_long_message(struct ui *ui, const struct layout *l)
+{
+	char text[600];
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+	int max = l->rows - 1 < MSG_ROWS_MAX ? l->rows - 1 : MSG_ROWS_MAX;
+	int n = msg_rows(ui, l->cols, max, at, len);
+	WINDOW *w;
+
+	if (n <= 1 || (w = newwin(n, l->cols, l->rows - n, 0)) == NULL)
+		return false;
+	msg_text(ui, text, sizeof text);
+	werase(w);
+	for (int i = 0; i < n; i++) {
+		char *part = xstrndup(text + at[i], len[i]);
+
+		ui_put(w, i, 0, l->cols, part, ui->msg_error ? (ui->color ? COLOR_PAIR(1) |
+		    A_BOLD : A_BOLD) : A_NORMAL);
+		free(part);
+	}
+	wnoutrefresh(w);
+	delwin(w);
+	return true;
 }
 
 /*
@@ -708,6 +815,7 @@ static void
 ui_draw(struct ui *ui)
 {
 	struct layout l;
+	bool long_msg;
 
 	ui_layout(&l);
 	if (l.small) {
@@ -745,8 +853,9 @@ ui_draw(struct ui *ui)
 		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
 	}
 	ui->all_dirty = false;
-	/* the editor's cursor, shown only where the focused pane has one */
-	if (ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
+	long_msg = draw_long_message(ui, &l);
+	/* the editor's cursor, shown only where the focused pane has one (not under a message) */
+	if (!long_msg && ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
 	    !ui->choose.open && ui->confirm_fn == NULL) {
 		curs_set(1);
 		move(ui->cursor_y, ui->cursor_x);
@@ -872,6 +981,15 @@ ui_key(struct ui *ui, key_code k)
 		else
 			ui_message(ui, false, _("%s: not done"), ui->confirm_what);
 		return;
+	}
+	/* a message shown over the lines above it lasts until this key (draw_long_message) */
+	if (ui->msg[0] != '\0') {
+		size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+
+		if (msg_rows(ui, getmaxx(stdscr), MSG_ROWS_MAX, at, len) > 1) {
+			ui->msg[0] = '\0';
+			ui->all_dirty = true;
+		}
 	}
 	if (!ui->help && !ui->choose.open && ui->form.open) {
 		int err;
