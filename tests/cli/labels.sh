@@ -59,6 +59,14 @@ kz --db "$S" --lang en visit show "$V"
 check "labels_en_invited: English names the categories in words" \
     grep -Fqx "invited: maslikhat deputy, opposition" "$T/out"
 
+kz --db "$S" commission add 2026 --category community "Асанов Серік"
+rc_is 0 "setup: a commission member (the code taken)"
+kz --db "$S" --lang ru commission list 2026
+like "$(out)" "*1. собрание местного сообщества*Асанов Серік*" \
+    "labels_ru_commission: the member's category in Russian"
+kz --db "$S" --lang ru commission list 2026 --format tsv
+is "$(out)" "2026	1	community	Асанов Серік" "labels_tsv_commission: tsv keeps the code"
+
 # ---- machine formats keep keys and codes in every language ----
 # (units' names beside their codes follow the language, Kazakh for kk: left out for kk)
 nonames() {
