@@ -51,12 +51,20 @@ enum action_id {
 
 struct action {
 	const char *name;
+	/*
+	 * N_(): a word or two for the key-hint line and help ("search"); "key|WORD" where WORD
+	 * alone means something else elsewhere (action_label drops the prefix in English)
+	 */
+	const char *label;
 	enum km_context context;
 	const char *help;	/* N_(): translated where shown */
 	unsigned flags;
 };
 
 extern const struct action action_table[A_COUNT];
+
+/* Action a's label in the user's language (its name when the row has none). */
+const char *action_label(int a);
 
 /* keymap_find_fn over action_table. */
 int action_keymap_find(void *arg, const char *name, enum km_context *ctx);

@@ -91,6 +91,12 @@ bool form_key(struct form *f, key_code k, int *err);
  * printable character, *err the line's refusal (LINE_E*) or 0.
  */
 bool form_line_key(struct line *l, key_code k, int *err);
+/*
+ * An editing action of the editor's (A_ED_LEFT .. A_ED_KILL_END: the keys the user bound
+ * in context editor, so that a form's field edits as meeting mode's line does) on the
+ * current field: true when it is a line and a is one of them.
+ */
+bool form_edit(struct form *f, enum action_id a);
 /* Pasted text into the current line field (a paste is one line): LINE_OK or LINE_E*. */
 int form_paste(struct form *f, const char *s, size_t n);
 

@@ -11,6 +11,7 @@
 #include "core/announce.h"
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/view.h"
 #include "core/visit.h"
 #include "cli/out.h"
@@ -361,7 +362,7 @@ announce_save(struct ui *ui, struct form *f, char *why, size_t len)
 {
 	struct announce *an = f->arg;
 	struct kz_error e = { 0 };
-	char date[11];
+	char date[11], words[400];
 
 	form_date(f, 0, &an->on);
 	if (an->on == DATE_NONE)
@@ -377,10 +378,11 @@ announce_save(struct ui *ui, struct form *f, char *why, size_t len)
 		return -1;
 	}
 	date_format(an->on, date);
+	label_list(announce_channel_names, AC_COUNT, an->channels, words, sizeof words);
 	if (an->on == ui->today)
-		ui_message(ui, false, _("announced today through %s (saved)"), an->channels);
+		ui_message(ui, false, _("announced today through %s (saved)"), words);
 	else
-		ui_message(ui, false, _("announced on %s through %s (saved)"), date, an->channels);
+		ui_message(ui, false, _("announced on %s through %s (saved)"), date, words);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/question.h"
 #include "core/reception.h"
 #include "core/request.h"
@@ -664,8 +665,8 @@ request_form(struct ui *ui, const struct kz_uuid *id)
 	struct kz_uuid *arg = xmalloc(sizeof *arg);
 
 	for (int k = 0; k < QC_COUNT; k++)
-		channels[k] = question_channel_names[k][0] != '\0' ? question_channel_names[k] :
-		    _("none");
+		channels[k] = question_channel_names[k][0] != '\0' ?
+		    label_enum(question_channel_names, k) : _("none");
 	*arg = *id;
 	form_open(f, _("A request for the meeting's pool (P-2); no date: today"), request_save,
 	    arg, free);
@@ -807,15 +808,15 @@ visit_pool_open(struct ui *ui, const struct visit *v)
 	first = a.n > CHOOSE_MAX - 1 ? a.n - (CHOOSE_MAX - 1) : 0;
 	for (size_t i = first; i < a.n; i++) {
 		const struct question *q = (const struct question *)a.items + i;
+		const char *channel = label_enum(question_channel_names,
+		    q->channel < QC_COUNT && q->channel >= 0 ? q->channel : 0);
 		char date[11];
 		size_t len;
 
 		date_format(request_date(q), date);
-		len = strlen(date) + strlen(question_channel_names[q->channel < QC_COUNT &&
-		    q->channel >= 0 ? q->channel : 0]) + strlen(q->text) + 8;
+		len = strlen(date) + strlen(channel) + strlen(q->text) + 8;
 		pool.lines[n] = xmalloc(len);
-		snprintf(pool.lines[n], len, "%s %s: %s", date, question_channel_names[
-		    q->channel < QC_COUNT && q->channel >= 0 ? q->channel : 0], q->text);
+		snprintf(pool.lines[n], len, "%s %s: %s", date, channel, q->text);
 		pool.req[n] = q->id;
 		pool.came[n] = request_date(q);
 		items[n] = pool.lines[n];
