@@ -287,9 +287,9 @@ bundle_read(struct cli *c, const char *cmd, int argc, char **argv, bool print)
 
 		memcpy(u.b, h->origin, 16);
 		uid_format(&u, origin);
-		printf(ngettext("%s: ok: %llu change from %s (unit %s)", "%s: ok: %llu changes from "
-		    "%s (unit %s)", h->changes), file, (unsigned long long)h->changes, origin,
-		    h->origin_unit);
+		/* A count after a colon: no plural forms to choose in any language. */
+		printf(_("%s: ok: changes: %llu, from %s (unit %s)"), file,
+		    (unsigned long long)h->changes, origin, h->origin_unit);
 		fputs("; ", stdout);
 		fputs(have_key ? _("signed with the key given") : _("signed with the key in its "
 		    "header (whom to trust comes with kezdesu peer)"), stdout);
@@ -370,8 +370,7 @@ bundle_write_all(struct cli *c, int argc, char **argv)
 	}
 	if (rc != 0)
 		return cli_fail(c);
-	fprintf(stderr, ngettext("%llu change written\n", "%llu changes written\n", n),
-	    (unsigned long long)n);
+	fprintf(stderr, _("changes written: %llu\n"), (unsigned long long)n);
 	return 0;
 }
 

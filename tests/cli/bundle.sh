@@ -19,14 +19,14 @@ snapshot "$D" "$T/before"
 
 kz --db "$D" bundle write-all -o "$T/all.kzb" --to 610000000
 rc_is 0 "bundle write-all exits 0"
-like "$(err)" "[1-9]* changes written" "it says how many changes it wrote"
+like "$(err)" "changes written: [1-9]*" "it says how many changes it wrote"
 check "the bundle is there, and no .part file beside it" \
     sh -c "[ -s '$T/all.kzb' ] && [ ! -e '$T/all.kzb.part' ]"
 unchanged "$D" "$T/before" "writing a bundle changes nothing in the store"
 
 kz bundle verify "$T/all.kzb"
 rc_is 0 "bundle verify of a whole bundle exits 0 (no store needed)"
-like "$(out)" "$T/all.kzb: ok: [1-9]* changes from *-*-*-*-* (unit $DISTRICT); signed with the key in its header*" \
+like "$(out)" "$T/all.kzb: ok: changes: [1-9]*, from *-*-*-*-* (unit $DISTRICT); signed with the key in its header*" \
     "verify names the count, the origin and which key it checked with"
 
 kz bundle show "$T/all.kzb"
