@@ -97,6 +97,7 @@ int cmd_export_open(struct cli *c, int argc, char **argv);	/* issue 9: open data
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
+int cmd_bundle(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_keys(struct cli *c, int argc, char **argv);
 int cmd_meet(struct cli *c, int argc, char **argv);

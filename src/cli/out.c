@@ -193,9 +193,40 @@ code_name(const char *d_name, const struct schema_field *f, const void *obj)
 }
 
 void
-out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
+out_json_field(FILE *fp, const struct schema_field *f, const void *obj)
 {
 	char buf[64];
+	const char *s;
+
+	if (f->type == SF_LIST) {
+		const char *items = *CAT(obj, f->off, char *const);
+		size_t n = *CAT(obj, f->count_off, size_t);
+
+		fputc('[', fp);
+		for (size_t k = 0; k < n; k++) {
+			if (k > 0)
+				fputc(',', fp);
+			out_json_record(fp, f->sub, items + k * f->sub->size);
+		}
+		fputc(']', fp);
+		return;
+	}
+	if (!present(f, obj)) {
+		fputs("null", fp);
+		return;
+	}
+	scalar(f, obj, buf, sizeof buf, &s);
+	if (f->type == SF_BOOL)
+		fputs(*CAT(obj, f->off, bool) ? "true" : "false", fp);
+	else if (f->type == SF_I64 || (f->type == SF_INT && f->names == NULL))
+		fputs(s, fp);
+	else
+		out_json_string(fp, s);
+}
+
+void
+out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
+{
 	const char *s;
 	bool first = true;
 
@@ -210,26 +241,9 @@ out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
 		first = false;
 		out_json_string(fp, f->name);
 		fputc(':', fp);
-		if (f->type == SF_LIST) {
-			const char *items = *CAT(obj, f->off, char *const);
-			size_t n = *CAT(obj, f->count_off, size_t);
-
-			fputc('[', fp);
-			for (size_t k = 0; k < n; k++) {
-				if (k > 0)
-					fputc(',', fp);
-				out_json_record(fp, f->sub, items + k * f->sub->size);
-			}
-			fputc(']', fp);
+		out_json_field(fp, f, obj);
+		if (f->type == SF_LIST)
 			continue;
-		}
-		scalar(f, obj, buf, sizeof buf, &s);
-		if (f->type == SF_BOOL)
-			fputs(*CAT(obj, f->off, bool) ? "true" : "false", fp);
-		else if (f->type == SF_I64 || (f->type == SF_INT && f->names == NULL))
-			fputs(s, fp);
-		else
-			out_json_string(fp, s);
 		/* A moment's local time beside it: "asked_ms":…,"asked":"2026-12-01 14:00". */
 		if (is_time(f)) {
 			char when[17];
