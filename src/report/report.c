@@ -323,19 +323,37 @@ report_bar(struct report_chart *c, const char *label, const char *value, const c
 static void
 md_text(FILE *fp, const char *s, bool line_start)
 {
-	for (const char *p = s; *p != '\0'; p++) {
-		char ch = *p;
+	static const char special[] = "\\`*_[]<>|#~&!\n\r";
+	const char *p = s;
 
-		if (ch == '\n' || ch == '\r') {
-			fputc(' ', fp);
-			continue;
+	/* At the start of a line: a list's mark, or a number and a dot. */
+	if (line_start && (*p == '-' || *p == '+' || *p == '=')) {
+		fputc('\\', fp);
+		fputc(*p++, fp);
+	} else if (line_start) {
+		size_t digits = strspn(p, "0123456789");
+
+		if (digits > 0 && (p[digits] == '.' || p[digits] == ')')) {
+			fwrite(p, 1, digits, fp);
+			fputc('\\', fp);
+			p += digits;
+			fputc(*p++, fp);
 		}
-		if (strchr("\\`*_[]<>|#~&!", ch) != NULL ||
-		    (line_start && p == s && (ch == '-' || ch == '+' || ch == '=')))
+	}
+	while (*p != '\0') {
+		size_t n = strcspn(p, special);
+
+		fwrite(p, 1, n, fp);
+		p += n;
+		if (*p == '\0')
+			break;
+		if (*p == '\n' || *p == '\r') {
+			fputc(' ', fp);
+		} else {
 			fputc('\\', fp);
-		else if (line_start && ch == '.' && p > s && strspn(s, "0123456789") == (size_t)(p - s))
-			fputc('\\', fp);
-		fputc(ch, fp);
+			fputc(*p, fp);
+		}
+		p++;
 	}
 }
 
@@ -486,15 +504,21 @@ render_md(const struct report_doc *d, FILE *fp)
 static void
 html_text(FILE *fp, const char *s)
 {
-	for (const char *p = s; *p != '\0'; p++) {
-		switch (*p) {
+	/* Runs without a special character are written whole: a quarter's report is MiBs. */
+	while (*s != '\0') {
+		size_t n = strcspn(s, "&<>\"'");
+
+		fwrite(s, 1, n, fp);
+		s += n;
+		switch (*s) {
 		case '&': fputs("&amp;", fp); break;
 		case '<': fputs("&lt;", fp); break;
 		case '>': fputs("&gt;", fp); break;
 		case '"': fputs("&quot;", fp); break;
 		case '\'': fputs("&#39;", fp); break;
-		default: fputc(*p, fp); break;
+		default: return;
 		}
+		s++;
 	}
 }
 
@@ -703,10 +727,15 @@ csv_field(FILE *fp, const char *s)
 		fputc('"', fp);
 	if (formula)
 		fputc('\'', fp);
-	for (const char *p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
+	for (const char *p = s; *p != '\0';) {
+		size_t n = strcspn(p, "\"");
+
+		fwrite(p, 1, n, fp);
+		p += n;
+		if (*p == '"') {
+			fputs("\"\"", fp);
+			p++;
+		}
 	}
 	if (quote)
 		fputc('"', fp);
