@@ -377,16 +377,14 @@ section_approval(struct report_doc *d, const struct calendar *cal,
 		else if (f->status == RULES_OK)
 			snprintf(st, sizeof st, "%s", _("on time"));
 		else if (f->status == RULES_LATE)
-			snprintf(st, sizeof st, ngettext("%d day late", "%d days late", f->days),
-			    f->days);
+			/* "days: N", not a plural: the same form for any N in every language. */
+			snprintf(st, sizeof st, _("done late (days: %d)"), f->days);
 		else if (f->status == RULES_OVERDUE)
-			snprintf(st, sizeof st, ngettext("overdue by %d day", "overdue by %d days",
-			    f->days), f->days);
+			snprintf(st, sizeof st, _("overdue (days: %d)"), f->days);
 		else if (f->days == 0)
 			snprintf(st, sizeof st, "%s", _("due today"));
 		else
-			snprintf(st, sizeof st, ngettext("%d day left", "%d days left", f->days),
-			    f->days);
+			snprintf(st, sizeof st, _("pending (days left: %d)"), f->days);
 		if (t == NULL)
 			t = report_table_new(d, 4, head, 0);
 		cells[0] = what;
