@@ -16,7 +16,7 @@ kz --db "$D" issue add --title "Ағыбет: жол" --unit 613633000 --executo
 
 DOCS=$T/docs
 mkdir -p "$DOCS"
-tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW XDG_DOCUMENTS_DIR=$DOCS -- --lang ru --db "$D"
+tui_start 160 24 KEZDESU_NOW=$KEZDESU_NOW XDG_DOCUMENTS_DIR=$DOCS -- --lang ru --db "$D"
 shows "Ағыбет" "Visits lists the meetings"
 keys Up w
 F=$DOCS/kezdesu-results-2026-11-20.html
@@ -48,7 +48,7 @@ tui_exit "F10 quits" 0
 mkdir -p "$HOME/.config" "$HOME/Құжаттар"
 printf '# xdg-user-dirs\nXDG_DESKTOP_DIR="$HOME/Desktop"\nXDG_DOCUMENTS_DIR="$HOME/Құжаттар"\n' \
     >"$HOME/.config/user-dirs.dirs"
-tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW -- --lang kk --db "$D"
+tui_start 160 24 KEZDESU_NOW=$KEZDESU_NOW -- --lang kk --db "$D"
 shows "Ағыбет" "the interface in Kazakh"
 keys Up w
 shows "$HOME/Құжаттар/kezdesu-results-2026-11-20.html" "the documents folder of ~/.config/user-dirs.dirs"
@@ -57,7 +57,7 @@ check "in Kazakh" [ ! -s "$T/chk" ] || diag_file "$T/chk"
 keys F10
 tui_exit "F10 quits" 0
 rm -r "$HOME/Құжаттар"
-tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
+tui_start 160 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
 shows "Ағыбет" "again, the folder named there gone"
 keys Up w
 shows "$HOME/kezdesu-results-2026-11-20.html" "then the home folder"
@@ -67,7 +67,7 @@ tui_exit "F10 quits" 0
 # A folder that cannot be written: the message says so, naming the file.
 if [ "$(id -u)" != 0 ]; then
 	chmod 555 "$DOCS"
-	tui_start 120 24 KEZDESU_NOW=$KEZDESU_NOW XDG_DOCUMENTS_DIR=$DOCS -- --db "$D"
+	tui_start 160 24 KEZDESU_NOW=$KEZDESU_NOW XDG_DOCUMENTS_DIR=$DOCS -- --db "$D"
 	shows "Ағыбет" "the interface"
 	keys Up w
 	shows "cannot write $DOCS/kezdesu-results-2026-11-20-3.html" "a folder that cannot be written: said, naming the file"
