@@ -25,10 +25,11 @@
 #include "report/lang.h"
 #include "report/report.h"
 #include "report/reports.h"
+#include "report/reports_more.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-enum { O_FORMAT = 256, O_OUTPUT, O_LANG, O_BOM, O_PUBLISH, O_PERIOD };
+enum { O_FORMAT = 256, O_OUTPUT, O_LANG, O_BOM, O_PUBLISH, O_PERIOD, O_REVISION, O_SESSION };
 
 struct report_opts {
 	enum report_format fmt;
@@ -38,6 +39,8 @@ struct report_opts {
 	bool publish;
 	kz_date publish_on;
 	const char *period;
+	long revision;		/* report calendar --revision N; -1: the calendar now */
+	kz_date session;	/* report financing --session D; DATE_NONE: the next */
 	char **operands;
 	int noperands;
 };
@@ -152,6 +155,86 @@ publish_quarter(struct cli *c, const struct built *b, kz_date on)
 	return 0;
 }
 
+/* ---- report calendar, central, financing (K-1, K-3, G-1; G-2, G-3; A-2) ---- */
+
+/*
+ * What these three do not take: --publish (they mark nothing in the store: the calendar's
+ * steps are recorded with kezdesu calendar approve|notify|submit|forward|collect), --period,
+ * and each other's options.
+ */
+static int
+refuse_others(const char *cmd, const struct report_opts *o, bool revision, bool session)
+{
+	if (o->publish)
+		return cli_usage(cmd, "%s", _("--publish is for report results and report "
+		    "quarterly"));
+	if (o->period != NULL)
+		return cli_usage(cmd, "%s", _("--period is for report results"));
+	if (o->revision >= 0 && !revision)
+		return cli_usage(cmd, "%s", _("--revision is for report calendar"));
+	if (o->session != DATE_NONE && !session)
+		return cli_usage(cmd, "%s", _("--session is for report financing"));
+	return 0;
+}
+
+/* YEAR, the one operand of report calendar and report central. */
+static int
+one_year(const char *cmd, const struct report_opts *o, int *year)
+{
+	long y;
+
+	if (o->noperands != 1)
+		return cli_usage(cmd, "%s", o->noperands == 0 ? _("which year? YEAR") :
+		    _("one year at a time"));
+	if (arg_int(cmd, "YEAR", o->operands[0], 2000, 2999, &y) != 0)
+		return EXIT_USAGE;
+	*year = (int)y;
+	return 0;
+}
+
+static int
+build_calendar(struct cli *c, const char *cmd, const struct report_opts *o, struct built *b)
+{
+	int rc;
+
+	if ((rc = refuse_others(cmd, o, true, false)) != 0 ||
+	    (rc = one_year(cmd, o, &b->year)) != 0)
+		return rc;
+	if (cli_open(c, 0) != 0 || report_calendar(c->store, b->year, (int)o->revision, o->lang,
+	    compliance_today(), &b->doc, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
+static int
+build_central(struct cli *c, const char *cmd, const struct report_opts *o, struct built *b)
+{
+	int rc;
+
+	if ((rc = refuse_others(cmd, o, false, false)) != 0 ||
+	    (rc = one_year(cmd, o, &b->year)) != 0)
+		return rc;
+	if (cli_open(c, 0) != 0 || report_central(c->store, b->year, o->lang,
+	    compliance_today(), &b->doc, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
+static int
+build_financing(struct cli *c, const char *cmd, const struct report_opts *o, struct built *b)
+{
+	int rc;
+
+	if ((rc = refuse_others(cmd, o, false, true)) != 0)
+		return rc;
+	if (o->noperands > 0)
+		return cli_usage(cmd, _("unexpected argument '%s'"), o->operands[0]);
+	if (cli_open(c, 0) != 0 || report_financing(c->store, o->session, o->lang,
+	    compliance_today(), &b->doc, &c->err) != 0)
+		return cli_fail(c);
+	return 0;
+}
+
 static const struct {
 	const char *sub;
 	build_fn build;
@@ -159,6 +242,9 @@ static const struct {
 } reports[] = {
 	{ "results", build_results, publish_results_of },	/* */
 	{ "quarterly", build_quarterly, publish_quarter },	/* */
+	{ "calendar", build_calendar, NULL },			/* K-1, K-3, G-1 */
+	{ "central", build_central, NULL },			/* G-2, G-3 */
+	{ "financing", build_financing, NULL },			/* */
 };
 
 /* The document into a new string (report_render into memory). */
@@ -236,6 +322,8 @@ parse_opts(const char *cmd, int argc, char **argv, struct report_opts *o)
 		{ "bom", no_argument, NULL, O_BOM },
 		{ "publish", optional_argument, NULL, O_PUBLISH },
 		{ "period", required_argument, NULL, O_PERIOD },
+		{ "revision", required_argument, NULL, O_REVISION },
+		{ "session", required_argument, NULL, O_SESSION },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct stat st;
@@ -244,6 +332,8 @@ parse_opts(const char *cmd, int argc, char **argv, struct report_opts *o)
 	o->fmt = REPORT_MD;
 	o->lang = report_lang_default();
 	o->publish_on = compliance_today();
+	o->revision = -1;
+	o->session = DATE_NONE;
 	/* -o FILE is --output FILE (the commands take long options only). */
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
@@ -284,6 +374,14 @@ parse_opts(const char *cmd, int argc, char **argv, struct report_opts *o)
 			break;
 		case O_PERIOD:
 			o->period = optarg;
+			break;
+		case O_REVISION:
+			if (arg_int(cmd, "--revision", optarg, 0, 10000, &o->revision) != 0)
+				return EXIT_USAGE;
+			break;
+		case O_SESSION:
+			if (arg_date(cmd, "--session", optarg, &o->session) != 0)
+				return EXIT_USAGE;
 			break;
 		default:
 			return EXIT_USAGE;
@@ -333,7 +431,8 @@ cmd_report(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	/* Marked once the document is made, before it is put in place: refused, no file. */
-	if (o.publish && reports[k].publish(c, &b, o.publish_on) != 0) {
+	if (o.publish && reports[k].publish != NULL && reports[k].publish(c, &b,
+	    o.publish_on) != 0) {
 		rc = cli_fail(c);
 		goto out;
 	}

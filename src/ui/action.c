@@ -239,6 +239,15 @@ const struct action action_table[A_COUNT] = {
 	[A_FORM_CANCEL] = { .name = "form-cancel", .label = N_("leave"),
 	    .context = KM_FORM, .flags = ACT_HINT,
 	    .help = N_("leave the form without saving") },
+	/* publications (issue 9): written to the documents folder, nothing marked */
+	[A_VISIT_REPORT] = { .name = "visit-report", .label = N_("write results"),
+	    .context = KM_VISITS,
+	    .help = N_("A-3: write the selected meeting's results as HTML to the documents "
+	    "folder, in the interface's language") },
+	[A_TRIAGE_REPORT] = { .name = "triage-report", .label = N_("write progress"),
+	    .context = KM_TRIAGE,
+	    .help = N_("A-4: write the current quarter's progress on the problem issues as "
+	    "HTML to the documents folder, in the interface's language") },
 	[A_CLOSE_HELP] = { .name = "close-help", .label = N_("close"),
 	    .context = KM_HELP, .flags = ACT_HINT,
 	    .help = N_("close the help") },

@@ -43,6 +43,8 @@ enum action_id {
 	A_ASKER_8, A_ASKER_9,
 	/* form */
 	A_FORM_NEXT, A_FORM_PREV, A_FORM_SAVE, A_FORM_CANCEL,
+	/* publications (issue 9): ui/report_key.c */
+	A_VISIT_REPORT, A_TRIAGE_REPORT,
 	A_COUNT
 };
 

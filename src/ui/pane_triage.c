@@ -23,6 +23,7 @@
 #include "ui/form.h"
 #include "ui/line.h"
 #include "ui/pane.h"
+#include "ui/report_out.h"
 #include "ui/triage_filter.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -1140,6 +1141,9 @@ triage_action(struct pane *p, struct ui *ui, enum action_id a)
 			form_open(&ui->form, _("A step done today"), done_save, id_arg(is), free);
 			form_add(&ui->form, _("Step number"), FORM_NUMBER, NULL, 6);
 		}
+		return true;
+	case A_TRIAGE_REPORT:	/* the current quarter's progress, to a file */
+		ui_report_quarterly(ui);
 		return true;
 	case A_TRIAGE_PROGRESS:
 		if ((is = target(t, ui)) != NULL) {

@@ -16,6 +16,7 @@
 #include "core/visit.h"
 #include "cli/out.h"
 #include "ui/pane.h"
+#include "ui/report_out.h"
 #include "ui/visit_forms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -562,6 +563,13 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 		}
 		ui->visit = v->id;
 		visit_form_comments(ui, v);
+		return true;
+	case A_VISIT_REPORT:	/* the results of the selected meeting, to a file */
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		ui_report_results(ui, &v->id, v->date);
 		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {
