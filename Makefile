@@ -54,7 +54,7 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)
 LDLIBS   += $(PKG_LIBS) -lm
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/report/*.c src/cli/*.c src/ui/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/report/*.c src/sync/*.c src/cli/*.c src/ui/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 GEN_SRC  := $(B)/gen/demo_units.c $(B)/gen/keymaps.c
 KEYMAPS  := keymaps/default.keymap keymaps/vi.keymap
