@@ -269,8 +269,8 @@ check_tx(struct store_txn *t, struct add_args *a)
 			rc = kz_fail(e, KZ_EINVAL, _("node %s is the peer of unit %s, not %s: "
 			    "remove the peer and add it again"), node_s, p->unit, id->unit);
 		else
-			rc = kz_fail(e, KZ_EINVAL, _("unit %s: key changed (the peer known has "
-			    "another node or key): remove the peer and add it again"), id->unit);
+			rc = kz_fail(e, KZ_EINVAL, _("unit %s, node %s: key changed: remove the "
+			    "peer and add it again"), id->unit, node_s);
 	}
 	peer_list_free(&ps, n);
 	return rc;
