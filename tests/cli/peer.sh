@@ -97,7 +97,8 @@ rc_is 0 "a known peer needs no confirmation either"
 is "$("$KZ" --db "$D" dump)" "$dump_before" "peer add changed no record: the dump is the same"
 kz --db "$O" peer add "$T/d.id" --yes
 kz --db "$O" undo
-like "$(cat "$T/err")" "kezdesu: *" "in a store with no changes of its own, undo finds none after peer add"
+like "$(cat "$T/err")" "kezdesu: undo: * has no change left to undo in this store" \
+    "in a store with no changes of its own, undo finds none after peer add: no log entry"
 is "$("$KZ" --db "$O" dump)" "" "and the okrug's dump is still empty"
 
 # ---- refusals: the peers stay as they were -------------------------------------------------
