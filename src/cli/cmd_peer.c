@@ -360,9 +360,7 @@ sync_status(struct cli *c, int argc, char **argv)
 			putchar('\n');
 			out_textf(stdout, _("  last received: %s"), recv);
 			putchar('\n');
-			printf(ngettext("  waiting to go: %llu change\n",
-			    "  waiting to go: %llu changes\n", (unsigned long)waiting),
-			    (unsigned long long)waiting);
+			printf(_("  changes waiting to go: %llu\n"), (unsigned long long)waiting);
 		}
 		free(name);
 	}

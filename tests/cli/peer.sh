@@ -210,7 +210,7 @@ rc_is 0 "sync status"
 is "$(sed -n 1,4p "$T/out")" "000000000 Қазақстан Республикасының Үкіметі (above this office)
   last sent:     never
   last received: never
-  waiting to go: 0 changes" "per peer: unit, name, direction, never exchanged, nothing waits (KATO units never go)"
+  changes waiting to go: 0" "per peer: unit, name, direction, never exchanged, nothing waits (KATO units never go)"
 # The district's meeting in the okrug's village, a question with the asker's name, an
 # issue of the okrug, a meeting in another okrug, a day off.
 V=$("$KZ" --db "$D" visit add --akim 613600000 --target 613633100 --date 2026-12-20)
@@ -228,5 +228,5 @@ is "$(cut -f 1-5 "$T/out")" "613600000${tab}up${tab}0${tab}0${tab}0" "the okrug 
 "$KZ" --db "$O" units import "$SAMPLE" >/dev/null
 "$KZ" --db "$O" visit add --akim 613633000 --target 613633000 --date 2026-12-22 >/dev/null
 kz --db "$O" sync status
-is "$(sed -n 4p "$T/out")" "  waiting to go: 1 change" "its own meeting waits to go up"
+is "$(sed -n 4p "$T/out")" "  changes waiting to go: 1" "its own meeting waits to go up"
 done_testing
