@@ -22,7 +22,6 @@
 #include <stdint.h>
 
 #include "core/identity.h"
-#include "core/record.h"
 #include "core/schema.h"
 #include "core/scope.h"
 #include "util/log.h"

@@ -6,8 +6,10 @@
 #include "testutil.h"
 
 #include "core/identity.h"
+#include "core/dayoff.h"
 #include "core/node.h"
 #include "core/peer.h"
+#include "sync/outbox.h"
 #include "util/xmalloc.h"
 
 static void
@@ -204,6 +206,66 @@ test_peers_are_not_logged(void **state)
 	test_rmdir(dir);
 }
 
+static int
+own_fn(struct store_txn *t, void *arg)
+{
+	return store_node(t, arg);
+}
+
+/*
+ * What waits to go: the Government's days off go down to a region, each once; what the
+ * region is known to hold (its version vector in its last bundle, or its acknowledgements)
+ * no longer waits; nothing goes up from the Government (there is no above).
+ */
+static void
+test_outbox_waits_above_known(void **state)
+{
+	struct identity id;
+	struct peer_verdict v;
+	struct kz_error e = { 0 };
+	struct note a = { 0 };
+	struct store *s = NULL;
+	struct peer *ps;
+	uint64_t waiting;
+	uint8_t me[16];
+	size_t n;
+	char *dir = test_tmpdir();
+
+	(void)state;
+	if (store_open(dir, STORE_CREATE, &s, &e) != 0 || node_init(s, "000000000", &e) != 0)
+		fail_msg("%s", e.msg);
+	for (int d = 0; d < 5; d++)
+		if (dayoff_set(s, 20820 + d, HOLIDAYS_OFF, "x", &e) != 0)
+			fail_msg("%s", e.msg);
+	make_identity(&id, "610000000", 4);
+	assert_int_equal(peer_add(s, &id, &v, &e), 0);
+	assert_int_equal(v.dir, SCOPE_DOWN);
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(outbox_count(s, &ps[0], &waiting, &e), 0);
+	assert_int_equal(waiting, 5);
+	peer_list_free(&ps, n);
+
+	assert_int_equal(store_read(s, own_fn, me, &e), 0);
+	a.node = &id.node;
+	a.vv.v = xgrow(a.vv.v, &a.vv.cap, 1, sizeof *a.vv.v);
+	memcpy(a.vv.v[0].origin, me, 16);
+	a.vv.v[0].seq = 2;	/* it holds the first two */
+	a.vv.n = 1;
+	a.acks.v = xgrow(a.acks.v, &a.acks.cap, 1, sizeof *a.acks.v);
+	memcpy(a.acks.v[0].origin, me, 16);
+	a.acks.v[0].seq = 3;	/* and acknowledges the third */
+	a.acks.n = 1;
+	assert_int_equal(store_write(s, note_fn, &a, &e), 0);
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(outbox_count(s, &ps[0], &waiting, &e), 0);
+	assert_int_equal(waiting, 2);
+	peer_list_free(&ps, n);
+	store_vv_free(&a.vv);
+	store_vv_free(&a.acks);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -211,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_identity_round_trip),
 		cmocka_unit_test(test_exchange_state),
 		cmocka_unit_test(test_peers_are_not_logged),
+		cmocka_unit_test(test_outbox_waits_above_known),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
