@@ -96,6 +96,9 @@ int cmd_dump(struct cli *c, int argc, char **argv);
 int cmd_export_open(struct cli *c, int argc, char **argv);	/* issue 9: open data */
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
+int cmd_identity(struct cli *c, int argc, char **argv);	/* issue 10: sync */
+int cmd_peer(struct cli *c, int argc, char **argv);
+int cmd_sync(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_bundle(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
