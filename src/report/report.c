@@ -378,7 +378,7 @@ md_rule(FILE *fp, size_t n, unsigned numeric)
 {
 	fputc('|', fp);
 	for (size_t i = 0; i < n; i++)
-		fputs(numeric & REPORT_COL(i) ? " ---: |" : " --- |", fp);
+		fputs(numeric & (REPORT_COL(i) | REPORT_PCT(i)) ? " ---: |" : " --- |", fp);
 	fputc('\n', fp);
 }
 
@@ -558,7 +558,7 @@ html_table(FILE *fp, const struct report_table *t)
 {
 	fputs("<table>\n<thead>\n<tr>", fp);
 	for (size_t i = 0; i < t->ncols; i++) {
-		fputs(t->numeric & REPORT_COL(i) ? "<th class=\"num\">" : "<th>", fp);
+		fputs(t->numeric & (REPORT_COL(i) | REPORT_PCT(i)) ? "<th class=\"num\">" : "<th>", fp);
 		html_text(fp, t->head[i]);
 		fputs("</th>", fp);
 	}
@@ -566,7 +566,7 @@ html_table(FILE *fp, const struct report_table *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs(t->total[r] ? "<tr class=\"total\">" : "<tr>", fp);
 		for (size_t i = 0; i < t->ncols; i++) {
-			fputs(t->numeric & REPORT_COL(i) ? "<td class=\"num\">" : "<td>", fp);
+			fputs(t->numeric & (REPORT_COL(i) | REPORT_PCT(i)) ? "<td class=\"num\">" : "<td>", fp);
 			html_text(fp, t->cells[r * t->ncols + i]);
 			fputs("</td>", fp);
 		}
@@ -741,13 +741,103 @@ csv_field(FILE *fp, const char *s)
 		fputc('"', fp);
 }
 
+/*
+ * A number as a reader sees it ("44 000 000", "-1 500", "96 %" when pct) as a spreadsheet
+ * reads it: the digits alone, into out (size > strlen(s)). false, out untouched, when s
+ * is not such a number: digits in groups of three after the first (1 to 3 digits) joined
+ * by single spaces, or digits alone; then " %" when pct.
+ */
+static bool
+csv_number(const char *s, bool pct, char *out)
+{
+	const char *p = s;
+	size_t o = 0, group = 0, len = strlen(s);
+	bool grouped = false;
+
+	if (pct) {
+		if (len < 3 || strcmp(s + len - 2, " %") != 0)
+			return false;
+		len -= 2;
+	}
+	if (len > 0 && *p == '-') {
+		p++;
+		len--;
+	}
+	if (len == 0 || *p < '0' || *p > '9')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] >= '0' && p[i] <= '9') {
+			group++;
+			continue;
+		}
+		/* A separator: after 1 to 3 digits (the first group) or exactly 3. */
+		if (p[i] != ' ' || group == 0 || group > 3 || (grouped && group != 3))
+			return false;
+		grouped = true;
+		group = 0;
+	}
+	if (grouped && group != 3)
+		return false;
+	if (s[0] == '-')
+		out[o++] = '-';
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != ' ')
+			out[o++] = p[i];
+	out[o] = '\0';
+	return true;
+}
+
+/* A cell that may be a number (see csv_number): the number, else the text as it is. */
 static void
-csv_row(FILE *fp, char *const *cells, size_t n)
+csv_value(FILE *fp, const char *s, bool pct)
+{
+	size_t len = strlen(s);
+	char small[64], *buf = len < sizeof small ? small : xmalloc(len + 1);
+
+	/* A number needs no quoting, and a minus before digits alone is no formula. */
+	if (csv_number(s, pct, buf))
+		fputs(buf, fp);
+	else
+		csv_field(fp, s);
+	if (buf != small)
+		free(buf);
+}
+
+/* A heading of a column of shares: ", %" added. */
+static void
+csv_pct_head(FILE *fp, const char *head)
+{
+	char *h = xasprintf("%s, %%", head);
+
+	csv_field(fp, h);
+	free(h);
+}
+
+/* A row of a table: numeric columns (mask) as numbers, REPORT_PCT ones as shares. */
+static void
+csv_cells(FILE *fp, char *const *cells, size_t n, unsigned numeric)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			fputc(',', fp);
-		csv_field(fp, cells[i]);
+		if (numeric & (REPORT_COL(i) | REPORT_PCT(i)))
+			csv_value(fp, cells[i], (numeric & REPORT_PCT(i)) != 0);
+		else
+			csv_field(fp, cells[i]);
+	}
+	fputs("\r\n", fp);
+}
+
+static void
+csv_head(FILE *fp, char *const *head, size_t n, unsigned numeric)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		if (numeric & REPORT_PCT(i))
+			csv_pct_head(fp, head[i]);
+		else
+			csv_field(fp, head[i]);
 	}
 	fputs("\r\n", fp);
 }
@@ -765,6 +855,8 @@ csv_blocks(FILE *fp, const struct section *s)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct block *b = &s->b[i];
 		char *kv[2];
+		/* A chart as a table: a label, a number, a share. */
+		const unsigned chart_cols = REPORT_COL(1) | REPORT_PCT(2);
 
 		switch (b->kind) {
 		case B_PARA:
@@ -773,21 +865,22 @@ csv_blocks(FILE *fp, const struct section *s)
 		case B_KV:
 			kv[0] = b->text;
 			kv[1] = b->value;
-			csv_row(fp, kv, 2);
+			csv_cells(fp, kv, 2, REPORT_COL(1));
 			break;
 		case B_TABLE:
-			csv_row(fp, b->table->head, b->table->ncols);
+			csv_head(fp, b->table->head, b->table->ncols, b->table->numeric);
 			for (size_t r = 0; r < b->table->nrows; r++)
-				csv_row(fp, b->table->cells + r * b->table->ncols, b->table->ncols);
+				csv_cells(fp, b->table->cells + r * b->table->ncols, b->table->ncols,
+				    b->table->numeric);
 			break;
 		case B_CHART:
 			csv_one(fp, b->chart->caption);
-			csv_row(fp, b->chart->head, 3);
+			csv_head(fp, b->chart->head, 3, chart_cols);
 			for (size_t r = 0; r < b->chart->n; r++) {
 				char *row[3] = { b->chart->bars[r].label, b->chart->bars[r].value,
 					b->chart->bars[r].share };
 
-				csv_row(fp, row, 3);
+				csv_cells(fp, row, 3, chart_cols);
 			}
 			break;
 		}

@@ -42,6 +42,13 @@
  *    holding its heading, its key/value lines as two-cell rows, each table as its header
  *    row and its rows, a chart as a table (label, value, share); an empty row between
  *    sections. Every row of a table has the table's number of cells.
+ *    Numbers are written for a spreadsheet to compute with: a value of a numeric column, a
+ *    key/value line's value and a chart's value that is a whole number written in groups
+ *    ("44 000 000", for a reader of Markdown and HTML) loses its group separators in CSV
+ *    (44000000); a share ("96 %", a REPORT_PCT column, a chart's share) is written as the
+ *    whole percentage (96) under a heading that ends in ", %". Anything else in those
+ *    cells stays text: "<3" (a count not published) is not a number, deliberately, and
+ *    neither is a total marked "*".
  */
 #ifndef KZ_REPORT_H
 #define KZ_REPORT_H
@@ -84,6 +91,11 @@ void report_kvf(struct report_doc *d, const char *key, const char *fmt, ...)
 
 /* Bit of column i (from 0) in a table's mask of numeric columns (right-aligned). */
 #define REPORT_COL(i) (1u << (i))
+/*
+ * Bit of column i in the same mask for a column of shares written "20 %" (report_share):
+ * numeric too. CSV writes its cells as the number (20) and its heading with ", %".
+ */
+#define REPORT_PCT(i) (1u << (16 + (i)))
 #define REPORT_MAX_COLS 16
 
 /*

@@ -441,7 +441,7 @@ section_attendance(struct report_doc *d, const struct results *r, bool *any_hidd
 		}
 	total = published_total(t, n, r->one_rural, &hidden);
 	*any_hidden = *any_hidden || hidden;
-	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_COL(2));
+	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_PCT(2));
 	for (size_t i = 0; i < n; i++) {
 		bool h = report_count_hidden(t[i].n, r->one_rural);
 		const char *row[] = { _(audience_labels[audience_index(t[i].key)]),
@@ -490,7 +490,7 @@ section_topics(struct report_doc *d, const struct results *r, bool *any_hidden)
 	}
 	total = published_total(t, n, hide, &hidden);
 	*any_hidden = *any_hidden || hidden;
-	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_COL(2));
+	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_PCT(2));
 	for (size_t i = 0; i < n; i++) {
 		bool h = report_count_hidden(t[i].n, hide);
 		/* Only the placeholder of no topic is ours to translate; topics are stored text. */

@@ -150,6 +150,59 @@ test_csv_quoting(void **state)
 	report_doc_free(&d);
 }
 
+/*
+ * CSV numbers (issue 9): a spreadsheet reads "44 000 000" as text. In CSV the numbers of
+ * numeric columns, key/value lines and charts lose their group separators, shares are the
+ * percentage under a heading with ", %"; Markdown and HTML keep what a reader reads.
+ */
+static void
+test_csv_numbers(void **state)
+{
+	struct report_doc *d = report_doc_new("ru", "t");
+	const char *head[] = { "Item", "Amount", "Share", "Note" };
+	const char *rows[][4] = {
+		{ "a", "44 000 000", "96 %", "1 000" },
+		{ "b", "-1 500", "0 %", "x" },
+		{ "c", "<3", "", "" },
+		{ "d", "12 34", "5%", "" },	/* not numbers as written: left as they are */
+		{ "e", "1089*", "100 %", "" },
+	};
+	const char *chead[] = { "t", "n", "Share" };
+	struct report_table *t;
+	struct report_chart *c;
+	char *csv, *md, *html;
+
+	(void)state;
+	report_section(d, "s");
+	report_kv(d, "Amount, tenge", "240 000 000");
+	report_kv(d, "Answered", "26 of 113 (23 %)");
+	t = report_table_new(d, 4, head, REPORT_COL(1) | REPORT_PCT(2));
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		report_row(t, rows[i]);
+	c = report_chart_new(d, "cap", chead);
+	report_bar(c, "roads", "1 200", "20 %", 0.2);
+	csv = render(d, REPORT_CSV, false);
+	md = render(d, REPORT_MD, false);
+	html = render(d, REPORT_HTML, false);
+	assert_non_null(strstr(csv, "\r\n\"Amount, tenge\",240000000\r\n"));
+	assert_non_null(strstr(csv, "\r\nAnswered,26 of 113 (23 %)\r\n"));
+	assert_non_null(strstr(csv, "\r\nItem,Amount,\"Share, %\",Note\r\n"));
+	/* The text column keeps its text; the minus of a number is no formula. */
+	assert_non_null(strstr(csv, "\r\na,44000000,96,1 000\r\n"));
+	assert_non_null(strstr(csv, "\r\nb,-1500,0,x\r\n"));
+	assert_non_null(strstr(csv, "\r\nc,<3,,\r\n"));
+	assert_non_null(strstr(csv, "\r\nd,12 34,5%,\r\n"));
+	assert_non_null(strstr(csv, "\r\ne,1089*,100,\r\n"));
+	assert_non_null(strstr(csv, "\r\nt,n,\"Share, %\"\r\nroads,1200,20\r\n"));
+	assert_non_null(strstr(md, "| a | 44 000 000 | 96 % | 1 000 |"));
+	assert_non_null(strstr(md, "| --- | ---: | ---: | --- |"));
+	assert_non_null(strstr(html, "<td class=\"num\">44 000 000</td><td class=\"num\">96 %</td>"));
+	free(csv);
+	free(md);
+	free(html);
+	report_doc_free(&d);
+}
+
 static void
 test_formats(void **state)
 {
@@ -173,6 +226,7 @@ main(void)
 		cmocka_unit_test(test_html_escapes),
 		cmocka_unit_test(test_md_escapes),
 		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_csv_numbers),
 		cmocka_unit_test(test_formats),
 	};
 
