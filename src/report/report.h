@@ -113,6 +113,24 @@ void report_total(struct report_table *t, const char *const *cells);
 size_t report_table_rows(const struct report_table *t);
 
 /*
+ * A streamed table: its rows are made as it is written, not held (a quarter's issues of a
+ * region: 100,000 rows of long text). Where a renderer reaches the table it writes the
+ * header row, calls rows(ctx, t, e), in which each report_row and report_total is written
+ * there and then, and closes the table; each render calls rows again. rows returns 0, or
+ * -1 with e set: report_render then fails (errno EIO; report_doc_error says why).
+ * free_ctx(ctx), if not NULL, is called when the document is freed: ctx may hold what the
+ * rows are read from (a read view of the store) until then. Outside rows, report_row on a
+ * streamed table does nothing.
+ */
+struct kz_error;
+typedef int (*report_rows_fn)(void *ctx, struct report_table *t, struct kz_error *e);
+struct report_table *report_table_stream(struct report_doc *d, size_t ncols,
+    const char *const *head, unsigned numeric, report_rows_fn rows, void *ctx,
+    void (*free_ctx)(void *ctx));
+/* Why the last report_render of d failed in a streamed table's rows; NULL otherwise. */
+const char *report_doc_error(const struct report_doc *d);
+
+/*
  * A bar chart of shares in the current section: caption, and the headings of its three
  * columns where it is shown as a table (Markdown, CSV): head[0] the label, head[1] the
  * value, head[2] the share.

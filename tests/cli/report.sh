@@ -107,7 +107,8 @@ for k in Solved "In work" Explained Rejected; do
 	sum=$((sum + ${v:-0}))
 done
 is "$n $sum" "$rows $rows" "A-4: one row per issue; solved, in work, explained and rejected add up to them"
-check "A-4: overdue issues are marked" grep -q '(overdue) |' "$T/quarterly.en.md"
+kz --db "$D" report quarterly 2026-Q3 --lang en
+check "A-4: issues overdue at the quarter's end are marked (2026-Q3)" grep -q '(overdue) |' "$T/out"
 check "A-4: what was done in the quarter, dated" grep -q '(done [0-9]* [A-Z][a-z]* 2026)' "$T/quarterly.en.md"
 like "$(sed -n 4p "$T/quarterly.kk.md")" "2026 жылғы 1-тоқсан: 1 қаңтар 2026 ж. бастап 31 наурыз 2026 ж. дейін*" \
     "A-4: the quarter named in the document's language"
