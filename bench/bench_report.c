@@ -6,10 +6,13 @@
  *  - report quarterly (A-4) of the region's store: target under 1 s;
  *  - report results (A-3) of one meeting with 60 questions: target under 20 ms;
  *
- * each in process (build + render HTML into memory) and as the command a user runs
+ * each in process (build + render HTML into a file) and as the command a user runs
  * (process start to exit, the document to /dev/null), beside an anchor measured in the
  * same run on the same store: `kezdesu issue list --format tsv` (every issue read and
- * printed) for the quarterly report, `kezdesu visit show UUID` for one meeting's.
+ * printed) for the quarterly report, `kezdesu visit show UUID` for one meeting's. The
+ * commands' peak resident set (the largest ru_maxrss of their runs, store pages read
+ * included) is printed beside their time and the anchor's: the quarterly report streams
+ * its table (issue 9), so its memory stays flat as the store grows.
  *
  * Usage: bench_report DIR KEZDESU_BINARY KATO_CSV (bench/run.sh passes them).
  * BENCH_REPORT_ISSUES and BENCH_REPORT_VISITS set the sizes; KEEP=1 keeps the store.
@@ -19,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -65,10 +69,14 @@ median(double *ms, int n)
 	return ms[n / 2];
 }
 
+/* The largest peak resident set of the commands run so far (KiB): run() raises it. */
+static long peak_kib;
+
 /* Runs the binary with args, its output to /dev/null; wall ms, or -1. */
 static double
 run(const char *const argv[])
 {
+	struct rusage ru;
 	double t0;
 	pid_t pid;
 	int st;
@@ -82,10 +90,12 @@ run(const char *const argv[])
 		execv(argv[0], (char *const *)(uintptr_t)argv);
 		_exit(127);
 	}
-	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+	if (pid < 0 || wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		fprintf(stderr, "bench_report: %s %s %s failed\n", argv[0], argv[3], argv[4]);
 		return -1;
 	}
+	if (ru.ru_maxrss > peak_kib)
+		peak_kib = ru.ru_maxrss;
 	return now_ms() - t0;
 }
 
@@ -292,18 +302,35 @@ load(struct bench *b, const char *kato, struct kz_error *e)
 	return store_write(b->s, questions_fn, b, e);
 }
 
-/* Builds and renders the document into memory: its size, or 0 after a message. */
+/*
+ * Renders the document into a new temporary file, as the command writes -o FILE (the
+ * quarterly report's table is made as it is written: rendered into memory it would be
+ * held whole): its size, or 0.
+ */
 static size_t
 render(struct report_doc *d)
 {
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *fp = open_memstream(&buf, &n);
+	FILE *fp = tmpfile();
+	long n;
 
-	if (fp == NULL || report_render(d, REPORT_HTML, NULL, fp) != 0 || fclose(fp) != 0)
+	if (fp == NULL || report_render(d, REPORT_HTML, NULL, fp) != 0 || fflush(fp) != 0 ||
+	    (n = ftell(fp)) < 0) {
+		if (fp != NULL)
+			fclose(fp);
 		return 0;
-	free(buf);
-	return n;
+	}
+	fclose(fp);
+	return (size_t)n;
+}
+
+/* The peak resident set of the runs since the last call, in MiB, and starts again. */
+static double
+peak_mib(void)
+{
+	double m = peak_kib / 1024.0;
+
+	peak_kib = 0;
+	return m;
 }
 
 static void
@@ -395,14 +422,21 @@ main(int argc, char **argv)
 			"html", NULL };
 		const char *ranchor[] = { argv[2], "--db", argv[1], "visit", "show", id, NULL };
 
+		double qrss, arss;
+
 		for (int i = 0; i < QRUNS; i++)
 			if ((ms[i] = run(q)) < 0)
 				return 1;
+		qrss = peak_mib();
 		line("kezdesu report quarterly 2026-Q2 --format html", median(ms, QRUNS), 1000);
+		printf("%-58s peak RSS %6.1f MiB\n", "", qrss);
 		for (int i = 0; i < QRUNS; i++)
 			if ((ms[i] = run(anchor)) < 0)
 				return 1;
+		arss = peak_mib();
 		line("  anchor: kezdesu issue list --format tsv (every issue)", median(ms, QRUNS), 0);
+		printf("%-58s peak RSS %6.1f MiB\n", "", arss);
+		peak_mib();
 		for (int i = 0; i < RRUNS; i++)
 			if ((ms[i] = run(r)) < 0)
 				return 1;

@@ -247,69 +247,62 @@ static const struct {
 	{ "financing", build_financing, NULL },			/* */
 };
 
-/* The document into a new string (report_render into memory). */
-static char *
-render(const struct report_doc *d, const struct report_opts *o, size_t *len)
+/*
+ * A new temporary file beside path, for others to read (the mode a new file gets): its
+ * stream, and its name in *tmp (malloc'd); NULL with errno set.
+ */
+static FILE *
+open_temp(const char *path, char **tmp)
 {
-	struct report_options ro = { .bom = o->bom };
-	char *buf = NULL;
-	FILE *fp = open_memstream(&buf, len);
-
-	if (fp == NULL)
-		return NULL;
-	if (report_render(d, o->fmt, &ro, fp) != 0) {
-		fclose(fp);
-		free(buf);
-		return NULL;
-	}
-	if (fclose(fp) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* Writes buf to a new temporary file beside path: its name (malloc'd), or NULL, errno set. */
-static char *
-write_temp(const char *path, const char *buf, size_t len)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
 	mode_t mask = umask(0);
+	FILE *fp;
 	int fd, saved;
-	size_t done = 0;
 
 	umask(mask);
-	if ((fd = mkstemp(tmp)) < 0) {
-		free(tmp);
-		return NULL;
-	}
-	/* A published document is for others to read: the mode a new file gets. */
-	if (fchmod(fd, 0666 & ~mask) != 0)
+	*tmp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) < 0)
 		goto fail;
-	while (done < len) {
-		ssize_t w = write(fd, buf + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	return tmp;
-fail:
-	saved = errno;
-	if (fd >= 0)
+	if (fchmod(fd, 0666 & ~mask) != 0 || (fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
 		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = saved;
+		unlink(*tmp);
+		errno = saved;
+		goto fail;
+	}
+	return fp;
+fail:
+	free(*tmp);
+	*tmp = NULL;
 	return NULL;
+}
+
+/* Flushes, syncs and closes a temporary file: 0, or -1 with errno set. */
+static int
+close_temp(FILE *fp)
+{
+	int saved;
+
+	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
+		saved = errno;
+		fclose(fp);
+		errno = saved;
+		return -1;
+	}
+	return fclose(fp);
+}
+
+/* The rest of fp, from its start, to standard output: 0, or -1. */
+static int
+copy_out(FILE *fp)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(fp);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			return -1;
+	return ferror(fp) ? -1 : 0;
 }
 
 static int
@@ -397,13 +390,20 @@ parse_opts(const char *cmd, int argc, char **argv, struct report_opts *o)
 	return 0;
 }
 
+/*
+ * Where the document is written as it is rendered, never whole in memory (a region's
+ * quarter is tens of MiB): -o FILE, a temporary file beside it; standard output when
+ * nothing is to be marked, else a temporary file copied out once the mark is made.
+ */
 int
 cmd_report(struct cli *c, int argc, char **argv)
 {
 	struct report_opts o = { 0 };
+	struct report_options ro;
 	struct built b = { 0 };
-	char cmd[64], *buf = NULL, *tmp = NULL;
-	size_t len = 0, k;
+	char cmd[64], *tmp = NULL;
+	FILE *fp = NULL;
+	size_t k;
 	int rc;
 
 	if (argc < 2)
@@ -416,19 +416,41 @@ cmd_report(struct cli *c, int argc, char **argv)
 	snprintf(cmd, sizeof cmd, "report %s", reports[k].sub);
 	if ((rc = parse_opts(cmd, argc - 1, argv + 1, &o)) != 0)
 		return rc;
+	ro.bom = o.bom;
 	if ((rc = reports[k].build(c, cmd, &o, &b)) != 0)
 		goto out;
-	if ((buf = render(b.doc, &o, &len)) == NULL) {
+	if (o.output != NULL)
+		fp = open_temp(o.output, &tmp);
+	else if (o.publish && reports[k].publish != NULL)
+		fp = tmpfile();
+	else
+		fp = stdout;
+	if (fp == NULL) {
 		rc = EXIT_FAIL;
-		fprintf(stderr, "kezdesu: %s: %s\n", cmd, strerror(errno));
-		goto out;
-	}
-	if (o.output != NULL && (tmp = write_temp(o.output, buf, len)) == NULL) {
-		rc = EXIT_FAIL;
-		out_textf(stderr, _("kezdesu: %s: cannot write %s: %s"), cmd, o.output,
-		    strerror(errno));
+		out_textf(stderr, _("kezdesu: %s: cannot write %s: %s"), cmd, o.output != NULL ?
+		    o.output : _("a temporary file"), strerror(errno));
 		fputc('\n', stderr);
 		goto out;
+	}
+	if (report_render(b.doc, o.fmt, &ro, fp) != 0) {
+		rc = EXIT_FAIL;
+		if (report_doc_error(b.doc) != NULL)
+			out_textf(stderr, "kezdesu: %s: %s", cmd, report_doc_error(b.doc));
+		else
+			out_textf(stderr, "kezdesu: %s: %s", cmd, strerror(errno));
+		fputc('\n', stderr);
+		goto out;
+	}
+	if (tmp != NULL) {
+		rc = close_temp(fp);
+		fp = NULL;
+		if (rc != 0) {
+			rc = EXIT_FAIL;
+			out_textf(stderr, _("kezdesu: %s: cannot write %s: %s"), cmd, o.output,
+			    strerror(errno));
+			fputc('\n', stderr);
+			goto out;
+		}
 	}
 	/* Marked once the document is made, before it is put in place: refused, no file. */
 	if (o.publish && reports[k].publish != NULL && reports[k].publish(c, &b,
@@ -446,15 +468,16 @@ cmd_report(struct cli *c, int argc, char **argv)
 		}
 		free(tmp);
 		tmp = NULL;
-	} else if (fwrite(buf, 1, len, stdout) != len) {
+	} else if (fp != stdout && copy_out(fp) != 0) {
 		rc = EXIT_FAIL;	/* cli_main says it cannot write the output */
 	}
 out:
+	if (fp != NULL && fp != stdout)
+		fclose(fp);
 	if (tmp != NULL) {
 		unlink(tmp);
 		free(tmp);
 	}
-	free(buf);
 	free(b.visits);
 	report_doc_free(&b.doc);
 	return rc;

@@ -5,12 +5,14 @@
  */
 #include "report/report.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 enum block_kind { B_PARA, B_KV, B_TABLE, B_CHART };
@@ -22,6 +24,14 @@ struct report_table {
 	char **cells;		/* nrows * ncols */
 	bool *total;		/* per row */
 	size_t nrows, cap;
+	/* A streamed table (report_table_stream): rows made while it is written. */
+	report_rows_fn rows;
+	void *ctx;
+	void (*free_ctx)(void *ctx);
+	FILE *out;		/* while rows runs: where a row goes, in format fmt */
+	enum report_format fmt;
+	bool failed;		/* the last render's rows failed: err says why */
+	struct kz_error err;
 };
 
 struct bar {
@@ -102,10 +112,13 @@ table_free(struct report_table *t)
 {
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->head[i]);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+	/* A streamed table holds no cells: nrows counts the rows written. */
+	for (size_t i = 0; t->rows == NULL && i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t->total);
+	if (t->free_ctx != NULL)
+		t->free_ctx(t->ctx);
 	free(t);
 }
 
@@ -258,9 +271,16 @@ report_table_new(struct report_doc *d, size_t ncols, const char *const *head,
 	return t;
 }
 
+static void stream_row(struct report_table *t, const char *const *cells, bool total);
+
 static void
 add_row(struct report_table *t, const char *const *cells, bool total)
 {
+	if (t->rows != NULL) {
+		if (t->out != NULL)
+			stream_row(t, cells, total);
+		return;
+	}
 	t->cells = xgrow(t->cells, &t->cap, (t->nrows + 1) * t->ncols, sizeof *t->cells);
 	t->total = xrealloc(t->total, (t->nrows + 1) * sizeof *t->total);
 	for (size_t i = 0; i < t->ncols; i++)
@@ -284,6 +304,37 @@ size_t
 report_table_rows(const struct report_table *t)
 {
 	return t->nrows;
+}
+
+struct report_table *
+report_table_stream(struct report_doc *d, size_t ncols, const char *const *head,
+    unsigned numeric, report_rows_fn rows, void *ctx, void (*free_ctx)(void *ctx))
+{
+	struct report_table *t = report_table_new(d, ncols, head, numeric);
+
+	t->rows = rows;
+	t->ctx = ctx;
+	t->free_ctx = free_ctx;
+	return t;
+}
+
+/* The streamed table whose rows failed in the last render, or NULL. */
+static const struct report_table *
+failed_table(const struct report_doc *d)
+{
+	for (size_t i = 0; i < d->ns; i++)
+		for (size_t k = 0; k < d->s[i].n; k++)
+			if (d->s[i].b[k].table != NULL && d->s[i].b[k].table->failed)
+				return d->s[i].b[k].table;
+	return NULL;
+}
+
+const char *
+report_doc_error(const struct report_doc *d)
+{
+	const struct report_table *t = failed_table(d);
+
+	return t != NULL ? t->err.msg : NULL;
 }
 
 struct report_chart *
@@ -378,16 +429,20 @@ md_rule(FILE *fp, size_t n, unsigned numeric)
 {
 	fputc('|', fp);
 	for (size_t i = 0; i < n; i++)
-		fputs(numeric & REPORT_COL(i) ? " ---: |" : " --- |", fp);
+		fputs(numeric & (REPORT_COL(i) | REPORT_PCT(i)) ? " ---: |" : " --- |", fp);
 	fputc('\n', fp);
 }
 
+static int fill(struct report_table *t, FILE *fp, enum report_format f);
+
 static void
-md_table(FILE *fp, const struct report_table *t)
+md_table(FILE *fp, struct report_table *t)
 {
 	md_row(fp, t->head, t->ncols, false);
 	md_rule(fp, t->ncols, t->numeric);
-	for (size_t r = 0; r < t->nrows; r++)
+	if (t->rows != NULL)
+		fill(t, fp, REPORT_MD);
+	for (size_t r = 0; t->rows == NULL && r < t->nrows; r++)
 		md_row(fp, t->cells + r * t->ncols, t->ncols, t->total[r]);
 }
 
@@ -554,24 +609,32 @@ static const char html_style[] =
     "}\n";
 
 static void
-html_table(FILE *fp, const struct report_table *t)
+html_row(FILE *fp, const struct report_table *t, char *const *cells, bool total)
+{
+	fputs(total ? "<tr class=\"total\">" : "<tr>", fp);
+	for (size_t i = 0; i < t->ncols; i++) {
+		fputs(t->numeric & (REPORT_COL(i) | REPORT_PCT(i)) ? "<td class=\"num\">" :
+		    "<td>", fp);
+		html_text(fp, cells[i]);
+		fputs("</td>", fp);
+	}
+	fputs("</tr>\n", fp);
+}
+
+static void
+html_table(FILE *fp, struct report_table *t)
 {
 	fputs("<table>\n<thead>\n<tr>", fp);
 	for (size_t i = 0; i < t->ncols; i++) {
-		fputs(t->numeric & REPORT_COL(i) ? "<th class=\"num\">" : "<th>", fp);
+		fputs(t->numeric & (REPORT_COL(i) | REPORT_PCT(i)) ? "<th class=\"num\">" : "<th>", fp);
 		html_text(fp, t->head[i]);
 		fputs("</th>", fp);
 	}
 	fputs("</tr>\n</thead>\n<tbody>\n", fp);
-	for (size_t r = 0; r < t->nrows; r++) {
-		fputs(t->total[r] ? "<tr class=\"total\">" : "<tr>", fp);
-		for (size_t i = 0; i < t->ncols; i++) {
-			fputs(t->numeric & REPORT_COL(i) ? "<td class=\"num\">" : "<td>", fp);
-			html_text(fp, t->cells[r * t->ncols + i]);
-			fputs("</td>", fp);
-		}
-		fputs("</tr>\n", fp);
-	}
+	if (t->rows != NULL)
+		fill(t, fp, REPORT_HTML);
+	for (size_t r = 0; t->rows == NULL && r < t->nrows; r++)
+		html_row(fp, t, t->cells + r * t->ncols, t->total[r]);
 	fputs("</tbody>\n</table>\n", fp);
 }
 
@@ -741,13 +804,103 @@ csv_field(FILE *fp, const char *s)
 		fputc('"', fp);
 }
 
+/*
+ * A number as a reader sees it ("44 000 000", "-1 500", "96 %" when pct) as a spreadsheet
+ * reads it: the digits alone, into out (size > strlen(s)). false, out untouched, when s
+ * is not such a number: digits in groups of three after the first (1 to 3 digits) joined
+ * by single spaces, or digits alone; then " %" when pct.
+ */
+static bool
+csv_number(const char *s, bool pct, char *out)
+{
+	const char *p = s;
+	size_t o = 0, group = 0, len = strlen(s);
+	bool grouped = false;
+
+	if (pct) {
+		if (len < 3 || strcmp(s + len - 2, " %") != 0)
+			return false;
+		len -= 2;
+	}
+	if (len > 0 && *p == '-') {
+		p++;
+		len--;
+	}
+	if (len == 0 || *p < '0' || *p > '9')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] >= '0' && p[i] <= '9') {
+			group++;
+			continue;
+		}
+		/* A separator: after 1 to 3 digits (the first group) or exactly 3. */
+		if (p[i] != ' ' || group == 0 || group > 3 || (grouped && group != 3))
+			return false;
+		grouped = true;
+		group = 0;
+	}
+	if (grouped && group != 3)
+		return false;
+	if (s[0] == '-')
+		out[o++] = '-';
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != ' ')
+			out[o++] = p[i];
+	out[o] = '\0';
+	return true;
+}
+
+/* A cell that may be a number (see csv_number): the number, else the text as it is. */
 static void
-csv_row(FILE *fp, char *const *cells, size_t n)
+csv_value(FILE *fp, const char *s, bool pct)
+{
+	size_t len = strlen(s);
+	char small[64], *buf = len < sizeof small ? small : xmalloc(len + 1);
+
+	/* A number needs no quoting, and a minus before digits alone is no formula. */
+	if (csv_number(s, pct, buf))
+		fputs(buf, fp);
+	else
+		csv_field(fp, s);
+	if (buf != small)
+		free(buf);
+}
+
+/* A heading of a column of shares: ", %" added. */
+static void
+csv_pct_head(FILE *fp, const char *head)
+{
+	char *h = xasprintf("%s, %%", head);
+
+	csv_field(fp, h);
+	free(h);
+}
+
+/* A row of a table: numeric columns (mask) as numbers, REPORT_PCT ones as shares. */
+static void
+csv_cells(FILE *fp, char *const *cells, size_t n, unsigned numeric)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			fputc(',', fp);
-		csv_field(fp, cells[i]);
+		if (numeric & (REPORT_COL(i) | REPORT_PCT(i)))
+			csv_value(fp, cells[i], (numeric & REPORT_PCT(i)) != 0);
+		else
+			csv_field(fp, cells[i]);
+	}
+	fputs("\r\n", fp);
+}
+
+static void
+csv_head(FILE *fp, char *const *head, size_t n, unsigned numeric)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		if (numeric & REPORT_PCT(i))
+			csv_pct_head(fp, head[i]);
+		else
+			csv_field(fp, head[i]);
 	}
 	fputs("\r\n", fp);
 }
@@ -765,6 +918,8 @@ csv_blocks(FILE *fp, const struct section *s)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct block *b = &s->b[i];
 		char *kv[2];
+		/* A chart as a table: a label, a number, a share. */
+		const unsigned chart_cols = REPORT_COL(1) | REPORT_PCT(2);
 
 		switch (b->kind) {
 		case B_PARA:
@@ -773,21 +928,24 @@ csv_blocks(FILE *fp, const struct section *s)
 		case B_KV:
 			kv[0] = b->text;
 			kv[1] = b->value;
-			csv_row(fp, kv, 2);
+			csv_cells(fp, kv, 2, REPORT_COL(1));
 			break;
 		case B_TABLE:
-			csv_row(fp, b->table->head, b->table->ncols);
-			for (size_t r = 0; r < b->table->nrows; r++)
-				csv_row(fp, b->table->cells + r * b->table->ncols, b->table->ncols);
+			csv_head(fp, b->table->head, b->table->ncols, b->table->numeric);
+			if (b->table->rows != NULL)
+				fill(b->table, fp, REPORT_CSV);
+			for (size_t r = 0; b->table->rows == NULL && r < b->table->nrows; r++)
+				csv_cells(fp, b->table->cells + r * b->table->ncols, b->table->ncols,
+				    b->table->numeric);
 			break;
 		case B_CHART:
 			csv_one(fp, b->chart->caption);
-			csv_row(fp, b->chart->head, 3);
+			csv_head(fp, b->chart->head, 3, chart_cols);
 			for (size_t r = 0; r < b->chart->n; r++) {
 				char *row[3] = { b->chart->bars[r].label, b->chart->bars[r].value,
 					b->chart->bars[r].share };
 
-				csv_row(fp, row, 3);
+				csv_cells(fp, row, 3, chart_cols);
 			}
 			break;
 		}
@@ -810,6 +968,46 @@ render_csv(const struct report_doc *d, const struct report_options *opt, FILE *f
 	}
 }
 
+/* ---- streamed tables ---- */
+
+/* A row of a streamed table, written where the table is being rendered. */
+static void
+stream_row(struct report_table *t, const char *const *cells, bool total)
+{
+	char *c[REPORT_MAX_COLS];
+
+	for (size_t i = 0; i < t->ncols; i++)
+		c[i] = clean(cells != NULL ? cells[i] : NULL);
+	switch (t->fmt) {
+	case REPORT_MD:
+		md_row(t->out, c, t->ncols, total);
+		break;
+	case REPORT_HTML:
+		html_row(t->out, t, c, total);
+		break;
+	case REPORT_CSV:
+	default:
+		csv_cells(t->out, c, t->ncols, t->numeric);
+		break;
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		free(c[i]);
+	t->nrows++;
+}
+
+/* Makes a streamed table's rows, written to fp in f as they come. */
+static int
+fill(struct report_table *t, FILE *fp, enum report_format f)
+{
+	t->out = fp;
+	t->fmt = f;
+	t->nrows = 0;
+	memset(&t->err, 0, sizeof t->err);
+	t->failed = t->rows(t->ctx, t, &t->err) != 0;
+	t->out = NULL;
+	return t->failed ? -1 : 0;
+}
+
 int
 report_render(const struct report_doc *d, enum report_format f,
     const struct report_options *opt, FILE *fp)
@@ -825,6 +1023,10 @@ report_render(const struct report_doc *d, enum report_format f,
 	default:
 		render_csv(d, opt, fp);
 		break;
+	}
+	if (failed_table(d) != NULL) {
+		errno = EIO;
+		return -1;
 	}
 	return ferror(fp) ? -1 : 0;
 }

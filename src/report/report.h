@@ -42,6 +42,13 @@
  *    holding its heading, its key/value lines as two-cell rows, each table as its header
  *    row and its rows, a chart as a table (label, value, share); an empty row between
  *    sections. Every row of a table has the table's number of cells.
+ *    Numbers are written for a spreadsheet to compute with: a value of a numeric column, a
+ *    key/value line's value and a chart's value that is a whole number written in groups
+ *    ("44 000 000", for a reader of Markdown and HTML) loses its group separators in CSV
+ *    (44000000); a share ("96 %", a REPORT_PCT column, a chart's share) is written as the
+ *    whole percentage (96) under a heading that ends in ", %". Anything else in those
+ *    cells stays text: "<3" (a count not published) is not a number, deliberately, and
+ *    neither is a total marked "*".
  */
 #ifndef KZ_REPORT_H
 #define KZ_REPORT_H
@@ -84,6 +91,11 @@ void report_kvf(struct report_doc *d, const char *key, const char *fmt, ...)
 
 /* Bit of column i (from 0) in a table's mask of numeric columns (right-aligned). */
 #define REPORT_COL(i) (1u << (i))
+/*
+ * Bit of column i in the same mask for a column of shares written "20 %" (report_share):
+ * numeric too. CSV writes its cells as the number (20) and its heading with ", %".
+ */
+#define REPORT_PCT(i) (1u << (16 + (i)))
 #define REPORT_MAX_COLS 16
 
 /*
@@ -99,6 +111,24 @@ void report_row(struct report_table *t, const char *const *cells);
 void report_total(struct report_table *t, const char *const *cells);
 /* The number of rows so far (totals included). */
 size_t report_table_rows(const struct report_table *t);
+
+/*
+ * A streamed table: its rows are made as it is written, not held (a quarter's issues of a
+ * region: 100,000 rows of long text). Where a renderer reaches the table it writes the
+ * header row, calls rows(ctx, t, e), in which each report_row and report_total is written
+ * there and then, and closes the table; each render calls rows again. rows returns 0, or
+ * -1 with e set: report_render then fails (errno EIO; report_doc_error says why).
+ * free_ctx(ctx), if not NULL, is called when the document is freed: ctx may hold what the
+ * rows are read from (a read view of the store) until then. Outside rows, report_row on a
+ * streamed table does nothing.
+ */
+struct kz_error;
+typedef int (*report_rows_fn)(void *ctx, struct report_table *t, struct kz_error *e);
+struct report_table *report_table_stream(struct report_doc *d, size_t ncols,
+    const char *const *head, unsigned numeric, report_rows_fn rows, void *ctx,
+    void (*free_ctx)(void *ctx));
+/* Why the last report_render of d failed in a streamed table's rows; NULL otherwise. */
+const char *report_doc_error(const struct report_doc *d);
 
 /*
  * A bar chart of shares in the current section: caption, and the headings of its three

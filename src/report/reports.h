@@ -46,11 +46,16 @@ int report_results(struct store *s, const struct report_results_scope *sc, const
 int report_parse_quarter(const char *s, int *year, int *q);
 
 /*
- * A-4: the progress document of quarter q of year, in lang, as of today: every problem
+ * A-4: the progress document of quarter q of year, in lang, published today: every problem
  * issue raised at a meeting held by the quarter's end that was not closed before the
  * quarter began, its status, what was done in the quarter (steps done, the quarter's
  * progress note, status changes), what remains (steps not done), overdue ones marked;
- * solved, in work, explained and rejected counted. 0, or -1 with e set.
+ * solved, in work, explained and rejected counted; all as at the quarter's last day, a
+ * change after it noted beside the status. 0, or -1 with e set.
+ *
+ * The issues' table is streamed (report_table_stream): *doc holds a read view of s and a
+ * small key per issue, and reads each issue again as the table is rendered; free the
+ * document before s is closed.
  */
 int report_quarterly(struct store *s, int year, int q, const char *lang, kz_date today,
     struct report_doc **doc, struct kz_error *e);

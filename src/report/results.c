@@ -141,13 +141,35 @@ by_place(const void *a, const void *b)
 	return c != 0 ? c : memcmp(x->id.b, y->id.b, sizeof x->id.b);
 }
 
-/* The problem issues the meetings' questions belong to, each once. */
+/*
+ * The problem issues of the meetings, each once: those raised at them (their `visit`, read
+ * through core's index of issues by meeting: an issue added with --visit and no question
+ * linked is one), and those the meetings' questions are linked to (raised at another
+ * meeting and asked about again at these).
+ */
 static int
 load_issues(struct store *s, struct results *r, struct kz_error *e)
 {
-	struct kz_uuid *ids = NULL;
-	size_t n = 0, cap = 0, u = 0;
+	struct kz_uuid *ids = NULL, *have;
+	size_t n = 0, cap = 0, u = 0, nhave;
 
+	for (size_t i = 0; i < r->nm; i++) {
+		struct rec_array a = { 0 };
+
+		if (issue_list_visit(s, &r->m[i].v->id, &a, e) != 0)
+			return -1;
+		/* Moved into the list: the records' contents change owner, not their copies. */
+		for (size_t k = 0; k < a.n; k++)
+			memcpy(rec_array_push(&issue_kind, &r->issues), (struct issue *)a.items + k,
+			    sizeof(struct issue));
+		free(a.items);
+	}
+	nhave = r->issues.n;
+	have = xcalloc(nhave + 1, sizeof *have);
+	for (size_t i = 0; i < nhave; i++)
+		have[i] = ((const struct issue *)r->issues.items)[i].id;
+	if (nhave > 1)
+		qsort(have, nhave, sizeof *have, by_uid);
 	for (size_t i = 0; i < r->nm; i++) {
 		const struct question *q = r->m[i].questions.items;
 
@@ -165,8 +187,11 @@ load_issues(struct store *s, struct results *r, struct kz_error *e)
 		if (i > 0 && uid_cmp(&ids[i], &ids[u - 1]) == 0)
 			continue;
 		ids[u++] = ids[i];
+		if (bsearch(&ids[i], have, nhave, sizeof *have, by_uid) != NULL)
+			continue;
 		is = rec_array_push(&issue_kind, &r->issues);
 		if (issue_get(s, &ids[i], is, e) != 0) {
+			free(have);
 			free(ids);
 			return -1;
 		}
@@ -175,6 +200,7 @@ load_issues(struct store *s, struct results *r, struct kz_error *e)
 			r->issues.n--;
 		}
 	}
+	free(have);
 	free(ids);
 	if (r->issues.n > 1)
 		qsort(r->issues.items, r->issues.n, sizeof(struct issue), by_place);
@@ -441,7 +467,7 @@ section_attendance(struct report_doc *d, const struct results *r, bool *any_hidd
 		}
 	total = published_total(t, n, r->one_rural, &hidden);
 	*any_hidden = *any_hidden || hidden;
-	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_COL(2));
+	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_PCT(2));
 	for (size_t i = 0; i < n; i++) {
 		bool h = report_count_hidden(t[i].n, r->one_rural);
 		const char *row[] = { _(audience_labels[audience_index(t[i].key)]),
@@ -490,7 +516,7 @@ section_topics(struct report_doc *d, const struct results *r, bool *any_hidden)
 	}
 	total = published_total(t, n, hide, &hidden);
 	*any_hidden = *any_hidden || hidden;
-	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_COL(2));
+	tb = report_table_new(d, 3, head, REPORT_COL(1) | REPORT_PCT(2));
 	for (size_t i = 0; i < n; i++) {
 		bool h = report_count_hidden(t[i].n, hide);
 		/* Only the placeholder of no topic is ours to translate; topics are stored text. */

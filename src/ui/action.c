@@ -246,7 +246,7 @@ const struct action action_table[A_COUNT] = {
 	    "folder, in the interface's language") },
 	[A_TRIAGE_REPORT] = { .name = "triage-report", .label = N_("write progress"),
 	    .context = KM_TRIAGE,
-	    .help = N_("A-4: write the current quarter's progress on the problem issues as "
+	    .help = N_("A-4: write the last ended quarter's progress on the problem issues as "
 	    "HTML to the documents folder, in the interface's language") },
 	[A_CLOSE_HELP] = { .name = "close-help", .label = N_("close"),
 	    .context = KM_HELP, .flags = ACT_HINT,

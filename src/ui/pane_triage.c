@@ -1142,7 +1142,7 @@ triage_action(struct pane *p, struct ui *ui, enum action_id a)
 			form_add(&ui->form, _("Step number"), FORM_NUMBER, NULL, 6);
 		}
 		return true;
-	case A_TRIAGE_REPORT:	/* the current quarter's progress, to a file */
+	case A_TRIAGE_REPORT:	/* the last quarter ended, to a file */
 		ui_report_quarterly(ui);
 		return true;
 	case A_TRIAGE_PROGRESS:

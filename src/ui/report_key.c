@@ -1,7 +1,7 @@
 /*
  * The interface's report key (ui/report_out.h): Visits writes the selected meeting's
- * results (A-3), Triage the current quarter's progress (A-4), as HTML in the interface's
- * language, into the documents folder; the message line says where.
+ * results (A-3), Triage the progress of the last quarter ended (A-4), as HTML in the
+ * interface's language, into the documents folder; the message line says where.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,9 +59,17 @@ ui_report_quarterly(struct ui *ui)
 	char name[64];
 	int y, m, d, q;
 
-	/* The quarter of today: its progress so far, to check before publishing. */
+	/*
+	 * A-4 publishes the quarter that ended, by the 25th of the month after it: the last
+	 * quarter ended before today is the one a clerk has to publish (the current one is not
+	 * over and cannot be; `kezdesu report quarterly` writes any quarter).
+	 */
 	date_to_ymd(ui->today, &y, &m, &d);
-	q = (m - 1) / 3 + 1;
+	q = (m - 1) / 3;
+	if (q == 0) {
+		q = 4;
+		y--;
+	}
 	if (report_quarterly(ui->store, y, q, report_lang_default(), ui->today, &doc, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;

@@ -32,7 +32,7 @@ int report_out_write(const struct report_doc *d, const char *dir, const char *na
 
 /*
  * The keys themselves (ui/report_key.c): the results of the meeting (A-3) from Visits,
- * the current quarter's progress (A-4) from Triage, each built in the interface's
+ * the last ended quarter's progress (A-4) from Triage, each built in the interface's
  * language, written as above, and the path (or core's refusal) said on the message line.
  * Neither marks anything published: that is `kezdesu report ... --publish`.
  */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The report key (issue 9, "In the interface"): w in Visits writes the selected meeting's
-# results, w in Triage the current quarter's progress, as HTML in the
+# results, w in Triage the progress of the last quarter ended (A-4: published by the
+# 25th of the month after it; on 2026-12-01 that is 2026-Q3), as HTML in the
 # interface's language, into the documents folder ($XDG_DOCUMENTS_DIR, else
 # XDG_DOCUMENTS_DIR of ~/.config/user-dirs.dirs, else the home folder), a new file each
 # time; the message line says where. A meeting not held is refused with core's line.
@@ -36,11 +37,12 @@ check "and no file for it" [ "$(ls "$DOCS" | wc -l | tr -d ' ')" -eq 2 ]
 keys F4
 shows "Ағыбет: жол" "Triage"
 keys w
-Q=$DOCS/kezdesu-quarterly-2026-Q4.html
-shows "$Q" "w in Triage: the current quarter's progress (A-4), and where it went"
+Q=$DOCS/kezdesu-quarterly-2026-Q3.html
+shows "$Q" "w in Triage: the last ended quarter's progress (A-4), not the current one's"
 "$PY" "$top/tests/report/check_html.py" ru "$Q" >"$T/chk" 2>&1
 check "well formed, in Russian" [ ! -s "$T/chk" ] || diag_file "$T/chk"
-check "the issue is in it" grep -qF "Ағыбет: жол" "$Q"
+check "A-4 of 2026-Q3, from 1 July to 30 September" grep -qF "30 сентября 2026" "$Q"
+check "an issue raised in November is not in it" sh -c "! grep -qF 'Ағыбет: жол' '$Q'"
 keys F10
 tui_exit "F10 quits" 0
 

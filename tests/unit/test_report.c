@@ -3,6 +3,7 @@
  * entities; Markdown's punctuation and | in tables; CSV's quoting and formula injection)
  * and core's display sanitiser on the way in, on hostile text in every place text goes.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "report/report.h"
+#include "util/log.h"
 
 /* The same hostile text in a title, a subtitle, a heading, a paragraph, a key/value, a table
  * and a chart. */
@@ -150,6 +152,153 @@ test_csv_quoting(void **state)
 	report_doc_free(&d);
 }
 
+/*
+ * CSV numbers (issue 9): a spreadsheet reads "44 000 000" as text. In CSV the numbers of
+ * numeric columns, key/value lines and charts lose their group separators, shares are the
+ * percentage under a heading with ", %"; Markdown and HTML keep what a reader reads.
+ */
+static void
+test_csv_numbers(void **state)
+{
+	struct report_doc *d = report_doc_new("ru", "t");
+	const char *head[] = { "Item", "Amount", "Share", "Note" };
+	const char *rows[][4] = {
+		{ "a", "44 000 000", "96 %", "1 000" },
+		{ "b", "-1 500", "0 %", "x" },
+		{ "c", "<3", "", "" },
+		{ "d", "12 34", "5%", "" },	/* not numbers as written: left as they are */
+		{ "e", "1089*", "100 %", "" },
+	};
+	const char *chead[] = { "t", "n", "Share" };
+	struct report_table *t;
+	struct report_chart *c;
+	char *csv, *md, *html;
+
+	(void)state;
+	report_section(d, "s");
+	report_kv(d, "Amount, tenge", "240 000 000");
+	report_kv(d, "Answered", "26 of 113 (23 %)");
+	t = report_table_new(d, 4, head, REPORT_COL(1) | REPORT_PCT(2));
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		report_row(t, rows[i]);
+	c = report_chart_new(d, "cap", chead);
+	report_bar(c, "roads", "1 200", "20 %", 0.2);
+	csv = render(d, REPORT_CSV, false);
+	md = render(d, REPORT_MD, false);
+	html = render(d, REPORT_HTML, false);
+	assert_non_null(strstr(csv, "\r\n\"Amount, tenge\",240000000\r\n"));
+	assert_non_null(strstr(csv, "\r\nAnswered,26 of 113 (23 %)\r\n"));
+	assert_non_null(strstr(csv, "\r\nItem,Amount,\"Share, %\",Note\r\n"));
+	/* The text column keeps its text; the minus of a number is no formula. */
+	assert_non_null(strstr(csv, "\r\na,44000000,96,1 000\r\n"));
+	assert_non_null(strstr(csv, "\r\nb,-1500,0,x\r\n"));
+	assert_non_null(strstr(csv, "\r\nc,<3,,\r\n"));
+	assert_non_null(strstr(csv, "\r\nd,12 34,5%,\r\n"));
+	assert_non_null(strstr(csv, "\r\ne,1089*,100,\r\n"));
+	assert_non_null(strstr(csv, "\r\nt,n,\"Share, %\"\r\nroads,1200,20\r\n"));
+	assert_non_null(strstr(md, "| a | 44 000 000 | 96 % | 1 000 |"));
+	assert_non_null(strstr(md, "| --- | ---: | ---: | --- |"));
+	assert_non_null(strstr(html, "<td class=\"num\">44 000 000</td><td class=\"num\">96 %</td>"));
+	free(csv);
+	free(md);
+	free(html);
+	report_doc_free(&d);
+}
+
+/* A streamed table's rows: made while it is written, each render again (issue 9). */
+struct rows_ctx {
+	int calls;
+	bool fail;
+	bool *freed;
+};
+
+static int
+make_rows(void *arg, struct report_table *t, struct kz_error *e)
+{
+	struct rows_ctx *x = arg;
+	const char *a[] = { "1", "<b>a</b>", "44 000 000" };
+	const char *b[] = { "2", "=b", "5" };
+	const char *tot[] = { NULL, "Total", "44 000 005" };
+
+	x->calls++;
+	report_row(t, a);
+	if (x->fail)
+		return kz_fail(e, KZ_EIO, "the store could not be read");
+	report_row(t, b);
+	report_total(t, tot);
+	return 0;
+}
+
+static void
+free_rows(void *arg)
+{
+	*((struct rows_ctx *)arg)->freed = true;
+}
+
+static void
+test_streamed_table(void **state)
+{
+	const char *head[] = { "No.", "Issue", "Amount" };
+	bool freed = false;
+	struct rows_ctx x = { .freed = &freed };
+	struct report_doc *d = report_doc_new("en", "t");
+	struct report_table *t;
+	char *md, *html, *csv, *md2;
+
+	(void)state;
+	report_section(d, "before");
+	report_para(d, "above the table");
+	t = report_table_stream(d, 3, head, REPORT_COL(0) | REPORT_COL(2), make_rows, &x,
+	    free_rows);
+	report_row(t, head);	/* outside the rows: nothing */
+	report_section(d, "after");
+	report_para(d, "below the table");
+	assert_int_equal(x.calls, 0);
+	md = render(d, REPORT_MD, false);
+	assert_int_equal(x.calls, 1);
+	assert_int_equal(report_table_rows(t), 3);
+	assert_non_null(strstr(md, "above the table\n\n| No. | Issue | Amount |\n| ---: | --- | ---: |\n"
+	    "| 1 | \\<b\\>a\\</b\\> | 44 000 000 |\n| 2 | =b | 5 |\n|  | **Total** | **44 000 005** |\n\n"
+	    "## after"));
+	html = render(d, REPORT_HTML, false);
+	assert_non_null(strstr(html, "<tbody>\n<tr><td class=\"num\">1</td><td>&lt;b&gt;a&lt;/b&gt;</td>"
+	    "<td class=\"num\">44 000 000</td></tr>\n"));
+	assert_non_null(strstr(html, "<tr class=\"total\"><td class=\"num\"></td><td>Total</td>"));
+	assert_non_null(strstr(html, "</tbody>\n</table>\n</section>\n<section>\n<h2>after</h2>"));
+	csv = render(d, REPORT_CSV, false);
+	assert_non_null(strstr(csv, "No.,Issue,Amount\r\n1,<b>a</b>,44000000\r\n2,'=b,5\r\n,Total,44000005\r\n"));
+	/* Each render makes the rows again, the same. */
+	md2 = render(d, REPORT_MD, false);
+	assert_string_equal(md, md2);
+	assert_int_equal(x.calls, 4);
+	assert_null(report_doc_error(d));
+
+	/* Rows that fail: the render fails, saying why; the next one that works clears it. */
+	{
+		char *buf = NULL;
+		size_t n = 0;
+		FILE *fp = open_memstream(&buf, &n);
+
+		x.fail = true;
+		errno = 0;
+		assert_int_equal(report_render(d, REPORT_HTML, NULL, fp), -1);
+		assert_int_equal(errno, EIO);
+		assert_string_equal(report_doc_error(d), "the store could not be read");
+		fclose(fp);
+		free(buf);
+		x.fail = false;
+		free(render(d, REPORT_CSV, false));
+		assert_null(report_doc_error(d));
+	}
+	free(md);
+	free(md2);
+	free(html);
+	free(csv);
+	assert_false(freed);
+	report_doc_free(&d);
+	assert_true(freed);
+}
+
 static void
 test_formats(void **state)
 {
@@ -173,6 +322,8 @@ main(void)
 		cmocka_unit_test(test_html_escapes),
 		cmocka_unit_test(test_md_escapes),
 		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_csv_numbers),
+		cmocka_unit_test(test_streamed_table),
 		cmocka_unit_test(test_formats),
 	};
 
