@@ -730,8 +730,10 @@ draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
 		}
 	}
 	p->part = 0;
-	if (!pane_windows(p, y, x, h, w))
+	if (!pane_windows(p, y, x, h, w)) {
+		p->dirty = false;
 		return;
+	}
 	p->rows = h - 1;
 	werase(p->win);
 	snprintf(title, sizeof title, "%s %s", i == ui->focus ? "▶" : " ", _(p->ops->title));
@@ -973,7 +975,7 @@ ui_key(struct ui *ui, key_code k)
 	}
 	if (ui->msg[0] != '\0' && !ui->msg_error) {
 		ui->msg[0] = '\0';
-		ui->all_dirty = true;
+		ui->msg_dirty = true;
 	}
 	ui_do(ui, a);
 }
@@ -1071,6 +1073,31 @@ ui_due_idle(struct ui *ui)
 		return false;
 	ui_load_due(ui);
 	return true;
+}
+
+/*
+ * The panes' timers (Intake's clock and draft), once a turn, after the screen shows the
+ * key: a draft written to the disk (an fsync) is not part of the key's time. True when
+ * a pane on the screen has something new to draw (drawn before the next key is read).
+ */
+static bool
+ui_turns(struct ui *ui)
+{
+	struct layout l;
+	bool draw = false;
+
+	ui_layout(&l);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->panes[i];
+
+		if (p->ops->turn == NULL)
+			continue;
+		if (p->ops->turn(p, ui))
+			p->dirty = true;
+		if ((p->dirty || p->part != 0) && ui_shown(ui, &l, i))
+			draw = true;
+	}
+	return draw;
 }
 
 /* One turn's input: a key handled, or the timeout (K_NONE). */
@@ -1226,6 +1253,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	struct sigaction sa;
 	struct node n;
 	SCREEN *scr;
+	bool turned = false;	/* the timers ran since the last key or timeout */
 
 	/*
 	 * The store's text is UTF-8: a locale named but not installed (kk_KZ.UTF-8 on a
@@ -1307,15 +1335,18 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 		ui_reload_shown(ui);
 		ui_draw(ui);
 		ui_bench_drawn();
+		/* the timers once a turn, what they changed drawn before the next key */
+		if (!turned) {
+			turned = true;
+			if (ui_turns(ui))
+				continue;
+		}
 		if (ui_due_idle(ui))
 			continue;
+		turned = false;
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
-		for (int i = 0; i < PANE_COUNT; i++)
-			if (ui->panes[i].ops->turn != NULL &&
-			    ui->panes[i].ops->turn(&ui->panes[i], ui))
-				ui->panes[i].dirty = true;
 	}
 
 	fputs("\033[?2004l", stdout);
