@@ -51,6 +51,8 @@ enum {
 	PART_EDITOR = 1 << 0,
 	PART_NEXT = 1 << 1,
 	PART_CLOCK = 1 << 2,
+	PART_KEYS = 1 << 3,	/* the topic keys' line (the topic chosen is marked) */
+	PART_APPEND = 1 << 4,	/* a question added at the bottom of the list */
 };
 
 enum { F_QUESTION, F_NAME, F_CONTACT, F_COUNT };
@@ -66,6 +68,8 @@ struct intake {
 	bool follow;
 	/* questions added to the page since it was read: its cursor's end is behind them */
 	size_t appended;
+	/* the question added, not drawn yet: the list moved up a line for it (PART_APPEND) */
+	bool append_scrolled;
 	struct visit visit;
 	bool have_visit;
 	/* meeting mode: the editor belongs to this meeting (nil: none opened yet) */
@@ -272,10 +276,12 @@ page_newest(struct intake *in, struct ui *ui, size_t rows)
  * question's place is its time, and this one is the newest). *q is left empty.
  */
 static void
-page_append(struct intake *in, struct question *q, size_t rows)
+page_append(struct pane *p, struct question *q, size_t rows)
 {
+	struct intake *in = intake_of(p);
 	struct rec_array *a = &in->list.items;
 	struct question *v, *dst;
+	bool scrolled = false;
 
 	dst = rec_array_push(&question_kind, a);
 	question_free(dst);
@@ -287,8 +293,17 @@ page_append(struct intake *in, struct question *q, size_t rows)
 		question_free(&v[0]);
 		memmove(&v[0], &v[1], (a->n - 1) * sizeof *v);
 		a->n--;
+		scrolled = true;
 	}
 	in->list.sel = (int)a->n - 1;
+	/*
+	 * Drawn as the list moving up a line and the new one at the bottom, not the whole
+	 * pane again; two before a draw (or a page not drawn as it is): all of it.
+	 */
+	if (p->part & PART_APPEND)
+		p->dirty = true;
+	in->append_scrolled = scrolled;
+	p->part |= PART_APPEND | PART_KEYS | PART_NEXT | PART_EDITOR;
 }
 
 static void
@@ -424,6 +439,23 @@ draw_clock(struct intake *in, struct ui *ui, WINDOW *w, int cols)
 	    A_NORMAL);
 }
 
+/* The keys of the topics and categories, as the keymap binds them. */
+static void
+draw_keys(struct intake *in, WINDOW *w, int y, int cols)
+{
+	char line[512];
+	int x = 0;
+
+	for (int i = 0; i < MEET_TOPIC_KEYS; i++) {
+		snprintf(line, sizeof line, "F%d %s  ", 5 + i,
+		    (size_t)i < in->topics.n ? in->topics.v[i] : "-");
+		x += ui_put(w, y, x, cols - x, line, (size_t)i < in->topics.n &&
+		    in->topic == i ? A_REVERSE : A_NORMAL);
+	}
+	ui_put(w, y, x, cols - x, _("| M-1..M-9 asker: citizen deputy party public-org "
+	    "opposition public-council community business other"), A_NORMAL);
+}
+
 /* What the next question carries: its topic, its asker, the name and contact typed. */
 static void
 draw_next(struct intake *in, WINDOW *w, int y, int cols)
@@ -446,11 +478,32 @@ draw_next(struct intake *in, WINDOW *w, int y, int cols)
  * attributes).
  */
 static void
+draw_question(struct intake *in, WINDOW *w, int y, int cols, size_t i)
+{
+	const struct question *q = (const struct question *)in->list.items.items + i;
+	bool sel = !in->follow && (int)i == in->list.sel;
+	char line[1024], when[17];
+
+	date_format_time(q->asked_ms, INTAKE_UTC_OFFSET_MIN, when);
+	snprintf(line, sizeof line, "%-5.5s%s %s%s%s%s%s%s", when + 11, sel ? ">" : " ",
+	    q->text, q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "",
+	    q->asker != AUD_CITIZEN ? " [" : "",
+	    q->asker != AUD_CITIZEN ? audience_names[q->asker] : "",
+	    q->asker != AUD_CITIZEN ? "]" : "");
+	if (sel) {
+		wmove(w, y, 0);
+		wattron(w, A_REVERSE);
+		for (int x = 0; x < cols; x++)
+			waddch(w, ' ');
+		wattroff(w, A_REVERSE);
+	}
+	ui_put(w, y, 0, cols, line, sel ? A_REVERSE : A_NORMAL);
+}
+
+static void
 draw_questions(struct intake *in, WINDOW *w, int cols, int n)
 {
-	const struct question *qs = in->list.items.items;
 	size_t first = in->list.items.n > (size_t)n ? in->list.items.n - (size_t)n : 0;
-	char line[1024], when[17];
 	int y = INTAKE_HEAD;
 
 	ui_put(w, 3, 0, cols, in->follow ? _("time   question") :
@@ -458,25 +511,8 @@ draw_questions(struct intake *in, WINDOW *w, int cols, int n)
 	    A_UNDERLINE);
 	if (in->list.items.n == 0)
 		ui_put(w, INTAKE_HEAD, 0, cols, _("no questions logged at this meeting"), A_NORMAL);
-	for (size_t i = first; i < in->list.items.n && y < INTAKE_HEAD + n; i++, y++) {
-		const struct question *q = qs + i;
-		bool sel = !in->follow && (int)i == in->list.sel;
-
-		date_format_time(q->asked_ms, INTAKE_UTC_OFFSET_MIN, when);
-		snprintf(line, sizeof line, "%-5.5s%s %s%s%s%s%s%s", when + 11, sel ? ">" : " ",
-		    q->text, q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "",
-		    q->asker != AUD_CITIZEN ? " [" : "",
-		    q->asker != AUD_CITIZEN ? audience_names[q->asker] : "",
-		    q->asker != AUD_CITIZEN ? "]" : "");
-		if (sel) {
-			wmove(w, y, 0);
-			wattron(w, A_REVERSE);
-			for (int x = 0; x < cols; x++)
-				waddch(w, ' ');
-			wattroff(w, A_REVERSE);
-		}
-		ui_put(w, y, 0, cols, line, sel ? A_REVERSE : A_NORMAL);
-	}
+	for (size_t i = first; i < in->list.items.n && y < INTAKE_HEAD + n; i++, y++)
+		draw_question(in, w, y, cols, i);
 }
 
 static void
@@ -484,7 +520,7 @@ intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 {
 	struct intake *in = intake_of(p);
 	const struct visit *v = &in->visit;
-	int rows, cols, x;
+	int rows, cols;
 	char line[1024], date[11];
 
 	getmaxyx(w, rows, cols);
@@ -505,16 +541,7 @@ intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 	ui_put(w, 1, 0, cols, line, A_NORMAL);
 	draw_clock(in, ui, w, cols);
 	draw_questions(in, w, cols, rows - INTAKE_HEAD - INTAKE_FOOT);
-	/* the keys of the topics and categories, as the keymap binds them */
-	x = 0;
-	for (int i = 0; i < MEET_TOPIC_KEYS; i++) {
-		snprintf(line, sizeof line, "F%d %s  ", 5 + i,
-		    (size_t)i < in->topics.n ? in->topics.v[i] : "-");
-		x += ui_put(w, rows - 3, x, cols - x, line, (size_t)i < in->topics.n &&
-		    in->topic == i ? A_REVERSE : A_NORMAL);
-	}
-	ui_put(w, rows - 3, x, cols - x, _("| M-1..M-9 asker: citizen deputy party public-org "
-	    "opposition public-council community business other"), A_NORMAL);
+	draw_keys(in, w, rows - 3, cols);
 	draw_next(in, w, rows - 2, cols);
 	draw_editor(in, ui, w, rows - 1, cols);
 }
@@ -536,6 +563,29 @@ intake_draw_part(struct pane *p, struct ui *ui, WINDOW *w)
 		wmove(w, 2, 0);
 		wclrtoeol(w);
 		draw_clock(in, ui, w, cols);
+	}
+	if (p->part & PART_APPEND) {
+		int n = rows - INTAKE_HEAD - INTAKE_FOOT, y;
+
+		if (in->append_scrolled) {
+			/* the list's lines up by one, as they are: curses moves them */
+			wsetscrreg(w, INTAKE_HEAD, INTAKE_HEAD + n - 1);
+			scrollok(w, TRUE);
+			wscrl(w, 1);
+			scrollok(w, FALSE);
+			wsetscrreg(w, 0, rows - 1);
+		}
+		y = INTAKE_HEAD + (int)in->list.items.n - 1;
+		if (in->list.items.n > 0 && y < INTAKE_HEAD + n) {
+			wmove(w, y, 0);
+			wclrtoeol(w);
+			draw_question(in, w, y, cols, in->list.items.n - 1);
+		}
+	}
+	if (p->part & PART_KEYS) {
+		wmove(w, rows - 3, 0);
+		wclrtoeol(w);
+		draw_keys(in, w, rows - 3, cols);
 	}
 	if (p->part & PART_NEXT) {
 		wmove(w, rows - 2, 0);
@@ -638,7 +688,7 @@ save_line(struct pane *p, struct ui *ui, enum dest d)
 	} else {
 		saved(in, &q);
 		if (d == TO_MEETING && in->follow && uid_cmp(&q.visit, &ui->visit) == 0)
-			page_append(in, &q, intake_rows(p));
+			page_append(p, &q, intake_rows(p));
 		else if (d == TO_MEETING)
 			page_newest(in, ui, intake_rows(p));
 		ui_message(ui, false, d == TO_MEETING ? _("question saved") : d == TO_POOL ?

@@ -63,6 +63,19 @@ check "stored" grep -q "Жол жөндеу керек" "$T/out"
 keys -l "Тағы бір"
 keys Enter
 shows "11:00  Тағы бір" "a second save shows at the bottom"
+# the list drawn as it moved up a line a save: the page a fresh read would show
+screen >/dev/null
+grep -E '^[0-9]{2}:[0-9]{2}[ >] ' "$T/screen" | cut -c8- >"$T/list"
+{
+	i=20
+	while [ "$i" -le 30 ]; do
+		echo "Сұрақ $i"
+		i=$((i + 1))
+	done
+	echo "Жол жөндеу керек"
+	echo "Тағы бір"
+} >"$T/want"
+check "the list shows the 13 newest, in order, each once" cmp "$T/want" "$T/list"
 keys PageUp PageDown
 shows "11:00  Тағы бір" "back at the newest after PageUp, PageDown"
 screen >/dev/null
@@ -74,6 +87,25 @@ KEZDESU_NOW=2026-12-01T06:01 kz --db "$D" question add --visit "$V1" "Бөгде
 keys Enter
 shows "Өз сұрағым" "this process's question shows"
 shows "Бөгде сұрақ" "and the other process's, committed just before" 3
+keys F10
+tui_exit "F10 quits" 0
+
+# wide (160 columns: Visits beside Intake): a save moves Intake's half only
+# (a few minutes later: the questions saved are the newest, as the clock goes on)
+tui_start 160 24 KEZDESU_NOW=2026-12-01T06:05 XDG_STATE_HOME=$XDG_STATE_HOME -- --db "$D" \
+    meet "$V1"
+shows "11:01  Бөгде сұрақ" "wide: the newest at the bottom of Intake"
+keys -l "Кең экран"
+keys Enter
+shows "11:05  Кең экран" "wide: saved and shown"
+keys -l "Екінші"
+keys Enter
+shows "11:05  Екінші" "wide: a second"
+check "Visits is still beside it" grep -q "Visits" "$T/screen"
+sed 's/^.*│//' "$T/screen" | grep -E '^[0-9]{2}:[0-9]{2}[ >] ' | cut -c8- >"$T/list"
+kz --db "$D" question list --visit "$V1" --format tsv
+awk -F '\t' '{ print $NF }' "$T/out" | tail -n 13 >"$T/want"
+check "Intake's list is the 13 newest as stored, in order" cmp "$T/want" "$T/list" || { diag_file "$T/list" 20; diag_file "$T/want" 20; diag_file "$T/screen" 30; }
 keys F10
 tui_exit "F10 quits" 0
 done_testing
