@@ -18,6 +18,7 @@
 
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/question.h"
 #include "core/reception.h"
 #include "core/request.h"
@@ -466,7 +467,7 @@ draw_next(struct intake *in, WINDOW *w, int y, int cols)
 
 	snprintf(line, sizeof line, _("next question: topic %s | asker %s%s%s%s%s"),
 	    in->topic >= 0 ? in->topics.v[in->topic] : "-",
-	    in->asker >= 0 ? audience_names[in->asker] : audience_names[AUD_CITIZEN],
+	    label_enum(audience_names, in->asker >= 0 ? in->asker : AUD_CITIZEN),
 	    name[0] != '\0' ? _(" | name ") : "", name,
 	    contact[0] != '\0' ? _(" | contact ") : "", contact);
 	ui_put(w, y, 0, cols, line, A_DIM);
@@ -488,7 +489,7 @@ draw_question(struct intake *in, WINDOW *w, int y, int cols, size_t i)
 	snprintf(line, sizeof line, "%-5.5s%s %s%s%s%s%s%s", when + 11, sel ? ">" : " ",
 	    q->text, q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "",
 	    q->asker != AUD_CITIZEN ? " [" : "",
-	    q->asker != AUD_CITIZEN ? audience_names[q->asker] : "",
+	    q->asker != AUD_CITIZEN ? label_enum(audience_names, q->asker) : "",
 	    q->asker != AUD_CITIZEN ? "]" : "");
 	if (sel) {
 		wmove(w, y, 0);

@@ -182,15 +182,21 @@ ui_fatal_hook(void)
 	endwin();
 }
 
+static bool msg_long(const struct ui *ui);
+
 void
 ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
+	bool was_long = msg_long(ui);
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
 	va_end(ap);
 	ui->msg_error = error;
+	/* a long one drawn over the lines above it leaves them to be drawn again */
+	if (was_long)
+		ui->all_dirty = true;
 	ui->msg_dirty = true;
 }
 
@@ -557,7 +563,26 @@ ui_context(const struct ui *ui)
 	return p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 }
 
-/* The first key bound to action a reachable from ctx, or K_NONE. */
+/*
+ * Whether a printable key is typed where the user is now (a form's field, meeting mode's
+ * editor), so that a binding of one cannot be offered: `q quit` is a letter there.
+ */
+static bool
+typing(enum km_context ctx)
+{
+	return ctx == KM_FORM || ctx == KM_EDITOR;
+}
+
+/* Whether action a does something in ctx: a form refuses to leave its pane (ui_do). */
+static bool
+offered(enum km_context ctx, int a)
+{
+	return ctx != KM_FORM || !(a == A_PANE_VISITS || a == A_PANE_INTAKE ||
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE ||
+	    a == A_PREV_PANE);
+}
+
+/* The first key bound to action a reachable from ctx (not a typed one), or K_NONE. */
 static key_code
 first_key(const struct ui *ui, enum km_context ctx, int a)
 {
@@ -566,48 +591,174 @@ first_key(const struct ui *ui, enum km_context ctx, int a)
 			const struct km_binding *b = &ui->keymap.v[i];
 
 			if ((int)b->ctx == c && b->action == a &&
+			    !(typing(ctx) && key_is_text(b->key)) &&
 			    keymap_lookup(&ui->keymap, ctx, b->key) == a)
 				return b->key;
 		}
 	return K_NONE;
 }
 
-/* The hint line: the hinted actions of the current context, by their first key. */
+/*
+ * The hint line: help's key first (so that it shows at 60 columns in any language), then
+ * the hinted actions of the current context by their first key and their short labels
+ * (action_label: words in the user's language, not the kebab-case names keymaps use).
+ */
 static void
 draw_hints(struct ui *ui, const struct layout *l)
 {
 	enum km_context ctx = ui_context(ui);
 	char line[1024], key[K_NAME_MAX];
 	size_t n = 0;
+	key_code k;
 
 	line[0] = '\0';
+	if ((k = first_key(ui, ctx, A_HELP)) != K_NONE)
+		n += (size_t)snprintf(line, sizeof line, "%s %s", key_format(k, key),
+		    action_label(A_HELP));
 	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
 		for (int a = 0; a < A_COUNT && n + 1 < sizeof line; a++) {
-			key_code k;
-
-			if (action_table[a].context != (enum km_context)c ||
+			if (a == A_HELP || action_table[a].context != (enum km_context)c ||
+			    !offered(ctx, a) ||
 			    !(action_table[a].flags & ACT_HINT) ||
 			    (k = first_key(ui, ctx, a)) == K_NONE)
 				continue;
 			n += (size_t)snprintf(line + n, sizeof line - n, "%s%s %s",
-			    n > 0 ? "  " : "", key_format(k, key), action_table[a].name);
+			    n > 0 ? "  " : "", key_format(k, key), action_label(a));
 		}
 	move(l->rows - 2, 0);
 	clrtoeol();
 	ui_put(stdscr, l->rows - 2, 0, l->cols, line, A_NORMAL);
 }
 
+/* The message line's text: "error: " before an error. */
+static void
+msg_text(const struct ui *ui, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "", ui->msg);
+}
+
+/*
+ * s cut into lines of at most cols columns, at a space where there is one (a refusal
+ * from core is often longer than a 60-column terminal is wide, and must be read whole):
+ * each line's start and length in bytes into at[] and len[]; returns their number, at
+ * most max (the last one then takes the rest, clipped where it is drawn).
+ */
+static int
+msg_wrap(const char *s, int cols, size_t *at, size_t *len, int max)
+{
+	size_t pos = 0, all = strlen(s);
+	int n = 0;
+
+	while (pos < all && n < max) {
+		size_t i, space = 0;
+		int width = 0;
+
+		if (n > 0)
+			while (s[pos] == ' ')
+				pos++;
+		for (i = pos; i < all;) {
+			uint32_t cp;
+			size_t k = text_utf8_next(s + i, all - i, &cp);
+			int cw;
+
+			if (k == 0)
+				break;
+			cw = wcwidth((wchar_t)cp);
+			if (cw < 0)
+				cw = 1;
+			if (width + cw > cols && n < max - 1)
+				break;
+			if (cp == ' ')
+				space = i;
+			width += cw;
+			i += k;
+		}
+		at[n] = pos;
+		/* the end, or no progress (a character wider than the line): the rest */
+		if (i >= all || i == pos) {
+			len[n++] = all - pos;
+			break;
+		}
+		if (space > pos) {
+			len[n++] = space - pos;
+			pos = space + 1;
+		} else {
+			len[n++] = i - pos;
+			pos = i;
+		}
+	}
+	return n;
+}
+
+/* The lines a message needs at this width (1 when it fits on the message line). */
+static int
+msg_rows(const struct ui *ui, int cols, int max, size_t *at, size_t *len)
+{
+	char text[600];
+
+	msg_text(ui, text, sizeof text);
+	if (text[0] == '\0')
+		return 1;
+	return msg_wrap(text, cols, at, len, max);
+}
+
+#define MSG_ROWS_MAX 12
+
+/* Whether the message is shown over the lines above the message line (and them). */
+static bool
+msg_long(const struct ui *ui)
+{
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+
+	/* no screen: a form's unit test */
+	return ui->msg[0] != '\0' && stdscr != NULL &&
+	    msg_rows(ui, getmaxx(stdscr), MSG_ROWS_MAX, at, len) > 1;
+}
+
 static void
 draw_message(struct ui *ui, const struct layout *l)
 {
 	char line[600];
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
 
 	move(l->rows - 1, 0);
 	clrtoeol();
-	snprintf(line, sizeof line, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "",
-	    ui->msg);
+	/* a longer one is drawn over the lines above it, after the panes (draw_long_message) */
+	if (msg_rows(ui, l->cols, MSG_ROWS_MAX, at, len) > 1)
+		return;
+	msg_text(ui, line, sizeof line);
 	ui_put(stdscr, l->rows - 1, 0, l->cols, line,
 	    ui->msg_error ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) : A_NORMAL);
+}
+
+/*
+ * A message longer than the message line, whole, on as many lines as it needs at the
+ * bottom, over the hint line and the pane's last lines, until the next key (ui_key
+ * clears it, and the panes are drawn again). Drawn after the panes, every frame it lasts.
+ */
+static bool
+draw_long_message(struct ui *ui, const struct layout *l)
+{
+	char text[600];
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+	int max = l->rows - 1 < MSG_ROWS_MAX ? l->rows - 1 : MSG_ROWS_MAX;
+	int n = msg_rows(ui, l->cols, max, at, len);
+	WINDOW *w;
+
+	if (n <= 1 || (w = newwin(n, l->cols, l->rows - n, 0)) == NULL)
+		return false;
+	msg_text(ui, text, sizeof text);
+	werase(w);
+	for (int i = 0; i < n; i++) {
+		char *part = xstrndup(text + at[i], len[i]);
+
+		ui_put(w, i, 0, l->cols, part, ui->msg_error ? (ui->color ? COLOR_PAIR(1) |
+		    A_BOLD : A_BOLD) : A_NORMAL);
+		free(part);
+	}
+	wnoutrefresh(w);
+	delwin(w);
+	return true;
 }
 
 /*
@@ -635,40 +786,100 @@ ui_saving(struct ui *ui)
 	doupdate();
 }
 
-/* The help screen: the bindings reachable in the focused pane, from the action table. */
+/*
+ * An editing action of context editor bound to k that a form's field does (form_edit):
+ * a form's text fields edit with the keys meeting mode's line has, the user's keymap
+ * included; a key the form context binds itself (Tab) stays the form's. -1 when none.
+ */
+static int
+form_editing_action(const struct ui *ui, key_code k)
+{
+	int a = keymap_lookup(&ui->keymap, KM_EDITOR, k), f;
+
+	if (a < A_ED_LEFT || a > A_ED_KILL_END)
+		return -1;
+	f = keymap_lookup(&ui->keymap, KM_FORM, k);
+	return f >= 0 && action_table[f].context == KM_FORM ? -1 : a;
+}
+
+/* One line of help: key, label, what it does, (the action's name, for keymaps). */
+static void
+help_line(struct ui *ui, WINDOW *w, int *y, int *line, key_code k, int a)
+{
+	int rows, cols, x;
+	char key[K_NAME_MAX], text[512];
+
+	getmaxyx(w, rows, cols);
+	if ((*line)++ < ui->help_top || *y >= rows)
+		return;
+	/* columns, not printf's bytes: a Cyrillic label is two bytes a letter */
+	ui_put(w, *y, 0, 10, key_format(k, key), A_NORMAL);
+	x = cols > 40 ? 11 : 0;
+	if (x > 0)
+		ui_put(w, *y, x, 18, action_label(a), A_BOLD);
+	snprintf(text, sizeof text, "%s%s (%s)", _(action_table[a].help),
+	    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
+	    _(" (refused: read-only)") : "", action_table[a].name);
+	if (cols > x + 19)
+		ui_put(w, *y, x > 0 ? x + 19 : 11, cols - (x > 0 ? x + 19 : 11), text, A_NORMAL);
+	(*y)++;
+}
+
+/*
+ * The help screen: the keys of where the user is, from the action table and the
+ * bindings: the focused pane's (meeting mode's are the editor's), or the form's or the
+ * chooser's over it. Keys typed there (a letter in a field) are not offered; a form adds
+ * the editing keys its fields take (the editor's bindings, form_editing_action).
+ */
 static void
 draw_help(struct ui *ui, WINDOW *w)
 {
 	const struct pane *p = &ui->panes[ui->focus];
-	/* the keys of where the pane is now: meeting mode's are the editor's */
-	enum km_context ctx = p->ops->context_now != NULL ? p->ops->context_now(p) :
-	    p->ops->context;
+	enum km_context ctx = ui->form.open ? KM_FORM : ui->choose.open ? KM_CHOOSE :
+	    p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 	int rows, cols, y = 0, line = 0;
-	char text[512], key[K_NAME_MAX];
+	char text[512];
 
 	getmaxyx(w, rows, cols);
 	werase(w);
-	snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
-	    _(ui->panes[ui->focus].ops->title));
+	if (ctx == KM_FORM)
+		snprintf(text, sizeof text, _("Keys of the form «%s» (close: Escape or q)"),
+		    ui->form.title);
+	else if (ctx == KM_CHOOSE)
+		snprintf(text, sizeof text, _("Keys of the choice over the %s pane (close: "
+		    "Escape or q)"), _(p->ops->title));
+	else
+		snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
+		    _(p->ops->title));
 	ui_put(w, y++, 0, cols, text, A_BOLD);
 	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
 		for (int a = 0; a < A_COUNT; a++) {
-			if (action_table[a].context != (enum km_context)c)
+			if (action_table[a].context != (enum km_context)c || !offered(ctx, a))
 				continue;
 			for (size_t i = 0; i < ui->keymap.n; i++) {
 				const struct km_binding *b = &ui->keymap.v[i];
 
-				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a)
+				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a ||
+				    (typing(ctx) && key_is_text(b->key)))
 					continue;
-				if (line++ < ui->help_top || y >= rows)
-					continue;
-				snprintf(text, sizeof text, "%-10s %-14s %s%s", key_format(b->key, key),
-				    action_table[a].name, _(action_table[a].help),
-				    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
-				    _(" (refused: read-only)") : "");
-				ui_put(w, y++, 0, cols, text, A_NORMAL);
+				help_line(ui, w, &y, &line, b->key, a);
 			}
 		}
+	if (ctx != KM_FORM)
+		return;
+	if (line++ >= ui->help_top && y < rows)
+		ui_put(w, y++, 0, cols, _("In a text field (the editor's keys):"), A_BOLD);
+	for (int a = A_ED_LEFT; a <= A_ED_KILL_END; a++)
+		for (size_t i = 0; i < ui->keymap.n; i++) {
+			const struct km_binding *b = &ui->keymap.v[i];
+
+			if (b->action == a && b->ctx == KM_EDITOR && !key_is_text(b->key) &&
+			    form_editing_action(ui, b->key) == a)
+				help_line(ui, w, &y, &line, b->key, a);
+		}
+	if (line++ >= ui->help_top && y < rows)
+		ui_put(w, y++, 0, cols, _("In a choice: Space, Right or Left changes it; y or n "
+		    "answers a yes/no field."), A_NORMAL);
 }
 
 static void
@@ -757,6 +968,7 @@ static void
 ui_draw(struct ui *ui)
 {
 	struct layout l;
+	bool long_msg;
 
 	ui_layout(&l);
 	if (l.small) {
@@ -797,8 +1009,9 @@ ui_draw(struct ui *ui)
 		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
 	}
 	ui->all_dirty = false;
-	/* the editor's cursor, shown only where the focused pane has one */
-	if (ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
+	long_msg = draw_long_message(ui, &l);
+	/* the editor's cursor, shown only where the focused pane has one (not under a message) */
+	if (!long_msg && ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
 	    !ui->choose.open && ui->confirm_fn == NULL) {
 		curs_set(1);
 		move(ui->cursor_y, ui->cursor_x);
@@ -932,7 +1145,8 @@ ui_do(struct ui *ui, int a)
 		return;
 	}
 	pane_action(p, ui, (enum action_id)a);
-	if (ui->focus != (int)(p - ui->panes))
+	/* another pane, or a form or chooser opened: the hint line has other keys */
+	if (ui->focus != (int)(p - ui->panes) || ui->form.open || ui->choose.open)
 		ui->all_dirty = true;
 }
 
@@ -955,9 +1169,22 @@ ui_key(struct ui *ui, key_code k)
 			ui_message(ui, false, _("%s: not done"), ui->confirm_what);
 		return;
 	}
+	/* a message shown over the lines above it lasts until this key (draw_long_message) */
+	if (ui->msg[0] != '\0') {
+		size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+
+		if (msg_rows(ui, getmaxx(stdscr), MSG_ROWS_MAX, at, len) > 1) {
+			ui->msg[0] = '\0';
+			ui->all_dirty = true;
+		}
+	}
 	if (!ui->help && !ui->choose.open && ui->form.open) {
 		int err;
 
+		if ((a = form_editing_action(ui, k)) >= 0 && form_edit(&ui->form, a)) {
+			p->dirty = true;
+			return;
+		}
 		if (form_key(&ui->form, k, &err)) {
 			if (err != 0)
 				ui_message(ui, true, "%s", ui_line_error(err));
