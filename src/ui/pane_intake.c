@@ -69,8 +69,8 @@ struct intake {
 	bool follow;
 	/* questions added to the page since it was read: its cursor's end is behind them */
 	size_t appended;
-	/* the question added, not drawn yet: the list moved up a line for it (PART_APPEND) */
-	bool append_scrolled;
+	/* a question added, not drawn yet (PART_APPEND); the list moved up a line for it */
+	bool append_undrawn, append_scrolled;
 	struct visit visit;
 	bool have_visit;
 	/* meeting mode: the editor belongs to this meeting (nil: none opened yet) */
@@ -274,7 +274,9 @@ page_newest(struct intake *in, struct ui *ui, size_t rows)
 /*
  * A question saved here, shown without reading the page again: moved to the end of the
  * page (the oldest line dropped when it is full), as a page read now would show it (a
- * question's place is its time, and this one is the newest). *q is left empty.
+ * question's place is its time, and this one is the newest; one that another process
+ * saved with a later time, a clock ahead, comes after it at the next read). *q is left
+ * empty.
  */
 static void
 page_append(struct pane *p, struct question *q, size_t rows)
@@ -299,10 +301,11 @@ page_append(struct pane *p, struct question *q, size_t rows)
 	in->list.sel = (int)a->n - 1;
 	/*
 	 * Drawn as the list moving up a line and the new one at the bottom, not the whole
-	 * pane again; two before a draw (or a page not drawn as it is): all of it.
+	 * pane again; two before a draw: all of it.
 	 */
-	if (p->part & PART_APPEND)
+	if (in->append_undrawn)
 		p->dirty = true;
+	in->append_undrawn = true;
 	in->append_scrolled = scrolled;
 	p->part |= PART_APPEND | PART_KEYS | PART_NEXT | PART_EDITOR;
 }
@@ -525,6 +528,7 @@ intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 	char line[1024], date[11];
 
 	getmaxyx(w, rows, cols);
+	in->append_undrawn = false;
 	if (!in->have_visit) {
 		ui_put(w, 0, 0, cols, _("no meeting selected: choose one in Visits (F2) and "
 		    "press Enter"), A_NORMAL);
@@ -568,6 +572,7 @@ intake_draw_part(struct pane *p, struct ui *ui, WINDOW *w)
 	if (p->part & PART_APPEND) {
 		int n = rows - INTAKE_HEAD - INTAKE_FOOT, y;
 
+		in->append_undrawn = false;
 		if (in->append_scrolled) {
 			/* the list's lines up by one, as they are: curses moves them */
 			wsetscrreg(w, INTAKE_HEAD, INTAKE_HEAD + n - 1);
