@@ -58,21 +58,24 @@ static volatile sig_atomic_t ui_hangup;
  * make bench (bench/bench_ui.c) measures the real binary in a pseudo-terminal. With
  * KEZDESU_BENCH_KEYS=FILE set, each key's handling is timed inside the program, from
  * get_wch's return to the end of the doupdate that shows it (what the terminal cannot
- * see), and written to FILE at exit, one "KIND CODE NANOSECONDS" line a key; and the first
- * complete frame is followed by a DCS string that terminals ignore, so that the bench sees
- * when the first screen is done. Unset, nothing is timed or written.
+ * see), and written to FILE at exit, one "KIND CODE NANOSECONDS WRITE_NANOSECONDS" line a
+ * key (the second number: the part of the first spent in the store's write, the durable
+ * commit, between ui_write_begin and ui_write_done); and the first complete frame is
+ * followed by a DCS string that terminals ignore, so that the bench sees when the first
+ * screen is done. Unset, nothing is timed or written.
  */
 #define UI_BENCH_FRAME "\033Pkezdesu-frame\033\\"
 struct ui_bench_key {
 	char kind;		/* 'c' a character, 'k' a curses key code */
 	uint32_t code;
 	uint64_t ns;
+	uint64_t write_ns;	/* of ns, in the store's write (ui_write_begin..done) */
 };
 static struct {
 	const char *path;
 	bool framed;		/* the first frame's marker written */
 	bool pending;		/* a key read, its screen update not yet done */
-	struct timespec read_at;
+	struct timespec read_at, write_at;
 	struct ui_bench_key key, *v;
 	size_t n, cap;
 } ui_bench;
@@ -112,6 +115,27 @@ ui_bench_read(int r, wint_t ch)
 	ui_bench.pending = true;
 	ui_bench.key.kind = r == KEY_CODE_YES ? 'k' : 'c';
 	ui_bench.key.code = (uint32_t)ch;
+	ui_bench.key.write_ns = 0;
+}
+
+/* The time a key spends in the store's write (the durable commit), told apart. */
+static void
+ui_bench_write_begin(void)
+{
+	if (ui_bench.path != NULL)
+		clock_gettime(CLOCK_MONOTONIC, &ui_bench.write_at);
+}
+
+static void
+ui_bench_write_end(void)
+{
+	struct timespec t;
+
+	if (ui_bench.path == NULL || !ui_bench.pending)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ui_bench.key.write_ns += (uint64_t)((t.tv_sec - ui_bench.write_at.tv_sec) *
+	    1000000000LL + (t.tv_nsec - ui_bench.write_at.tv_nsec));
 }
 
 /* At exit: the times to the bench's file (a bench's tool: a failure is only reported). */
@@ -124,8 +148,9 @@ ui_bench_write(void)
 		return;
 	if ((f = fopen(ui_bench.path, "w")) != NULL) {
 		for (size_t i = 0; i < ui_bench.n; i++)
-			fprintf(f, "%c %u %llu\n", ui_bench.v[i].kind, (unsigned)ui_bench.v[i].code,
-			    (unsigned long long)ui_bench.v[i].ns);
+			fprintf(f, "%c %u %llu %llu\n", ui_bench.v[i].kind,
+			    (unsigned)ui_bench.v[i].code, (unsigned long long)ui_bench.v[i].ns,
+			    (unsigned long long)ui_bench.v[i].write_ns);
 	}
 	if (f == NULL || fclose(f) != 0)
 		fprintf(stderr, "kezdesu: KEZDESU_BENCH_KEYS=%s: %s\n", ui_bench.path,
@@ -157,16 +182,22 @@ ui_fatal_hook(void)
 	endwin();
 }
 
+static bool msg_long(const struct ui *ui);
+
 void
 ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
+	bool was_long = msg_long(ui);
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
 	va_end(ap);
 	ui->msg_error = error;
-	ui->all_dirty = true;
+	/* a long one drawn over the lines above it leaves them to be drawn again */
+	if (was_long)
+		ui->all_dirty = true;
+	ui->msg_dirty = true;
 }
 
 void
@@ -393,7 +424,11 @@ ui_load_due(struct ui *ui)
 	malloc_trim(0);
 }
 
-/* Everything read from the store again: another process committed, or this one. */
+/*
+ * Everything read from the store again: another process committed (or this one, in a
+ * write not told through ui_write_done). The panes on the screen are reloaded before the
+ * next frame (ui_reload_shown), the others when they are shown.
+ */
 static void
 ui_reload(struct ui *ui)
 {
@@ -407,11 +442,38 @@ ui_reload(struct ui *ui)
 	 * counts when no key waits (ui_due_idle).
 	 */
 	ui->due_stale = true;
-	for (int i = 0; i < PANE_COUNT; i++) {
-		ui->panes[i].ops->reload(&ui->panes[i], ui);
-		ui->panes[i].dirty = true;
-	}
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].stale = true;
 	ui->all_dirty = true;
+}
+
+uint64_t
+ui_write_begin(struct ui *ui)
+{
+	ui_bench_write_begin();
+	return office_generation(ui->office);
+}
+
+/*
+ * A write commits one transaction: LMDB's transaction id, the generation, moves by one.
+ * Then only what the write changed is reloaded, and the Enter of a question costs its
+ * commit and the lines it changed, not every pane read and drawn again (issue 8: p99 per
+ * key under 1 ms). Any other difference is left to the loop's generation check.
+ */
+void
+ui_write_done(struct ui *ui, uint64_t before, unsigned stale, bool due)
+{
+	uint64_t now = office_generation(ui->office);
+
+	ui_bench_write_end();
+	if (before != ui->generation || now != before + 1)
+		return;
+	ui->generation = now;
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (stale & 1u << i)
+			ui->panes[i].stale = true;
+	if (due)
+		ui->due_stale = true;
 }
 
 /* ---- drawing ---- */
@@ -431,6 +493,37 @@ ui_layout(struct layout *l)
 	l->main_y = 1;
 	l->main_h = l->rows - 3;
 	l->left_w = l->cols >= UI_WIDE_COLS ? l->cols / 2 : 0;
+}
+
+/* Whether pane i is on the screen: the focused one, and Visits' neighbour when wide. */
+static bool
+ui_shown(const struct ui *ui, const struct layout *l, int i)
+{
+	if (l->small)
+		return false;
+	if (i == ui->focus)
+		return true;
+	return l->left_w > 0 && (i == PANE_VISITS ||
+	    (ui->focus == PANE_VISITS && i == ui->other));
+}
+
+/* Before a frame: the panes on the screen that a commit left stale, read again. */
+static void
+ui_reload_shown(struct ui *ui)
+{
+	struct layout l;
+
+	ui_layout(&l);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->panes[i];
+
+		if (!p->stale || !ui_shown(ui, &l, i))
+			continue;
+		p->stale = false;
+		p->rows = l.main_h - 1;		/* as draw_pane will draw it */
+		p->ops->reload(p, ui);
+		p->dirty = true;
+	}
 }
 
 static void
@@ -611,6 +704,17 @@ msg_rows(const struct ui *ui, int cols, int max, size_t *at, size_t *len)
 
 #define MSG_ROWS_MAX 12
 
+/* Whether the message is shown over the lines above the message line (and them). */
+static bool
+msg_long(const struct ui *ui)
+{
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+
+	/* no screen: a form's unit test */
+	return ui->msg[0] != '\0' && stdscr != NULL &&
+	    msg_rows(ui, getmaxx(stdscr), MSG_ROWS_MAX, at, len) > 1;
+}
+
 static void
 draw_message(struct ui *ui, const struct layout *l)
 {
@@ -779,36 +883,85 @@ draw_help(struct ui *ui, WINDOW *w)
 }
 
 static void
-draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
+pane_windows_free(struct pane *p)
 {
-	WINDOW *win = newwin(h, w, y, x);
-	char title[128];
+	if (p->body != NULL)
+		delwin(p->body);
+	if (p->win != NULL)
+		delwin(p->win);
+	p->body = p->win = NULL;
+}
 
-	if (win == NULL)
-		return;
-	ui->panes[i].rows = h - 1;
-	werase(win);
-	snprintf(title, sizeof title, "%s %s", i == ui->focus ? "▶" : " ",
-	    _(ui->panes[i].ops->title));
-	if (ui->help && i == ui->focus) {
-		draw_help(ui, win);
-	} else if (ui->choose.open && i == ui->focus) {
-		choose_draw(&ui->choose, win);
-	} else if (ui->form.open && i == ui->focus) {
-		form_draw(&ui->form, win);
-	} else {
-		WINDOW *body = derwin(win, h - 1, w, 1, 0);
+/* The pane's window at (y, x), h x w, and its body below the title: kept while it fits. */
+static bool
+pane_windows(struct pane *p, int y, int x, int h, int w)
+{
+	int by, bx, mh, mw;
 
-		wmove(win, 0, 0);
-		ui_put(win, 0, 0, w, title, i == ui->focus ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
-		if (body != NULL) {
-			ui->panes[i].ops->draw(&ui->panes[i], ui, body);
-			delwin(body);
+	if (p->win != NULL && p->body != NULL) {
+		getbegyx(p->win, by, bx);
+		getmaxyx(p->win, mh, mw);
+		if (by == y && bx == x && mh == h && mw == w) {
+			getbegyx(p->body, by, bx);
+			getmaxyx(p->body, mh, mw);
+			if (by == y + 1 && bx == x && mh == h - 1 && mw == w)
+				return true;
 		}
 	}
-	wnoutrefresh(win);
-	delwin(win);
-	ui->panes[i].dirty = false;
+	pane_windows_free(p);
+	if ((p->win = newwin(h, w, y, x)) == NULL ||
+	    (p->body = derwin(p->win, h - 1, w, 1, 0)) == NULL) {
+		pane_windows_free(p);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Draws pane i: all of it when dirty (or the frame is), else only the parts its handlers
+ * marked (p->part: a typed character redraws the editor's line, not the pane). The
+ * windows are kept between frames, so that a part drawn leaves the rest as it was and
+ * curses compares only the lines it touched.
+ */
+static void
+draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
+{
+	struct pane *p = &ui->panes[i];
+	bool over = i == ui->focus && (ui->help || ui->choose.open || ui->form.open);
+	char title[128];
+
+	if (!ui->all_dirty && !p->dirty) {
+		if (p->part == 0)
+			return;
+		if (!over && p->ops->draw_part != NULL && p->win != NULL) {
+			p->ops->draw_part(p, ui, p->body);
+			p->part = 0;
+			wnoutrefresh(p->body);
+			return;
+		}
+	}
+	p->part = 0;
+	if (!pane_windows(p, y, x, h, w)) {
+		p->dirty = false;
+		return;
+	}
+	p->rows = h - 1;
+	werase(p->win);
+	snprintf(title, sizeof title, "%s %s", i == ui->focus ? "▶" : " ", _(p->ops->title));
+	if (ui->help && i == ui->focus) {
+		draw_help(ui, p->win);
+	} else if (ui->choose.open && i == ui->focus) {
+		choose_draw(&ui->choose, p->win);
+	} else if (ui->form.open && i == ui->focus) {
+		form_draw(&ui->form, p->win);
+	} else {
+		ui_put(p->win, 0, 0, w, title, i == ui->focus ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
+		p->ops->draw(p, ui, p->body);
+	}
+	wnoutrefresh(p->win);
+	/* the body shares the window's cells: what it marked is on the screen now */
+	untouchwin(p->body);
+	p->dirty = false;
 }
 
 static void
@@ -838,18 +991,21 @@ ui_draw(struct ui *ui)
 		draw_hints(ui, &l);
 		draw_message(ui, &l);
 		wnoutrefresh(stdscr);
+	} else if (ui->msg_dirty) {
+		draw_message(ui, &l);
+		wnoutrefresh(stdscr);
 	}
+	ui->msg_dirty = false;
 	if (l.left_w > 0) {
 		int other = ui->focus != PANE_VISITS ? ui->focus : ui->other;
 
-		if (ui->all_dirty || ui->panes[PANE_VISITS].dirty)
-			draw_pane(ui, PANE_VISITS, l.main_y, 0, l.main_h, l.left_w - 1);
+		draw_pane(ui, PANE_VISITS, l.main_y, 0, l.main_h, l.left_w - 1);
 		if (ui->all_dirty || ui->panes[other].dirty) {
 			mvvline(l.main_y, l.left_w - 1, ACS_VLINE, l.main_h);
 			wnoutrefresh(stdscr);
-			draw_pane(ui, other, l.main_y, l.left_w, l.main_h, l.cols - l.left_w);
 		}
-	} else if (ui->all_dirty || ui->panes[ui->focus].dirty) {
+		draw_pane(ui, other, l.main_y, l.left_w, l.main_h, l.cols - l.left_w);
+	} else {
 		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
 	}
 	ui->all_dirty = false;
@@ -879,6 +1035,38 @@ ui_show(struct ui *ui, int pane)
 	ui->help = false;
 	ui->all_dirty = true;
 	ui->panes[pane].dirty = true;
+}
+
+/*
+ * A pane's handler, run by pane_action or pane_key (did: it took the key or the action):
+ * the whole pane is drawn again, unless the handler marked only parts of it (p->part,
+ * set during the call; had, the parts marked before it and not drawn yet, stay marked).
+ */
+static bool
+pane_handled(struct pane *p, bool did, unsigned had)
+{
+	if (did && p->part == 0)
+		p->dirty = true;
+	p->part |= had;
+	return did;
+}
+
+static bool
+pane_action(struct pane *p, struct ui *ui, enum action_id a)
+{
+	unsigned had = p->part;
+
+	p->part = 0;
+	return pane_handled(p, p->ops->action(p, ui, a), had);
+}
+
+static bool
+pane_key(struct pane *p, struct ui *ui, key_code k)
+{
+	unsigned had = p->part;
+
+	p->part = 0;
+	return pane_handled(p, p->ops->key(p, ui, k), had);
 }
 
 static void
@@ -956,8 +1144,7 @@ ui_do(struct ui *ui, int a)
 		ui->all_dirty = true;	/* the hint line: the form's keys, or the pane's again */
 		return;
 	}
-	if (p->ops->action(p, ui, (enum action_id)a))
-		p->dirty = true;
+	pane_action(p, ui, (enum action_id)a);
 	/* another pane, or a form or chooser opened: the hint line has other keys */
 	if (ui->focus != (int)(p - ui->panes) || ui->form.open || ui->choose.open)
 		ui->all_dirty = true;
@@ -1004,8 +1191,8 @@ ui_key(struct ui *ui, key_code k)
 			p->dirty = true;
 			return;
 		}
-	} else if (!ui->help && !ui->choose.open && p->ops->key != NULL && p->ops->key(p, ui, k)) {
-		p->dirty = true;
+	} else if (!ui->help && !ui->choose.open && p->ops->key != NULL &&
+	    pane_key(p, ui, k)) {
 		return;
 	}
 	a = keymap_lookup(&ui->keymap, ui_context(ui), k);
@@ -1015,7 +1202,7 @@ ui_key(struct ui *ui, key_code k)
 	}
 	if (ui->msg[0] != '\0' && !ui->msg_error) {
 		ui->msg[0] = '\0';
-		ui->all_dirty = true;
+		ui->msg_dirty = true;
 	}
 	ui_do(ui, a);
 }
@@ -1115,6 +1302,31 @@ ui_due_idle(struct ui *ui)
 	return true;
 }
 
+/*
+ * The panes' timers (Intake's clock and draft), once a turn, after the screen shows the
+ * key: a draft written to the disk (an fsync) is not part of the key's time. True when
+ * a pane on the screen has something new to draw (drawn before the next key is read).
+ */
+static bool
+ui_turns(struct ui *ui)
+{
+	struct layout l;
+	bool draw = false;
+
+	ui_layout(&l);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->panes[i];
+
+		if (p->ops->turn == NULL)
+			continue;
+		if (p->ops->turn(p, ui))
+			p->dirty = true;
+		if ((p->dirty || p->part != 0) && ui_shown(ui, &l, i))
+			draw = true;
+	}
+	return draw;
+}
+
 /* One turn's input: a key handled, or the timeout (K_NONE). */
 static void
 ui_input(struct ui *ui)
@@ -1175,13 +1387,15 @@ ui_resize(struct ui *ui)
 	struct winsize ws;
 
 	ui_winch = 0;
+	/* made again at the new size: resizeterm need not move windows with subwindows */
+	for (int i = 0; i < PANE_COUNT; i++)
+		pane_windows_free(&ui->panes[i]);
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	clear();
-	for (int i = 0; i < PANE_COUNT; i++) {
-		ui->panes[i].ops->reload(&ui->panes[i], ui);
-		ui->panes[i].dirty = true;
-	}
+	/* a page as tall as the pane: read again at the new height, when shown */
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].stale = true;
 	ui->all_dirty = true;
 }
 
@@ -1255,6 +1469,7 @@ ui_meet(struct ui *ui, const char *id)
 		return;
 	ui->visit = u;
 	ui->panes[PANE_INTAKE].ops->reload(&ui->panes[PANE_INTAKE], ui);
+	ui->panes[PANE_INTAKE].stale = false;
 	ui_show(ui, PANE_INTAKE);
 }
 
@@ -1265,6 +1480,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	struct sigaction sa;
 	struct node n;
 	SCREEN *scr;
+	bool turned = false;	/* the timers ran since the last key or timeout */
 
 	/*
 	 * The store's text is UTF-8: a locale named but not installed (kk_KZ.UTF-8 on a
@@ -1343,21 +1559,27 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	while (!ui->quit && !ui_hangup) {
 		if (ui_winch)
 			ui_resize(ui);
+		ui_reload_shown(ui);
 		ui_draw(ui);
 		ui_bench_drawn();
+		/* the timers once a turn, what they changed drawn before the next key */
+		if (!turned) {
+			turned = true;
+			if (ui_turns(ui))
+				continue;
+		}
 		if (ui_due_idle(ui))
 			continue;
+		turned = false;
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
-		for (int i = 0; i < PANE_COUNT; i++)
-			if (ui->panes[i].ops->turn != NULL &&
-			    ui->panes[i].ops->turn(&ui->panes[i], ui))
-				ui->panes[i].dirty = true;
 	}
 
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
+	for (int i = 0; i < PANE_COUNT; i++)
+		pane_windows_free(&ui->panes[i]);
 	endwin();
 	delscreen(scr);
 	fatal_set_hook(NULL);
