@@ -58,8 +58,8 @@ char *export_default_name(struct store *s, const struct peer *p, const char *dir
 
 /*
  * Writes the bundle for p to out (name for messages), in one read transaction: 0 with r
- * filled, or -1 with e. Does not note the exchange (export_note_sent, once the file is in
- * place).
+ * filled, or -1 with e. Does not note the exchange in the peer (export_to_file does, once
+ * the file is in place): for a bundle that is only looked at.
  */
 int export_write(struct store *s, const struct peer *p, FILE *out, const char *name,
     const struct export_opts *o, struct export_result *r, struct kz_error *e);
