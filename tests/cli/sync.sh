@@ -265,6 +265,28 @@ is "$rc" 4 "several files: the first refusal's status"
 is "$(nlines "$T/err")" 1 "one line for the bad file"
 like "$(out)" "$T/good.kzb: from unit 613633000: added: 1,*" "and the good one applied"
 
+# ---- a bundle larger than the store's map: grown in the middle of the import -----------------
+# A fresh store's map is 1 MiB; the import's transaction runs again from the start after
+# each growth, the bundle read (and verified) again: all of it lands once.
+O3=$T/okrug3; D3=$T/district3
+kz --db "$O3" init --unit 613630000
+kz --db "$O3" units import "$SAMPLE" --edition 2026-07-17
+kz --db "$D3" init --unit 613600000
+kz --db "$O3" identity export -o "$O3.id"
+kz --db "$D3" identity export -o "$D3.id"
+trust "$O3" "$D3"; trust "$D3" "$O3"
+V3=$("$KZ" --db "$O3" visit add --akim 613630000 --target 613630100 --date 2026-12-22)
+"$PY" -c 'for i in range(1500): print("Сұрақ %d: " % i + "жол жөндеу, су, жарық " * 40)' |
+    "$KZ" --db "$O3" question add --visit "$V3" - >/dev/null || bail_out "setup: 1500 questions"
+kz --db "$O3" export --to up -o "$T/big.kzb"
+like "$(out)" "*changes: 1501,*" "a bundle of 1501 changes"
+kz --db "$D3" import "$T/big.kzb"
+is "$(out)" "$T/big.kzb: from unit 613630000: added: 1501, changed: 0, skipped (already here): 0, conflicts held: 0, clock ahead: 0" \
+    "imported into a fresh store, each change once"
+check "  ... whose data file outgrew the first map (1 MiB) meanwhile" \
+    test "$(wc -c <"$D3/data.mdb")" -gt 1048576
+is "$(held "$D3")" "$(held "$O3")" "  ... holding what the okrug holds"
+
 # ---- usage ---------------------------------------------------------------------------------
 kz --db "$D2" export
 rc_is 2 "export without --to is bad usage"
