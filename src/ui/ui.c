@@ -465,15 +465,17 @@ ui_layout(struct layout *l)
 
 /*
  * The sync state for the status line: when this office last sent up ("never"), the time
- * alone when it was today (the date is beside it), else the day.
+ * alone when it was today (the date is beside it), else the day; short, so that it shows
+ * in 80 columns after a long unit name.
  */
 void
 ui_sync_state(const struct ui *ui, char *buf, size_t len)
 {
 	char when[17], date[11];
+	bool today;
 
 	if (ui->sync_up < 0) {
-		snprintf(buf, len, "%s", _("sync: no peers"));
+		snprintf(buf, len, "%s", _("sync: none"));
 		return;
 	}
 	if (ui->sync_up == 0) {
@@ -486,10 +488,10 @@ ui_sync_state(const struct ui *ui, char *buf, size_t len)
 	}
 	date_format_time(ui->sent_up_ms, RULES_UTC_OFFSET_KZ, when);
 	date_format(ui->today, date);
-	if (strncmp(when, date, 10) == 0)
-		snprintf(buf, len, _("sent up: today %s"), when + 11);
-	else
-		snprintf(buf, len, _("sent up: %.10s"), when);
+	/* today's date is beside it on the status line: the time alone, else the day */
+	today = strncmp(when, date, 10) == 0;
+	when[10] = '\0';
+	snprintf(buf, len, _("sent up: %s"), today ? when + 11 : when);
 }
 
 static void

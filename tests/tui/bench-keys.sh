@@ -9,7 +9,7 @@
 tui_store
 
 tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW "KEZDESU_BENCH_KEYS=$T/keys" -- --db "$D"
-shows "| due 1, overdue 1 | sync: no peers" "the obligations counted after the first frame"
+shows "| due 1, overdue 1 | sync: none" "the obligations counted after the first frame"
 shows "Ағыбет а. (613633100)" "the units named as the list shows them"
 keys Down
 wait_for "Ағыбет мектебі"

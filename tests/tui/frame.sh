@@ -5,7 +5,7 @@
 tui_store
 
 tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D"
-shows "613600000 Бәйдібек ауданы | 2026-12-01 | due 1, overdue 1 | sync: no peers" \
+shows "613600000 Бәйдібек ауданы | 2026-12-01 | due 1, overdue 1 | sync: none" \
     "80x24: the status line: the office, today, the obligations due and overdue, sync"
 shows "2026-12-10 15:00 planned    Ағыбет а. (613633100) [P-" \
     "80x24: a visit with its place named and its obligation before it marked"

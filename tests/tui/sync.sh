@@ -65,7 +65,7 @@ keys Enter
 shows "exported 2 changes for 613600000 to $B" "the message line: how many changes, and where"
 check "the bundle is there" [ -s "$B" ]
 check "nothing else (no .part left)" [ "$(ls "$STICK")" = "$(basename "$B")" ]
-shows "| sent up: today 11:00" "the status line: sent up today, at 11:00 (Kazakhstan's time)"
+shows "| sent up: 11:00" "the status line: sent up today (the date beside it), at 11:00 (Kazakhstan time)"
 check "the screen too" grep -q "sent 2026-12-01 11:00 | received never" "$T/screen"
 kz --db "$O" sync status
 like "$(out)" "*last sent:     2026-12-01 11:00*" "sync status: the okrug sent at 11:00"

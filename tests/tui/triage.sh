@@ -244,7 +244,7 @@ tui_exit "F10 quits" 0
 
 # --read-only: the writing keys of Triage are refused
 tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW -- --read-only --db "$D"
-shows "sync: no peers | READ" "read-only"
+shows "sync: none | READ" "read-only"
 keys F4 e
 shows "triage-edit: refused, the store is open read-only (--read-only)" "e is refused"
 keys /
