@@ -267,6 +267,18 @@ const struct action action_table[A_COUNT] = {
 	    "lost (kezdesu conflicts)") },
 	[A_SYNC_BACK] = { .name = "sync-back", .label = N_("back"), .context = KM_SYNC,
 	    .help = N_("back from the conflicts or the bundles to the peers") },
+	[A_SYNC_KEEP_THEIRS] = { .name = "sync-keep-theirs", .label = N_("write back"),
+	    .context = KM_SYNC, .flags = ACT_WRITES,
+	    .help = N_("resolve the selected conflict: write the value that lost back (asks "
+	    "first; kezdesu conflicts resolve --keep theirs)") },
+	[A_SYNC_KEEP_MINE] = { .name = "sync-keep-mine", .label = N_("keep"),
+	    .context = KM_SYNC, .flags = ACT_WRITES,
+	    .help = N_("resolve the selected conflict: keep the record's value (asks first; "
+	    "--keep mine)") },
+	[A_SYNC_KEEP_VALUE] = { .name = "sync-keep-value", .label = N_("other value"),
+	    .context = KM_SYNC, .flags = ACT_WRITES,
+	    .help = N_("resolve the selected conflict with another value, typed (--keep "
+	    "VALUE)") },
 	[A_CLOSE_HELP] = { .name = "close-help", .label = N_("close"),
 	    .context = KM_HELP, .flags = ACT_HINT,
 	    .help = N_("close the help") },

@@ -48,6 +48,7 @@ enum action_id {
 	A_VISIT_REPORT, A_TRIAGE_REPORT,
 	/* the Sync screen (issue 10): ui/pane_sync.c */
 	A_SYNC_EXPORT, A_SYNC_IMPORT, A_SYNC_CONFLICTS, A_SYNC_BACK,
+	A_SYNC_KEEP_THEIRS, A_SYNC_KEEP_MINE, A_SYNC_KEEP_VALUE,
 	A_COUNT
 };
 

@@ -62,6 +62,8 @@ struct sync {
 	struct kz_uuid peer;	/* export: the node of the peer chosen */
 	char *dir;		/* the directory last used (offered again when typing) */
 	struct syncf_list files;	/* SM_FILES: the bundles of dir */
+	struct kz_uuid conflict;	/* the conflict being resolved */
+	char confirm[700];		/* the question asked before resolving it */
 };
 
 static struct sync *
@@ -125,6 +127,19 @@ sync_load(struct sync *s, struct ui *ui)
 	}
 	free(rv);
 	s->self = me.id;
+	/* the settled ones (conflicts resolve) are no longer for review, as kezdesu conflicts */
+	{
+		struct conflict *c = s->conflicts.items;
+		size_t k = 0;
+
+		for (size_t i = 0; i < s->conflicts.n; i++) {
+			if (c[i].resolved)
+				conflict_free(&c[i]);
+			else
+				c[k++] = c[i];
+		}
+		s->conflicts.n = k;
+	}
 	s->waiting = xcalloc(s->npeers + 1, sizeof *s->waiting);
 	s->counted = xcalloc(s->npeers + 1, sizeof *s->counted);
 	for (size_t i = 0; i < s->npeers; i++) {
@@ -377,7 +392,7 @@ draw_conflicts(struct sync *s, WINDOW *w, int y, int rows, int cols)
 		    s->conflicts.n);
 	ui_put(w, y++, 0, cols, line, A_NORMAL);
 	ui_put(w, y++, 0, cols, _("The record and field; the value that lost, who wrote it, "
-	    "when."), A_NORMAL);
+	    "when. t: write it back, m: keep the record's, v: another value."), A_NORMAL);
 	sync_scroll(s, (int)s->conflicts.n, rows - y, 2);
 	for (int i = s->top; i < (int)s->conflicts.n && y < rows; i++) {
 		const struct conflict *c = (const struct conflict *)s->conflicts.items + i;
@@ -653,6 +668,104 @@ start_export(struct ui *ui, struct sync *s)
 	dir_choose(ui, s, title);
 }
 
+/* ---- resolving a conflict (core/conflict.h: one change that syncs, one transaction) ---- */
+
+static const struct conflict *
+selected_conflict(struct sync *s, struct ui *ui)
+{
+	if (s->mode != SM_CONFLICTS) {
+		ui_message(ui, false, "%s", _("c lists the conflicts first"));
+		return NULL;
+	}
+	if (s->sel < 0 || (size_t)s->sel >= s->conflicts.n) {
+		ui_message(ui, false, "%s", _("no conflict to resolve"));
+		return NULL;
+	}
+	return (const struct conflict *)s->conflicts.items + s->sel;
+}
+
+static int
+resolve(struct ui *ui, enum conflict_keep keep, const char *value, char *why, size_t len)
+{
+	struct sync *s = sync_ui(ui);
+	struct kz_error e = { 0 };
+
+	ui_saving(ui);
+	if (conflict_resolve(ui->store, &s->conflict, keep, value, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		return -1;
+	}
+	s->stale = true;
+	ui_message(ui, false, "%s", keep == CONFLICT_KEEP_THEIRS ?
+	    _("conflict resolved: the value that lost is written back (it goes with the next "
+	    "bundles)") : keep == CONFLICT_KEEP_MINE ? _("conflict resolved: the record's value "
+	    "is kept") : _("conflict resolved: the value given is written (it goes with the "
+	    "next bundles)"));
+	return 0;
+}
+
+static void
+resolve_confirmed(struct ui *ui, enum conflict_keep keep)
+{
+	char why[600];
+
+	if (resolve(ui, keep, NULL, why, sizeof why) != 0)
+		ui_message(ui, true, "%s", why);
+}
+
+static void
+keep_theirs(struct ui *ui)
+{
+	resolve_confirmed(ui, CONFLICT_KEEP_THEIRS);
+}
+
+static void
+keep_mine(struct ui *ui)
+{
+	resolve_confirmed(ui, CONFLICT_KEEP_MINE);
+}
+
+static int
+value_form_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	char *v = form_dup(f, 0);
+	int rc = resolve(ui, CONFLICT_KEEP_VALUE, v != NULL ? v : "", why, len);
+
+	free(v);
+	return rc;
+}
+
+static void
+start_resolve(struct sync *s, struct ui *ui, enum action_id a)
+{
+	const struct conflict *c = selected_conflict(s, ui);
+	char rec[80], *v;
+
+	if (c == NULL)
+		return;
+	s->conflict = c->id;
+	record_words(c->record, rec, sizeof rec);
+	if (a == A_SYNC_KEEP_VALUE) {
+		static char title[300];
+
+		snprintf(title, sizeof title, _("Another value for %s %s (empty: cleared; Enter "
+		    "writes, Escape leaves)"), conflict_kind_name(c->kind),
+		    c->field != NULL ? c->field : "");
+		form_open(&ui->form, title, value_form_save, NULL, NULL);
+		form_add(&ui->form, _("Value"), FORM_TEXT, NULL, 4000);
+		return;
+	}
+	v = conflict_value(c);
+	if (a == A_SYNC_KEEP_THEIRS)
+		snprintf(s->confirm, sizeof s->confirm, _("write back %s into %s %s?"), v,
+		    c->field != NULL ? c->field : "", rec);
+	else
+		snprintf(s->confirm, sizeof s->confirm, _("keep the value %s %s has now, and "
+		    "drop %s?"), rec, c->field != NULL ? c->field : "", v);
+	free(v);
+	ui_confirm(ui, s->confirm, a == A_SYNC_KEEP_THEIRS ? keep_theirs : keep_mine);
+}
+
 /* ---- actions ---- */
 
 static bool
@@ -709,6 +822,11 @@ sync_action(struct pane *p, struct ui *ui, enum action_id a)
 		s->mode = SM_CONFLICTS;
 		s->sel = s->top = 0;
 		ui->all_dirty = true;
+		return true;
+	case A_SYNC_KEEP_THEIRS:
+	case A_SYNC_KEEP_MINE:
+	case A_SYNC_KEEP_VALUE:
+		start_resolve(s, ui, a);
 		return true;
 	case A_SYNC_BACK:
 		if (s->mode != SM_PEERS) {

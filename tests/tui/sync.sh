@@ -5,7 +5,7 @@
 # directory's bundles and imports it, and the command line sees what arrived (question
 # list, sync status); bad bundles beside it are refused with their one line and the store
 # unchanged; the status line's "sent up" changes with the export; the conflicts kept for
-# review are listed with the value that lost; help comes from the action table; F6, S and
+# review are listed with the value that lost, and one is resolved; help comes from the action table; F6, S and
 # meeting mode's M-s reach the screen; --read-only refuses export and import.
 . "$(dirname "$0")/lib/tui.sh"
 
@@ -133,6 +133,21 @@ shows "Conflicts kept for review: 1" "c lists the conflicts"
 check "the record and its field, as kezdesu conflicts" grep -q "> visit $V venue" "$T/screen"
 check "the value that lost, decoded, who wrote it and when" \
     grep -q 'lost: "Аудан әкімдігі" (this office, 2026-12-01 11:00)' "$T/screen"
+keys m
+shows "keep the value $V venue has now, and drop \"Аудан әкімдігі\"? (y/n)" "m asks first"
+keys n
+shows "not done" "n: nothing done"
+kz --db "$D" conflicts
+is "$(grep -c '	venue	' "$T/out")" 1 "the conflict is still there"
+keys t
+shows "write back \"Аудан әкімдігі\" into venue $V? (y/n)" "t asks before writing the value back"
+keys y
+shows "conflict resolved: the value that lost is written back" "y resolves it"
+shows "Conflicts kept for review: 0" "and it leaves the list"
+kz --db "$D" visit show "$V" --format json
+like "$(out)" '*"venue":"Аудан әкімдігі"*' "visit show: the value that lost is the venue again"
+kz --db "$D" conflicts
+is "$(grep -c '	venue	' "$T/out")" 0 "kezdesu conflicts: resolved, no longer listed"
 keys F10
 tui_exit "F10 quits" 0
 
