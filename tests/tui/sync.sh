@@ -119,18 +119,27 @@ keys F10
 tui_exit "F10 quits" 0
 
 # ---- conflicts: both offices changed the meeting's venue; the okrug's later edit wins -------
-kz --db "$D" visit set "$V" --venue "Аудан әкімдігі"
-KEZDESU_NOW=2026-12-01T06:20 "$KZ" --db "$O" visit set "$V" --venue "Ағыбет мектебі" >/dev/null
+kz --db "$D" visit set "$V" --venue "Аудан әкімдігі" --time 11:00
+KEZDESU_NOW=2026-12-01T06:20 "$KZ" --db "$O" visit set "$V" --venue "Ағыбет мектебі" \
+    --time 12:00 >/dev/null
 KEZDESU_NOW=2026-12-01T06:30 "$KZ" --db "$O" export --to 613600000 -o "$T/b2.kzb" >/dev/null
 KEZDESU_NOW=2026-12-01T06:30 "$KZ" --db "$D" import "$T/b2.kzb" >/dev/null
 kz --db "$D" conflicts
-[ "$(grep -c '	venue	' "$T/out")" -eq 1 ] || bail_out "setup: a conflict over the venue"
+[ "$(grep -c '	venue	' "$T/out")" -eq 1 ] && [ "$(grep -c '	time	' "$T/out")" -eq 1 ] ||
+    bail_out "setup: conflicts over the venue and the time"
+# listed in the order of their ids (a hash), as kezdesu conflicts lists them
+first=$(head -n 1 "$T/out" | cut -f 3)
 tui_start 120 30 KEZDESU_NOW=$KEZDESU_NOW USER=$NOBODY -- --db "$D"
 keys F6
-shows "Conflicts to review: 1 (c lists them)" "the Sync screen counts the conflict"
+shows "Conflicts to review: 2 (c lists them)" "the Sync screen counts the conflicts"
 keys c
-shows "Conflicts kept for review: 1" "c lists the conflicts"
-check "the record and its field, as kezdesu conflicts" grep -q "> visit $V venue" "$T/screen"
+shows "Conflicts kept for review: 2" "c lists the conflicts"
+check "the record and its field, as kezdesu conflicts" grep -q "> visit $V $first" "$T/screen"
+check "the other one" grep -q "  visit $V $([ "$first" = venue ] && echo time || echo venue)" \
+    "$T/screen"
+check "the time that lost" grep -q 'lost: "11:00" (this office, ' "$T/screen"
+# the venue's conflict selected
+[ "$first" = venue ] || keys Down
 check "the value that lost, decoded, who wrote it and when" \
     grep -q 'lost: "Аудан әкімдігі" (this office, 2026-12-01 11:00)' "$T/screen"
 keys m
@@ -143,11 +152,19 @@ keys t
 shows "write back \"Аудан әкімдігі\" into venue $V? (y/n)" "t asks before writing the value back"
 keys y
 shows "conflict resolved: the value that lost is written back" "y resolves it"
-shows "Conflicts kept for review: 0" "and it leaves the list"
+shows "Conflicts kept for review: 1" "and it leaves the list"
 kz --db "$D" visit show "$V" --format json
 like "$(out)" '*"venue":"Аудан әкімдігі"*' "visit show: the value that lost is the venue again"
 kz --db "$D" conflicts
 is "$(grep -c '	venue	' "$T/out")" 0 "kezdesu conflicts: resolved, no longer listed"
+keys v
+shows "Another value for visit time" "v on the one left asks for another value"
+keys -l 13:30
+keys Enter
+shows "conflict resolved: the value given is written" "Enter writes it"
+shows "Conflicts kept for review: 0" "no conflict left"
+kz --db "$D" visit show "$V" --format json
+like "$(out)" '*"time":"13:30"*' "visit show: the value given"
 keys F10
 tui_exit "F10 quits" 0
 
