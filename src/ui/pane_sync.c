@@ -241,7 +241,7 @@ draw_peers(struct sync *s, struct ui *ui, WINDOW *w, int y, int rows, int cols)
 	}
 	y++;
 	sync_scroll(s, (int)s->npeers, rows - y, 2);
-	for (int i = s->top; i < (int)s->npeers && y + 1 < rows + 1; i++) {
+	for (int i = s->top; i < (int)s->npeers && y < rows; i++) {
 		const struct peer *p = &s->peers[i];
 		attr_t a = i == s->sel ? A_REVERSE : A_NORMAL;
 
@@ -320,7 +320,8 @@ unhex(const char *s, uint8_t *out, size_t max)
 static char *
 conflict_value(const struct conflict *c)
 {
-	static uint8_t path[256], val[8192];
+	size_t vmax = c->loser_value != NULL ? strlen(c->loser_value) / 2 + 1 : 1;
+	uint8_t path[256], *val = xmalloc(vmax);
 	ssize_t plen, vlen;
 	const struct schema_record *d;
 	const struct schema_field *f;
@@ -329,12 +330,16 @@ conflict_value(const struct conflict *c)
 	size_t len = 0;
 	FILE *fp;
 
-	if (c->loser_removed)
+	if (c->loser_removed) {
+		free(val);
 		return xstrdup(_("(cleared)"));
+	}
 	plen = unhex(c->path, path, sizeof path);
-	vlen = unhex(c->loser_value, val, sizeof val);
-	if (plen < 0 || vlen < 0 || (obj = bundle_show_value((unsigned)c->kind, path,
-	    (size_t)plen, val, (size_t)vlen, &d, &f)) == NULL)
+	vlen = unhex(c->loser_value, val, vmax);
+	obj = plen < 0 || vlen < 0 ? NULL : bundle_show_value((unsigned)c->kind, path,
+	    (size_t)plen, val, (size_t)vlen, &d, &f);
+	free(val);
+	if (obj == NULL)
 		return xstrdup(c->loser_value != NULL ? c->loser_value : "");
 	if ((fp = open_memstream(&buf, &len)) == NULL) {
 		bundle_show_free(d, obj);
