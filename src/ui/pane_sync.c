@@ -48,6 +48,7 @@ struct sync {
 	enum sync_mode mode;
 	bool stale;		/* the store changed: read again when next shown */
 	bool busy;		/* an export or import runs: draw what is loaded, read nothing */
+	uint64_t generation;	/* office_generation() when it was read */
 	struct kz_uuid self;	/* this office's node */
 	struct peer *peers;
 	size_t npeers;
@@ -98,11 +99,17 @@ sync_clear(struct sync *s)
 	s->nclock = 0;
 }
 
+/*
+ * The frame reloads every pane on each commit and on a resize; what waits is a walk of the
+ * log, so it is read again only when the store changed since (not for a new size).
+ */
 static void
 sync_reload(struct pane *p, struct ui *ui)
 {
-	(void)ui;
-	sync_of(p)->stale = true;
+	struct sync *s = sync_of(p);
+
+	if (office_generation(ui->office) != s->generation)
+		s->stale = true;
 }
 
 /* The peers, their counts and the conflicts, when the screen is shown after a change. */
@@ -117,12 +124,14 @@ sync_load(struct sync *s, struct ui *ui)
 	if (!s->stale || s->busy)
 		return;
 	s->stale = false;
+	s->generation = office_generation(ui->office);
 	sync_clear(s);
 	if (office_node(ui->office, &me, &e) != 0 ||
 	    peer_list(ui->store, &s->peers, &s->npeers, &e) != 0 ||
 	    conflict_list(ui->store, &s->conflicts, &e) != 0 ||
 	    conflict_clock_reviews(ui->store, &rv, &s->nclock, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
+		sync_clear(s);	/* nothing half read is drawn */
 		return;
 	}
 	free(rv);
