@@ -248,6 +248,37 @@ const struct action action_table[A_COUNT] = {
 	    .context = KM_TRIAGE,
 	    .help = N_("A-4: write the last ended quarter's progress on the problem issues as "
 	    "HTML to the documents folder, in the interface's language") },
+	/* the Sync screen (issue 10) */
+	[A_PANE_SYNC] = { .name = "pane-sync", .label = N_("Sync"),
+	    .context = KM_GLOBAL, .flags = ACT_HINT,
+	    .help = N_("show the Sync screen: the peers, the last exchange each way, what "
+	    "waits to go, export and import of bundles, conflicts") },
+	[A_SYNC_EXPORT] = { .name = "sync-export", .label = N_("export"),
+	    .context = KM_SYNC, .flags = ACT_WRITES | ACT_HINT,
+	    .help = N_("write a bundle for the selected peer to a directory (a mounted USB "
+	    "stick, or a path typed)") },
+	[A_SYNC_IMPORT] = { .name = "sync-import", .label = N_("import"),
+	    .context = KM_SYNC, .flags = ACT_WRITES | ACT_HINT,
+	    .help = N_("list the bundles (*.kzb) of a directory; Enter imports the selected "
+	    "one") },
+	[A_SYNC_CONFLICTS] = { .name = "sync-conflicts", .label = N_("conflicts"),
+	    .context = KM_SYNC, .flags = ACT_HINT,
+	    .help = N_("the conflicts kept for review: concurrent edits and the values that "
+	    "lost (kezdesu conflicts)") },
+	[A_SYNC_BACK] = { .name = "sync-back", .label = N_("back"), .context = KM_SYNC,
+	    .help = N_("back from the conflicts or the bundles to the peers") },
+	[A_SYNC_KEEP_THEIRS] = { .name = "sync-keep-theirs", .label = N_("write back"),
+	    .context = KM_SYNC, .flags = ACT_WRITES,
+	    .help = N_("resolve the selected conflict: write the value that lost back (asks "
+	    "first; kezdesu conflicts resolve --keep theirs)") },
+	[A_SYNC_KEEP_MINE] = { .name = "sync-keep-mine", .label = N_("keep"),
+	    .context = KM_SYNC, .flags = ACT_WRITES,
+	    .help = N_("resolve the selected conflict: keep the record's value (asks first; "
+	    "--keep mine)") },
+	[A_SYNC_KEEP_VALUE] = { .name = "sync-keep-value", .label = N_("other value"),
+	    .context = KM_SYNC, .flags = ACT_WRITES,
+	    .help = N_("resolve the selected conflict with another value, typed (--keep "
+	    "VALUE)") },
 	[A_CLOSE_HELP] = { .name = "close-help", .label = N_("close"),
 	    .context = KM_HELP, .flags = ACT_HINT,
 	    .help = N_("close the help") },

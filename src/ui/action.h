@@ -19,6 +19,7 @@ enum action_id {
 	/* global */
 	A_HELP, A_PANE_VISITS, A_PANE_INTAKE, A_PANE_TRIAGE, A_NEXT_PANE, A_PREV_PANE,
 	A_PANE_OBLIGATIONS,	/* Obligations */
+	A_PANE_SYNC,		/* Sync (issue 10) */
 	A_QUIT, A_REDRAW,
 	/* list */
 	A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_FIRST, A_LAST, A_OPEN,
@@ -45,6 +46,9 @@ enum action_id {
 	A_FORM_NEXT, A_FORM_PREV, A_FORM_SAVE, A_FORM_CANCEL,
 	/* publications (issue 9): ui/report_key.c */
 	A_VISIT_REPORT, A_TRIAGE_REPORT,
+	/* the Sync screen (issue 10): ui/pane_sync.c */
+	A_SYNC_EXPORT, A_SYNC_IMPORT, A_SYNC_CONFLICTS, A_SYNC_BACK,
+	A_SYNC_KEEP_THEIRS, A_SYNC_KEEP_MINE, A_SYNC_KEEP_VALUE,
 	A_COUNT
 };
 

@@ -18,6 +18,7 @@ const char *const km_context_names[KM_CONTEXT_COUNT] = {
 	[KM_GLOBAL] = "global", [KM_LIST] = "list", [KM_VISITS] = "visits",
 	[KM_INTAKE] = "intake", [KM_TRIAGE] = "triage", [KM_HELP] = "help",
 	[KM_EDITOR] = "editor", [KM_CHOOSE] = "choose", [KM_FORM] = "form",
+	[KM_SYNC] = "sync",
 };
 
 /* Built-in keymaps: generated from keymaps/ by the Makefile (build/gen/keymaps.c). */

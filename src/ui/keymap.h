@@ -7,7 +7,7 @@
  *                               $HOME); a bare name of a built-in keymap ("vi") reads it
  *   # ...                       a comment (also after a line's words)
  *
- * Contexts chain: a pane's (visits, intake, triage, help) or a chooser's (choose), then
+ * Contexts chain: a pane's (visits, intake, triage, sync, help) or a chooser's (choose), then
  * list, then global; the editor's or a form's, then global. A key is looked up along the chain, the first binding wins.
  * The default bindings (keymaps/default.keymap, compiled in) are read by this same parser.
  * Errors are "FILE:LINE: reason"; a file with an error is applied not at all. No curses.
@@ -30,6 +30,7 @@ enum km_context {
 	KM_EDITOR,
 	KM_CHOOSE,	/* a chooser over a pane (ui/choose.h) */
 	KM_FORM,	/* a form over a pane (ui/form.h): its fields take the text */
+	KM_SYNC,	/* the Sync screen (ui/pane_sync.c) */
 	KM_CONTEXT_COUNT
 };
 extern const char *const km_context_names[KM_CONTEXT_COUNT];

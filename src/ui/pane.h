@@ -76,7 +76,7 @@ struct pane {
 	void *data;			/* the pane's own, owned */
 };
 
-enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_OBLIGATIONS, PANE_COUNT };
+enum { PANE_VISITS, PANE_INTAKE, PANE_TRIAGE, PANE_OBLIGATIONS, PANE_SYNC, PANE_COUNT };
 
 struct ui_unit_name;
 
@@ -107,6 +107,13 @@ struct ui {
 	uint64_t generation;		/* office_generation() the panes were loaded at */
 	kz_date today;
 	int due, overdue;		/* obligations (compliance_due); -1 before the first count */
+	/*
+	 * The status line's sync state (issue 10): when this office last made a bundle for
+	 * the peer above (peer sent_ms, the latest of them; 0: never), read at each reload;
+	 * sync_up is -1 with no peer at all, 0 with none above (the Government), 1 with one.
+	 */
+	int sync_up;
+	int64_t sent_up_ms;
 	bool due_stale;			/* a commit since: counted again when no key waits */
 	struct rules_findings findings;	/* of compliance_due: marks on the visits */
 	struct kz_uuid *finding_visit;	/* the visit of each finding (nil: none) */
@@ -117,6 +124,7 @@ struct ui {
 	int cursor_y, cursor_x, cursor_pane;
 	bool all_dirty;			/* everything: status, hint, message lines and panes */
 	bool msg_dirty;			/* the message line alone */
+	int64_t progress_ms;		/* ui_progress's last drawing (monotonic ms) */
 	/* a yes/no question waiting for its key */
 	const char *confirm_what;
 	void (*confirm_fn)(struct ui *ui);
@@ -153,6 +161,15 @@ const char *ui_unit_name(struct ui *ui, const char *code);
 int ui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* The marks of the meeting id (P-4, A-3, M-1: near, past or breached) into buf, words. */
 void ui_visit_marks(const struct ui *ui, const struct kz_uuid *id, char *buf, size_t len);
+/* The status line's sync state in words: "sent up: never", "sent up: today 11:00" ... */
+void ui_sync_state(const struct ui *ui, char *buf, size_t len);
+/*
+ * A long export or import's progress (sync/export.h's callback): a bar on the message line
+ * ("WHAT [#####.....] 50% (DONE/TOTAL)"), drawn at most every 100 ms; a resize meanwhile is
+ * followed at once (the panes drawn from what they hold: nothing is read while the bundle's
+ * transaction runs), and the panes are read again by the loop's next turn.
+ */
+void ui_progress(struct ui *ui, const char *what, uint64_t done, uint64_t total);
 /* Moves the focus to pane (PANE_*). */
 void ui_show(struct ui *ui, int pane);
 /* Opens a snapshot for a page; NULL with a message on the message line. */
@@ -163,6 +180,7 @@ extern const struct pane_ops pane_visits_ops;
 extern const struct pane_ops pane_intake_ops;
 extern const struct pane_ops pane_triage_ops;
 extern const struct pane_ops pane_obligations_ops;
+extern const struct pane_ops pane_sync_ops;
 /* Shows the Visits year view of year (the Obligations view's Enter on a year's rule). */
 void visits_show_year(struct ui *ui, int year);
 /* Shows Visits with the meeting id (of day) selected. */

@@ -28,6 +28,7 @@
 #include "core/unit.h"
 #include "core/node.h"
 #include "core/office.h"
+#include "core/peer.h"
 #include "core/text.h"
 #include "core/view.h"
 #include "core/visit.h"
@@ -425,6 +426,34 @@ ui_load_due(struct ui *ui)
 }
 
 /*
+ * The status line's "sent up": the exchange state of the peers above (core/peer.h; a few
+ * values of meta, read at each reload, so that an export in another process shows too).
+ */
+static void
+ui_load_sync(struct ui *ui)
+{
+	struct peer *ps;
+	struct kz_error e = { 0 };
+	size_t n;
+
+	ui->sync_up = -1;
+	ui->sent_up_ms = 0;
+	if (peer_list(ui->store, &ps, &n, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	if (n > 0)
+		ui->sync_up = 0;
+	for (size_t i = 0; i < n; i++)
+		if (peer_direction(&ps[i], ui->unit) == SCOPE_UP) {
+			ui->sync_up = 1;
+			if (ps[i].sent_ms > ui->sent_up_ms)
+				ui->sent_up_ms = ps[i].sent_ms;
+		}
+	peer_list_free(&ps, n);
+}
+
+/*
  * Everything read from the store again: another process committed (or this one, in a
  * write not told through ui_write_done). The panes on the screen are reloaded before the
  * next frame (ui_reload_shown), the others when they are shown.
@@ -434,6 +463,7 @@ ui_reload(struct ui *ui)
 {
 	ui->generation = office_generation(ui->office);
 	ui->today = compliance_today();
+	ui_load_sync(ui);
 	ui_unit_names_free(ui);	/* a unit renamed by an import shows its new name */
 	/*
 	 * The obligations' count reads every open issue and visit (compliance_due: a third of
@@ -526,20 +556,52 @@ ui_reload_shown(struct ui *ui)
 	}
 }
 
+/*
+ * The sync state for the status line: when this office last sent up ("never"), the time
+ * alone when it was today (the date is beside it), else the day; short, so that it shows
+ * in 80 columns after a long unit name.
+ */
+void
+ui_sync_state(const struct ui *ui, char *buf, size_t len)
+{
+	char when[17], date[11];
+	bool today;
+
+	if (ui->sync_up < 0) {
+		snprintf(buf, len, "%s", _("sync: none"));
+		return;
+	}
+	if (ui->sync_up == 0) {
+		snprintf(buf, len, "%s", _("sync: no peer above"));
+		return;
+	}
+	if (ui->sent_up_ms == 0) {
+		snprintf(buf, len, "%s", _("sent up: never"));
+		return;
+	}
+	date_format_time(ui->sent_up_ms, RULES_UTC_OFFSET_KZ, when);
+	date_format(ui->today, date);
+	/* today's date is beside it on the status line: the time alone, else the day */
+	today = strncmp(when, date, 10) == 0;
+	when[10] = '\0';
+	snprintf(buf, len, _("sent up: %s"), today ? when + 11 : when);
+}
+
 static void
 draw_status(struct ui *ui, const struct layout *l)
 {
-	char line[512], date[11];
+	char line[512], date[11], sync[96];
 
 	date_format(ui->today, date);
+	ui_sync_state(ui, sync, sizeof sync);
 	/* short enough for 80 columns with a long unit name: the sync state must show */
 	if (ui->due < 0)	/* the first frame, before the first count */
-		snprintf(line, sizeof line, _("%s %s | %s | due ..., overdue ... | sync: none%s"),
-		    ui->unit, ui_unit_name(ui, ui->unit), date,
+		snprintf(line, sizeof line, _("%s %s | %s | due ..., overdue ... | %s%s"),
+		    ui->unit, ui_unit_name(ui, ui->unit), date, sync,
 		    ui->read_only ? _(" | READ-ONLY") : "");
 	else
-		snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | sync: none%s"),
-		    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue,
+		snprintf(line, sizeof line, _("%s %s | %s | due %d, overdue %d | %s%s"),
+		    ui->unit, ui_unit_name(ui, ui->unit), date, ui->due, ui->overdue, sync,
 		    ui->read_only ? _(" | READ-ONLY") : "");
 	move(0, 0);
 	attron(A_REVERSE);
@@ -578,7 +640,8 @@ static bool
 offered(enum km_context ctx, int a)
 {
 	return ctx != KM_FORM || !(a == A_PANE_VISITS || a == A_PANE_INTAKE ||
-	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE ||
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_PANE_SYNC ||
+	    a == A_NEXT_PANE ||
 	    a == A_PREV_PANE);
 }
 
@@ -1080,7 +1143,8 @@ ui_do(struct ui *ui, int a)
 		return;
 	}
 	if (ui->form.open && !ui->help && (a == A_PANE_VISITS || a == A_PANE_INTAKE ||
-	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE || a == A_PREV_PANE)) {
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_PANE_SYNC ||
+	    a == A_NEXT_PANE || a == A_PREV_PANE)) {
 		/* the form is drawn in this pane: leaving would hide what was typed */
 		ui_message(ui, false, _("a form is open: Enter saves it, Escape leaves it"));
 		return;
@@ -1109,6 +1173,9 @@ ui_do(struct ui *ui, int a)
 		return;
 	case A_PANE_OBLIGATIONS:
 		ui_show(ui, PANE_OBLIGATIONS);
+		return;
+	case A_PANE_SYNC:
+		ui_show(ui, PANE_SYNC);
 		return;
 	case A_NEXT_PANE:
 		ui_show(ui, (ui->focus + 1) % PANE_COUNT);
@@ -1380,6 +1447,60 @@ ui_input(struct ui *ui)
 	ui_key(ui, k);
 }
 
+void
+ui_progress(struct ui *ui, const char *what, uint64_t done, uint64_t total)
+{
+	struct timespec t;
+	int64_t ms;
+	char bar[21];
+	int pct, fill;
+
+	if (stdscr == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ms = (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+	if (ui_winch) {
+		struct winsize ws;
+
+		/*
+		 * The new size now, the whole frame drawn from what the panes hold; ui_winch
+		 * stays set, so that the loop's next turn reads them again (ui_resize).
+		 */
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+			resizeterm(ws.ws_row, ws.ws_col);
+		clear();
+		ui->all_dirty = true;
+		for (int i = 0; i < PANE_COUNT; i++)
+			ui->panes[i].dirty = true;
+	} else if (ms - ui->progress_ms < 100 && done < total) {
+		return;
+	}
+	ui->progress_ms = ms;
+	pct = total > 0 ? (int)(done >= total ? 100 : done * 100 / total) : 0;
+	fill = pct / 5;
+	for (int i = 0; i < 20; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[20] = '\0';
+	snprintf(ui->msg, sizeof ui->msg, "%s [%s] %d%% (%llu/%llu)", what, bar, pct,
+	    (unsigned long long)done, (unsigned long long)total);
+	ui->msg_error = false;
+	if (ui->all_dirty) {
+		ui_draw(ui);
+		return;
+	}
+	/* only the message line: a bar must not cost a redraw of the panes */
+	{
+		struct layout l;
+
+		ui_layout(&l);
+		if (l.small)
+			return;
+		draw_message(ui, &l);
+		wnoutrefresh(stdscr);
+		doupdate();
+	}
+}
+
 /* A resize noticed by the flag: the new size from the terminal, the screen redone. */
 static void
 ui_resize(struct ui *ui)
@@ -1546,6 +1667,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	ui->panes[PANE_INTAKE].ops = &pane_intake_ops;
 	ui->panes[PANE_TRIAGE].ops = &pane_triage_ops;
 	ui->panes[PANE_OBLIGATIONS].ops = &pane_obligations_ops;
+	ui->panes[PANE_SYNC].ops = &pane_sync_ops;
 	{
 		struct layout l;
 
