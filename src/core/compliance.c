@@ -91,23 +91,22 @@ static int
 count_receptions(struct store_txn *t, struct compliance *c)
 {
 	struct rec_array rs = { 0 };
-	const struct visit *vs = c->visits.items;
 	struct by_id *ix;
 
 	if (reception_list_tx(t, NULL, &rs) != 0)
 		return -1;
-	ix = xmalloc((c->visits.n ? c->visits.n : 1) * sizeof *ix);
-	for (size_t i = 0; i < c->visits.n; i++) {
-		ix[i].id = vs[i].id.b;
+	ix = xmalloc((c->nrv ? c->nrv : 1) * sizeof *ix);
+	for (size_t i = 0; i < c->nrv; i++) {
+		ix[i].id = c->visit_ids[i].b;
 		ix[i].i = i;
 	}
-	if (c->visits.n > 1)
-		qsort(ix, c->visits.n, sizeof *ix, cmp_by_id);
+	if (c->nrv > 1)
+		qsort(ix, c->nrv, sizeof *ix, cmp_by_id);
 	for (size_t k = 0; k < rs.n; k++) {
 		const struct reception *r = (const struct reception *)rs.items + k;
 		struct by_id key = { r->visit.b, 0 };
-		const struct by_id *hit = c->visits.n == 0 ? NULL :
-		    bsearch(&key, ix, c->visits.n, sizeof *ix, cmp_by_id);
+		const struct by_id *hit = c->nrv == 0 ? NULL :
+		    bsearch(&key, ix, c->nrv, sizeof *ix, cmp_by_id);
 		struct rules_visit *rv;
 
 		if (hit == NULL)
@@ -121,11 +120,129 @@ count_receptions(struct store_txn *t, struct compliance *c)
 	return 0;
 }
 
+/* The tags of the fields of d named in names (NULL-terminated), as bits. */
+static uint64_t
+tags_of(const struct schema_record *d, const char *const *names)
+{
+	uint64_t m = 0;
+
+	for (size_t i = 0; names[i] != NULL; i++) {
+		const struct schema_field *f = schema_field_named(d, names[i]);
+
+		if (f == NULL || f->tag >= 64)
+			fatal("%s: no field %s to read", d->name, names[i]);
+		m |= 1ULL << f->tag;
+	}
+	return m;
+}
+
+/*
+ * The visits with from <= date < to as the rules see them (c->rv) and their ids, each read
+ * through the index by date, turned and freed before the next: the count
+ * (compliance_due_count) holds no struct visit, c->visits stays empty.
+ */
+static int
+load_visits_lean(struct store_txn *t, kz_date from, kz_date to, struct compliance *c)
+{
+	struct store_cursor *cur;
+	uint8_t lo[4], hi[4];
+	size_t cap = 0, icap = 0;
+	int rc;
+
+	store_key_date(lo, from);
+	store_key_date(hi, to);
+	if (store_cursor_open(t, DB_VISITS_BY_DATE, &cur) != 0)
+		return -1;
+	for (rc = store_cursor_seek(cur, lo, 4); rc == 0; rc = store_cursor_next(cur)) {
+		struct rec_key pk = { .n = 0 };
+		struct visit v;
+		const void *k;
+		size_t kn;
+
+		store_cursor_get(cur, &k, &kn, NULL, NULL);
+		if (kn < 4 || memcmp(k, hi, 4) >= 0)
+			break;
+		if (kn < 20) {
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s holds a "
+			    "key of %zu bytes, shorter than a record's key (%zu): the index is "
+			    "damaged"), store_dir(store_txn_store(t)), visit_kind.desc->name, kn,
+			    (size_t)16);
+			break;
+		}
+		rec_key_bytes(&pk, (const uint8_t *)k + kn - 16, 16);
+		if ((rc = rec_load(t, &visit_kind, &pk, &v)) != 0) {
+			if (rc == 1)
+				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s "
+				    "names a missing record"), store_dir(store_txn_store(t)),
+				    visit_kind.desc->name);
+			break;
+		}
+		c->rv = xgrow(c->rv, &cap, c->nrv + 1, sizeof *c->rv);
+		c->visit_ids = xgrow(c->visit_ids, &icap, c->nrv + 1, sizeof *c->visit_ids);
+		to_rules_visit(&v, (int)c->nrv, &c->rv[c->nrv]);
+		c->visit_ids[c->nrv++] = v.id;
+		visit_free(&v);
+	}
+	store_cursor_close(&cur);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Takes an issue: keeps it (its fields move) or frees it. */
+typedef int (*issue_take_fn)(struct issue *is, void *arg);
+
+/*
+ * Hands each open issue (not withdrawn; new, in work or escalated) to fn, one at a time,
+ * through one cursor over the issues in t, decoded with only the fields in tags (0: all).
+ * Its status is decoded first, so a closed issue costs two fields. The cursor walks the
+ * issues' tree in key order: the index by status would cost a lookup per open issue.
+ */
+static int
+walk_open_issues(struct store_txn *t, uint64_t tags, issue_take_fn fn, void *arg)
+{
+	static const char *const state[] = { "status", "withdrawn", NULL };
+	uint64_t st = tags_of(issue_kind.desc, state);
+	struct store_cursor *cur;
+	int rc;
+
+	if (store_cursor_open(t, DB_ISSUES, &cur) != 0)
+		return -1;
+	for (rc = store_cursor_seek(cur, NULL, 0); rc == 0; rc = store_cursor_next(cur)) {
+		struct issue is;
+		const void *v;
+		size_t vn;
+		bool open;
+
+		store_cursor_get(cur, NULL, NULL, &v, &vn);
+		if ((rc = rec_decode_only(t, &issue_kind, v, vn, st, &is)) != 0)
+			break;
+		open = !is.withdrawn && issue_is_open(is.status);
+		issue_free(&is);
+		if (!open)
+			continue;
+		rc = tags != 0 ? rec_decode_only(t, &issue_kind, v, vn, tags, &is) :
+		    rec_decode(t, &issue_kind, v, vn, &is);
+		if (rc != 0 || (rc = fn(&is, arg)) != 0)
+			break;
+	}
+	store_cursor_close(&cur);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+keep_issue(struct issue *is, void *arg)
+{
+	struct issue *slot = rec_array_push(&issue_kind, arg);
+
+	*slot = *is;	/* moved: the array owns its fields now */
+	return 0;
+}
+
 struct load_args {
 	kz_date from, to;
 	int y0, y1;
 	struct compliance *c;
-	bool issues;		/* also all the issues, into c->issues (compliance_due) */
+	bool issues;		/* also the open issues, into c->issues (compliance_due) */
+	bool lean;		/* the visits as c->rv and c->visit_ids only (compliance_due_count) */
 };
 
 static int
@@ -156,11 +273,22 @@ load_fn(struct store_txn *t, void *arg)
 	c->office_type = units.n > 0 ? (enum unit_type)((struct unit *)units.items)->type :
 	    UNIT_UNKNOWN;
 	c->tree = rules_tree_new(c->units, c->nunits);
-	if (visit_list_tx(t, a->from, a->to, &c->visits) != 0)
-		goto out;
-	c->rv = xcalloc(c->visits.n ? c->visits.n : 1, sizeof *c->rv);
-	for (size_t i = 0; i < c->visits.n; i++)
-		to_rules_visit((const struct visit *)c->visits.items + i, (int)i, &c->rv[i]);
+	if (a->lean) {
+		if (load_visits_lean(t, a->from, a->to, c) != 0)
+			goto out;
+	} else {
+		if (visit_list_tx(t, a->from, a->to, &c->visits) != 0)
+			goto out;
+		c->nrv = c->visits.n;
+		c->rv = xcalloc(c->nrv ? c->nrv : 1, sizeof *c->rv);
+		c->visit_ids = xcalloc(c->nrv ? c->nrv : 1, sizeof *c->visit_ids);
+		for (size_t i = 0; i < c->nrv; i++) {
+			const struct visit *v = (const struct visit *)c->visits.items + i;
+
+			to_rules_visit(v, (int)i, &c->rv[i]);
+			c->visit_ids[i] = v->id;
+		}
+	}
 	if (count_receptions(t, c) != 0)
 		goto out;
 	if (dayoff_list_tx(t, &c->dayoffs) != 0)
@@ -203,7 +331,8 @@ load_fn(struct store_txn *t, void *arg)
 		}
 		calendar_free(&cal);
 	}
-	if (a->issues && issue_list_tx(t, -1, &c->issues) != 0)
+	/* Only the open ones, each freed as soon as it is seen to be closed. */
+	if (a->issues && walk_open_issues(t, 0, keep_issue, &c->issues) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -228,7 +357,7 @@ int
 compliance_load(struct store *s, kz_date from, kz_date to, int y0, int y1,
     struct compliance *c, struct kz_error *e)
 {
-	struct load_args a = { from, to, y0, y1, c, false };
+	struct load_args a = { from, to, y0, y1, c, false, false };
 
 	return load(s, &a, e);
 }
@@ -240,6 +369,7 @@ compliance_free(struct compliance *c)
 	free(c->units);
 	rec_array_free(&visit_kind, &c->visits);
 	free(c->rv);
+	free(c->visit_ids);
 	rec_array_free(&dayoff_kind, &c->dayoffs);
 	free(c->days);
 	free(c->done);
@@ -278,6 +408,56 @@ quarter_index(const char *q)
 	return atoi(q) * 4 + (q[6] - '1');
 }
 
+/* an open issue's deadline and its steps' not done, as the rules see them, appended. */
+static void
+add_rules_issue(const struct issue *is, int id, struct rules_issue **v, size_t *n,
+    size_t *cap)
+{
+	for (int st = -1; st < (int)is->nsteps; st++) {
+		struct rules_issue *r;
+
+		if (st >= 0 && is->steps[st].done)
+			continue;
+		*v = xgrow(*v, cap, *n + 1, sizeof **v);
+		r = &(*v)[(*n)++];
+		r->id = id;
+		r->step = st;
+		memcpy(r->unit, is->unit, 10);
+		r->deadline = st >= 0 ? is->steps[st].deadline : is->deadline;
+	}
+}
+
+/* whether an open issue waits for the maslikhat's decision; then *f says on what. */
+static bool
+rules_financing_of(const struct issue *is, int id, struct rules_financing *f)
+{
+	if (!is->needs_session || (is->decision != NULL && is->decision[0] != '\0'))
+		return false;
+	f->id = id;
+	memcpy(f->unit, is->unit, 10);
+	f->session = is->session_date;
+	return true;
+}
+
+/* G-3: whether an open issue is in central competence; then *ce says its progress. */
+static bool
+rules_central_of(const struct issue *is, int id, struct rules_central *ce)
+{
+	if (is->level != LEVEL_CENTRAL)
+		return false;
+	ce->id = id;
+	memcpy(ce->unit, is->unit, 10);
+	ce->created = rules_local_date(is->created_ms, RULES_UTC_OFFSET_KZ);
+	ce->noted = -1;
+	for (size_t p = 0; p < is->nprogress; p++) {
+		int qi = quarter_index(is->progress[p].quarter);
+
+		if (qi > ce->noted)
+			ce->noted = qi;
+	}
+	return true;
+}
+
 /* A-2 and G-3 as the rules see the open issues (c->issues). */
 static void
 after_issues(struct compliance *c)
@@ -286,36 +466,15 @@ after_issues(struct compliance *c)
 	size_t fcap = 0, ccap = 0;
 
 	for (size_t k = 0; k < c->issues.n; k++) {
-		if (is[k].needs_session && (is[k].decision == NULL || is[k].decision[0] == '\0')) {
-			struct rules_financing *f;
-
-			c->fin = xgrow(c->fin, &fcap, c->nfin + 1, sizeof *c->fin);
-			f = &c->fin[c->nfin++];
-			f->id = (int)k;
-			memcpy(f->unit, is[k].unit, 10);
-			f->session = is[k].session_date;
-		}
-		if (is[k].level == LEVEL_CENTRAL) {
-			struct rules_central *ce;
-
-			c->cen = xgrow(c->cen, &ccap, c->ncen + 1, sizeof *c->cen);
-			ce = &c->cen[c->ncen++];
-			ce->id = (int)k;
-			memcpy(ce->unit, is[k].unit, 10);
-			ce->created = rules_local_date(is[k].created_ms, RULES_UTC_OFFSET_KZ);
-			ce->noted = -1;
-			for (size_t p = 0; p < is[k].nprogress; p++) {
-				int qi = quarter_index(is[k].progress[p].quarter);
-
-				if (qi > ce->noted)
-					ce->noted = qi;
-			}
-		}
+		c->fin = xgrow(c->fin, &fcap, c->nfin + 1, sizeof *c->fin);
+		c->nfin += rules_financing_of(&is[k], (int)k, &c->fin[c->nfin]);
+		c->cen = xgrow(c->cen, &ccap, c->ncen + 1, sizeof *c->cen);
+		c->ncen += rules_central_of(&is[k], (int)k, &c->cen[c->ncen]);
 	}
 }
 
 /*
- * Of c->issues (all of them, as load_fn read them) keeps the open ones by deadline, and
+ * Of c->issues (the open ones, as load_fn read them) keeps the open ones by deadline, and
  * their deadlines and their steps' as the rules see them.
  */
 static void
@@ -334,21 +493,19 @@ open_issues(struct compliance *c)
 	c->issues.n = keep;
 	if (keep > 1)
 		qsort(is, keep, sizeof *is, cmp_issue);
-	for (size_t k = 0; k < keep; k++) {
-		for (int st = -1; st < (int)is[k].nsteps; st++) {
-			struct rules_issue *r;
-
-			if (st >= 0 && is[k].steps[st].done)
-				continue;
-			c->ri = xgrow(c->ri, &cap, c->nri + 1, sizeof *c->ri);
-			r = &c->ri[c->nri++];
-			r->id = (int)k;
-			r->step = st;
-			memcpy(r->unit, is[k].unit, 10);
-			r->deadline = st >= 0 ? is[k].steps[st].deadline : is[k].deadline;
-		}
-	}
+	for (size_t k = 0; k < keep; k++)
+		add_rules_issue(&is[k], (int)k, &c->ri, &c->nri, &cap);
 	after_issues(c);
+}
+
+/*
+ * Whether compliance_due lists a finding of rules_due: not one that fell due before the
+ * store was made, unless it is owed for something the store records.
+ */
+static bool
+due_kept(const struct rules_finding *f, kz_date created)
+{
+	return f->due == DATE_NONE || f->due >= created || f->recorded;
 }
 
 /* The office's part of the rules' deadline context: who it is and what it recorded. */
@@ -389,7 +546,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	due_ctx(c, &ctx);
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;
-	ctx.nvisits = c->visits.n;
+	ctx.nvisits = c->nrv;
 	ctx.issues = c->ri;
 	ctx.nissues = c->nri;
 	ctx.financing = c->fin;
@@ -399,12 +556,132 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.ahead = ahead;
 	ctx.commission = true;	/* P-1: the calendars loaded hold the commissions */
 	rules_due(today, &ctx, out);
-	for (size_t i = 0; i < out->n; i++) {
-		if (out->v[i].due == DATE_NONE || out->v[i].due >= c->created ||
-		    out->v[i].recorded)
+	for (size_t i = 0; i < out->n; i++)
+		if (due_kept(&out->v[i], c->created))
 			out->v[keep++] = out->v[i];
-	}
 	out->n = keep;
+	return 0;
+}
+
+/*
+ * Counting one open issue at a time (compliance_due_count): its parts as the rules see
+ * them (id 0: nothing points back at it), its findings in a scratch list.
+ */
+struct count_args {
+	struct rules_due_ctx ctx;	/* the office's, with this issue's parts only */
+	kz_date today, created;
+	struct rules_issue *ri;
+	size_t cap;
+	struct rules_financing fin;
+	struct rules_central cen;
+	struct rules_findings f;
+	struct compliance_count *n;
+};
+
+static void
+count_add(struct compliance_count *n, const struct rules_finding *f)
+{
+	if ((size_t)f->status < sizeof n->status / sizeof n->status[0])
+		n->status[f->status]++;
+	n->n++;
+}
+
+static int
+count_issue(struct issue *is, void *arg)
+{
+	struct count_args *a = arg;
+
+	a->ctx.nissues = 0;
+	add_rules_issue(is, 0, &a->ri, &a->ctx.nissues, &a->cap);
+	a->ctx.issues = a->ri;
+	a->ctx.nfinancing = rules_financing_of(is, 0, &a->fin);
+	a->ctx.ncentral = rules_central_of(is, 0, &a->cen);
+	a->f.n = 0;
+	rules_due_issues(a->today, &a->ctx, &a->f);
+	for (size_t i = 0; i < a->f.n; i++)
+		if (due_kept(&a->f.v[i], a->created))
+			count_add(a->n, &a->f.v[i]);
+	issue_free(is);
+	return 0;
+}
+
+struct due_count_args {
+	struct load_args la;
+	kz_date today;
+	int ahead;
+	struct rules_findings *out;
+	struct compliance_count *n;
+};
+
+static int
+due_count_fn(struct store_txn *t, void *arg)
+{
+	/* What rules_due reads of an issue (open_issues, after_issues): no texts but steps'. */
+	static const char *const fields[] = { "unit", "level", "deadline", "steps",
+		"needs_session", "session_date", "decision", "status", "progress", "created_ms",
+		"withdrawn",
+		NULL };
+	struct due_count_args *d = arg;
+	struct compliance *c = d->la.c;
+	struct count_args a;
+	struct rules_due_ctx ctx;
+	size_t keep = 0;
+	int rc;
+
+	/* A rerun starts from nothing (store_read runs fn once, but fn does not rely on it). */
+	compliance_free(c);
+	rules_findings_free(d->out);
+	memset(d->n, 0, sizeof *d->n);
+	if (load_fn(t, &d->la) != 0)
+		return -1;
+	/* Everything but the issues, as compliance_due gives it. */
+	due_ctx(c, &ctx);
+	ctx.tree = c->tree;
+	ctx.visits = c->rv;
+	ctx.nvisits = c->nrv;
+	ctx.ahead = d->ahead;
+	ctx.commission = true;
+	rules_due(d->today, &ctx, d->out);
+	for (size_t i = 0; i < d->out->n; i++)
+		if (due_kept(&d->out->v[i], c->created)) {
+			d->out->v[keep++] = d->out->v[i];
+			count_add(d->n, &d->out->v[i]);
+		}
+	d->out->n = keep;
+	/* The issues' part, one issue at a time, in the same snapshot. */
+	memset(&a, 0, sizeof a);
+	due_ctx(c, &a.ctx);
+	a.ctx.ahead = d->ahead;
+	a.ctx.financing = &a.fin;
+	a.ctx.central = &a.cen;
+	a.today = d->today;
+	a.created = c->created;
+	a.n = d->n;
+	rc = walk_open_issues(t, tags_of(issue_kind.desc, fields), count_issue, &a);
+	free(a.ri);
+	rules_findings_free(&a.f);
+	return rc;
+}
+
+int
+compliance_due_count(struct store *s, kz_date today, int ahead, struct compliance *c,
+    struct rules_findings *out, struct compliance_count *n, struct kz_error *e)
+{
+	struct due_count_args d;
+	int y0, y1;
+
+	/* The same visits and calendars as compliance_due. */
+	rules_due_years(today, ahead, &y0, &y1);
+	memset(c, 0, sizeof *c);
+	memset(out, 0, sizeof *out);
+	d = (struct due_count_args){ { today - RULES_DUE_BEHIND - 31, today + ahead + 31, y0, y1,
+		c, false, true }, today, ahead, out, n };
+	if (store_read(s, due_count_fn, &d, e) != 0) {
+		compliance_free(c);
+		rules_findings_free(out);
+		memset(n, 0, sizeof *n);
+		return -1;
+	}
 	return 0;
 }
 
@@ -440,7 +717,7 @@ compliance_check_commission(const struct compliance *c, int year, kz_date today,
 	 */
 	due_ctx(c, &ctx);
 	ctx.visits = c->rv;
-	ctx.nvisits = c->visits.n;
+	ctx.nvisits = c->nrv;
 	memset(out, 0, sizeof *out);
 	rules_check_commission(year, today, &ctx, out);
 }

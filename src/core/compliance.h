@@ -17,8 +17,11 @@ struct compliance {
 	struct rules_unit *units;	/* the office's unit and everything under it */
 	size_t nunits;
 	struct rules_tree *tree;
-	struct rec_array visits;	/* struct visit, loaded by date */
+	struct rec_array visits;	/* struct visit, loaded by date (compliance_due_count:
+					 * none, only rv and visit_ids) */
 	struct rules_visit *rv;		/* the same visits as the rules see them; id = index */
+	size_t nrv;
+	struct kz_uuid *visit_ids;	/* the id of each of rv */
 	struct rec_array dayoffs;	/* struct dayoff: the recorded days, by date */
 	struct holidays_day *days;	/* the same as the rules see them */
 	struct holidays_extra extra;
@@ -60,10 +63,36 @@ void compliance_free(struct compliance *c);
  * its open issues and their steps, A-3) are listed whenever they fell due. The
  * Government's store is the one made for its built-in unit, UNIT_GOVERNMENT_CODE
  * (G-1, G-2); its own findings carry that code as their akim.
- * Also loads c->issues and c->ri.
+ * Also loads c->issues (the open ones: closed ones are freed as the walk meets them) and
+ * c->ri.
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);
+
+/* compliance_due's findings counted by status, for a status line. */
+struct compliance_count {
+	size_t status[RULES_COV_OPEN + 1];	/* by enum rules_status */
+	size_t n;				/* all of them: the rows `due` lists */
+};
+
+/*
+ * What compliance_due(s, today, ahead) lists, counted into *n, without holding the issues
+ * or the visits: *out gets the findings that concern no issue (the visits', the calendar's:
+ * c->visit_ids names the visit of each, c->visits stays empty), and the open issues' (A-3,
+ * A-2, G-3) are only counted. In the same single read transaction: each open issue is
+ * decoded (only the fields the rules read), counted and freed before the next; the
+ * visits are kept as the rules see them (c->rv), not as records. Free c with
+ * compliance_free and *out with rules_findings_free.
+ *
+ * Why a walk and not an index of due dates kept by core: every open issue past its
+ * deadline counts (71,000 of 100,000 on the bench's store), so even an index must be read
+ * to its end before today; the count would need counters kept per day, and an index
+ * would need a new database in the store, its catch-up from the log (as search.c's) and
+ * a migration, and would have to follow every field the rules read (steps, financing,
+ * progress notes, status). The walk keeps memory flat and reads what `due` reads.
+ */
+int compliance_due_count(struct store *s, kz_date today, int ahead, struct compliance *c,
+    struct rules_findings *out, struct compliance_count *n, struct kz_error *e);
 
 /*
  * The office's dated obligations concerning year (rules_check_dated: K-1, K-3, A-4, or
