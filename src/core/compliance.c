@@ -136,57 +136,6 @@ tags_of(const struct schema_record *d, const char *const *names)
 	return m;
 }
 
-/*
- * The visits with from <= date < to as the rules see them (c->rv) and their ids, each read
- * through the index by date, turned and freed before the next: the count
- * (compliance_due_count) holds no struct visit, c->visits stays empty.
- */
-static int
-load_visits_lean(struct store_txn *t, kz_date from, kz_date to, struct compliance *c)
-{
-	struct store_cursor *cur;
-	uint8_t lo[4], hi[4];
-	size_t cap = 0, icap = 0;
-	int rc;
-
-	store_key_date(lo, from);
-	store_key_date(hi, to);
-	if (store_cursor_open(t, DB_VISITS_BY_DATE, &cur) != 0)
-		return -1;
-	for (rc = store_cursor_seek(cur, lo, 4); rc == 0; rc = store_cursor_next(cur)) {
-		struct rec_key pk = { .n = 0 };
-		struct visit v;
-		const void *k;
-		size_t kn;
-
-		store_cursor_get(cur, &k, &kn, NULL, NULL);
-		if (kn < 4 || memcmp(k, hi, 4) >= 0)
-			break;
-		if (kn < 20) {
-			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s holds a "
-			    "key of %zu bytes, shorter than a record's key (%zu): the index is "
-			    "damaged"), store_dir(store_txn_store(t)), visit_kind.desc->name, kn,
-			    (size_t)16);
-			break;
-		}
-		rec_key_bytes(&pk, (const uint8_t *)k + kn - 16, 16);
-		if ((rc = rec_load(t, &visit_kind, &pk, &v)) != 0) {
-			if (rc == 1)
-				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s "
-				    "names a missing record"), store_dir(store_txn_store(t)),
-				    visit_kind.desc->name);
-			break;
-		}
-		c->rv = xgrow(c->rv, &cap, c->nrv + 1, sizeof *c->rv);
-		c->visit_ids = xgrow(c->visit_ids, &icap, c->nrv + 1, sizeof *c->visit_ids);
-		to_rules_visit(&v, (int)c->nrv, &c->rv[c->nrv]);
-		c->visit_ids[c->nrv++] = v.id;
-		visit_free(&v);
-	}
-	store_cursor_close(&cur);
-	return rc < 0 ? -1 : 0;
-}
-
 /* Takes an issue: keeps it (its fields move) or frees it. */
 typedef int (*issue_take_fn)(struct issue *is, void *arg);
 
@@ -242,7 +191,7 @@ struct load_args {
 	int y0, y1;
 	struct compliance *c;
 	bool issues;		/* also the open issues, into c->issues (compliance_due) */
-	bool lean;		/* the visits as c->rv and c->visit_ids only (compliance_due_count) */
+	bool lean;		/* no visits, no receptions: compliance_due_count walks them */
 };
 
 static int
@@ -273,13 +222,10 @@ load_fn(struct store_txn *t, void *arg)
 	c->office_type = units.n > 0 ? (enum unit_type)((struct unit *)units.items)->type :
 	    UNIT_UNKNOWN;
 	c->tree = rules_tree_new(c->units, c->nunits);
-	if (a->lean) {
-		if (load_visits_lean(t, a->from, a->to, c) != 0)
-			goto out;
-	} else {
+	if (!a->lean) {
 		if (visit_list_tx(t, a->from, a->to, &c->visits) != 0)
 			goto out;
-		c->nrv = c->visits.n;
+		c->nrv = c->nvisit_ids = c->visits.n;
 		c->rv = xcalloc(c->nrv ? c->nrv : 1, sizeof *c->rv);
 		c->visit_ids = xcalloc(c->nrv ? c->nrv : 1, sizeof *c->visit_ids);
 		for (size_t i = 0; i < c->nrv; i++) {
@@ -288,9 +234,9 @@ load_fn(struct store_txn *t, void *arg)
 			to_rules_visit(v, (int)i, &c->rv[i]);
 			c->visit_ids[i] = v->id;
 		}
+		if (count_receptions(t, c) != 0)
+			goto out;
 	}
-	if (count_receptions(t, c) != 0)
-		goto out;
 	if (dayoff_list_tx(t, &c->dayoffs) != 0)
 		goto out;
 	dayoff_to_extra(&c->dayoffs, &c->days, &c->extra.n);
@@ -613,28 +559,174 @@ struct due_count_args {
 	struct compliance_count *n;
 };
 
+/* A reception not withdrawn, by its visit: what read of it. */
+struct rcpt {
+	uint8_t visit[16];
+	kz_date date;
+};
+
+static int
+cmp_rcpt(const void *a, const void *b)
+{
+	return memcmp(((const struct rcpt *)a)->visit, ((const struct rcpt *)b)->visit, 16);
+}
+
+/* What count_receptions gives a visit, from the receptions sorted by visit. */
+static void
+visit_receptions(const struct rcpt *r, size_t n, struct rules_visit *rv, const uint8_t *id)
+{
+	struct rcpt key;
+	const struct rcpt *hit;
+
+	memcpy(key.visit, id, 16);
+	if (n == 0 || (hit = bsearch(&key, r, n, sizeof *r, cmp_rcpt)) == NULL)
+		return;
+	while (hit > r && memcmp(hit[-1].visit, id, 16) == 0)
+		hit--;
+	for (; hit < r + n && memcmp(hit->visit, id, 16) == 0; hit++)
+		if (rv->receptions++ == 0 || hit->date > rv->receptions_end)
+			rv->receptions_end = hit->date;
+}
+
+/* Whether P-1 may count v as the first meeting ahead (p1_first_meeting in rules_check.c). */
+static bool
+p1_candidate(const struct rules_visit *v, const char office[10], kz_date today)
+{
+	return v->date != DATE_NONE && v->date >= today && v->status != RULES_CANCELLED &&
+	    v->status != RULES_HELD && strncmp(v->akim, office, 9) == 0;
+}
+
+/*
+ * The visits with from <= date < to, read one at a time through the index by date. Each
+ * one's own obligations (rules_due_visits) are counted at once and kept in *mine only when
+ * listed, its id then in *ids (the findings' visit is its index there); only the meetings
+ * P-1 may look at stay in c->rv, for rules_due with the rest.
+ */
+static int
+walk_visits(struct store_txn *t, struct due_count_args *d, struct rules_findings *mine,
+    struct kz_uuid **ids, size_t *nids)
+{
+	/* What to_rules_visit reads: not the venue, the time, the notes. */
+	static const char *const fields[] = { "id", "akim", "target", "date", "duration_min",
+		"field", "unscheduled", "reason", "announced_on", "channels", "broadcast",
+		"attendance", "receptions_end", "published_on", "status", "started_ms",
+		"report_end_ms", "comments", "no_broadcast", "invited", NULL };
+	uint64_t tags = tags_of(visit_kind.desc, fields);
+	struct compliance *c = d->la.c;
+	struct rec_array rs = { 0 };
+	struct rcpt *r;
+	struct rules_findings one = { 0 };
+	struct rules_due_ctx ctx;
+	struct store_cursor *cur = NULL;
+	size_t cap = 0, icap = 0, mcap = 0, nr = 0;
+	uint8_t lo[4], hi[4];
+	int rc;
+
+	/* The receptions are few and unindexed (count_receptions): by visit, in memory. */
+	if (reception_list_tx(t, NULL, &rs) != 0)
+		return -1;
+	r = xmalloc((rs.n ? rs.n : 1) * sizeof *r);
+	for (size_t k = 0; k < rs.n; k++) {
+		const struct reception *x = (const struct reception *)rs.items + k;
+
+		memcpy(r[nr].visit, x->visit.b, 16);
+		r[nr++].date = x->date;
+	}
+	rec_array_free(&reception_kind, &rs);
+	if (nr > 1)
+		qsort(r, nr, sizeof *r, cmp_rcpt);
+	due_ctx(c, &ctx);
+	ctx.tree = c->tree;
+	ctx.ahead = d->ahead;
+	store_key_date(lo, d->la.from);
+	store_key_date(hi, d->la.to);
+	rc = store_cursor_open(t, DB_VISITS_BY_DATE, &cur) != 0 ? -1 :
+	    store_cursor_seek(cur, lo, 4);
+	for (; rc == 0; rc = store_cursor_next(cur)) {
+		struct rules_visit rv;
+		struct visit v;
+		const void *k, *val;
+		size_t kn, vn;
+		bool listed = false;
+
+		store_cursor_get(cur, &k, &kn, NULL, NULL);
+		if (kn < 4 || memcmp(k, hi, 4) >= 0)
+			break;
+		if (kn < 20) {
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s holds a "
+			    "key of %zu bytes, shorter than a record's key (%zu): the index is "
+			    "damaged"), store_dir(store_txn_store(t)), visit_kind.desc->name, kn,
+			    (size_t)16);
+			break;
+		}
+		if ((rc = store_get(t, DB_VISITS, (const uint8_t *)k + kn - 16, 16, &val,
+		    &vn)) != 0) {
+			if (rc == 1)
+				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s "
+				    "names a missing record"), store_dir(store_txn_store(t)),
+				    visit_kind.desc->name);
+			break;
+		}
+		if ((rc = rec_decode_only(t, &visit_kind, val, vn, tags, &v)) != 0)
+			break;
+		to_rules_visit(&v, (int)*nids, &rv);
+		visit_receptions(r, nr, &rv, v.id.b);
+		if (p1_candidate(&rv, c->office, d->today)) {
+			/* rules_due lists its own obligations with P-1's */
+			rv.id = (int)c->nrv;
+			c->rv = xgrow(c->rv, &cap, c->nrv + 1, sizeof *c->rv);
+			c->rv[c->nrv] = rv;
+			c->visit_ids = xgrow(c->visit_ids, &icap, c->nrv + 1, sizeof *c->visit_ids);
+			c->visit_ids[c->nrv++] = v.id;
+			visit_free(&v);
+			continue;
+		}
+		ctx.visits = &rv;
+		ctx.nvisits = 1;
+		one.n = 0;
+		rules_due_visits(d->today, &ctx, &one);
+		for (size_t i = 0; i < one.n; i++) {
+			if (!due_kept(&one.v[i], c->created))
+				continue;
+			count_add(d->n, &one.v[i]);
+			*rules_findings_add(mine) = one.v[i];
+			listed = true;
+		}
+		if (listed) {
+			*ids = xgrow(*ids, &mcap, *nids + 1, sizeof **ids);
+			(*ids)[(*nids)++] = v.id;
+		}
+		visit_free(&v);
+	}
+	store_cursor_close(&cur);
+	rules_findings_free(&one);
+	free(r);
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 due_count_fn(struct store_txn *t, void *arg)
 {
 	/* What rules_due reads of an issue (open_issues, after_issues): no texts but steps'. */
 	static const char *const fields[] = { "unit", "level", "deadline", "steps",
 		"needs_session", "session_date", "decision", "status", "progress", "created_ms",
-		"withdrawn",
-		NULL };
+		"withdrawn", NULL };
 	struct due_count_args *d = arg;
 	struct compliance *c = d->la.c;
+	struct rules_findings mine = { 0 };
+	struct kz_uuid *ids = NULL;
+	size_t nids = 0, keep = 0;
 	struct count_args a;
 	struct rules_due_ctx ctx;
-	size_t keep = 0;
-	int rc;
+	int rc = -1;
 
 	/* A rerun starts from nothing (store_read runs fn once, but fn does not rely on it). */
 	compliance_free(c);
 	rules_findings_free(d->out);
 	memset(d->n, 0, sizeof *d->n);
-	if (load_fn(t, &d->la) != 0)
-		return -1;
-	/* Everything but the issues, as compliance_due gives it. */
+	if (load_fn(t, &d->la) != 0 || walk_visits(t, d, &mine, &ids, &nids) != 0)
+		goto out;
+	/* The rest but the issues, as compliance_due gives it, with P-1's meetings. */
 	due_ctx(c, &ctx);
 	ctx.tree = c->tree;
 	ctx.visits = c->rv;
@@ -648,6 +740,18 @@ due_count_fn(struct store_txn *t, void *arg)
 			count_add(d->n, &d->out->v[i]);
 		}
 	d->out->n = keep;
+	/* The other visits' findings follow, their ids after P-1's meetings'. */
+	c->visit_ids = xrealloc(c->visit_ids, (c->nrv + nids + 1) * sizeof *c->visit_ids);
+	if (nids > 0)
+		memcpy(c->visit_ids + c->nrv, ids, nids * sizeof *ids);
+	c->nvisit_ids = c->nrv + nids;
+	for (size_t i = 0; i < mine.n; i++) {
+		struct rules_finding *f = rules_findings_add(d->out);
+
+		*f = mine.v[i];
+		if (f->visit >= 0)
+			f->visit += (int)c->nrv;
+	}
 	/* The issues' part, one issue at a time, in the same snapshot. */
 	memset(&a, 0, sizeof a);
 	due_ctx(c, &a.ctx);
@@ -660,6 +764,9 @@ due_count_fn(struct store_txn *t, void *arg)
 	rc = walk_open_issues(t, tags_of(issue_kind.desc, fields), count_issue, &a);
 	free(a.ri);
 	rules_findings_free(&a.f);
+out:
+	rules_findings_free(&mine);
+	free(ids);
 	return rc;
 }
 

@@ -18,10 +18,13 @@ struct compliance {
 	size_t nunits;
 	struct rules_tree *tree;
 	struct rec_array visits;	/* struct visit, loaded by date (compliance_due_count:
-					 * none, only rv and visit_ids) */
-	struct rules_visit *rv;		/* the same visits as the rules see them; id = index */
+					 * none) */
+	struct rules_visit *rv;		/* the same visits as the rules see them; id = index
+					 * (compliance_due_count: those P-1 may read only) */
 	size_t nrv;
-	struct kz_uuid *visit_ids;	/* the id of each of rv */
+	struct kz_uuid *visit_ids;	/* the id of each of rv; compliance_due_count: then of
+					 * each other visit a finding names */
+	size_t nvisit_ids;
 	struct rec_array dayoffs;	/* struct dayoff: the recorded days, by date */
 	struct holidays_day *days;	/* the same as the rules see them */
 	struct holidays_extra extra;
@@ -78,11 +81,12 @@ struct compliance_count {
 /*
  * What compliance_due(s, today, ahead) lists, counted into *n, without holding the issues
  * or the visits: *out gets the findings that concern no issue (the visits', the calendar's:
- * c->visit_ids names the visit of each, c->visits stays empty), and the open issues' (A-3,
- * A-2, G-3) are only counted. In the same single read transaction: each open issue is
- * decoded (only the fields the rules read), counted and freed before the next; the
- * visits are kept as the rules see them (c->rv), not as records. Free c with
- * compliance_free and *out with rules_findings_free.
+ * c->visit_ids[f->visit] names a finding's visit, c->visits stays empty; not in
+ * compliance_due's order), and the open issues' (A-3, A-2, G-3) are only counted. In one
+ * read transaction, as compliance_due: each visit is read, its own obligations counted
+ * (rules_due_visits) and freed before the next, only the few meetings P-1 reads kept;
+ * each open issue is decoded (only the fields the rules read), counted and freed. Free c
+ * with compliance_free and *out with rules_findings_free.
  *
  * Why a walk and not an index of due dates kept by core: every open issue past its
  * deadline counts (71,000 of 100,000 on the bench's store), so even an index must be read

@@ -1154,6 +1154,16 @@ rules_due_issues(kz_date today, const struct rules_due_ctx *c, struct rules_find
 }
 
 void
+rules_due_visits(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
+{
+	struct window w;
+
+	due_window(today, c, &w);
+	due_visits(c, &w, out);
+	due_after(c, &w, out);
+}
+
+void
 rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
 {
 	const struct rules_deadline *rows;

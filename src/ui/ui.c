@@ -386,11 +386,11 @@ ui_load_due(struct ui *ui)
 	for (size_t i = 0; i < ui->findings.n; i++) {
 		const struct rules_finding *f = &ui->findings.v[i];
 
-		if (f->visit >= 0 && (size_t)f->visit < c.nrv)
+		if (f->visit >= 0 && (size_t)f->visit < c.nvisit_ids)
 			ui->finding_visit[i] = c.visit_ids[f->visit];
 	}
 	compliance_free(&c);
-	/* The visits as the rules see them (4 MiB on the bench's store): given back. */
+	/* What the count read, given back to the system for the rest of the session. */
 	malloc_trim(0);
 }
 

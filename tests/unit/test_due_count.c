@@ -18,6 +18,7 @@
 #include "core/demo.h"
 #include "core/issue.h"
 #include "core/node.h"
+#include "core/reception.h"
 #include "core/visit.h"
 #include "district.h"
 #include "util/xmalloc.h"
@@ -27,11 +28,34 @@
 /* What a store's due holds, by rule and status, to say which cases a test covered. */
 struct seen {
 	size_t a3_overdue, a3_pending, a3_missing, a2_overdue, a2_pending, g3, visits;
+	size_t rule[5];		/* of a meeting: M-1, P-4, A-3, A-1, P-1 */
 };
+
+static const char *const visit_rules[] = { RULES_PAST_NOT_HELD_RULE, "P-4", "A-3", "A-1",
+	"P-1" };
+
+/* A finding as a line, its visit named by id: what the count's and due's must share. */
+static char *
+finding_line(const struct rules_finding *f, const struct kz_uuid *visit)
+{
+	char id[UID_STRLEN] = "-";
+
+	if (visit != NULL)
+		uid_format(visit, id);
+	return xasprintf("%s %d %d %d %s %s %d %d %d %d %s", f->rule, (int)f->status, f->due,
+	    f->days, f->akim, f->target, f->year, (int)f->period, f->quarter, f->step, id);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 /*
  * Compares compliance_due_count with compliance_due on today: the counts by status, and
- * the findings that concern no issue, one for one, naming the same visits.
+ * the findings that concern no issue, the same ones (in another order) about the same
+ * visits.
  */
 static void
 assert_count_is_due(struct store *s, kz_date today, int ahead, struct seen *seen)
@@ -41,45 +65,55 @@ assert_count_is_due(struct store *s, kz_date today, int ahead, struct seen *seen
 	struct compliance_count n;
 	struct kz_error e = { 0 };
 	size_t want[NSTATUS] = { 0 }, j = 0;
+	char **a, **b;
 
 	if (compliance_due(s, today, ahead, &c, &f, &e) != 0 ||
 	    compliance_due_count(s, today, ahead, &lc, &lf, &n, &e) != 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(lc.visits.n, 0);	/* no struct visit held */
 	assert_int_equal(lc.issues.n, 0);
+	a = xcalloc(f.n + 1, sizeof *a);
+	b = xcalloc(lf.n + 1, sizeof *b);
 	for (size_t i = 0; i < f.n; i++) {
-		const struct rules_finding *a = &f.v[i];
+		const struct rules_finding *x = &f.v[i];
 
-		assert_true((size_t)a->status < NSTATUS);
-		want[a->status]++;
+		assert_true((size_t)x->status < NSTATUS);
+		want[x->status]++;
 		if (seen != NULL) {
-			bool a3 = strcmp(a->rule, "A-3") == 0 && a->issue >= 0;
+			bool a3 = strcmp(x->rule, "A-3") == 0 && x->issue >= 0;
 
-			seen->a3_overdue += a3 && a->status == RULES_OVERDUE;
-			seen->a3_pending += a3 && a->status == RULES_PENDING;
-			seen->a3_missing += a3 && a->status == RULES_MISSING;
-			seen->a2_overdue += strcmp(a->rule, "A-2") == 0 && a->status == RULES_OVERDUE;
-			seen->a2_pending += strcmp(a->rule, "A-2") == 0 && a->status == RULES_PENDING;
-			seen->g3 += strcmp(a->rule, "G-3") == 0;
-			seen->visits += a->visit >= 0;
+			seen->a3_overdue += a3 && x->status == RULES_OVERDUE;
+			seen->a3_pending += a3 && x->status == RULES_PENDING;
+			seen->a3_missing += a3 && x->status == RULES_MISSING;
+			seen->a2_overdue += strcmp(x->rule, "A-2") == 0 && x->status == RULES_OVERDUE;
+			seen->a2_pending += strcmp(x->rule, "A-2") == 0 && x->status == RULES_PENDING;
+			seen->g3 += strcmp(x->rule, "G-3") == 0;
+			seen->visits += x->visit >= 0;
+			for (size_t k = 0; k < 5; k++)
+				seen->rule[k] += x->visit >= 0 && strcmp(x->rule, visit_rules[k]) == 0;
 		}
-		if (a->issue >= 0)
+		if (x->issue >= 0)
 			continue;
-		/* The same finding, in the same order, about the same visit. */
-		assert_true(j < lf.n);
-		assert_string_equal(lf.v[j].rule, a->rule);
-		assert_int_equal(lf.v[j].status, a->status);
-		assert_int_equal(lf.v[j].due, a->due);
-		assert_int_equal(lf.v[j].days, a->days);
-		assert_string_equal(lf.v[j].akim, a->akim);
-		assert_string_equal(lf.v[j].target, a->target);
-		assert_int_equal(lf.v[j].visit >= 0, a->visit >= 0);
-		if (a->visit >= 0)
-			assert_memory_equal(lc.visit_ids[lf.v[j].visit].b,
-			    ((const struct visit *)c.visits.items)[a->visit].id.b, 16);
-		j++;
+		assert_true(x->visit < (int)c.visits.n);
+		a[j++] = finding_line(x, x->visit >= 0 ?
+		    &((const struct visit *)c.visits.items)[x->visit].id : NULL);
 	}
 	assert_int_equal(j, lf.n);
+	for (size_t i = 0; i < lf.n; i++) {
+		assert_int_equal(lf.v[i].issue, -1);
+		assert_true(lf.v[i].visit < (int)lc.nvisit_ids);
+		b[i] = finding_line(&lf.v[i], lf.v[i].visit >= 0 ? &lc.visit_ids[lf.v[i].visit] :
+		    NULL);
+	}
+	qsort(a, j, sizeof *a, cmp_str);
+	qsort(b, lf.n, sizeof *b, cmp_str);
+	for (size_t i = 0; i < j; i++) {
+		assert_string_equal(b[i], a[i]);
+		free(a[i]);
+		free(b[i]);
+	}
+	free(a);
+	free(b);
 	assert_int_equal(n.n, f.n);
 	for (int k = 0; k < NSTATUS; k++)
 		assert_int_equal(n.status[k], want[k]);
@@ -202,6 +236,54 @@ add_issues(struct store *s, const char *unit, kz_date base, size_t n, bool centr
 	}
 }
 
+/*
+ * n meetings of the district's akim and of a rural okrug's around now (the clock of the
+ * saves): held (published or not, with a reception or not), planned and announced ahead
+ * (P-4, P-1) or past (M-1), cancelled.
+ */
+static void
+add_visits(struct store *s, kz_date now, size_t n)
+{
+	static const char *const akims[] = { TEST_DISTRICT, "613633000" };
+
+	set_now(now);
+	for (size_t i = 0; i < n; i++) {
+		struct kz_error e = { 0 };
+		struct visit v;
+		struct reception r;
+
+		visit_init(&v);
+		memcpy(v.akim, akims[rand() % 2], 10);
+		memcpy(v.target, "613633000", 10);
+		v.date = now - 250 + rand() % 400;
+		v.field = true;
+		v.duration_min = 120;
+		v.status = rand() % VISIT_STATUS_COUNT;
+		if (v.status == VISIT_HELD && v.date > now)
+			v.status = VISIT_PLANNED;
+		if (v.status != VISIT_PLANNED && rand() % 2 == 0) {
+			kz_date on = v.date - 20 + rand() % 15;
+
+			v.announced_on = on < now ? on : now;
+		}
+		if (v.status == VISIT_HELD && rand() % 2 == 0 && v.date + 15 <= now)
+			v.published_on = v.date + rand() % 15;
+		if (visit_add(s, &v, &e) != 0)
+			fail_msg("visit_add: %s", e.msg);
+		if (v.status == VISIT_HELD && rand() % 3 == 0 && v.date + 5 <= now) {
+			reception_init(&r);
+			r.visit = v.id;
+			r.date = v.date + rand() % 5;
+			r.citizens = 3;
+			r.received_by = xstrdup("akimat");
+			if (reception_add(s, &r, &e) != 0)
+				fail_msg("reception_add: %s", e.msg);
+			reception_free(&r);
+		}
+		visit_free(&v);
+	}
+}
+
 /* A district's store: in every state, on days before, among and after them. */
 static void
 test_due_count_district_issues(void **state)
@@ -216,11 +298,15 @@ test_due_count_district_issues(void **state)
 	set_now(base - 5);
 	s = test_district_store(&dir);
 	add_issues(s, "613633100", base, 400, false);
+	add_visits(s, base + 150, 150);
 	for (int k = 0; k < 5; k++)
 		assert_count_is_due(s, base + 60 * k, 0, &seen);
 	assert_count_is_due(s, base + 100, 120, &seen);
 	assert_true(seen.a3_overdue > 0 && seen.a3_pending > 0 && seen.a3_missing > 0);
 	assert_true(seen.a2_overdue > 0 && seen.a2_pending > 0);
+	/* each rule of a meeting: M-1, P-4, A-3 of a meeting held, A-1, and P-1 */
+	for (size_t k = 0; k < sizeof seen.rule / sizeof seen.rule[0]; k++)
+		assert_true(seen.rule[k] > 0);
 	store_close(&s);
 	test_rmdir(dir);
 	unsetenv("KEZDESU_NOW");
