@@ -79,6 +79,12 @@ struct compliance_count {
 };
 
 /*
+ * Asked every 64 records a count reads (compliance_due_count): true stops it.
+ * The interface asks whether a key waits, so that the count never delays one.
+ */
+typedef bool (*compliance_stop_fn)(void *arg);
+
+/*
  * What compliance_due(s, today, ahead) lists, counted into *n, without holding the issues
  * or the visits: *out gets the findings that concern no issue (the visits', the calendar's:
  * c->visit_ids[f->visit] names a finding's visit, c->visits stays empty; not in
@@ -86,7 +92,8 @@ struct compliance_count {
  * read transaction, as compliance_due: each visit is read, its own obligations counted
  * (rules_due_visits) and freed before the next, only the few meetings P-1 reads kept;
  * each open issue is decoded (only the fields the rules read), counted and freed. Free c
- * with compliance_free and *out with rules_findings_free.
+ * with compliance_free and *out with rules_findings_free. 0 counted; 1 stopped by stop
+ * (NULL: never), nothing loaded; -1 with e set.
  *
  * Why a walk and not an index of due dates kept by core: every open issue past its
  * deadline counts (71,000 of 100,000 on the bench's store), so even an index must be read
@@ -95,8 +102,9 @@ struct compliance_count {
  * a migration, and would have to follow every field the rules read (steps, financing,
  * progress notes, status). The walk keeps memory flat and reads what `due` reads.
  */
-int compliance_due_count(struct store *s, kz_date today, int ahead, struct compliance *c,
-    struct rules_findings *out, struct compliance_count *n, struct kz_error *e);
+int compliance_due_count(struct store *s, kz_date today, int ahead, compliance_stop_fn stop,
+    void *stop_arg, struct compliance *c, struct rules_findings *out,
+    struct compliance_count *n, struct kz_error *e);
 
 /*
  * The office's dated obligations concerning year (rules_check_dated: K-1, K-3, A-4, or

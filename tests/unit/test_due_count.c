@@ -4,7 +4,8 @@
  * in every state (A-3 deadlines overdue, pending, beyond the window and none; steps done
  * and not; A-2 financing before and after its session, decided or not; G-3 central issues
  * with and without the last quarter's note, in the Government's store; closed and
- * withdrawn issues), and does so without holding the issues: its memory stays flat.
+ * withdrawn issues), and does so without holding the issues: its memory stays flat. It
+ * stops when asked to (a key comes in the interface).
  */
 #include "testutil.h"
 
@@ -68,7 +69,7 @@ assert_count_is_due(struct store *s, kz_date today, int ahead, struct seen *seen
 	char **a, **b;
 
 	if (compliance_due(s, today, ahead, &c, &f, &e) != 0 ||
-	    compliance_due_count(s, today, ahead, &lc, &lf, &n, &e) != 0)
+	    compliance_due_count(s, today, ahead, NULL, NULL, &lc, &lf, &n, &e) != 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(lc.visits.n, 0);	/* no struct visit held */
 	assert_int_equal(lc.issues.n, 0);
@@ -284,6 +285,56 @@ add_visits(struct store *s, kz_date now, size_t n)
 	}
 }
 
+/* A stop that says yes at its n-th question (counted in *arg: n, then the questions). */
+static bool
+stop_at(void *arg)
+{
+	int *q = arg;
+
+	return ++q[1] >= q[0];
+}
+
+/*
+ * The interface's count stops when a key comes (stop says so) and then gives nothing;
+ * a stop that never says so changes nothing.
+ */
+static void
+assert_count_stops(struct store *s, kz_date today)
+{
+	struct compliance c;
+	struct rules_findings f;
+	struct compliance_count n;
+	struct kz_error e = { 0 };
+
+	for (int at = 1; at <= 2; at++) {
+		int q[2] = { at, 0 };
+
+		assert_int_equal(compliance_due_count(s, today, 0, stop_at, q, &c, &f, &n, &e), 1);
+		assert_int_equal(q[1], at);
+		assert_int_equal(n.n, 0);
+		assert_int_equal(f.n, 0);
+		assert_null(c.visit_ids);
+		assert_int_equal(c.nunits, 0);
+	}
+	{
+		int q[2] = { 1000000, 0 };
+		struct compliance c0;
+		struct rules_findings f0;
+		struct compliance_count n0;
+
+		assert_int_equal(compliance_due_count(s, today, 0, stop_at, q, &c, &f, &n, &e), 0);
+		assert_true(q[1] >= 2);		/* asked while the visits and the issues were read */
+		assert_int_equal(compliance_due_count(s, today, 0, NULL, NULL, &c0, &f0, &n0, &e),
+		    0);
+		assert_memory_equal(&n, &n0, sizeof n);
+		assert_int_equal(f.n, f0.n);
+		rules_findings_free(&f);
+		rules_findings_free(&f0);
+		compliance_free(&c);
+		compliance_free(&c0);
+	}
+}
+
 /* A district's store: in every state, on days before, among and after them. */
 static void
 test_due_count_district_issues(void **state)
@@ -307,6 +358,7 @@ test_due_count_district_issues(void **state)
 	/* each rule of a meeting: M-1, P-4, A-3 of a meeting held, A-1, and P-1 */
 	for (size_t k = 0; k < sizeof seen.rule / sizeof seen.rule[0]; k++)
 		assert_true(seen.rule[k] > 0);
+	assert_count_stops(s, base + 100);
 	store_close(&s);
 	test_rmdir(dir);
 	unsetenv("KEZDESU_NOW");
@@ -430,7 +482,8 @@ test_due_count_memory_is_flat(void **state)
 		rl.rlim_cur = rl.rlim_max = vm_data() + ((rlim_t)12 << 20);
 		if (setrlimit(RLIMIT_DATA, &rl) != 0)
 			_exit(3);
-		if (compliance_due_count(s, day("2026-03-01"), 0, &c, &f, &cn, &e) != 0)
+		if (compliance_due_count(s, day("2026-03-01"), 0, NULL, NULL, &c, &f, &cn,
+		    &e) != 0)
 			_exit(2);
 		/* every issue counted: 4,000 overdue or pending, and the office's A-4 */
 		_exit(cn.status[RULES_OVERDUE] + cn.status[RULES_PENDING] >= n &&
