@@ -43,6 +43,8 @@
 #define UI_WIDE_COLS 160
 /* The input timeout: the longest another process's commit waits to be shown. */
 #define UI_TICK_MS 500
+/* The obligations are counted once no key has come for this long. */
+#define UI_DUE_QUIET_MS 300
 /* How long after Escape a key still makes it Meta (M-x), as terminals send Alt. */
 #define UI_META_MS 25
 
@@ -355,6 +357,15 @@ ui_visit_marks(const struct ui *ui, const struct kz_uuid *id, char *buf, size_t 
 	}
 }
 
+static int64_t
+ui_mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 /* compliance_due_count's stop: a key waits (it is read first, the count comes back). */
 static bool
 ui_key_waits(void *arg)
@@ -383,7 +394,7 @@ ui_load_due(struct ui *ui)
 	rc = compliance_due_count(ui->store, ui->today, RULES_DUE_AHEAD, ui_key_waits, NULL, &c,
 	    &f, &n, &e);
 	if (rc == 1)
-		return false;
+		return false;	/* a key waits: counted in the next pause */
 	rules_findings_free(&ui->findings);
 	free(ui->finding_visit);
 	ui->finding_visit = NULL;
@@ -906,15 +917,15 @@ ui_paste(struct ui *ui)
 }
 
 /*
- * Counts the obligations again after a commit, when no key is waiting: a key that
- * arrives during the count stops it (it starts again when the keys stop), so typing is
- * never slowed, and the first frame is drawn before it. 1 when it counted (the caller
- * draws before reading).
+ * Counts the obligations again after a commit, when no key is waiting and none came in the
+ * last UI_DUE_QUIET_MS (a pause in typing; the input's timeout wakes the loop for it): a
+ * key that arrives during the count stops it, so typing is never slowed, and the first
+ * frame is drawn before it. 1 when it counted (the caller draws before reading).
  */
 static bool
 ui_due_idle(struct ui *ui)
 {
-	if (!ui->due_stale || ui_key_waits(NULL))
+	if (!ui->due_stale || ui_key_waits(NULL) || ui_mono_ms() < ui->due_quiet_ms)
 		return false;
 	return ui_load_due(ui);
 }
@@ -932,6 +943,8 @@ ui_input(struct ui *ui)
 	ui_bench_read(r, ch);
 	if (r == ERR)
 		return;
+	/* the obligations are counted in a pause of the keys (ui_due_idle) */
+	ui->due_quiet_ms = ui_mono_ms() + UI_DUE_QUIET_MS;
 	if (r == KEY_CODE_YES) {
 		if (ch == KEY_RESIZE) {
 			ui->all_dirty = true;
