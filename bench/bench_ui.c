@@ -643,9 +643,9 @@ session(struct config *cf, int cols, int rows, struct session *ss)
 		type_text(&t, questions[q % (sizeof questions / sizeof questions[0])], SENT_CHAR,
 		    &l, ss);
 		/*
-		 * The save: a durable transaction, then the commit's reload and, when no key
-		 * waits, the obligations' recount (src/ui/ui.c, ui_due_idle), whose status line
-		 * comes later: all of it is the Enter's, up to the last byte within a second.
+		 * The save: a durable transaction, then the commit's reload and, in the next
+		 * pause of the keys, the obligations' recount (src/ui/ui.c, ui_due_idle), whose
+		 * status line comes later: all of it is the Enter's, up to the last byte.
 		 */
 		{
 			double t0 = now_ms(), last = t0;
@@ -756,9 +756,8 @@ bench_typing(struct config *cf)
 		    verdict(p99, TARGET_KEY_P99_MS));
 		p99 = pct(&ss.search, 0.99);
 		printf("    Enter to its last output byte within 1.5 s (outside: the reload drawn; "
-		    "the obligations' recount after it writes nothing when the counts are the "
-		    "same, and costs what the first character's wait below shows): median %.1f "
-		    "ms, max %.1f ms\n",
+		    "the obligations' recount, in the next pause of the keys, writes nothing when "
+		    "the counts are the same): median %.1f ms, max %.1f ms\n",
 		    pct(&ss.enter_quiet, 0.5), ss.enter_quiet.n ?
 		    ss.enter_quiet.v[ss.enter_quiet.n - 1] : 0);
 		printf("    Triage, a search keystroke, key read to results drawn: median %.3f ms, "
@@ -772,8 +771,8 @@ bench_typing(struct config *cf)
 		    cat.chars ? (double)cat.char_bytes / (double)cat.chars : 0);
 		printf("    a character's round trip through the pty (outside, write to its "
 		    "first byte): median %.3f ms, p99 %.3f ms; cat: median %.3f ms, p99 %.3f ms; "
-		    "the first character right after the first frame: %.1f ms (it waits for the "
-		    "obligations' first count)\n",
+		    "the first character right after the first frame: %.1f ms (it stops the "
+		    "obligations' first count, running then)\n",
 		    pct(&ss.echo, 0.5), pct(&ss.echo, 0.99), pct(&cat.echo, 0.5),
 		    pct(&cat.echo, 0.99), ss.first_echo);
 		printf("    memory: peak private (anonymous + files' private dirty, sampled every "
