@@ -66,8 +66,8 @@ void compliance_free(struct compliance *c);
  * its open issues and their steps, A-3) are listed whenever they fell due. The
  * Government's store is the one made for its built-in unit, UNIT_GOVERNMENT_CODE
  * (G-1, G-2); its own findings carry that code as their akim.
- * Also loads c->issues (the open ones: closed ones are freed as the walk meets them) and
- * c->ri.
+ * Also loads c->issues (the open ones: closed ones are freed as the walk meets them;
+ * without their history, topic and later meetings, which nothing here shows) and c->ri.
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);

@@ -82,16 +82,18 @@ assert_count_is_due(struct store *s, kz_date today, int ahead, struct seen *seen
 		want[x->status]++;
 		if (seen != NULL) {
 			bool a3 = strcmp(x->rule, "A-3") == 0 && x->issue >= 0;
+			bool a2 = strcmp(x->rule, "A-2") == 0;
 
 			seen->a3_overdue += a3 && x->status == RULES_OVERDUE;
 			seen->a3_pending += a3 && x->status == RULES_PENDING;
 			seen->a3_missing += a3 && x->status == RULES_MISSING;
-			seen->a2_overdue += strcmp(x->rule, "A-2") == 0 && x->status == RULES_OVERDUE;
-			seen->a2_pending += strcmp(x->rule, "A-2") == 0 && x->status == RULES_PENDING;
+			seen->a2_overdue += a2 && x->status == RULES_OVERDUE;
+			seen->a2_pending += a2 && x->status == RULES_PENDING;
 			seen->g3 += strcmp(x->rule, "G-3") == 0;
 			seen->visits += x->visit >= 0;
 			for (size_t k = 0; k < 5; k++)
-				seen->rule[k] += x->visit >= 0 && strcmp(x->rule, visit_rules[k]) == 0;
+				seen->rule[k] += x->visit >= 0 &&
+				    strcmp(x->rule, visit_rules[k]) == 0;
 		}
 		if (x->issue >= 0)
 			continue;
@@ -222,7 +224,8 @@ add_issues(struct store *s, const char *unit, kz_date base, size_t n, bool centr
 				is.decision = xstrdup("Қаржыландыру бөлінді");
 		}
 		if (central && rand() % 2 == 0) {
-			static const char *const q[] = { "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3" };
+			static const char *const q[] = { "2025-Q4", "2026-Q1", "2026-Q2",
+				"2026-Q3" };
 
 			is.level = LEVEL_CENTRAL;
 			if (rand() % 3 != 0)
@@ -323,7 +326,7 @@ assert_count_stops(struct store *s, kz_date today)
 		struct compliance_count n0;
 
 		assert_int_equal(compliance_due_count(s, today, 0, stop_at, q, &c, &f, &n, &e), 0);
-		assert_true(q[1] >= 2);		/* asked while the visits and the issues were read */
+		assert_true(q[1] >= 2);	/* asked while the visits and the issues were read */
 		assert_int_equal(compliance_due_count(s, today, 0, NULL, NULL, &c0, &f0, &n0, &e),
 		    0);
 		assert_memory_equal(&n, &n0, sizeof n);
