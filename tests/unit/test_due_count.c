@@ -20,6 +20,7 @@
 #include "core/issue.h"
 #include "core/node.h"
 #include "core/reception.h"
+#include "core/unit.h"
 #include "core/visit.h"
 #include "district.h"
 #include "util/xmalloc.h"
@@ -367,6 +368,34 @@ test_due_count_district_issues(void **state)
 	unsetenv("KEZDESU_NOW");
 }
 
+/*
+ * The Government's units as compliance reads them (code, parent and type through a
+ * cursor) are unit_list's: itself, then every unit, the roots under it.
+ */
+static void
+assert_units_are_listed(struct store *s)
+{
+	struct rec_array all = { 0 };
+	struct compliance c;
+	struct kz_error e = { 0 };
+
+	if (unit_list(s, UNIT_GOVERNMENT_CODE, &all, &e) != 0 ||
+	    compliance_load(s, 0, 1, 2026, 2026, &c, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_true(all.n > 50);
+	assert_int_equal(c.nunits, all.n);
+	assert_int_equal(c.office_type, UNIT_GOVERNMENT);
+	for (size_t i = 0; i < all.n; i++) {
+		const struct unit *u = (const struct unit *)all.items + i;
+
+		assert_string_equal(c.units[i].code, u->code);
+		assert_string_equal(c.units[i].parent, u->parent);
+		assert_int_equal(c.units[i].type, u->type);
+	}
+	rec_array_free(&unit_kind, &all);
+	compliance_free(&c);
+}
+
 /* The Government's store: G-3 for central issues, beside. */
 static void
 test_due_count_government(void **state)
@@ -375,14 +404,20 @@ test_due_count_government(void **state)
 	struct store *s;
 	struct kz_error e = { 0 };
 	struct seen seen = { 0 };
+	struct kato_table kt = { 0 };
+	struct unit_import_stats st;
 	kz_date base = day("2026-01-05");
 
 	(void)state;
 	srand(2026);
 	set_now(base);
 	s = test_store(&dir);
-	if (node_init(s, "000000000", &e) != 0)
+	if (node_init(s, "000000000", &e) != 0 ||
+	    kato_parse(demo_units_csv, strlen(demo_units_csv), "sample", &kt, &e) != 0 ||
+	    unit_import(s, &kt, "2026-07-17", false, &st, &e) != 0)
 		fail_msg("%s", e.msg);
+	kato_table_free(&kt);
+	assert_units_are_listed(s);
 	add_issues(s, "000000000", base + 5, 300, true);
 	for (int k = 0; k < 6; k++)
 		assert_count_is_due(s, base + 45 * k, 0, &seen);
