@@ -564,10 +564,7 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	return 0;
 }
 
-/*
- * Counting one open issue at a time (compliance_due_count): its parts as the rules see
- * them (id 0: nothing points back at it), its findings in a scratch list.
- */
+/* compliance_due_count's read: what it reads, what it gives, and whether to stop. */
 struct due_count_args {
 	struct load_args la;
 	kz_date today;
@@ -591,6 +588,10 @@ count_stopped(struct due_count_args *d)
 	return d->stopped;
 }
 
+/*
+ * Counting one open issue at a time (compliance_due_count): its parts as the rules see
+ * them (id 0: nothing points back at it), its findings in a scratch list.
+ */
 struct count_args {
 	struct due_count_args *d;
 	struct rules_due_ctx ctx;	/* the office's, with this issue's parts only */

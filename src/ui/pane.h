@@ -91,7 +91,7 @@ struct ui {
 	int due, overdue;		/* obligations (compliance_due); -1 before the first count */
 	bool due_stale;			/* a commit since: counted again when no key waits */
 	int64_t due_quiet_ms;		/* a key stopped the count: not again before then */
-	struct rules_findings findings;	/* of compliance_due: marks on the visits */
+	struct rules_findings findings;	/* of compliance_due_count: marks on the visits */
 	struct kz_uuid *finding_visit;	/* the visit of each finding (nil: none) */
 	struct kz_uuid visit;		/* the selected meeting (nil: none) */
 	char msg[512];			/* the message line */
