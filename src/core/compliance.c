@@ -177,6 +177,248 @@ load_units_all(struct store_txn *t, struct compliance *c)
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * Whether compliance_due lists a finding of rules_due: not one that fell due before the
+ * store was made, unless it is owed for something the store records.
+ */
+static bool
+due_kept(const struct rules_finding *f, kz_date created)
+{
+	return f->due == DATE_NONE || f->due >= created || f->recorded;
+}
+
+/* The office's part of the rules' deadline context: who it is and what it recorded. */
+static void
+due_ctx(const struct compliance *c, struct rules_due_ctx *ctx)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->office = c->office_type;
+	memcpy(ctx->office_code, c->office, 10);
+	ctx->government = unit_is_government(c->office);
+	ctx->done = c->done;
+	ctx->ndone = c->ndone;
+	ctx->revisions = c->rev;
+	ctx->nrevisions = c->nrev;
+}
+
+struct load_args {
+	kz_date from, to;
+	int y0, y1;
+	struct compliance *c;
+	bool issues;		/* also the open issues, into c->issues (compliance_due) */
+	bool lean;		/* no visits, no receptions: compliance_due_count walks them */
+	bool named;		/* the visits as compliance_due keeps them (named_visits) */
+	kz_date today;		/* named: the day and the window of the findings */
+	int ahead;
+	int *at;		/* named: out, each rv's index in c->visits (-1: none) */
+};
+
+/* compliance_due_count's read: what it reads, what it gives, and whether to stop. */
+struct due_count_args {
+	struct load_args la;
+	kz_date today;
+	int ahead;
+	compliance_stop_fn stop;
+	void *stop_arg;
+	bool stopped;		/* stop said so: nothing is given */
+	size_t seen;		/* records read, to ask stop every COUNT_ASK_EVERY */
+	struct rules_findings *out;
+	struct compliance_count *n;
+};
+
+/* 64 records read take about a tenth of a millisecond; asking costs a system call. */
+#define COUNT_ASK_EVERY 64
+
+static bool
+count_stopped(struct due_count_args *d)
+{
+	if (d == NULL)
+		return false;
+	if (!d->stopped && d->stop != NULL && ++d->seen % COUNT_ASK_EVERY == 0)
+		d->stopped = d->stop(d->stop_arg);
+	return d->stopped;
+}
+
+/* A reception not withdrawn, by its visit: what A-1 and A-3 read of it. */
+struct rcpt {
+	uint8_t visit[16];
+	kz_date date;
+};
+
+static int
+cmp_rcpt(const void *a, const void *b)
+{
+	return memcmp(((const struct rcpt *)a)->visit, ((const struct rcpt *)b)->visit, 16);
+}
+
+/* What count_receptions gives a visit, from the receptions sorted by visit. */
+static void
+visit_receptions(const struct rcpt *r, size_t n, struct rules_visit *rv, const uint8_t *id)
+{
+	struct rcpt key;
+	const struct rcpt *hit;
+
+	memcpy(key.visit, id, 16);
+	if (n == 0 || (hit = bsearch(&key, r, n, sizeof *r, cmp_rcpt)) == NULL)
+		return;
+	while (hit > r && memcmp(hit[-1].visit, id, 16) == 0)
+		hit--;
+	for (; hit < r + n && memcmp(hit->visit, id, 16) == 0; hit++)
+		if (rv->receptions++ == 0 || hit->date > rv->receptions_end)
+			rv->receptions_end = hit->date;
+}
+
+/* Whether P-1 may count v as the first meeting ahead (p1_first_meeting in rules_check.c). */
+static bool
+p1_candidate(const struct rules_visit *v, const char office[10], kz_date today)
+{
+	return v->date != DATE_NONE && v->date >= today && v->status != RULES_CANCELLED &&
+	    v->status != RULES_HELD && strncmp(v->akim, office, 9) == 0;
+}
+
+/*
+ * One visit as walk_visits hands it: decoded with the fields the rules read (v, which the
+ * callee frees), as the rules see it (rv, id 0, its receptions counted), and its stored
+ * value (val, valid in t) for a callee that keeps it whole.
+ */
+typedef int (*visit_take_fn)(struct store_txn *t, struct visit *v, struct rules_visit *rv,
+    const void *val, size_t vn, void *arg);
+
+/*
+ * Hands each visit with from <= date < to to fn, one at a time, read through the index by
+ * date; with stop, a count that stops when asked (count_stopped).
+ */
+static int
+walk_visits(struct store_txn *t, kz_date from, kz_date to, struct due_count_args *stop,
+    visit_take_fn fn, void *arg)
+{
+	/* What to_rules_visit reads: not the venue, the time, the notes. */
+	static const char *const fields[] = { "id", "akim", "target", "date", "duration_min",
+		"field", "unscheduled", "reason", "announced_on", "channels", "broadcast",
+		"attendance", "receptions_end", "published_on", "status", "started_ms",
+		"report_end_ms", "comments", "no_broadcast", "invited", NULL };
+	uint64_t tags = tags_of(visit_kind.desc, fields);
+	struct rec_array rs = { 0 };
+	struct rcpt *r;
+	struct store_cursor *cur = NULL;
+	size_t nr = 0;
+	uint8_t lo[4], hi[4];
+	int rc;
+
+	/* The receptions are few and unindexed (count_receptions): by visit, in memory. */
+	if (reception_list_tx(t, NULL, &rs) != 0)
+		return -1;
+	r = xmalloc((rs.n ? rs.n : 1) * sizeof *r);
+	for (size_t k = 0; k < rs.n; k++) {
+		const struct reception *x = (const struct reception *)rs.items + k;
+
+		memcpy(r[nr].visit, x->visit.b, 16);
+		r[nr++].date = x->date;
+	}
+	rec_array_free(&reception_kind, &rs);
+	if (nr > 1)
+		qsort(r, nr, sizeof *r, cmp_rcpt);
+	store_key_date(lo, from);
+	store_key_date(hi, to);
+	rc = store_cursor_open(t, DB_VISITS_BY_DATE, &cur) != 0 ? -1 :
+	    store_cursor_seek(cur, lo, 4);
+	for (; rc == 0; rc = store_cursor_next(cur)) {
+		struct rules_visit rv;
+		struct visit v;
+		const void *k, *val;
+		size_t kn, vn;
+
+		store_cursor_get(cur, &k, &kn, NULL, NULL);
+		if (kn < 4 || memcmp(k, hi, 4) >= 0 || count_stopped(stop))
+			break;
+		if (kn < 20) {
+			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s "
+			    "holds a key of %zu bytes, shorter than a record's key (%zu): the "
+			    "index is damaged"), store_dir(store_txn_store(t)),
+			    visit_kind.desc->name, kn, (size_t)16);
+			break;
+		}
+		if ((rc = store_get(t, DB_VISITS, (const uint8_t *)k + kn - 16, 16, &val,
+		    &vn)) != 0) {
+			if (rc == 1)
+				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of "
+				    "%s names a missing record"), store_dir(store_txn_store(t)),
+				    visit_kind.desc->name);
+			break;
+		}
+		if ((rc = rec_decode_only(t, &visit_kind, val, vn, tags, &v)) != 0)
+			break;
+		to_rules_visit(&v, 0, &rv);
+		visit_receptions(r, nr, &rv, v.id.b);
+		if ((rc = fn(t, &v, &rv, val, vn, arg)) != 0)
+			break;
+	}
+	store_cursor_close(&cur);
+	free(r);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Appends rv and its id to c->rv and c->visit_ids (caps in *cap, *icap); rv's id set. */
+static void
+push_rv(struct compliance *c, struct rules_visit *rv, const struct kz_uuid *id, size_t *cap,
+    size_t *icap)
+{
+	rv->id = (int)c->nrv;
+	c->rv = xgrow(c->rv, cap, c->nrv + 1, sizeof *c->rv);
+	c->rv[c->nrv] = *rv;
+	c->visit_ids = xgrow(c->visit_ids, icap, c->nrv + 1, sizeof *c->visit_ids);
+	c->visit_ids[c->nrv++] = *id;
+}
+
+/*
+ * compliance_due's visits: every one as the rules see it (c->rv, so that rules_due sees
+ * them all, in their order), and as a record in c->visits only when a finding due lists
+ * may name it (what it owes on its own, or a meeting P-1 may look at): at[i] is rv i's
+ * index in c->visits, -1 for none. A year's meetings held and done owe nothing and are
+ * not kept (36 MiB of records on bench_store's store).
+ */
+struct named_visits {
+	struct compliance *c;
+	kz_date today;
+	struct rules_due_ctx ctx;	/* the office's, one visit at a time */
+	struct rules_findings one;
+	int *at;
+	size_t cap, icap, acap;
+};
+
+static int
+name_visit(struct store_txn *t, struct visit *v, struct rules_visit *rv, const void *val,
+    size_t vn, void *arg)
+{
+	struct named_visits *a = arg;
+	struct compliance *c = a->c;
+	bool named = p1_candidate(rv, c->office, a->today);
+
+	if (!named) {
+		a->ctx.visits = rv;
+		a->ctx.nvisits = 1;
+		a->one.n = 0;
+		rules_due_visits(a->today, &a->ctx, &a->one);
+		for (size_t i = 0; i < a->one.n && !named; i++)
+			named = due_kept(&a->one.v[i], c->created);
+	}
+	a->at = xgrow(a->at, &a->acap, c->nrv + 1, sizeof *a->at);
+	a->at[c->nrv] = -1;
+	if (named) {
+		struct visit *w = rec_array_push(&visit_kind, &c->visits);
+
+		if (rec_decode(t, &visit_kind, val, vn, w) != 0) {
+			c->visits.n--;
+			visit_free(v);
+			return -1;
+		}
+		a->at[c->nrv] = (int)c->visits.n - 1;
+	}
+	push_rv(c, rv, &v->id, &a->cap, &a->icap);
+	visit_free(v);
+	return 0;
+}
+
 /* Takes an issue: keeps it (its fields move) or frees it. */
 typedef int (*issue_take_fn)(struct issue *is, void *arg);
 
@@ -232,13 +474,6 @@ static const char *const due_fields[] = { "id", "title", "unit", "level", "execu
 	"deadline", "steps", "needs_session", "session_date", "decision", "status", "progress",
 	"created_ms", "withdrawn", NULL };
 
-struct load_args {
-	kz_date from, to;
-	int y0, y1;
-	struct compliance *c;
-	bool issues;		/* also the open issues, into c->issues (compliance_due) */
-	bool lean;		/* no visits, no receptions: compliance_due_count walks them */
-};
 
 static int
 load_fn(struct store_txn *t, void *arg)
@@ -272,7 +507,23 @@ load_fn(struct store_txn *t, void *arg)
 	}
 	c->office_type = c->nunits > 0 ? c->units[0].type : UNIT_UNKNOWN;
 	c->tree = rules_tree_new(c->units, c->nunits);
-	if (!a->lean) {
+	if (a->named) {
+		struct named_visits nv;
+
+		memset(&nv, 0, sizeof nv);
+		nv.c = c;
+		nv.today = a->today;
+		due_ctx(c, &nv.ctx);
+		nv.ctx.tree = c->tree;
+		nv.ctx.ahead = a->ahead;
+		rc = walk_visits(t, a->from, a->to, NULL, name_visit, &nv);
+		rules_findings_free(&nv.one);
+		a->at = nv.at;
+		c->nvisit_ids = c->nrv;
+		if (rc != 0)
+			goto out;
+		rc = -1;
+	} else if (!a->lean) {
 		if (visit_list_tx(t, a->from, a->to, &c->visits) != 0)
 			goto out;
 		c->nrv = c->nvisit_ids = c->visits.n;
@@ -499,30 +750,6 @@ open_issues(struct compliance *c)
 	after_issues(c);
 }
 
-/*
- * Whether compliance_due lists a finding of rules_due: not one that fell due before the
- * store was made, unless it is owed for something the store records.
- */
-static bool
-due_kept(const struct rules_finding *f, kz_date created)
-{
-	return f->due == DATE_NONE || f->due >= created || f->recorded;
-}
-
-/* The office's part of the rules' deadline context: who it is and what it recorded. */
-static void
-due_ctx(const struct compliance *c, struct rules_due_ctx *ctx)
-{
-	memset(ctx, 0, sizeof *ctx);
-	ctx->office = c->office_type;
-	memcpy(ctx->office_code, c->office, 10);
-	ctx->government = unit_is_government(c->office);
-	ctx->done = c->done;
-	ctx->ndone = c->ndone;
-	ctx->revisions = c->rev;
-	ctx->nrevisions = c->nrev;
-}
-
 int
 compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e)
@@ -540,9 +767,11 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	rules_due_years(today, ahead, &y0, &y1);
 	/* The issues in the same read as the visits and calendars: one moment's store. */
 	a = (struct load_args){ today - RULES_DUE_BEHIND - 31, today + ahead + 31, y0, y1, c,
-		true };
-	if (load(s, &a, e) != 0)
+		true, false, true, today, ahead, NULL };
+	if (load(s, &a, e) != 0) {
+		free(a.at);
 		return -1;
+	}
 	open_issues(c);
 	due_ctx(c, &ctx);
 	ctx.tree = c->tree;
@@ -557,35 +786,19 @@ compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
 	ctx.ahead = ahead;
 	ctx.commission = true;	/* P-1: the calendars loaded hold the commissions */
 	rules_due(today, &ctx, out);
-	for (size_t i = 0; i < out->n; i++)
-		if (due_kept(&out->v[i], c->created))
-			out->v[keep++] = out->v[i];
+	for (size_t i = 0; i < out->n; i++) {
+		struct rules_finding *f = &out->v[i];
+
+		if (!due_kept(f, c->created))
+			continue;
+		/* a finding's visit is the record kept for it in c->visits */
+		if (f->visit >= 0)
+			f->visit = (size_t)f->visit < c->nrv ? a.at[f->visit] : -1;
+		out->v[keep++] = *f;
+	}
 	out->n = keep;
+	free(a.at);
 	return 0;
-}
-
-/* compliance_due_count's read: what it reads, what it gives, and whether to stop. */
-struct due_count_args {
-	struct load_args la;
-	kz_date today;
-	int ahead;
-	compliance_stop_fn stop;
-	void *stop_arg;
-	bool stopped;		/* stop said so: nothing is given */
-	size_t seen;		/* records read, to ask stop every COUNT_ASK_EVERY */
-	struct rules_findings *out;
-	struct compliance_count *n;
-};
-
-/* 64 records read take about a tenth of a millisecond; asking costs a system call. */
-#define COUNT_ASK_EVERY 64
-
-static bool
-count_stopped(struct due_count_args *d)
-{
-	if (!d->stopped && d->stop != NULL && ++d->seen % COUNT_ASK_EVERY == 0)
-		d->stopped = d->stop(d->stop_arg);
-	return d->stopped;
 }
 
 /*
@@ -635,149 +848,54 @@ count_issue(struct issue *is, void *arg)
 	return 0;
 }
 
-/* A reception not withdrawn, by its visit: what A-1 and A-3 read of it. */
-struct rcpt {
-	uint8_t visit[16];
-	kz_date date;
+/*
+ * The count's visits: each one's own obligations (rules_due_visits) counted at once and
+ * kept in mine only when listed, its id then in ids (the findings' visit is its index
+ * there); only the meetings P-1 may look at stay in c->rv, for rules_due with the rest.
+ */
+struct count_visits {
+	struct due_count_args *d;
+	struct rules_due_ctx ctx;	/* the office's, one visit at a time */
+	struct rules_findings one, mine;
+	struct kz_uuid *ids;
+	size_t nids, cap, icap, mcap;
 };
 
 static int
-cmp_rcpt(const void *a, const void *b)
+count_visit(struct store_txn *t, struct visit *v, struct rules_visit *rv, const void *val,
+    size_t vn, void *arg)
 {
-	return memcmp(((const struct rcpt *)a)->visit, ((const struct rcpt *)b)->visit, 16);
-}
+	struct count_visits *a = arg;
+	struct compliance *c = a->d->la.c;
+	bool listed = false;
 
-/* What count_receptions gives a visit, from the receptions sorted by visit. */
-static void
-visit_receptions(const struct rcpt *r, size_t n, struct rules_visit *rv, const uint8_t *id)
-{
-	struct rcpt key;
-	const struct rcpt *hit;
-
-	memcpy(key.visit, id, 16);
-	if (n == 0 || (hit = bsearch(&key, r, n, sizeof *r, cmp_rcpt)) == NULL)
-		return;
-	while (hit > r && memcmp(hit[-1].visit, id, 16) == 0)
-		hit--;
-	for (; hit < r + n && memcmp(hit->visit, id, 16) == 0; hit++)
-		if (rv->receptions++ == 0 || hit->date > rv->receptions_end)
-			rv->receptions_end = hit->date;
-}
-
-/* Whether P-1 may count v as the first meeting ahead (p1_first_meeting in rules_check.c). */
-static bool
-p1_candidate(const struct rules_visit *v, const char office[10], kz_date today)
-{
-	return v->date != DATE_NONE && v->date >= today && v->status != RULES_CANCELLED &&
-	    v->status != RULES_HELD && strncmp(v->akim, office, 9) == 0;
-}
-
-/*
- * The visits with from <= date < to, read one at a time through the index by date. Each
- * one's own obligations (rules_due_visits) are counted at once and kept in *mine only when
- * listed, its id then in *ids (the findings' visit is its index there); only the meetings
- * P-1 may look at stay in c->rv, for rules_due with the rest.
- */
-static int
-walk_visits(struct store_txn *t, struct due_count_args *d, struct rules_findings *mine,
-    struct kz_uuid **ids, size_t *nids)
-{
-	/* What to_rules_visit reads: not the venue, the time, the notes. */
-	static const char *const fields[] = { "id", "akim", "target", "date", "duration_min",
-		"field", "unscheduled", "reason", "announced_on", "channels", "broadcast",
-		"attendance", "receptions_end", "published_on", "status", "started_ms",
-		"report_end_ms", "comments", "no_broadcast", "invited", NULL };
-	uint64_t tags = tags_of(visit_kind.desc, fields);
-	struct compliance *c = d->la.c;
-	struct rec_array rs = { 0 };
-	struct rcpt *r;
-	struct rules_findings one = { 0 };
-	struct rules_due_ctx ctx;
-	struct store_cursor *cur = NULL;
-	size_t cap = 0, icap = 0, mcap = 0, nr = 0;
-	uint8_t lo[4], hi[4];
-	int rc;
-
-	/* The receptions are few and unindexed (count_receptions): by visit, in memory. */
-	if (reception_list_tx(t, NULL, &rs) != 0)
-		return -1;
-	r = xmalloc((rs.n ? rs.n : 1) * sizeof *r);
-	for (size_t k = 0; k < rs.n; k++) {
-		const struct reception *x = (const struct reception *)rs.items + k;
-
-		memcpy(r[nr].visit, x->visit.b, 16);
-		r[nr++].date = x->date;
+	(void)t;
+	(void)val;
+	(void)vn;
+	if (p1_candidate(rv, c->office, a->d->today)) {
+		/* rules_due lists its own obligations with P-1's */
+		push_rv(c, rv, &v->id, &a->cap, &a->icap);
+		visit_free(v);
+		return 0;
 	}
-	rec_array_free(&reception_kind, &rs);
-	if (nr > 1)
-		qsort(r, nr, sizeof *r, cmp_rcpt);
-	due_ctx(c, &ctx);
-	ctx.tree = c->tree;
-	ctx.ahead = d->ahead;
-	store_key_date(lo, d->la.from);
-	store_key_date(hi, d->la.to);
-	rc = store_cursor_open(t, DB_VISITS_BY_DATE, &cur) != 0 ? -1 :
-	    store_cursor_seek(cur, lo, 4);
-	for (; rc == 0; rc = store_cursor_next(cur)) {
-		struct rules_visit rv;
-		struct visit v;
-		const void *k, *val;
-		size_t kn, vn;
-		bool listed = false;
-
-		store_cursor_get(cur, &k, &kn, NULL, NULL);
-		if (kn < 4 || memcmp(k, hi, 4) >= 0 || count_stopped(d))
-			break;
-		if (kn < 20) {
-			rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of %s "
-			    "holds a key of %zu bytes, shorter than a record's key (%zu): the "
-			    "index is damaged"), store_dir(store_txn_store(t)),
-			    visit_kind.desc->name, kn, (size_t)16);
-			break;
-		}
-		if ((rc = store_get(t, DB_VISITS, (const uint8_t *)k + kn - 16, 16, &val,
-		    &vn)) != 0) {
-			if (rc == 1)
-				rc = kz_fail(store_txn_error(t), KZ_EIO, _("store %s: an index of "
-				    "%s names a missing record"), store_dir(store_txn_store(t)),
-				    visit_kind.desc->name);
-			break;
-		}
-		if ((rc = rec_decode_only(t, &visit_kind, val, vn, tags, &v)) != 0)
-			break;
-		to_rules_visit(&v, (int)*nids, &rv);
-		visit_receptions(r, nr, &rv, v.id.b);
-		if (p1_candidate(&rv, c->office, d->today)) {
-			/* rules_due lists its own obligations with P-1's */
-			rv.id = (int)c->nrv;
-			c->rv = xgrow(c->rv, &cap, c->nrv + 1, sizeof *c->rv);
-			c->rv[c->nrv] = rv;
-			c->visit_ids = xgrow(c->visit_ids, &icap, c->nrv + 1, sizeof *c->visit_ids);
-			c->visit_ids[c->nrv++] = v.id;
-			visit_free(&v);
+	rv->id = (int)a->nids;
+	a->ctx.visits = rv;
+	a->ctx.nvisits = 1;
+	a->one.n = 0;
+	rules_due_visits(a->d->today, &a->ctx, &a->one);
+	for (size_t i = 0; i < a->one.n; i++) {
+		if (!due_kept(&a->one.v[i], c->created))
 			continue;
-		}
-		ctx.visits = &rv;
-		ctx.nvisits = 1;
-		one.n = 0;
-		rules_due_visits(d->today, &ctx, &one);
-		for (size_t i = 0; i < one.n; i++) {
-			if (!due_kept(&one.v[i], c->created))
-				continue;
-			count_add(d->n, &one.v[i]);
-			*rules_findings_add(mine) = one.v[i];
-			listed = true;
-		}
-		if (listed) {
-			*ids = xgrow(*ids, &mcap, *nids + 1, sizeof **ids);
-			(*ids)[(*nids)++] = v.id;
-		}
-		visit_free(&v);
+		count_add(a->d->n, &a->one.v[i]);
+		*rules_findings_add(&a->mine) = a->one.v[i];
+		listed = true;
 	}
-	store_cursor_close(&cur);
-	rules_findings_free(&one);
-	free(r);
-	return rc < 0 ? -1 : 0;
+	if (listed) {
+		a->ids = xgrow(a->ids, &a->mcap, a->nids + 1, sizeof *a->ids);
+		a->ids[a->nids++] = v->id;
+	}
+	visit_free(v);
+	return 0;
 }
 
 static int
@@ -789,9 +907,8 @@ due_count_fn(struct store_txn *t, void *arg)
 		"withdrawn", NULL };
 	struct due_count_args *d = arg;
 	struct compliance *c = d->la.c;
-	struct rules_findings mine = { 0 };
-	struct kz_uuid *ids = NULL;
-	size_t nids = 0, keep = 0;
+	struct count_visits cv;
+	size_t keep = 0;
 	struct count_args a;
 	struct rules_due_ctx ctx;
 	int rc = -1;
@@ -800,7 +917,14 @@ due_count_fn(struct store_txn *t, void *arg)
 	compliance_free(c);
 	rules_findings_free(d->out);
 	memset(d->n, 0, sizeof *d->n);
-	if (load_fn(t, &d->la) != 0 || walk_visits(t, d, &mine, &ids, &nids) != 0)
+	memset(&cv, 0, sizeof cv);
+	cv.d = d;
+	if (load_fn(t, &d->la) != 0)
+		goto out;
+	due_ctx(c, &cv.ctx);
+	cv.ctx.tree = c->tree;
+	cv.ctx.ahead = d->ahead;
+	if (walk_visits(t, d->la.from, d->la.to, d, count_visit, &cv) != 0)
 		goto out;
 	if (d->stopped) {
 		rc = 0;
@@ -821,14 +945,14 @@ due_count_fn(struct store_txn *t, void *arg)
 		}
 	d->out->n = keep;
 	/* The other visits' findings follow, their ids after P-1's meetings'. */
-	c->visit_ids = xrealloc(c->visit_ids, (c->nrv + nids + 1) * sizeof *c->visit_ids);
-	if (nids > 0)
-		memcpy(c->visit_ids + c->nrv, ids, nids * sizeof *ids);
-	c->nvisit_ids = c->nrv + nids;
-	for (size_t i = 0; i < mine.n; i++) {
+	c->visit_ids = xrealloc(c->visit_ids, (c->nrv + cv.nids + 1) * sizeof *c->visit_ids);
+	if (cv.nids > 0)
+		memcpy(c->visit_ids + c->nrv, cv.ids, cv.nids * sizeof *cv.ids);
+	c->nvisit_ids = c->nrv + cv.nids;
+	for (size_t i = 0; i < cv.mine.n; i++) {
 		struct rules_finding *f = rules_findings_add(d->out);
 
-		*f = mine.v[i];
+		*f = cv.mine.v[i];
 		if (f->visit >= 0)
 			f->visit += (int)c->nrv;
 	}
@@ -846,8 +970,9 @@ due_count_fn(struct store_txn *t, void *arg)
 	free(a.ri);
 	rules_findings_free(&a.f);
 out:
-	rules_findings_free(&mine);
-	free(ids);
+	rules_findings_free(&cv.one);
+	rules_findings_free(&cv.mine);
+	free(cv.ids);
 	return rc;
 }
 

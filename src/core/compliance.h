@@ -17,8 +17,8 @@ struct compliance {
 	struct rules_unit *units;	/* the office's unit and everything under it */
 	size_t nunits;
 	struct rules_tree *tree;
-	struct rec_array visits;	/* struct visit, loaded by date (compliance_due_count:
-					 * none) */
+	struct rec_array visits;	/* struct visit, loaded by date (compliance_due: those
+					 * the findings name; compliance_due_count: none) */
 	struct rules_visit *rv;		/* the same visits as the rules see them; id = index
 					 * (compliance_due_count: those P-1 may read only) */
 	size_t nrv;
@@ -68,6 +68,8 @@ void compliance_free(struct compliance *c);
  * (G-1, G-2); its own findings carry that code as their akim.
  * Also loads c->issues (the open ones: closed ones are freed as the walk meets them;
  * without their history, topic and later meetings, which nothing here shows) and c->ri.
+ * c->rv holds every visit read; c->visits only those a finding names, f->visit indexing
+ * it (a meeting that owes nothing listed is not kept as a record).
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);
@@ -121,7 +123,7 @@ void compliance_check_commission(const struct compliance *c, int year, kz_date t
 
 /*
  * P-2: counts the requests of the pool of each held calendar meeting c holds into its
- * rules_visit (requests), in one read transaction.
+ * rules_visit (requests), in one read transaction; c as compliance_load loaded it.
  */
 int compliance_count_requests(struct store *s, struct compliance *c, struct kz_error *e);
 
