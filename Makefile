@@ -6,6 +6,8 @@
 #   make SAN=1 ...  the same with AddressSanitizer + UndefinedBehaviorSanitizer (build-san/)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make pot        extract the messages into po/kezdesu.pot and merge them into po/*.po
+#   make fuzz       build the bundle reader's libFuzzer target with clang and run it
+#                   FUZZ_SECONDS (60) on tests/fuzz/corpus/bundle (build-fuzz/)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -54,7 +56,7 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)
 LDLIBS   += $(PKG_LIBS) -lm
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/cli/*.c src/ui/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/sync/*.c src/report/*.c src/cli/*.c src/ui/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 GEN_SRC  := $(B)/gen/demo_units.c $(B)/gen/keymaps.c
 KEYMAPS  := keymaps/default.keymap keymaps/vi.keymap
@@ -138,6 +140,44 @@ $(B)/bench/%: bench/%.c $(B)/libkezdesu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libkezdesu.a $(LDLIBS)
 
+# The fuzz target (tests/fuzz/fuzz_bundle.c): clang with libFuzzer, ASan and UBSan, on the
+# layers below cli/ compiled apart in build-fuzz/. The corpus the run grows stays there;
+# the seeds in tests/fuzz/corpus/bundle are `make fuzz-corpus`'s (tests/fuzz/mkcorpus.c).
+FUZZ_SECONDS ?= 60
+FZ        := build-fuzz
+FUZZ_CC   ?= clang
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC  := $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c src/sync/*.c))
+FUZZ_OBJ  := $(FUZZ_SRC:%.c=$(FZ)/%.o) $(FZ)/gen/demo_units.o
+
+$(FZ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
+		-fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+
+$(FZ)/gen/demo_units.o: $(B)/gen/demo_units.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -O1 -c -o $@ $<
+
+$(FZ)/fuzz_bundle: tests/fuzz/fuzz_bundle.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer $(PKG_CFLAGS) \
+		-o $@ $^ $(LDLIBS)
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || sh scripts/install-deps.sh fuzz
+	$(MAKE) $(FZ)/fuzz_bundle
+	@mkdir -p $(FZ)/corpus
+	$(FZ)/fuzz_bundle -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+		-print_final_stats=1 -artifact_prefix=$(FZ)/ $(FZ)/corpus tests/fuzz/corpus/bundle
+
+$(B)/fuzz/mkcorpus: tests/fuzz/mkcorpus.c $(B)/libkezdesu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libkezdesu.a $(LDLIBS)
+
+fuzz-corpus: $(B)/fuzz/mkcorpus
+	@mkdir -p tests/fuzz/corpus/bundle
+	$(B)/fuzz/mkcorpus tests/fuzz/corpus/bundle
+
 run: $(B)/kezdesu $(MO)
 	$(B)/kezdesu --db $(B)/demo-store --demo
 
@@ -158,9 +198,9 @@ install: $(B)/kezdesu $(MO)
 	install -m 644 docs/kezdesu.1 $(DESTDIR)$(MANDIR)/man1/kezdesu.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all run check bench install clean pot
+.PHONY: all run check bench install clean pot fuzz fuzz-corpus
 .SECONDARY:
 
--include $(LIB_OBJ:.o=.d) $(B)/src/main.d
+-include $(LIB_OBJ:.o=.d) $(B)/src/main.d $(wildcard $(FZ)/src/*/*.d)

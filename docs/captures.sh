@@ -151,4 +151,12 @@ shot "Triage: the issue form (e)"
 k Escape
 k F5
 shot "Obligations (F5 or o)"
+k F1
+shot "Help (F1) in Obligations"
+k Escape
+k F2
+# The request pool of the first meeting ahead (2026-12-07), where the demo took requests.
+k p
+shot "Visits: the request pool (p)"
+k Escape
 k F10

@@ -1,10 +1,14 @@
 #!/bin/sh
 # Installs the Debian 12 packages that building and testing kezdesu need.
 # Does nothing when they are all present; otherwise uses apt-get, as root or through sudo.
+# `install-deps.sh fuzz` also installs clang (with libFuzzer), which `make fuzz` needs.
 set -eu
 
 PKGS="make gcc pkg-config libncurses-dev liblmdb-dev uuid-dev libsodium-dev libzstd-dev \
 libcmocka-dev gettext tmux python3"
+if [ "${1:-}" = fuzz ]; then
+	PKGS="$PKGS clang"
+fi
 
 missing=""
 for p in $PKGS; do

@@ -86,15 +86,21 @@ int cmd_issue(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_financing(struct cli *c, int argc, char **argv);	/* */
 int cmd_central(struct cli *c, int argc, char **argv);	/* G-3 */
+int cmd_report(struct cli *c, int argc, char **argv);	/* publications */
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_due(struct cli *c, int argc, char **argv);
 int cmd_calendar(struct cli *c, int argc, char **argv);
 int cmd_holiday(struct cli *c, int argc, char **argv);
 int cmd_dump(struct cli *c, int argc, char **argv);
+int cmd_export_open(struct cli *c, int argc, char **argv);	/* issue 9: open data */
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_conflicts(struct cli *c, int argc, char **argv);
+int cmd_identity(struct cli *c, int argc, char **argv);	/* issue 10: sync */
+int cmd_peer(struct cli *c, int argc, char **argv);
+int cmd_sync(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
+int cmd_bundle(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_keys(struct cli *c, int argc, char **argv);
 int cmd_meet(struct cli *c, int argc, char **argv);

@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "core/commission.h"
 #include "core/compliance.h"
+#include "core/labels.h"
 #include "util/i18n.h"
 
 enum { O_CATEGORY = 256, O_FORMAT };
@@ -120,8 +121,13 @@ commission_list_cmd(struct cli *c, int argc, char **argv)
 		printf(ngettext("Commission of %d (P-1): %zu member\n",
 		    "Commission of %d (P-1): %zu members\n", cal.ncommission), year, cal.ncommission);
 		for (size_t k = 0; k < cal.ncommission; k++) {
-			printf("  %zu. %-15s ", k + 1,
-			    category_name(cal.commission[k].category));
+			int cat = cal.commission[k].category;
+			char pad[128];
+
+			/* the category in words, in the user's language (core/labels.h) */
+			printf("  %zu. %s ", k + 1, out_pad(cat >= 0 && cat < CM_COUNT ?
+			    label_enum(commission_category_names, cat) : "unknown", 20, pad,
+			    sizeof pad));
 			out_text_string(stdout, cal.commission[k].name ? cal.commission[k].name : "");
 			putchar('\n');
 		}

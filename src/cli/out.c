@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/rules.h"
 #include "core/text.h"
 #include "util/i18n.h"
@@ -192,9 +193,40 @@ code_name(const char *d_name, const struct schema_field *f, const void *obj)
 }
 
 void
-out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
+out_json_field(FILE *fp, const struct schema_field *f, const void *obj)
 {
 	char buf[64];
+	const char *s;
+
+	if (f->type == SF_LIST) {
+		const char *items = *CAT(obj, f->off, char *const);
+		size_t n = *CAT(obj, f->count_off, size_t);
+
+		fputc('[', fp);
+		for (size_t k = 0; k < n; k++) {
+			if (k > 0)
+				fputc(',', fp);
+			out_json_record(fp, f->sub, items + k * f->sub->size);
+		}
+		fputc(']', fp);
+		return;
+	}
+	if (!present(f, obj)) {
+		fputs("null", fp);
+		return;
+	}
+	scalar(f, obj, buf, sizeof buf, &s);
+	if (f->type == SF_BOOL)
+		fputs(*CAT(obj, f->off, bool) ? "true" : "false", fp);
+	else if (f->type == SF_I64 || (f->type == SF_INT && f->names == NULL))
+		fputs(s, fp);
+	else
+		out_json_string(fp, s);
+}
+
+void
+out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
+{
 	const char *s;
 	bool first = true;
 
@@ -209,26 +241,9 @@ out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
 		first = false;
 		out_json_string(fp, f->name);
 		fputc(':', fp);
-		if (f->type == SF_LIST) {
-			const char *items = *CAT(obj, f->off, char *const);
-			size_t n = *CAT(obj, f->count_off, size_t);
-
-			fputc('[', fp);
-			for (size_t k = 0; k < n; k++) {
-				if (k > 0)
-					fputc(',', fp);
-				out_json_record(fp, f->sub, items + k * f->sub->size);
-			}
-			fputc(']', fp);
+		out_json_field(fp, f, obj);
+		if (f->type == SF_LIST)
 			continue;
-		}
-		scalar(f, obj, buf, sizeof buf, &s);
-		if (f->type == SF_BOOL)
-			fputs(*CAT(obj, f->off, bool) ? "true" : "false", fp);
-		else if (f->type == SF_I64 || (f->type == SF_INT && f->names == NULL))
-			fputs(s, fp);
-		else
-			out_json_string(fp, s);
 		/* A moment's local time beside it: "asked_ms":…,"asked":"2026-12-01 14:00". */
 		if (is_time(f)) {
 			char when[17];
@@ -251,8 +266,9 @@ out_json_record(FILE *fp, const struct schema_record *d, const void *obj)
 static void
 text_record(FILE *fp, const struct schema_record *d, const void *obj, const char *indent)
 {
-	char buf[64];
-	const char *s;
+	char buf[64], list[512];
+	const char *s, *const *codes;
+	int ncodes;
 
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct schema_field *f = &d->fields[i];
@@ -266,7 +282,7 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 			char *sub = xasprintf("%s  ", indent);
 
 			for (size_t k = 0; k < n; k++) {
-				fprintf(fp, "%s%s %zu:\n", indent, f->name, k + 1);
+				fprintf(fp, "%s%s %zu:\n", indent, label_field(d->name, f->name), k + 1);
 				text_record(fp, f->sub, items + k * f->sub->size, sub);
 			}
 			free(sub);
@@ -274,18 +290,22 @@ text_record(FILE *fp, const struct schema_record *d, const void *obj, const char
 		}
 		scalar(f, obj, buf, sizeof buf, &s);
 		/*
-		 * An enum's value for people in their language (a status: "in-work" is «в работе»);
-		 * json and tsv keep the name. A value without a translation stays as it is.
+		 * Codes for people in their language (a status: "in-work" is «в работе», a level
+		 * "own" «свой уровень», a list of channels their names): core/labels.h, the
+		 * interface's words too. json and tsv keep the codes.
 		 */
 		if (f->type == SF_INT && f->names != NULL && s[0] != '\0')
+			s = label_enum(f->names, *CAT(obj, f->off, int));
+		else if (f->type == SF_BOOL)
 			s = _(s);
+		else if (f->type == SF_STR && (codes = label_list_names(d->name, f->name,
+		    &ncodes)) != NULL)
+			s = label_list(codes, ncodes, s, list, sizeof list);
 		/* A moment, for people: its local date and time in Kazakhstan, not milliseconds. */
-		if (is_time(f)) {
+		if (is_time(f))
 			date_format_time(*CAT(obj, f->off, int64_t), RULES_UTC_OFFSET_KZ, buf);
-			fprintf(fp, "%s%.*s: ", indent, (int)(strlen(f->name) - 3), f->name);
-		} else {
-			fprintf(fp, "%s%s: ", indent, f->name);
-		}
+		/* The field's name for people (json and tsv keep the name as their key). */
+		fprintf(fp, "%s%s: ", indent, label_field(d->name, f->name));
 		out_text_string(fp, s);
 		if ((s = code_name(d->name, f, obj)) != NULL) {
 			fputc(' ', fp);

@@ -70,6 +70,8 @@ void out_set_namer(out_namer_fn fn, void *ctx);
 
 /* One record as a JSON object (no newline). */
 void out_json_record(FILE *fp, const struct schema_record *d, const void *obj);
+/* The value of one field of obj as JSON: a list as an array of objects, absent as null. */
+void out_json_field(FILE *fp, const struct schema_field *f, const void *obj);
 
 /*
  * s padded with blanks to `width` columns into buf (a translated status: printf's %-9s

@@ -133,10 +133,18 @@ issue_indexes(const void *obj, rec_emit_fn emit, void *ctx)
 		rec_key_bytes(&k, i->id.b, 16);
 		emit(ctx, DB_ISSUES_BY_DEADLINE, &k);
 	}
+	/* The issues raised at a meeting, for its results, whether a question is linked. */
+	if (!uid_is_nil(&i->visit)) {
+		k.n = 0;
+		rec_key_bytes(&k, i->visit.b, 16);
+		rec_key_bytes(&k, i->id.b, 16);
+		emit(ctx, DB_ISSUES_BY_VISIT, &k);
+	}
 }
 
 /* What issue_indexes reads. */
-static const char *const issue_index_fields[] = { "id", "status", "deadline", "withdrawn", NULL };
+static const char *const issue_index_fields[] = { "id", "status", "deadline", "withdrawn",
+	"visit", NULL };
 
 const struct rec_kind issue_kind = {
 	DB_ISSUES, &issue_desc, issue_key, issue_indexes, 0, issue_index_fields
@@ -509,6 +517,30 @@ issue_list(struct store *s, int status, struct rec_array *out, struct kz_error *
 	struct list_args a = { status, DATE_NONE, out };
 
 	return rec_read_list(s, list_fn, &a, &issue_kind, out, e);
+}
+
+struct visit_args {
+	const struct kz_uuid *visit;
+	struct rec_array *out;
+};
+
+static int
+by_visit_fn(struct store_txn *t, void *arg)
+{
+	struct visit_args *a = arg;
+	struct rec_cursor cur = { .valid = false };
+
+	return rec_page(t, &issue_kind, DB_ISSUES_BY_VISIT, a->visit->b, 16, 16, &cur,
+	    PAGE_FIRST, 0, a->out);
+}
+
+int
+issue_list_visit(struct store *s, const struct kz_uuid *visit, struct rec_array *out,
+    struct kz_error *e)
+{
+	struct visit_args a = { visit, out };
+
+	return rec_read_list(s, by_visit_fn, &a, &issue_kind, out, e);
 }
 
 static int

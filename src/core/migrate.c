@@ -26,7 +26,7 @@ static const struct rec_kind *const kinds[] = {
 /* Indexes are rebuilt from the records: emptied first, filled by the saves. */
 static const enum store_db indexes[] = {
 	DB_UNITS_BY_PARENT, DB_VISITS_BY_DATE, DB_QUESTIONS_BY_VISIT, DB_ISSUES_BY_STATUS,
-	DB_ISSUES_BY_DEADLINE,
+	DB_ISSUES_BY_DEADLINE, DB_ISSUES_BY_VISIT,
 };
 
 struct pair {

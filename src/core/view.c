@@ -97,6 +97,16 @@ view_issues(struct view *v, int status, struct rec_cursor *cur, enum rec_page_di
 }
 
 int
+view_issue(struct view *v, const struct kz_uuid *id, struct issue *i, struct kz_error *e)
+{
+	if (issue_get_tx(v->t, id, i) == 0)
+		return 0;
+	if (e != NULL)
+		*e = *store_txn_error(v->t);
+	return -1;
+}
+
+int
 view_visits(struct view *v, struct rec_cursor *cur, enum rec_page_dir dir, size_t limit,
     struct rec_array *out, struct kz_error *e)
 {

@@ -39,6 +39,12 @@ int view_questions(struct view *v, const struct kz_uuid *visit, struct rec_curso
 /* Issues of one status (-1: all), in the order they were made. */
 int view_issues(struct view *v, int status, struct rec_cursor *cur, enum rec_page_dir dir,
     size_t limit, struct rec_array *out, struct kz_error *e);
+/*
+ * One issue by id through the view's snapshot, into *i (issue_free it). A report that reads
+ * issues in its own order (report quarterly) gets them one at a time, not all at once.
+ */
+struct issue;
+int view_issue(struct view *v, const struct kz_uuid *id, struct issue *i, struct kz_error *e);
 /* Visits by date, from the day from (DATE_NONE: all). */
 int view_visits(struct view *v, struct rec_cursor *cur, enum rec_page_dir dir, size_t limit,
     struct rec_array *out, struct kz_error *e);

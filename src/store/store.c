@@ -43,6 +43,7 @@ static const char *const db_names[DB_COUNT] = {
 	[DB_SEARCH_DOCS] = "search_docs",
 	[DB_SEARCH_MOVED] = "search_moved",
 	[DB_QUESTIONS_BY_ISSUE] = "questions_by_issue",
+	[DB_ISSUES_BY_VISIT] = "issues_by_visit",
 };
 
 struct store {
@@ -536,11 +537,12 @@ open_dbis(struct store *s, bool create)
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], create ? MDB_CREATE : 0, &s->dbi[i]);
 		/*
-		 * Derived state (the search index) that a store last written by an earlier
-		 * version lacks: read-only, it reads as empty; the next writer makes it.
+		 * Derived state (the search index, the issues by meeting) that a store last
+		 * written by an earlier version lacks: read-only, it reads as empty; the next
+		 * writer makes it.
 		 */
 		s->absent[i] = rc == MDB_NOTFOUND && !create && (s->flags & STORE_RDONLY) &&
-		    i >= DB_SEARCH_WORDS && i <= DB_SEARCH_MOVED;
+		    ((i >= DB_SEARCH_WORDS && i <= DB_SEARCH_MOVED) || i == DB_ISSUES_BY_VISIT);
 		if (s->absent[i])
 			rc = 0;
 		if (rc != 0) {

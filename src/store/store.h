@@ -42,6 +42,7 @@ enum store_db {
 	DB_SEARCH_DOCS,		/* search index: document chunk -> the records it numbers */
 	DB_SEARCH_MOVED,	/* search index: record -> its newest document number */
 	DB_QUESTIONS_BY_ISSUE,	/* issue uuid + question uuid -> "" */
+	DB_ISSUES_BY_VISIT,	/* visit uuid + issue uuid -> "" (the meeting it was raised at) */
 	DB_COUNT
 };
 

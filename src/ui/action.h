@@ -24,7 +24,7 @@ enum action_id {
 	A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_FIRST, A_LAST, A_OPEN,
 	/* visits */
 	A_YEAR_VIEW, A_VISIT_CANCEL, A_VISIT_ANNOUNCE, A_VISIT_ADD, A_VISIT_EDIT, A_VISIT_MOVE,
-	A_VISIT_HELD, A_VISIT_ATTENDANCE, A_VISIT_RECEPTION, A_VISIT_POOL,
+	A_VISIT_HELD, A_VISIT_ATTENDANCE, A_VISIT_RECEPTION, A_VISIT_POOL, A_VISIT_COMMENTS,
 	/* Triage */
 	A_TRIAGE_SEARCH, A_TRIAGE_BACK, A_TRIAGE_MARK, A_TRIAGE_NEW_ISSUE, A_TRIAGE_ADD_TO,
 	A_TRIAGE_EDIT, A_TRIAGE_STATUS, A_TRIAGE_ESCALATE, A_TRIAGE_FILTER, A_TRIAGE_STEP,
@@ -43,6 +43,8 @@ enum action_id {
 	A_ASKER_8, A_ASKER_9,
 	/* form */
 	A_FORM_NEXT, A_FORM_PREV, A_FORM_SAVE, A_FORM_CANCEL,
+	/* publications (issue 9): ui/report_key.c */
+	A_VISIT_REPORT, A_TRIAGE_REPORT,
 	A_COUNT
 };
 
@@ -51,12 +53,20 @@ enum action_id {
 
 struct action {
 	const char *name;
+	/*
+	 * N_(): a word or two for the key-hint line and help ("search"); "key|WORD" where WORD
+	 * alone means something else elsewhere (action_label drops the prefix in English)
+	 */
+	const char *label;
 	enum km_context context;
 	const char *help;	/* N_(): translated where shown */
 	unsigned flags;
 };
 
 extern const struct action action_table[A_COUNT];
+
+/* Action a's label in the user's language (its name when the row has none). */
+const char *action_label(int a);
 
 /* keymap_find_fn over action_table. */
 int action_keymap_find(void *arg, const char *name, enum km_context *ctx);

@@ -162,6 +162,56 @@ form_line_key(struct line *l, key_code k, int *err)
 }
 
 bool
+form_edit(struct form *f, enum action_id a)
+{
+	struct line *l;
+
+	if (!f->open || f->n == 0 || !is_line(f->fields[f->cur].kind))
+		return false;
+	l = f->fields[f->cur].line;
+	switch (a) {
+	case A_ED_LEFT:
+		line_left(l);
+		return true;
+	case A_ED_RIGHT:
+		line_right(l);
+		return true;
+	case A_ED_WORD_LEFT:
+		line_word_left(l);
+		return true;
+	case A_ED_WORD_RIGHT:
+		line_word_right(l);
+		return true;
+	case A_ED_HOME:
+		line_home(l);
+		return true;
+	case A_ED_END:
+		line_end(l);
+		return true;
+	case A_ED_BACKSPACE:
+		line_delete_back(l);
+		return true;
+	case A_ED_DELETE:
+		line_delete_forward(l);
+		return true;
+	case A_ED_KILL_WORD_BACK:
+		line_delete_word_back(l);
+		return true;
+	case A_ED_KILL_WORD:
+		line_delete_word_forward(l);
+		return true;
+	case A_ED_KILL_START:
+		line_delete_to_start(l);
+		return true;
+	case A_ED_KILL_END:
+		line_delete_to_end(l);
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
 form_key(struct form *f, key_code k, int *err)
 {
 	struct form_field *fl;
@@ -322,12 +372,13 @@ form_action(struct form *f, struct ui *ui, enum action_id a)
 			ui_saving(ui);
 			rc = f->save(ui, f, why, sizeof why);
 		}
-		if (rc != 0) {
+		if (rc < 0) {
 			/* the form stays, everything typed in it; core's line says why */
 			ui_message(ui, true, "%s", why[0] != '\0' ? why : _("not saved"));
 			return true;
 		}
-		form_close(f);
+		if (rc != FORM_KEEP)
+			form_close(f);
 		return true;
 	case A_FORM_CANCEL:
 		form_close(f);

@@ -42,8 +42,11 @@ struct form_field {
 struct form;
 /*
  * Enter: saves what the form holds (through core). 0 when saved (the form closes), -1
- * with core's one line in why when refused (the form stays open, as typed).
+ * with core's one line in why when refused (the form stays open, as typed), FORM_KEEP
+ * when saved and the form stays open for the next one (the callback cleared what it
+ * saved and said so: the broadcast's comments, one save each).
  */
+#define FORM_KEEP 1
 typedef int form_save_fn(struct ui *ui, struct form *f, char *why, size_t len);
 
 struct form {
@@ -88,6 +91,12 @@ bool form_key(struct form *f, key_code k, int *err);
  * printable character, *err the line's refusal (LINE_E*) or 0.
  */
 bool form_line_key(struct line *l, key_code k, int *err);
+/*
+ * An editing action of the editor's (A_ED_LEFT .. A_ED_KILL_END: the keys the user bound
+ * in context editor, so that a form's field edits as meeting mode's line does) on the
+ * current field: true when it is a line and a is one of them.
+ */
+bool form_edit(struct form *f, enum action_id a);
 /* Pasted text into the current line field (a paste is one line): LINE_OK or LINE_E*. */
 int form_paste(struct form *f, const char *s, size_t n);
 

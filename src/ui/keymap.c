@@ -30,6 +30,11 @@ const char *const keymap_builtin_names[] = { "default", "vi", NULL };
 /* A keymap file is a few hundred lines; a larger one is not a keymap. */
 #define KM_MAX_FILE (1024 * 1024)
 
+/*
+ * The editor (meeting mode) chains through list too: Up, Down and the pages scroll the
+ * meeting's questions while the line keeps the focus; its own Enter, Home and End come
+ * first. A form's fields chain straight to global.
+ */
 int
 keymap_parent(enum km_context ctx)
 {
@@ -37,7 +42,6 @@ keymap_parent(enum km_context ctx)
 	case KM_GLOBAL:
 		return -1;
 	case KM_LIST:
-	case KM_EDITOR:
 	case KM_FORM:
 		return KM_GLOBAL;
 	default:

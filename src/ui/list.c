@@ -65,6 +65,22 @@ list_load(struct list *l, struct ui *ui, enum rec_page_dir dir, size_t limit)
 }
 
 bool
+list_more(struct list *l, struct ui *ui, enum rec_page_dir dir)
+{
+	struct rec_array page = { 0 };
+	struct rec_cursor cur = l->cur;
+	struct view *v;
+	bool more;
+
+	if (!cur.valid || (v = ui_view(ui)) == NULL)
+		return false;
+	more = l->page(ui, v, &cur, dir, 1, &page) == 0 && page.n > 0;
+	view_close(&v);
+	rec_array_free(l->kind, &page);
+	return more;
+}
+
+bool
 list_action(struct list *l, struct ui *ui, enum action_id a, size_t limit)
 {
 	switch (a) {

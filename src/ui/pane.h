@@ -29,6 +29,12 @@ struct pane_ops {
 	enum km_context context;
 	/* Draws the pane into w (its whole size); reads, never writes. */
 	void (*draw)(struct pane *p, struct ui *ui, WINDOW *w);
+	/*
+	 * Optional: redraws only the parts of the pane its handlers marked in p->part (a
+	 * typed character: the editor's line), into the same w as draw, which still holds
+	 * the rest as it was drawn; each part clears its own lines first.
+	 */
+	void (*draw_part)(struct pane *p, struct ui *ui, WINDOW *w);
 	/* An action of the pane's context chain: true when the pane did it. */
 	bool (*action)(struct pane *p, struct ui *ui, enum action_id a);
 	/* The store changed (another process, or this one), or the pane's size: reload. */
@@ -53,8 +59,20 @@ struct pane_ops {
 
 struct pane {
 	const struct pane_ops *ops;
-	bool dirty;
+	bool dirty;			/* all of it is drawn again */
+	/*
+	 * Only these parts (bits the pane defines) are drawn again, by draw_part: a handler
+	 * that sets them keeps the frame from redrawing the whole pane (ui.c).
+	 */
+	unsigned part;
+	/*
+	 * Reloaded the next time it is shown: a commit it may show changed while it was
+	 * hidden (the frame reloads only the panes on the screen).
+	 */
+	bool stale;
 	int rows;			/* the height it was last drawn or loaded at */
+	/* the frame's windows for it, kept between frames (NULL until first drawn) */
+	WINDOW *win, *body;
 	void *data;			/* the pane's own, owned */
 };
 
@@ -98,7 +116,8 @@ struct ui {
 	bool msg_error;
 	/* the terminal's cursor: where the pane cursor_pane drew its editor's (-1: hidden) */
 	int cursor_y, cursor_x, cursor_pane;
-	bool all_dirty;			/* the frame itself: status, hint, message lines */
+	bool all_dirty;			/* everything: status, hint, message lines and panes */
+	bool msg_dirty;			/* the message line alone */
 	/* a yes/no question waiting for its key */
 	const char *confirm_what;
 	void (*confirm_fn)(struct ui *ui);
@@ -106,6 +125,17 @@ struct ui {
 
 /* Says "saving..." on the message line at once, before a write that may wait (ui.c). */
 void ui_saving(struct ui *ui);
+/*
+ * A write of this process told to the frame, so that it reloads only what the write
+ * changed instead of every pane: ui_write_begin before the write (its result is the
+ * generation then), ui_write_done after it with that number, the panes (1 << PANE_*) to
+ * reload when next shown, and whether the obligations may have changed (the status
+ * line's count). The pane that wrote shows its change itself. When another process
+ * committed too (the generation moved by more than this write's one commit), nothing is
+ * spared: every pane is reloaded, as for any other process's commit.
+ */
+uint64_t ui_write_begin(struct ui *ui);
+void ui_write_done(struct ui *ui, uint64_t before, unsigned stale, bool due);
 /* The message line (printf-like); error lines are marked, not only coloured. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -158,6 +188,11 @@ void list_init(struct list *l, const struct rec_kind *kind, list_page_fn *page);
 void list_free(struct list *l);
 /* Loads the page in dir (limit rows); an empty page in a direction keeps the old one. */
 bool list_load(struct list *l, struct ui *ui, enum rec_page_dir dir, size_t limit);
+/*
+ * Whether there is a record beyond the page in dir (PAGE_BEFORE or PAGE_AFTER): one
+ * record read, the page kept.
+ */
+bool list_more(struct list *l, struct ui *ui, enum rec_page_dir dir);
 /* The list actions (up, down, pages, first, last); true when handled. */
 bool list_action(struct list *l, struct ui *ui, enum action_id a, size_t limit);
 /* The selected record, or NULL. */

@@ -18,6 +18,7 @@
 
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/question.h"
 #include "core/reception.h"
 #include "core/request.h"
@@ -42,10 +43,34 @@
 /* The questions the topic keys are chosen from: the office's newest. */
 #define INTAKE_TOPIC_SAMPLE 200
 
+/*
+ * The parts of the pane a handler may mark (struct pane's part) instead of all of it:
+ * a typed character changes the editor's line (and, in the name or contact, the line
+ * above it that shows them), the clock's second its line.
+ */
+enum {
+	PART_EDITOR = 1 << 0,
+	PART_NEXT = 1 << 1,
+	PART_CLOCK = 1 << 2,
+	PART_KEYS = 1 << 3,	/* the topic keys' line (the topic chosen is marked) */
+	PART_APPEND = 1 << 4,	/* a question added at the bottom of the list */
+};
+
 enum { F_QUESTION, F_NAME, F_CONTACT, F_COUNT };
 
 struct intake {
+	/*
+	 * The meeting's questions: the newest page while following (the newest at the
+	 * bottom, each one saved here added to it without reading it again), or a page
+	 * scrolled back to with the list keys, its selected line shown, while the editor
+	 * keeps the focus.
+	 */
 	struct list list;
+	bool follow;
+	/* questions added to the page since it was read: its cursor's end is behind them */
+	size_t appended;
+	/* a question added, not drawn yet (PART_APPEND); the list moved up a line for it */
+	bool append_undrawn, append_scrolled;
 	struct visit visit;
 	bool have_visit;
 	/* meeting mode: the editor belongs to this meeting (nil: none opened yet) */
@@ -234,17 +259,73 @@ open_meeting(struct intake *in, struct ui *ui)
 	draft_offer(in, ui);
 }
 
+/* The newest page of the meeting's questions, followed from now on. */
+static void
+page_newest(struct intake *in, struct ui *ui, size_t rows)
+{
+	list_free(&in->list);
+	memset(&in->list.cur, 0, sizeof in->list.cur);
+	list_load(&in->list, ui, PAGE_LAST, rows);
+	in->list.sel = (int)in->list.items.n - 1;
+	in->follow = true;
+	in->appended = 0;
+}
+
+/*
+ * A question saved here, shown without reading the page again: moved to the end of the
+ * page (the oldest line dropped when it is full), as a page read now would show it (a
+ * question's place is its time, and this one is the newest; one that another process
+ * saved with a later time, a clock ahead, comes after it at the next read). *q is left
+ * empty.
+ */
+static void
+page_append(struct pane *p, struct question *q, size_t rows)
+{
+	struct intake *in = intake_of(p);
+	struct rec_array *a = &in->list.items;
+	struct question *v, *dst;
+	bool scrolled = false;
+
+	dst = rec_array_push(&question_kind, a);
+	question_free(dst);
+	*dst = *q;
+	question_init(q);
+	in->appended++;
+	v = a->items;
+	if (a->n > rows) {
+		question_free(&v[0]);
+		memmove(&v[0], &v[1], (a->n - 1) * sizeof *v);
+		a->n--;
+		scrolled = true;
+	}
+	in->list.sel = (int)a->n - 1;
+	/*
+	 * Drawn as the list moving up a line and the new one at the bottom, not the whole
+	 * pane again; two before a draw: all of it.
+	 */
+	if (in->append_undrawn)
+		p->dirty = true;
+	in->append_undrawn = true;
+	in->append_scrolled = scrolled;
+	p->part |= PART_APPEND | PART_KEYS | PART_NEXT | PART_EDITOR;
+}
+
 static void
 intake_refresh(struct pane *p, struct ui *ui)
 {
 	struct intake *in = intake_of(p);
 	struct kz_error e = { 0 };
+	/* scrolled back in the same meeting, at the same height: the page stays */
+	bool keep = in->have_visit && !in->follow && p->rows == in->loaded_rows &&
+	    uid_cmp(&in->meeting, &ui->visit) == 0;
 
 	visit_free(&in->visit);
 	visit_init(&in->visit);
 	in->have_visit = false;
-	list_free(&in->list);
-	memset(&in->list.cur, 0, sizeof in->list.cur);
+	if (!keep) {
+		list_free(&in->list);
+		memset(&in->list.cur, 0, sizeof in->list.cur);
+	}
 	if (uid_is_nil(&ui->visit))
 		return;
 	if (visit_get(ui->store, &ui->visit, &in->visit, &e) != 0) {
@@ -257,8 +338,8 @@ intake_refresh(struct pane *p, struct ui *ui)
 		open_meeting(in, ui);
 	/* the newest page, the newest question selected: where the meeting is now */
 	in->loaded_rows = p->rows;
-	list_load(&in->list, ui, PAGE_LAST, intake_rows(p));
-	in->list.sel = (int)in->list.items.n - 1;
+	if (!keep)
+		page_newest(in, ui, intake_rows(p));
 }
 
 /* ---- drawing ---- */
@@ -349,16 +430,105 @@ draw_editor(struct intake *in, struct ui *ui, WINDOW *w, int y, int cols)
 	ui->cursor_pane = PANE_INTAKE;
 }
 
+/* T-1's clock line (line 2). */
+static void
+draw_clock(struct intake *in, struct ui *ui, WINDOW *w, int cols)
+{
+	char line[1024];
+	bool warn;
+
+	clock_line(&in->visit, line, sizeof line, &warn);
+	in->clock_shown = clock_second(&in->visit);
+	ui_put(w, 2, 0, cols, line, warn ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) :
+	    A_NORMAL);
+}
+
+/* The keys of the topics and categories, as the keymap binds them. */
+static void
+draw_keys(struct intake *in, WINDOW *w, int y, int cols)
+{
+	char line[512];
+	int x = 0;
+
+	for (int i = 0; i < MEET_TOPIC_KEYS; i++) {
+		snprintf(line, sizeof line, "F%d %s  ", 5 + i,
+		    (size_t)i < in->topics.n ? in->topics.v[i] : "-");
+		x += ui_put(w, y, x, cols - x, line, (size_t)i < in->topics.n &&
+		    in->topic == i ? A_REVERSE : A_NORMAL);
+	}
+	ui_put(w, y, x, cols - x, _("| M-1..M-9 asker: citizen deputy party public-org "
+	    "opposition public-council community business other"), A_NORMAL);
+}
+
+/* What the next question carries: its topic, its asker, the name and contact typed. */
+static void
+draw_next(struct intake *in, WINDOW *w, int y, int cols)
+{
+	const char *name = line_bytes(in->line[F_NAME], NULL);
+	const char *contact = line_bytes(in->line[F_CONTACT], NULL);
+	char line[1024];
+
+	snprintf(line, sizeof line, _("next question: topic %s | asker %s%s%s%s%s"),
+	    in->topic >= 0 ? in->topics.v[in->topic] : "-",
+	    label_enum(audience_names, in->asker >= 0 ? in->asker : AUD_CITIZEN),
+	    name[0] != '\0' ? _(" | name ") : "", name,
+	    contact[0] != '\0' ? _(" | contact ") : "", contact);
+	ui_put(w, y, 0, cols, line, A_DIM);
+}
+
+/*
+ * The questions: while following, the newest at the bottom; scrolled back, the page read
+ * with its selected line marked (reverse, and '>' after its time for a screen without
+ * attributes).
+ */
+static void
+draw_question(struct intake *in, WINDOW *w, int y, int cols, size_t i)
+{
+	const struct question *q = (const struct question *)in->list.items.items + i;
+	bool sel = !in->follow && (int)i == in->list.sel;
+	char line[1024], when[17];
+
+	date_format_time(q->asked_ms, INTAKE_UTC_OFFSET_MIN, when);
+	snprintf(line, sizeof line, "%-5.5s%s %s%s%s%s%s%s", when + 11, sel ? ">" : " ",
+	    q->text, q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "",
+	    q->asker != AUD_CITIZEN ? " [" : "",
+	    q->asker != AUD_CITIZEN ? label_enum(audience_names, q->asker) : "",
+	    q->asker != AUD_CITIZEN ? "]" : "");
+	if (sel) {
+		wmove(w, y, 0);
+		wattron(w, A_REVERSE);
+		for (int x = 0; x < cols; x++)
+			waddch(w, ' ');
+		wattroff(w, A_REVERSE);
+	}
+	ui_put(w, y, 0, cols, line, sel ? A_REVERSE : A_NORMAL);
+}
+
+static void
+draw_questions(struct intake *in, WINDOW *w, int cols, int n)
+{
+	size_t first = in->list.items.n > (size_t)n ? in->list.items.n - (size_t)n : 0;
+	int y = INTAKE_HEAD;
+
+	ui_put(w, 3, 0, cols, in->follow ? _("time   question") :
+	    _("time   question (scrolled back: Down and PageDown go to the newest)"),
+	    A_UNDERLINE);
+	if (in->list.items.n == 0)
+		ui_put(w, INTAKE_HEAD, 0, cols, _("no questions logged at this meeting"), A_NORMAL);
+	for (size_t i = first; i < in->list.items.n && y < INTAKE_HEAD + n; i++, y++)
+		draw_question(in, w, y, cols, i);
+}
+
 static void
 intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 {
 	struct intake *in = intake_of(p);
 	const struct visit *v = &in->visit;
-	int rows, cols, y, x;
-	char line[1024], date[11], when[17];
-	bool warn;
+	int rows, cols;
+	char line[1024], date[11];
 
 	getmaxyx(w, rows, cols);
+	in->append_undrawn = false;
 	if (!in->have_visit) {
 		ui_put(w, 0, 0, cols, _("no meeting selected: choose one in Visits (F2) and "
 		    "press Enter"), A_NORMAL);
@@ -374,47 +544,65 @@ intake_draw(struct pane *p, struct ui *ui, WINDOW *w)
 	    v->status == VISIT_HELD ? _("held") : v->status == VISIT_CANCELLED ?
 	    _("cancelled") : _("not held yet"));
 	ui_put(w, 1, 0, cols, line, A_NORMAL);
-	clock_line(v, line, sizeof line, &warn);
-	in->clock_shown = clock_second(v);
-	ui_put(w, 2, 0, cols, line, warn ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) :
-	    A_NORMAL);
-	ui_put(w, 3, 0, cols, _("time   question"), A_UNDERLINE);
-	if (in->list.items.n == 0)
-		ui_put(w, INTAKE_HEAD, 0, cols, _("no questions logged at this meeting"), A_NORMAL);
-	y = INTAKE_HEAD;
-	for (size_t i = 0; i < in->list.items.n && y < rows - INTAKE_FOOT; i++, y++) {
-		const struct question *q = (const struct question *)in->list.items.items + i;
-
-		date_format_time(q->asked_ms, INTAKE_UTC_OFFSET_MIN, when);
-		snprintf(line, sizeof line, "%-6.5s %s%s%s%s%s%s", when + 11, q->text,
-		    q->topic != NULL ? " #" : "", q->topic != NULL ? q->topic : "",
-		    q->asker != AUD_CITIZEN ? " [" : "",
-		    q->asker != AUD_CITIZEN ? audience_names[q->asker] : "",
-		    q->asker != AUD_CITIZEN ? "]" : "");
-		ui_put(w, y, 0, cols, line, A_NORMAL);
-	}
-	/* the keys of the topics and categories, as the keymap binds them */
-	x = 0;
-	for (int i = 0; i < MEET_TOPIC_KEYS; i++) {
-		snprintf(line, sizeof line, "F%d %s  ", 5 + i,
-		    (size_t)i < in->topics.n ? in->topics.v[i] : "-");
-		x += ui_put(w, rows - 3, x, cols - x, line, (size_t)i < in->topics.n &&
-		    in->topic == i ? A_REVERSE : A_NORMAL);
-	}
-	ui_put(w, rows - 3, x, cols - x, _("| M-1..M-9 asker: citizen deputy party public-org "
-	    "opposition public-council community business other"), A_NORMAL);
-	{
-		const char *name = line_bytes(in->line[F_NAME], NULL);
-		const char *contact = line_bytes(in->line[F_CONTACT], NULL);
-
-		snprintf(line, sizeof line, _("next question: topic %s | asker %s%s%s%s%s"),
-		    in->topic >= 0 ? in->topics.v[in->topic] : "-",
-		    in->asker >= 0 ? audience_names[in->asker] : audience_names[AUD_CITIZEN],
-		    name[0] != '\0' ? _(" | name ") : "", name,
-		    contact[0] != '\0' ? _(" | contact ") : "", contact);
-	}
-	ui_put(w, rows - 2, 0, cols, line, A_DIM);
+	draw_clock(in, ui, w, cols);
+	draw_questions(in, w, cols, rows - INTAKE_HEAD - INTAKE_FOOT);
+	draw_keys(in, w, rows - 3, cols);
+	draw_next(in, w, rows - 2, cols);
 	draw_editor(in, ui, w, rows - 1, cols);
+}
+
+/*
+ * Only the lines marked (p->part), each cleared first; the rest of w is as the last
+ * draw left it. A typed character costs its line, not the pane (issue 8: p99 per key).
+ */
+static void
+intake_draw_part(struct pane *p, struct ui *ui, WINDOW *w)
+{
+	struct intake *in = intake_of(p);
+	int rows, cols;
+
+	getmaxyx(w, rows, cols);
+	if (!in->have_visit || rows < INTAKE_HEAD + INTAKE_FOOT)
+		return;
+	if (p->part & PART_CLOCK) {
+		wmove(w, 2, 0);
+		wclrtoeol(w);
+		draw_clock(in, ui, w, cols);
+	}
+	if (p->part & PART_APPEND) {
+		int n = rows - INTAKE_HEAD - INTAKE_FOOT, y;
+
+		in->append_undrawn = false;
+		if (in->append_scrolled) {
+			/* the list's lines up by one, as they are: curses moves them */
+			wsetscrreg(w, INTAKE_HEAD, INTAKE_HEAD + n - 1);
+			scrollok(w, TRUE);
+			wscrl(w, 1);
+			scrollok(w, FALSE);
+			wsetscrreg(w, 0, rows - 1);
+		}
+		y = INTAKE_HEAD + (int)in->list.items.n - 1;
+		if (in->list.items.n > 0 && y < INTAKE_HEAD + n) {
+			wmove(w, y, 0);
+			wclrtoeol(w);
+			draw_question(in, w, y, cols, in->list.items.n - 1);
+		}
+	}
+	if (p->part & PART_KEYS) {
+		wmove(w, rows - 3, 0);
+		wclrtoeol(w);
+		draw_keys(in, w, rows - 3, cols);
+	}
+	if (p->part & PART_NEXT) {
+		wmove(w, rows - 2, 0);
+		wclrtoeol(w);
+		draw_next(in, w, rows - 2, cols);
+	}
+	if (p->part & PART_EDITOR) {
+		wmove(w, rows - 1, 0);
+		wclrtoeol(w);
+		draw_editor(in, ui, w, rows - 1, cols);
+	}
 }
 
 /* ---- actions ---- */
@@ -454,13 +642,15 @@ saved(struct intake *in, const struct question *q)
 enum dest { TO_MEETING, TO_POOL, TO_RECEPTION };
 
 static void
-save_line(struct intake *in, struct ui *ui, enum dest d)
+save_line(struct pane *p, struct ui *ui, enum dest d)
 {
+	struct intake *in = intake_of(p);
 	struct kz_error e = { 0 };
 	struct question q;
 	struct rec_array recs = { 0 };
 	const char *text;
 	size_t n;
+	uint64_t gen;
 	int rc;
 
 	text = line_text(in->line[F_QUESTION], &n);
@@ -475,7 +665,14 @@ save_line(struct intake *in, struct ui *ui, enum dest d)
 	if (d == TO_MEETING) {
 		q.visit = in->meeting;
 		q.source = QS_MEETING;
+		/*
+		 * Told to the frame: a question of the meeting changes this list (shown here
+		 * below) and Triage's search, nothing the other panes or the obligations'
+		 * count read (compliance_due reads no questions).
+		 */
+		gen = ui_write_begin(ui);
 		rc = question_add(ui->store, &q, &e);
+		ui_write_done(ui, gen, 1u << PANE_TRIAGE, false);
 	} else if (d == TO_POOL) {
 		/* P-2: a request taken in person at the meeting, for the target's pool */
 		q.channel = QC_IN_PERSON;
@@ -496,6 +693,10 @@ save_line(struct intake *in, struct ui *ui, enum dest d)
 		ui_message(ui, true, _("not saved: %s"), e.msg);
 	} else {
 		saved(in, &q);
+		if (d == TO_MEETING && in->follow && uid_cmp(&q.visit, &ui->visit) == 0)
+			page_append(p, &q, intake_rows(p));
+		else if (d == TO_MEETING)
+			page_newest(in, ui, intake_rows(p));
 		ui_message(ui, false, d == TO_MEETING ? _("question saved") : d == TO_POOL ?
 		    _("saved to the request pool (P-2, in person)") :
 		    _("saved to the personal reception (A-1)"));
@@ -504,18 +705,26 @@ save_line(struct intake *in, struct ui *ui, enum dest d)
 }
 
 static void
-undo_last(struct intake *in, struct ui *ui)
+undo_last(struct pane *p, struct ui *ui)
 {
+	struct intake *in = intake_of(p);
 	struct kz_error e = { 0 };
+	uint64_t gen;
+	int rc;
 
 	if (!in->have_last) {
 		ui_message(ui, true, _("no question saved here to take back"));
 		return;
 	}
-	if (question_withdraw(ui->store, &in->last, &e) != 0) {
+	/* as a save: this list (read again: a page one shorter) and Triage's search */
+	gen = ui_write_begin(ui);
+	rc = question_withdraw(ui->store, &in->last, &e);
+	ui_write_done(ui, gen, 1u << PANE_TRIAGE, false);
+	if (rc != 0) {
 		ui_message(ui, true, _("not withdrawn: %s"), e.msg);
 		return;
 	}
+	page_newest(in, ui, intake_rows(p));
 	in->have_last = false;
 	ui_message(ui, false, _("the last question is withdrawn (kept, in no list)"));
 }
@@ -597,19 +806,115 @@ edit(struct line *l, enum action_id a)
 	}
 }
 
-static bool
-meeting_action(struct intake *in, struct ui *ui, enum action_id a)
+/*
+ * The page before the one shown (PAGE_BEFORE), as a full page: pages are cut from the
+ * newest back, so the oldest may be short, and a full page from the first question is
+ * shown instead. The number of questions the page before held, or 0 when there was none.
+ */
+static size_t
+page_before(struct intake *in, struct ui *ui, size_t rows)
 {
+	size_t m;
+
+	if (!list_load(&in->list, ui, PAGE_BEFORE, rows))
+		return 0;
+	m = in->list.items.n;
+	if (m < rows)
+		list_load(&in->list, ui, PAGE_FIRST, rows);
+	return m;
+}
+
+/*
+ * The list keys in meeting mode (the editor keeps the focus): up, down, pages, first and
+ * last scroll the meeting's questions, a line marked; past the newest, the list follows
+ * the meeting again.
+ */
+static bool
+page_scroll(struct pane *p, struct ui *ui, enum action_id a)
+{
+	struct intake *in = intake_of(p);
+	struct list *l = &in->list;
+	size_t rows = intake_rows(p), m;
+
+	if (a != A_UP && a != A_DOWN && a != A_PAGE_UP && a != A_PAGE_DOWN && a != A_FIRST &&
+	    a != A_LAST)
+		return false;
+	/* questions added since the page was read: its cursor is behind them */
+	if (in->appended > 0)
+		page_newest(in, ui, rows);
+	if (a == A_LAST || (in->follow && (a == A_DOWN || a == A_PAGE_DOWN))) {
+		page_newest(in, ui, rows);
+		return true;
+	}
+	switch (a) {
+	case A_UP:
+		if (in->follow)		/* the first Up marks the newest line */
+			l->sel = (int)l->items.n - 1;
+		else if (l->sel > 0)
+			l->sel--;
+		else if ((m = page_before(in, ui, rows)) > 0)
+			l->sel = (int)m - 1;	/* the line above the old first */
+		break;
+	case A_PAGE_UP:
+		page_before(in, ui, rows);
+		l->sel = 0;
+		break;
+	case A_FIRST:
+		list_load(l, ui, PAGE_FIRST, rows);
+		l->sel = 0;
+		break;
+	case A_DOWN:
+		if (l->sel + 1 < (int)l->items.n) {
+			l->sel++;
+			break;
+		}
+		if (!list_load(l, ui, PAGE_AFTER, rows)) {
+			page_newest(in, ui, rows);	/* below the newest: following */
+			return true;
+		}
+		m = l->items.n;
+		l->sel = 0;
+		if (m < rows) {
+			/* the last page, short: the newest full page, the same line marked */
+			page_newest(in, ui, rows);
+			in->follow = false;
+			l->sel = l->items.n >= m ? (int)(l->items.n - m) : 0;
+		}
+		break;
+	case A_PAGE_DOWN:
+		/* the page after; when it is the last, the list follows the meeting again */
+		if (!list_load(l, ui, PAGE_AFTER, rows) || !list_more(l, ui, PAGE_AFTER)) {
+			page_newest(in, ui, rows);
+			return true;
+		}
+		l->sel = (int)l->items.n - 1;
+		break;
+	default:
+		break;
+	}
+	in->follow = false;
+	return true;
+}
+
+static bool
+meeting_action(struct pane *p, struct ui *ui, enum action_id a)
+{
+	struct intake *in = intake_of(p);
+
 	if (a >= A_ED_LEFT && a <= A_ED_KILL_END) {
 		bool moved = a <= A_ED_END;
 
 		if (edit(in->line[in->field], a)) {
 			if (!moved && in->field == F_QUESTION)
 				line_changed(in);
+			/* its line only (and the name or contact shown above it) */
+			p->part |= PART_EDITOR | (in->field != F_QUESTION ? PART_NEXT : 0);
 			return true;
 		}
 		return false;
 	}
+	if (page_scroll(p, ui, a))
+		return true;
 	if (a >= A_TOPIC_1 && a <= A_TOPIC_4) {
 		int t = (int)(a - A_TOPIC_1);
 
@@ -633,16 +938,16 @@ meeting_action(struct intake *in, struct ui *ui, enum action_id a)
 			in->field = in->field == F_NAME ? F_CONTACT : F_QUESTION;
 			return true;
 		}
-		save_line(in, ui, TO_MEETING);
+		save_line(p, ui, TO_MEETING);
 		return true;
 	case A_Q_POOL:
-		save_line(in, ui, TO_POOL);
+		save_line(p, ui, TO_POOL);
 		return true;
 	case A_Q_RECEPTION:
-		save_line(in, ui, TO_RECEPTION);
+		save_line(p, ui, TO_RECEPTION);
 		return true;
 	case A_Q_UNDO:
-		undo_last(in, ui);
+		undo_last(p, ui);
 		return true;
 	case A_Q_ASKER_FORM:
 		in->field = in->field == F_QUESTION ? F_NAME : F_QUESTION;
@@ -667,7 +972,7 @@ intake_action(struct pane *p, struct ui *ui, enum action_id a)
 	struct intake *in = intake_of(p);
 
 	if (in->have_visit)
-		return meeting_action(in, ui, a);
+		return meeting_action(p, ui, a);
 	if (a == A_OPEN) {
 		ui_message(ui, false, _("no meeting open: choose one in Visits (F2), Enter"));
 		return false;
@@ -696,6 +1001,7 @@ intake_key(struct pane *p, struct ui *ui, key_code k)
 		ui_message(ui, true, _("refused: %s"), line_error(rc));
 	else if (in->field == F_QUESTION)
 		line_changed(in);
+	p->part |= PART_EDITOR | (in->field != F_QUESTION ? PART_NEXT : 0);
 	return true;
 }
 
@@ -719,7 +1025,7 @@ intake_paste(struct pane *p, struct ui *ui, const char *text)
 	}
 	if (in->field == F_QUESTION)
 		line_changed(in);
-	p->dirty = true;
+	p->part |= PART_EDITOR | (in->field != F_QUESTION ? PART_NEXT : 0);
 }
 
 static enum km_context
@@ -743,7 +1049,10 @@ intake_turn(struct pane *p, struct ui *ui)
 		intake_refresh(p, ui);
 		return true;
 	}
-	return in->have_visit && clock_second(&in->visit) != in->clock_shown;
+	/* the clock's line alone */
+	if (in->have_visit && clock_second(&in->visit) != in->clock_shown)
+		p->part |= PART_CLOCK;
+	return false;
 }
 
 static void
@@ -773,6 +1082,7 @@ const struct pane_ops pane_intake_ops = {
 	.title = N_("Intake"),
 	.context = KM_INTAKE,
 	.draw = intake_draw,
+	.draw_part = intake_draw_part,
 	.action = intake_action,
 	.reload = intake_refresh,
 	.paste = intake_paste,

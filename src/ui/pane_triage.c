@@ -14,6 +14,7 @@
 
 #include "core/date.h"
 #include "core/issue.h"
+#include "core/labels.h"
 #include "core/question.h"
 #include "core/search.h"
 #include "core/view.h"
@@ -22,6 +23,7 @@
 #include "ui/form.h"
 #include "ui/line.h"
 #include "ui/pane.h"
+#include "ui/report_out.h"
 #include "ui/triage_filter.h"
 #include "util/clock.h"
 #include "util/i18n.h"
@@ -394,7 +396,7 @@ issue_form_open(struct ui *ui, const struct issue *is)
 	char deadline[11], session[11], amount[32] = "";
 
 	for (int k = 0; k < LEVEL_COUNT; k++)
-		levels[k] = issue_level_names[k];
+		levels[k] = label_enum(issue_level_names, k);
 	date_or_empty(is->deadline, deadline);
 	date_or_empty(is->session_date, session);
 	if (is->amount != 0)
@@ -423,8 +425,8 @@ status_apply(struct issue *i, void *arg, struct kz_error *e)
 	int s = form_choice(f, 0);
 
 	if (s == i->status)
-		return kz_fail(e, KZ_EINVAL, "issue: the status is %s already",
-		    issue_status_names[s]);
+		return kz_fail(e, KZ_EINVAL, _("issue: the status is %s already"),
+		    label_enum(issue_status_names, s));
 	i->status = s;
 	return 0;
 }
@@ -443,7 +445,7 @@ status_save(struct ui *ui, struct form *f, char *why, size_t len)
 		return -1;
 	}
 	ui_message(ui, false, _("status changed to %s (in the history, with the note)"),
-	    issue_status_names[form_choice(f, 0)]);
+	    label_enum(issue_status_names, form_choice(f, 0)));
 	return 0;
 }
 
@@ -454,7 +456,7 @@ status_open(struct ui *ui, const struct issue *is)
 	struct form *f = &ui->form;
 
 	for (int k = 0; k < ISSUE_STATUS_COUNT; k++)
-		names[k] = issue_status_names[k];
+		names[k] = label_enum(issue_status_names, k);
 	form_open(f, _("Status of the issue: the note goes into its history"), status_save,
 	    id_arg(is), free);
 	form_add_choice(f, _("Status"), names, ISSUE_STATUS_COUNT, is->status);
@@ -470,8 +472,8 @@ escalate_apply(struct issue *i, void *arg, struct kz_error *e)
 {
 	(void)arg;
 	if (i->level + 1 >= LEVEL_COUNT)
-		return kz_fail(e, KZ_EINVAL, "issue: the level is %s: there is none above",
-		    issue_level_names[i->level]);
+		return kz_fail(e, KZ_EINVAL, _("issue: %s has no level above"),
+		    label_enum(issue_level_names, i->level));
 	i->level++;
 	i->status = ISSUE_ESCALATED;
 	return 0;
@@ -490,8 +492,8 @@ escalate_yes(struct ui *ui)
 	}
 	issue_init(&is);
 	if (issue_get(ui->store, &escalate_id, &is, &e) == 0)
-		ui_message(ui, false, _("escalated: level %s, status escalated"),
-		    issue_level_names[is.level]);
+		ui_message(ui, false, _("escalated: %s, status escalated"),
+		    label_enum(issue_level_names, is.level));
 	issue_free(&is);
 }
 
@@ -499,8 +501,8 @@ static void
 escalate_ask(struct ui *ui, const struct issue *is)
 {
 	if (is->level + 1 >= LEVEL_COUNT) {
-		ui_message(ui, true, _("issue: the level is %s: there is none above"),
-		    issue_level_names[is->level]);
+		ui_message(ui, true, _("issue: %s has no level above"),
+		    label_enum(issue_level_names, is->level));
 		return;
 	}
 	escalate_id = is->id;
@@ -676,7 +678,7 @@ new_issue_open(struct triage *t, struct ui *ui)
 		return;
 	}
 	for (int k = 0; k < LEVEL_COUNT; k++)
-		levels[k] = issue_level_names[k];
+		levels[k] = label_enum(issue_level_names, k);
 	/* the first marked question's words as the title to start from */
 	question_init(&q);
 	if (question_get(ui->store, &t->marked[0], &q, &e) == 0 && q.text != NULL) {
@@ -763,9 +765,9 @@ filter_open(struct triage *t, struct ui *ui)
 
 	st[0] = lv[0] = _("any");
 	for (int k = 0; k < ISSUE_STATUS_COUNT; k++)
-		st[k + 1] = issue_status_names[k];
+		st[k + 1] = label_enum(issue_status_names, k);
 	for (int k = 0; k < LEVEL_COUNT; k++)
-		lv[k + 1] = issue_level_names[k];
+		lv[k + 1] = label_enum(issue_level_names, k);
 	if (t->filter.unit[0] != '\0')
 		snprintf(unit, sizeof unit, "%-9.9s", t->filter.unit);
 	for (int k = 0; unit[0] != '\0' && k < 9; k++)
@@ -817,7 +819,7 @@ draw_list(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 		/* padded by columns, not bytes: a status is Cyrillic in Kazakh and Russian */
 		snprintf(line, sizeof line, "%s %-10s %s %s | %s | %s",
 		    out_pad(is->status >= 0 && is->status < ISSUE_STATUS_COUNT ?
-		    _(issue_status_names[is->status]) : "?", 10, st, sizeof st), date,
+		    label_enum(issue_status_names, is->status) : "?", 10, st, sizeof st), date,
 		    out_pad(overdue ? _("OVERDUE") : "", 8, od, sizeof od),
 		    is->executor != NULL ? is->executor : "-", ui_unit_name(ui, is->unit),
 		    is->title != NULL ? is->title : "");
@@ -880,9 +882,10 @@ draw_issue(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 	snprintf(line, sizeof line, "%s", is->title != NULL ? is->title : "");
 	issue_line(w, &y, &n, t->top, rows, cols, line, A_BOLD);
 	date_or_empty(is->deadline, d1);
-	snprintf(line, sizeof line, _("status %s%s | level %s | deadline %s | executor %s"),
-	    _(issue_status_names[is->status]), issue_overdue(is, ui->today) ? _(" (OVERDUE)") :
-	    "", issue_level_names[is->level], d1[0] ? d1 : "-",
+	/* "| district level |": the level's label says it is one */
+	snprintf(line, sizeof line, _("status %s%s | %s | deadline %s | executor %s"),
+	    label_enum(issue_status_names, is->status), issue_overdue(is, ui->today) ?
+	    _(" (OVERDUE)") : "", label_enum(issue_level_names, is->level), d1[0] ? d1 : "-",
 	    is->executor != NULL ? is->executor : "-");
 	issue_line(w, &y, &n, t->top, rows, cols, line, A_NORMAL);
 	snprintf(line, sizeof line, _("unit %s | topic %s%s%s"), is->unit[0] ?
@@ -904,7 +907,7 @@ draw_issue(struct triage *t, struct ui *ui, WINDOW *w, int rows, int cols)
 		date_format_time(ev->at_ms, TRIAGE_UTC_OFFSET_MIN, when);
 		snprintf(line, sizeof line, "  %s %s%s%s%s", when,
 		    ev->status >= 0 && ev->status < ISSUE_STATUS_COUNT ?
-		    _(issue_status_names[ev->status]) : "?", ev->user != NULL ? " (" : "",
+		    label_enum(issue_status_names, ev->status) : "?", ev->user != NULL ? " (" : "",
 		    ev->user != NULL ? ev->user : "", ev->user != NULL ? ")" : "");
 		if (ev->deadline != DATE_NONE && ev->deadline != ev->deadline_was) {
 			date_or_empty(ev->deadline_was, d1);
@@ -1138,6 +1141,9 @@ triage_action(struct pane *p, struct ui *ui, enum action_id a)
 			form_open(&ui->form, _("A step done today"), done_save, id_arg(is), free);
 			form_add(&ui->form, _("Step number"), FORM_NUMBER, NULL, 6);
 		}
+		return true;
+	case A_TRIAGE_REPORT:	/* the last quarter ended, to a file */
+		ui_report_quarterly(ui);
 		return true;
 	case A_TRIAGE_PROGRESS:
 		if ((is = target(t, ui)) != NULL) {

@@ -3,7 +3,7 @@
  * today (upcoming and recent), each with its place named and its obligations marked in
  * words (P-4 announcement, A-3 publication, M-1 a past meeting not marked held); Enter
  * opens the meeting in Intake; c cancels it (one write through core); y shows the year's
- * coverage C-1..C-5, targets by period, each state a word.
+ * coverage C-1..C-5, targets by period, each state a word; the forms are visit_forms.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +11,12 @@
 #include "core/announce.h"
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/view.h"
 #include "core/visit.h"
 #include "cli/out.h"
 #include "ui/pane.h"
+#include "ui/report_out.h"
 #include "ui/visit_forms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -361,7 +363,7 @@ announce_save(struct ui *ui, struct form *f, char *why, size_t len)
 {
 	struct announce *an = f->arg;
 	struct kz_error e = { 0 };
-	char date[11];
+	char date[11], words[400];
 
 	form_date(f, 0, &an->on);
 	if (an->on == DATE_NONE)
@@ -377,10 +379,11 @@ announce_save(struct ui *ui, struct form *f, char *why, size_t len)
 		return -1;
 	}
 	date_format(an->on, date);
+	label_list(announce_channel_names, AC_COUNT, an->channels, words, sizeof words);
 	if (an->on == ui->today)
-		ui_message(ui, false, _("announced today through %s (saved)"), an->channels);
+		ui_message(ui, false, _("announced today through %s (saved)"), words);
 	else
-		ui_message(ui, false, _("announced on %s through %s (saved)"), date, an->channels);
+		ui_message(ui, false, _("announced on %s through %s (saved)"), date, words);
 	return 0;
 }
 
@@ -541,6 +544,32 @@ visits_action(struct pane *p, struct ui *ui, enum action_id a)
 			visit_form_reception(ui, v);
 		else
 			visit_pool_open(ui, v);
+		return true;
+	case A_VISIT_COMMENTS:
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		/* B-1: core says the same on each save; said here before anything is typed */
+		if (v->status != VISIT_HELD) {
+			ui_message(ui, true, _("this meeting is %s: comments from its broadcast "
+			    "come once it is held (B-1)"), visit_status_word(v->status));
+			return false;
+		}
+		if (v->broadcast == NULL || v->broadcast[0] == '\0') {
+			ui_message(ui, true, _("this meeting has no broadcast recorded: its links "
+			    "go in the held form first (B-1)"));
+			return false;
+		}
+		ui->visit = v->id;
+		visit_form_comments(ui, v);
+		return true;
+	case A_VISIT_REPORT:	/* the results of the selected meeting, to a file */
+		if ((v = list_selected(&vs->list)) == NULL) {
+			ui_message(ui, true, _("no meeting selected"));
+			return false;
+		}
+		ui_report_results(ui, &v->id, v->date);
 		return true;
 	case A_VISIT_CANCEL:
 		if ((v = list_selected(&vs->list)) == NULL) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/labels.h"
 #include "core/text.h"
 #include "core/unit.h"
 #include "util/i18n.h"
@@ -90,9 +91,11 @@ triage_filter_describe(const struct triage_filter *f, char *buf, size_t len)
 #define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } \
     while (0)
 	if (f->status >= 0 && f->status < ISSUE_STATUS_COUNT)
-		ADD(_("%sstatus %s"), n > 0 ? ", " : "", issue_status_names[f->status]);
+		ADD(_("%sstatus %s"), n > 0 ? ", " : "",
+		    label_enum(issue_status_names, f->status));
 	if (f->level >= 0 && f->level < LEVEL_COUNT)
-		ADD(_("%slevel %s"), n > 0 ? ", " : "", issue_level_names[f->level]);
+		/* "district level": the label says it is a level */
+		ADD("%s%s", n > 0 ? ", " : "", label_enum(issue_level_names, f->level));
 	if (f->overdue)
 		ADD(_("%soverdue"), n > 0 ? ", " : "");
 	if (f->topic != NULL)

@@ -60,21 +60,24 @@ static volatile sig_atomic_t ui_hangup;
  * make bench (bench/bench_ui.c) measures the real binary in a pseudo-terminal. With
  * KEZDESU_BENCH_KEYS=FILE set, each key's handling is timed inside the program, from
  * get_wch's return to the end of the doupdate that shows it (what the terminal cannot
- * see), and written to FILE at exit, one "KIND CODE NANOSECONDS" line a key; and the first
- * complete frame is followed by a DCS string that terminals ignore, so that the bench sees
- * when the first screen is done. Unset, nothing is timed or written.
+ * see), and written to FILE at exit, one "KIND CODE NANOSECONDS WRITE_NANOSECONDS" line a
+ * key (the second number: the part of the first spent in the store's write, the durable
+ * commit, between ui_write_begin and ui_write_done); and the first complete frame is
+ * followed by a DCS string that terminals ignore, so that the bench sees when the first
+ * screen is done. Unset, nothing is timed or written.
  */
 #define UI_BENCH_FRAME "\033Pkezdesu-frame\033\\"
 struct ui_bench_key {
 	char kind;		/* 'c' a character, 'k' a curses key code */
 	uint32_t code;
 	uint64_t ns;
+	uint64_t write_ns;	/* of ns, in the store's write (ui_write_begin..done) */
 };
 static struct {
 	const char *path;
 	bool framed;		/* the first frame's marker written */
 	bool pending;		/* a key read, its screen update not yet done */
-	struct timespec read_at;
+	struct timespec read_at, write_at;
 	struct ui_bench_key key, *v;
 	size_t n, cap;
 } ui_bench;
@@ -114,6 +117,27 @@ ui_bench_read(int r, wint_t ch)
 	ui_bench.pending = true;
 	ui_bench.key.kind = r == KEY_CODE_YES ? 'k' : 'c';
 	ui_bench.key.code = (uint32_t)ch;
+	ui_bench.key.write_ns = 0;
+}
+
+/* The time a key spends in the store's write (the durable commit), told apart. */
+static void
+ui_bench_write_begin(void)
+{
+	if (ui_bench.path != NULL)
+		clock_gettime(CLOCK_MONOTONIC, &ui_bench.write_at);
+}
+
+static void
+ui_bench_write_end(void)
+{
+	struct timespec t;
+
+	if (ui_bench.path == NULL || !ui_bench.pending)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ui_bench.key.write_ns += (uint64_t)((t.tv_sec - ui_bench.write_at.tv_sec) *
+	    1000000000LL + (t.tv_nsec - ui_bench.write_at.tv_nsec));
 }
 
 /* At exit: the times to the bench's file (a bench's tool: a failure is only reported). */
@@ -126,8 +150,9 @@ ui_bench_write(void)
 		return;
 	if ((f = fopen(ui_bench.path, "w")) != NULL) {
 		for (size_t i = 0; i < ui_bench.n; i++)
-			fprintf(f, "%c %u %llu\n", ui_bench.v[i].kind, (unsigned)ui_bench.v[i].code,
-			    (unsigned long long)ui_bench.v[i].ns);
+			fprintf(f, "%c %u %llu %llu\n", ui_bench.v[i].kind,
+			    (unsigned)ui_bench.v[i].code, (unsigned long long)ui_bench.v[i].ns,
+			    (unsigned long long)ui_bench.v[i].write_ns);
 	}
 	if (f == NULL || fclose(f) != 0)
 		fprintf(stderr, "kezdesu: KEZDESU_BENCH_KEYS=%s: %s\n", ui_bench.path,
@@ -159,16 +184,22 @@ ui_fatal_hook(void)
 	endwin();
 }
 
+static bool msg_long(const struct ui *ui);
+
 void
 ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
+	bool was_long = msg_long(ui);
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
 	va_end(ap);
 	ui->msg_error = error;
-	ui->all_dirty = true;
+	/* a long one drawn over the lines above it leaves them to be drawn again */
+	if (was_long)
+		ui->all_dirty = true;
+	ui->msg_dirty = true;
 }
 
 void
@@ -420,7 +451,11 @@ ui_load_due(struct ui *ui)
 	return true;
 }
 
-/* Everything read from the store again: another process committed, or this one. */
+/*
+ * Everything read from the store again: another process committed (or this one, in a
+ * write not told through ui_write_done). The panes on the screen are reloaded before the
+ * next frame (ui_reload_shown), the others when they are shown.
+ */
 static void
 ui_reload(struct ui *ui)
 {
@@ -430,15 +465,42 @@ ui_reload(struct ui *ui)
 	/*
 	 * The obligations' count reads every open issue and visit (a tenth of a second or
 	 * more on bench_store's store), so it is not done here, in the turn of the key whose
-	 * save caused the reload, nor before the first frame: the loop counts when no key
-	 * waits (ui_due_idle), and a key that comes meanwhile stops it.
+	 * save caused the reload, nor before the first frame: the loop counts in a pause of
+	 * the keys (ui_due_idle), and a key that comes meanwhile stops it.
 	 */
 	ui->due_stale = true;
-	for (int i = 0; i < PANE_COUNT; i++) {
-		ui->panes[i].ops->reload(&ui->panes[i], ui);
-		ui->panes[i].dirty = true;
-	}
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].stale = true;
 	ui->all_dirty = true;
+}
+
+uint64_t
+ui_write_begin(struct ui *ui)
+{
+	ui_bench_write_begin();
+	return office_generation(ui->office);
+}
+
+/*
+ * A write commits one transaction: LMDB's transaction id, the generation, moves by one.
+ * Then only what the write changed is reloaded, and the Enter of a question costs its
+ * commit and the lines it changed, not every pane read and drawn again (issue 8: p99 per
+ * key under 1 ms). Any other difference is left to the loop's generation check.
+ */
+void
+ui_write_done(struct ui *ui, uint64_t before, unsigned stale, bool due)
+{
+	uint64_t now = office_generation(ui->office);
+
+	ui_bench_write_end();
+	if (before != ui->generation || now != before + 1)
+		return;
+	ui->generation = now;
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (stale & 1u << i)
+			ui->panes[i].stale = true;
+	if (due)
+		ui->due_stale = true;
 }
 
 /* ---- drawing ---- */
@@ -458,6 +520,37 @@ ui_layout(struct layout *l)
 	l->main_y = 1;
 	l->main_h = l->rows - 3;
 	l->left_w = l->cols >= UI_WIDE_COLS ? l->cols / 2 : 0;
+}
+
+/* Whether pane i is on the screen: the focused one, and Visits' neighbour when wide. */
+static bool
+ui_shown(const struct ui *ui, const struct layout *l, int i)
+{
+	if (l->small)
+		return false;
+	if (i == ui->focus)
+		return true;
+	return l->left_w > 0 && (i == PANE_VISITS ||
+	    (ui->focus == PANE_VISITS && i == ui->other));
+}
+
+/* Before a frame: the panes on the screen that a commit left stale, read again. */
+static void
+ui_reload_shown(struct ui *ui)
+{
+	struct layout l;
+
+	ui_layout(&l);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->panes[i];
+
+		if (!p->stale || !ui_shown(ui, &l, i))
+			continue;
+		p->stale = false;
+		p->rows = l.main_h - 1;		/* as draw_pane will draw it */
+		p->ops->reload(p, ui);
+		p->dirty = true;
+	}
 }
 
 static void
@@ -497,7 +590,26 @@ ui_context(const struct ui *ui)
 	return p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 }
 
-/* The first key bound to action a reachable from ctx, or K_NONE. */
+/*
+ * Whether a printable key is typed where the user is now (a form's field, meeting mode's
+ * editor), so that a binding of one cannot be offered: `q quit` is a letter there.
+ */
+static bool
+typing(enum km_context ctx)
+{
+	return ctx == KM_FORM || ctx == KM_EDITOR;
+}
+
+/* Whether action a does something in ctx: a form refuses to leave its pane (ui_do). */
+static bool
+offered(enum km_context ctx, int a)
+{
+	return ctx != KM_FORM || !(a == A_PANE_VISITS || a == A_PANE_INTAKE ||
+	    a == A_PANE_TRIAGE || a == A_PANE_OBLIGATIONS || a == A_NEXT_PANE ||
+	    a == A_PREV_PANE);
+}
+
+/* The first key bound to action a reachable from ctx (not a typed one), or K_NONE. */
 static key_code
 first_key(const struct ui *ui, enum km_context ctx, int a)
 {
@@ -506,48 +618,174 @@ first_key(const struct ui *ui, enum km_context ctx, int a)
 			const struct km_binding *b = &ui->keymap.v[i];
 
 			if ((int)b->ctx == c && b->action == a &&
+			    !(typing(ctx) && key_is_text(b->key)) &&
 			    keymap_lookup(&ui->keymap, ctx, b->key) == a)
 				return b->key;
 		}
 	return K_NONE;
 }
 
-/* The hint line: the hinted actions of the current context, by their first key. */
+/*
+ * The hint line: help's key first (so that it shows at 60 columns in any language), then
+ * the hinted actions of the current context by their first key and their short labels
+ * (action_label: words in the user's language, not the kebab-case names keymaps use).
+ */
 static void
 draw_hints(struct ui *ui, const struct layout *l)
 {
 	enum km_context ctx = ui_context(ui);
 	char line[1024], key[K_NAME_MAX];
 	size_t n = 0;
+	key_code k;
 
 	line[0] = '\0';
+	if ((k = first_key(ui, ctx, A_HELP)) != K_NONE)
+		n += (size_t)snprintf(line, sizeof line, "%s %s", key_format(k, key),
+		    action_label(A_HELP));
 	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
 		for (int a = 0; a < A_COUNT && n + 1 < sizeof line; a++) {
-			key_code k;
-
-			if (action_table[a].context != (enum km_context)c ||
+			if (a == A_HELP || action_table[a].context != (enum km_context)c ||
+			    !offered(ctx, a) ||
 			    !(action_table[a].flags & ACT_HINT) ||
 			    (k = first_key(ui, ctx, a)) == K_NONE)
 				continue;
 			n += (size_t)snprintf(line + n, sizeof line - n, "%s%s %s",
-			    n > 0 ? "  " : "", key_format(k, key), action_table[a].name);
+			    n > 0 ? "  " : "", key_format(k, key), action_label(a));
 		}
 	move(l->rows - 2, 0);
 	clrtoeol();
 	ui_put(stdscr, l->rows - 2, 0, l->cols, line, A_NORMAL);
 }
 
+/* The message line's text: "error: " before an error. */
+static void
+msg_text(const struct ui *ui, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "", ui->msg);
+}
+
+/*
+ * s cut into lines of at most cols columns, at a space where there is one (a refusal
+ * from core is often longer than a 60-column terminal is wide, and must be read whole):
+ * each line's start and length in bytes into at[] and len[]; returns their number, at
+ * most max (the last one then takes the rest, clipped where it is drawn).
+ */
+static int
+msg_wrap(const char *s, int cols, size_t *at, size_t *len, int max)
+{
+	size_t pos = 0, all = strlen(s);
+	int n = 0;
+
+	while (pos < all && n < max) {
+		size_t i, space = 0;
+		int width = 0;
+
+		if (n > 0)
+			while (s[pos] == ' ')
+				pos++;
+		for (i = pos; i < all;) {
+			uint32_t cp;
+			size_t k = text_utf8_next(s + i, all - i, &cp);
+			int cw;
+
+			if (k == 0)
+				break;
+			cw = wcwidth((wchar_t)cp);
+			if (cw < 0)
+				cw = 1;
+			if (width + cw > cols && n < max - 1)
+				break;
+			if (cp == ' ')
+				space = i;
+			width += cw;
+			i += k;
+		}
+		at[n] = pos;
+		/* the end, or no progress (a character wider than the line): the rest */
+		if (i >= all || i == pos) {
+			len[n++] = all - pos;
+			break;
+		}
+		if (space > pos) {
+			len[n++] = space - pos;
+			pos = space + 1;
+		} else {
+			len[n++] = i - pos;
+			pos = i;
+		}
+	}
+	return n;
+}
+
+/* The lines a message needs at this width (1 when it fits on the message line). */
+static int
+msg_rows(const struct ui *ui, int cols, int max, size_t *at, size_t *len)
+{
+	char text[600];
+
+	msg_text(ui, text, sizeof text);
+	if (text[0] == '\0')
+		return 1;
+	return msg_wrap(text, cols, at, len, max);
+}
+
+#define MSG_ROWS_MAX 12
+
+/* Whether the message is shown over the lines above the message line (and them). */
+static bool
+msg_long(const struct ui *ui)
+{
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+
+	/* no screen: a form's unit test */
+	return ui->msg[0] != '\0' && stdscr != NULL &&
+	    msg_rows(ui, getmaxx(stdscr), MSG_ROWS_MAX, at, len) > 1;
+}
+
 static void
 draw_message(struct ui *ui, const struct layout *l)
 {
 	char line[600];
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
 
 	move(l->rows - 1, 0);
 	clrtoeol();
-	snprintf(line, sizeof line, "%s%s", ui->msg_error && ui->msg[0] ? _("error: ") : "",
-	    ui->msg);
+	/* a longer one is drawn over the lines above it, after the panes (draw_long_message) */
+	if (msg_rows(ui, l->cols, MSG_ROWS_MAX, at, len) > 1)
+		return;
+	msg_text(ui, line, sizeof line);
 	ui_put(stdscr, l->rows - 1, 0, l->cols, line,
 	    ui->msg_error ? (ui->color ? COLOR_PAIR(1) | A_BOLD : A_BOLD) : A_NORMAL);
+}
+
+/*
+ * A message longer than the message line, whole, on as many lines as it needs at the
+ * bottom, over the hint line and the pane's last lines, until the next key (ui_key
+ * clears it, and the panes are drawn again). Drawn after the panes, every frame it lasts.
+ */
+static bool
+draw_long_message(struct ui *ui, const struct layout *l)
+{
+	char text[600];
+	size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+	int max = l->rows - 1 < MSG_ROWS_MAX ? l->rows - 1 : MSG_ROWS_MAX;
+	int n = msg_rows(ui, l->cols, max, at, len);
+	WINDOW *w;
+
+	if (n <= 1 || (w = newwin(n, l->cols, l->rows - n, 0)) == NULL)
+		return false;
+	msg_text(ui, text, sizeof text);
+	werase(w);
+	for (int i = 0; i < n; i++) {
+		char *part = xstrndup(text + at[i], len[i]);
+
+		ui_put(w, i, 0, l->cols, part, ui->msg_error ? (ui->color ? COLOR_PAIR(1) |
+		    A_BOLD : A_BOLD) : A_NORMAL);
+		free(part);
+	}
+	wnoutrefresh(w);
+	delwin(w);
+	return true;
 }
 
 /*
@@ -575,79 +813,189 @@ ui_saving(struct ui *ui)
 	doupdate();
 }
 
-/* The help screen: the bindings reachable in the focused pane, from the action table. */
+/*
+ * An editing action of context editor bound to k that a form's field does (form_edit):
+ * a form's text fields edit with the keys meeting mode's line has, the user's keymap
+ * included; a key the form context binds itself (Tab) stays the form's. -1 when none.
+ */
+static int
+form_editing_action(const struct ui *ui, key_code k)
+{
+	int a = keymap_lookup(&ui->keymap, KM_EDITOR, k), f;
+
+	if (a < A_ED_LEFT || a > A_ED_KILL_END)
+		return -1;
+	f = keymap_lookup(&ui->keymap, KM_FORM, k);
+	return f >= 0 && action_table[f].context == KM_FORM ? -1 : a;
+}
+
+/* One line of help: key, label, what it does, (the action's name, for keymaps). */
+static void
+help_line(struct ui *ui, WINDOW *w, int *y, int *line, key_code k, int a)
+{
+	int rows, cols, x;
+	char key[K_NAME_MAX], text[512];
+
+	getmaxyx(w, rows, cols);
+	if ((*line)++ < ui->help_top || *y >= rows)
+		return;
+	/* columns, not printf's bytes: a Cyrillic label is two bytes a letter */
+	ui_put(w, *y, 0, 10, key_format(k, key), A_NORMAL);
+	x = cols > 40 ? 11 : 0;
+	if (x > 0)
+		ui_put(w, *y, x, 18, action_label(a), A_BOLD);
+	snprintf(text, sizeof text, "%s%s (%s)", _(action_table[a].help),
+	    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
+	    _(" (refused: read-only)") : "", action_table[a].name);
+	if (cols > x + 19)
+		ui_put(w, *y, x > 0 ? x + 19 : 11, cols - (x > 0 ? x + 19 : 11), text, A_NORMAL);
+	(*y)++;
+}
+
+/*
+ * The help screen: the keys of where the user is, from the action table and the
+ * bindings: the focused pane's (meeting mode's are the editor's), or the form's or the
+ * chooser's over it. Keys typed there (a letter in a field) are not offered; a form adds
+ * the editing keys its fields take (the editor's bindings, form_editing_action).
+ */
 static void
 draw_help(struct ui *ui, WINDOW *w)
 {
 	const struct pane *p = &ui->panes[ui->focus];
-	/* the keys of where the pane is now: meeting mode's are the editor's */
-	enum km_context ctx = p->ops->context_now != NULL ? p->ops->context_now(p) :
-	    p->ops->context;
+	enum km_context ctx = ui->form.open ? KM_FORM : ui->choose.open ? KM_CHOOSE :
+	    p->ops->context_now != NULL ? p->ops->context_now(p) : p->ops->context;
 	int rows, cols, y = 0, line = 0;
-	char text[512], key[K_NAME_MAX];
+	char text[512];
 
 	getmaxyx(w, rows, cols);
 	werase(w);
-	snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
-	    _(ui->panes[ui->focus].ops->title));
+	if (ctx == KM_FORM)
+		snprintf(text, sizeof text, _("Keys of the form «%s» (close: Escape or q)"),
+		    ui->form.title);
+	else if (ctx == KM_CHOOSE)
+		snprintf(text, sizeof text, _("Keys of the choice over the %s pane (close: "
+		    "Escape or q)"), _(p->ops->title));
+	else
+		snprintf(text, sizeof text, _("Keys of the %s pane (close: Escape or q)"),
+		    _(p->ops->title));
 	ui_put(w, y++, 0, cols, text, A_BOLD);
 	for (int c = (int)ctx; c >= 0; c = keymap_parent((enum km_context)c))
 		for (int a = 0; a < A_COUNT; a++) {
-			if (action_table[a].context != (enum km_context)c)
+			if (action_table[a].context != (enum km_context)c || !offered(ctx, a))
 				continue;
 			for (size_t i = 0; i < ui->keymap.n; i++) {
 				const struct km_binding *b = &ui->keymap.v[i];
 
-				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a)
+				if (b->action != a || keymap_lookup(&ui->keymap, ctx, b->key) != a ||
+				    (typing(ctx) && key_is_text(b->key)))
 					continue;
-				if (line++ < ui->help_top || y >= rows)
-					continue;
-				snprintf(text, sizeof text, "%-10s %-14s %s%s", key_format(b->key, key),
-				    action_table[a].name, _(action_table[a].help),
-				    (action_table[a].flags & ACT_WRITES) && ui->read_only ?
-				    _(" (refused: read-only)") : "");
-				ui_put(w, y++, 0, cols, text, A_NORMAL);
+				help_line(ui, w, &y, &line, b->key, a);
 			}
 		}
+	if (ctx != KM_FORM)
+		return;
+	if (line++ >= ui->help_top && y < rows)
+		ui_put(w, y++, 0, cols, _("In a text field (the editor's keys):"), A_BOLD);
+	for (int a = A_ED_LEFT; a <= A_ED_KILL_END; a++)
+		for (size_t i = 0; i < ui->keymap.n; i++) {
+			const struct km_binding *b = &ui->keymap.v[i];
+
+			if (b->action == a && b->ctx == KM_EDITOR && !key_is_text(b->key) &&
+			    form_editing_action(ui, b->key) == a)
+				help_line(ui, w, &y, &line, b->key, a);
+		}
+	if (line++ >= ui->help_top && y < rows)
+		ui_put(w, y++, 0, cols, _("In a choice: Space, Right or Left changes it; y or n "
+		    "answers a yes/no field."), A_NORMAL);
 }
 
 static void
-draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
+pane_windows_free(struct pane *p)
 {
-	WINDOW *win = newwin(h, w, y, x);
-	char title[128];
+	if (p->body != NULL)
+		delwin(p->body);
+	if (p->win != NULL)
+		delwin(p->win);
+	p->body = p->win = NULL;
+}
 
-	if (win == NULL)
-		return;
-	ui->panes[i].rows = h - 1;
-	werase(win);
-	snprintf(title, sizeof title, "%s %s", i == ui->focus ? "▶" : " ",
-	    _(ui->panes[i].ops->title));
-	if (ui->help && i == ui->focus) {
-		draw_help(ui, win);
-	} else if (ui->choose.open && i == ui->focus) {
-		choose_draw(&ui->choose, win);
-	} else if (ui->form.open && i == ui->focus) {
-		form_draw(&ui->form, win);
-	} else {
-		WINDOW *body = derwin(win, h - 1, w, 1, 0);
+/* The pane's window at (y, x), h x w, and its body below the title: kept while it fits. */
+static bool
+pane_windows(struct pane *p, int y, int x, int h, int w)
+{
+	int by, bx, mh, mw;
 
-		wmove(win, 0, 0);
-		ui_put(win, 0, 0, w, title, i == ui->focus ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
-		if (body != NULL) {
-			ui->panes[i].ops->draw(&ui->panes[i], ui, body);
-			delwin(body);
+	if (p->win != NULL && p->body != NULL) {
+		getbegyx(p->win, by, bx);
+		getmaxyx(p->win, mh, mw);
+		if (by == y && bx == x && mh == h && mw == w) {
+			getbegyx(p->body, by, bx);
+			getmaxyx(p->body, mh, mw);
+			if (by == y + 1 && bx == x && mh == h - 1 && mw == w)
+				return true;
 		}
 	}
-	wnoutrefresh(win);
-	delwin(win);
-	ui->panes[i].dirty = false;
+	pane_windows_free(p);
+	if ((p->win = newwin(h, w, y, x)) == NULL ||
+	    (p->body = derwin(p->win, h - 1, w, 1, 0)) == NULL) {
+		pane_windows_free(p);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Draws pane i: all of it when dirty (or the frame is), else only the parts its handlers
+ * marked (p->part: a typed character redraws the editor's line, not the pane). The
+ * windows are kept between frames, so that a part drawn leaves the rest as it was and
+ * curses compares only the lines it touched.
+ */
+static void
+draw_pane(struct ui *ui, int i, int y, int x, int h, int w)
+{
+	struct pane *p = &ui->panes[i];
+	bool over = i == ui->focus && (ui->help || ui->choose.open || ui->form.open);
+	char title[128];
+
+	if (!ui->all_dirty && !p->dirty) {
+		if (p->part == 0)
+			return;
+		if (!over && p->ops->draw_part != NULL && p->win != NULL) {
+			p->ops->draw_part(p, ui, p->body);
+			p->part = 0;
+			wnoutrefresh(p->body);
+			return;
+		}
+	}
+	p->part = 0;
+	if (!pane_windows(p, y, x, h, w)) {
+		p->dirty = false;
+		return;
+	}
+	p->rows = h - 1;
+	werase(p->win);
+	snprintf(title, sizeof title, "%s %s", i == ui->focus ? "▶" : " ", _(p->ops->title));
+	if (ui->help && i == ui->focus) {
+		draw_help(ui, p->win);
+	} else if (ui->choose.open && i == ui->focus) {
+		choose_draw(&ui->choose, p->win);
+	} else if (ui->form.open && i == ui->focus) {
+		form_draw(&ui->form, p->win);
+	} else {
+		ui_put(p->win, 0, 0, w, title, i == ui->focus ? A_BOLD | A_UNDERLINE : A_UNDERLINE);
+		p->ops->draw(p, ui, p->body);
+	}
+	wnoutrefresh(p->win);
+	/* the body shares the window's cells: what it marked is on the screen now */
+	untouchwin(p->body);
+	p->dirty = false;
 }
 
 static void
 ui_draw(struct ui *ui)
 {
 	struct layout l;
+	bool long_msg;
 
 	ui_layout(&l);
 	if (l.small) {
@@ -670,23 +1018,27 @@ ui_draw(struct ui *ui)
 		draw_hints(ui, &l);
 		draw_message(ui, &l);
 		wnoutrefresh(stdscr);
+	} else if (ui->msg_dirty) {
+		draw_message(ui, &l);
+		wnoutrefresh(stdscr);
 	}
+	ui->msg_dirty = false;
 	if (l.left_w > 0) {
 		int other = ui->focus != PANE_VISITS ? ui->focus : ui->other;
 
-		if (ui->all_dirty || ui->panes[PANE_VISITS].dirty)
-			draw_pane(ui, PANE_VISITS, l.main_y, 0, l.main_h, l.left_w - 1);
+		draw_pane(ui, PANE_VISITS, l.main_y, 0, l.main_h, l.left_w - 1);
 		if (ui->all_dirty || ui->panes[other].dirty) {
 			mvvline(l.main_y, l.left_w - 1, ACS_VLINE, l.main_h);
 			wnoutrefresh(stdscr);
-			draw_pane(ui, other, l.main_y, l.left_w, l.main_h, l.cols - l.left_w);
 		}
-	} else if (ui->all_dirty || ui->panes[ui->focus].dirty) {
+		draw_pane(ui, other, l.main_y, l.left_w, l.main_h, l.cols - l.left_w);
+	} else {
 		draw_pane(ui, ui->focus, l.main_y, 0, l.main_h, l.cols);
 	}
 	ui->all_dirty = false;
-	/* the editor's cursor, shown only where the focused pane has one */
-	if (ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
+	long_msg = draw_long_message(ui, &l);
+	/* the editor's cursor, shown only where the focused pane has one (not under a message) */
+	if (!long_msg && ui->cursor_pane == ui->focus && ui->cursor_y >= 0 && !ui->help &&
 	    !ui->choose.open && ui->confirm_fn == NULL) {
 		curs_set(1);
 		move(ui->cursor_y, ui->cursor_x);
@@ -710,6 +1062,38 @@ ui_show(struct ui *ui, int pane)
 	ui->help = false;
 	ui->all_dirty = true;
 	ui->panes[pane].dirty = true;
+}
+
+/*
+ * A pane's handler, run by pane_action or pane_key (did: it took the key or the action):
+ * the whole pane is drawn again, unless the handler marked only parts of it (p->part,
+ * set during the call; had, the parts marked before it and not drawn yet, stay marked).
+ */
+static bool
+pane_handled(struct pane *p, bool did, unsigned had)
+{
+	if (did && p->part == 0)
+		p->dirty = true;
+	p->part |= had;
+	return did;
+}
+
+static bool
+pane_action(struct pane *p, struct ui *ui, enum action_id a)
+{
+	unsigned had = p->part;
+
+	p->part = 0;
+	return pane_handled(p, p->ops->action(p, ui, a), had);
+}
+
+static bool
+pane_key(struct pane *p, struct ui *ui, key_code k)
+{
+	unsigned had = p->part;
+
+	p->part = 0;
+	return pane_handled(p, p->ops->key(p, ui, k), had);
 }
 
 static void
@@ -787,9 +1171,9 @@ ui_do(struct ui *ui, int a)
 		ui->all_dirty = true;	/* the hint line: the form's keys, or the pane's again */
 		return;
 	}
-	if (p->ops->action(p, ui, (enum action_id)a))
-		p->dirty = true;
-	if (ui->focus != (int)(p - ui->panes))
+	pane_action(p, ui, (enum action_id)a);
+	/* another pane, or a form or chooser opened: the hint line has other keys */
+	if (ui->focus != (int)(p - ui->panes) || ui->form.open || ui->choose.open)
 		ui->all_dirty = true;
 }
 
@@ -812,17 +1196,30 @@ ui_key(struct ui *ui, key_code k)
 			ui_message(ui, false, _("%s: not done"), ui->confirm_what);
 		return;
 	}
+	/* a message shown over the lines above it lasts until this key (draw_long_message) */
+	if (ui->msg[0] != '\0') {
+		size_t at[MSG_ROWS_MAX], len[MSG_ROWS_MAX];
+
+		if (msg_rows(ui, getmaxx(stdscr), MSG_ROWS_MAX, at, len) > 1) {
+			ui->msg[0] = '\0';
+			ui->all_dirty = true;
+		}
+	}
 	if (!ui->help && !ui->choose.open && ui->form.open) {
 		int err;
 
+		if ((a = form_editing_action(ui, k)) >= 0 && form_edit(&ui->form, a)) {
+			p->dirty = true;
+			return;
+		}
 		if (form_key(&ui->form, k, &err)) {
 			if (err != 0)
 				ui_message(ui, true, "%s", ui_line_error(err));
 			p->dirty = true;
 			return;
 		}
-	} else if (!ui->help && !ui->choose.open && p->ops->key != NULL && p->ops->key(p, ui, k)) {
-		p->dirty = true;
+	} else if (!ui->help && !ui->choose.open && p->ops->key != NULL &&
+	    pane_key(p, ui, k)) {
 		return;
 	}
 	a = keymap_lookup(&ui->keymap, ui_context(ui), k);
@@ -832,7 +1229,7 @@ ui_key(struct ui *ui, key_code k)
 	}
 	if (ui->msg[0] != '\0' && !ui->msg_error) {
 		ui->msg[0] = '\0';
-		ui->all_dirty = true;
+		ui->msg_dirty = true;
 	}
 	ui_do(ui, a);
 }
@@ -930,6 +1327,31 @@ ui_due_idle(struct ui *ui)
 	return ui_load_due(ui);
 }
 
+/*
+ * The panes' timers (Intake's clock and draft), once a turn, after the screen shows the
+ * key: a draft written to the disk (an fsync) is not part of the key's time. True when
+ * a pane on the screen has something new to draw (drawn before the next key is read).
+ */
+static bool
+ui_turns(struct ui *ui)
+{
+	struct layout l;
+	bool draw = false;
+
+	ui_layout(&l);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->panes[i];
+
+		if (p->ops->turn == NULL)
+			continue;
+		if (p->ops->turn(p, ui))
+			p->dirty = true;
+		if ((p->dirty || p->part != 0) && ui_shown(ui, &l, i))
+			draw = true;
+	}
+	return draw;
+}
+
 /* One turn's input: a key handled, or the timeout (K_NONE). */
 static void
 ui_input(struct ui *ui)
@@ -992,13 +1414,15 @@ ui_resize(struct ui *ui)
 	struct winsize ws;
 
 	ui_winch = 0;
+	/* made again at the new size: resizeterm need not move windows with subwindows */
+	for (int i = 0; i < PANE_COUNT; i++)
+		pane_windows_free(&ui->panes[i]);
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	clear();
-	for (int i = 0; i < PANE_COUNT; i++) {
-		ui->panes[i].ops->reload(&ui->panes[i], ui);
-		ui->panes[i].dirty = true;
-	}
+	/* a page as tall as the pane: read again at the new height, when shown */
+	for (int i = 0; i < PANE_COUNT; i++)
+		ui->panes[i].stale = true;
 	ui->all_dirty = true;
 }
 
@@ -1072,6 +1496,7 @@ ui_meet(struct ui *ui, const char *id)
 		return;
 	ui->visit = u;
 	ui->panes[PANE_INTAKE].ops->reload(&ui->panes[PANE_INTAKE], ui);
+	ui->panes[PANE_INTAKE].stale = false;
 	ui_show(ui, PANE_INTAKE);
 }
 
@@ -1082,6 +1507,7 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	struct sigaction sa;
 	struct node n;
 	SCREEN *scr;
+	bool turned = false;	/* the timers ran since the last key or timeout */
 
 	/*
 	 * The store's text is UTF-8: a locale named but not installed (kk_KZ.UTF-8 on a
@@ -1160,21 +1586,27 @@ ui_run(struct office *o, const struct ui_options *opt, struct kz_error *e)
 	while (!ui->quit && !ui_hangup) {
 		if (ui_winch)
 			ui_resize(ui);
+		ui_reload_shown(ui);
 		ui_draw(ui);
 		ui_bench_drawn();
+		/* the timers once a turn, what they changed drawn before the next key */
+		if (!turned) {
+			turned = true;
+			if (ui_turns(ui))
+				continue;
+		}
 		if (ui_due_idle(ui))
 			continue;
+		turned = false;
 		ui_input(ui);
 		if (office_generation(o) != ui->generation)
 			ui_reload(ui);
-		for (int i = 0; i < PANE_COUNT; i++)
-			if (ui->panes[i].ops->turn != NULL &&
-			    ui->panes[i].ops->turn(&ui->panes[i], ui))
-				ui->panes[i].dirty = true;
 	}
 
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
+	for (int i = 0; i < PANE_COUNT; i++)
+		pane_windows_free(&ui->panes[i]);
 	endwin();
 	delscreen(scr);
 	fatal_set_hook(NULL);

@@ -8,10 +8,12 @@
 #include "core/calendar.h"
 #include "core/compliance.h"
 #include "core/date.h"
+#include "core/labels.h"
 #include "core/question.h"
 #include "core/reception.h"
 #include "core/request.h"
 #include "core/visit.h"
+#include "ui/line.h"
 #include "ui/pane.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -251,8 +253,8 @@ visit_form_move(struct ui *ui, const struct visit *v)
 
 /* ---- mark held: T-1 times, B-1 broadcast, A-3 publication ---- */
 
-enum { HF_START, HF_REPORT_END, HF_END, HF_BROADCAST, HF_COMMENTS, HF_NO_BROADCAST,
-	HF_PUBLISHED };
+enum { HF_START, HF_REPORT_END, HF_END, HF_BROADCAST, HF_COMMENTS, HF_VIDEOCONF,
+	HF_NO_BROADCAST, HF_PUBLISHED };
 
 /* A stored instant's minute of the meeting's day in the office's time; -1: none. */
 static int
@@ -301,6 +303,8 @@ held_apply(struct visit *v, void *arg, struct kz_error *e)
 	put(&v->broadcast, bc);
 	put(&v->no_broadcast, nobc);
 	v->comments = nobc != NULL ? COMMENTS_UNKNOWN : form_choice(f, HF_COMMENTS);
+	/* B-1: "videoconference when necessary", with a broadcast or without one */
+	v->videoconf = form_choice(f, HF_VIDEOCONF) == 1;
 	form_date(f, HF_PUBLISHED, &v->published_on);
 	return 0;
 }
@@ -353,8 +357,92 @@ visit_form_held(struct ui *ui, const struct visit *v)
 	form_add(f, _("Ended at"), FORM_TIME, t[2], 5);
 	form_add(f, _("Broadcast links (B-1)"), FORM_TEXT, v->broadcast, 1000);
 	form_add_choice(f, _("Comments (B-1)"), comments, COMMENTS_COUNT, v->comments);
+	form_add_yesno(f, _("Videoconference (B-1)"), v->videoconf);
 	form_add(f, _("No broadcast: why"), FORM_TEXT, v->no_broadcast, 1000);
 	form_add(f, _("Published on (A-3)"), FORM_DATE, pub, 10);
+}
+
+/* ---- comments from the broadcast taken as questions (B-1) ---- */
+
+enum { CF_TEXT, CF_NAME };
+
+struct comments {
+	struct kz_uuid visit;
+	int saved;		/* saved through this form, for its title and message */
+};
+
+/* s cut to at most max bytes on a character's boundary, "..." when cut: for one line. */
+static void
+clip(const char *s, char *buf, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n < max) {
+		memcpy(buf, s, n + 1);
+		return;
+	}
+	n = max - 4;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	memcpy(buf + n, "...", 4);
+}
+
+/*
+ * One comment, one question of source broadcast, one durable save (as meeting mode saves a
+ * question); core refuses a meeting not held or with no broadcast recorded. The form stays
+ * open, emptied, for the next comment.
+ */
+static int
+comment_save(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	struct comments *c = f->arg;
+	struct kz_error e = { 0 };
+	struct question q;
+	char shown[80];
+
+	question_init(&q);
+	q.visit = c->visit;
+	q.source = QS_BROADCAST;
+	q.asker = AUD_CITIZEN;
+	q.text = form_dup(f, CF_TEXT);
+	/* the commenter's name or account: personal data, optional */
+	q.asker_name = form_dup(f, CF_NAME);
+	if (q.text == NULL) {
+		snprintf(why, len, _("%s: empty, nothing saved"), f->fields[CF_TEXT].label);
+		f->cur = CF_TEXT;
+		question_free(&q);
+		return -1;
+	}
+	if (question_add(ui->store, &q, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		question_free(&q);
+		return -1;
+	}
+	c->saved++;
+	clip(q.text, shown, sizeof shown);
+	ui_message(ui, false, _("saved as a question from the broadcast (B-1), %d here: %s"),
+	    c->saved, shown);
+	snprintf(f->title, sizeof f->title, _("Comments from the broadcast (B-1), %d saved: "
+	    "Enter saves each, Escape leaves"), c->saved);
+	line_clear(f->fields[CF_TEXT].line);
+	line_clear(f->fields[CF_NAME].line);
+	f->cur = CF_TEXT;
+	question_free(&q);
+	return FORM_KEEP;
+}
+
+void
+visit_form_comments(struct ui *ui, const struct visit *v)
+{
+	struct form *f = &ui->form;
+	struct comments *c = xcalloc(1, sizeof *c);
+
+	c->visit = v->id;
+	form_open(f, _("Comments from the broadcast (B-1) as questions: Enter saves each, "
+	    "Escape leaves"), comment_save, c, free);
+	form_add(f, _("Comment"), FORM_TEXT, NULL, QUESTION_TEXT_MAX);
+	form_add(f, _("Commenter (optional)"), FORM_TEXT, NULL, 200);
 }
 
 /* ---- attendance by category (M-2) and whom the office invited ---- */
@@ -577,8 +665,8 @@ request_form(struct ui *ui, const struct kz_uuid *id)
 	struct kz_uuid *arg = xmalloc(sizeof *arg);
 
 	for (int k = 0; k < QC_COUNT; k++)
-		channels[k] = question_channel_names[k][0] != '\0' ? question_channel_names[k] :
-		    _("none");
+		channels[k] = question_channel_names[k][0] != '\0' ?
+		    label_enum(question_channel_names, k) : _("none");
 	*arg = *id;
 	form_open(f, _("A request for the meeting's pool (P-2); no date: today"), request_save,
 	    arg, free);
@@ -587,11 +675,21 @@ request_form(struct ui *ui, const struct kz_uuid *id)
 	form_add(f, _("Received on"), FORM_DATE, NULL, 10);
 }
 
-/* The pool's chooser: its first item adds a request, the others are the last requests. */
+/*
+ * The pool's chooser: its first item adds a request, the others are the last requests;
+ * Enter on a request opens a second chooser, the meetings it may move to (P-2).
+ */
 static struct {
 	struct kz_uuid visit;
 	char *lines[CHOOSE_MAX];
+	struct kz_uuid req[CHOOSE_MAX];	/* the request of each line after the first */
+	kz_date came[CHOOSE_MAX];	/* the day it came */
 	char title[160];	/* the chooser keeps the pointer */
+	/* the meetings a request may move to */
+	int moving;		/* the pool's line of the request being moved */
+	char *to_lines[CHOOSE_MAX];
+	struct kz_uuid to[CHOOSE_MAX];
+	char to_title[200];
 } pool;
 
 static void
@@ -600,6 +698,8 @@ pool_clear(void)
 	for (int i = 0; i < CHOOSE_MAX; i++) {
 		free(pool.lines[i]);
 		pool.lines[i] = NULL;
+		free(pool.to_lines[i]);
+		pool.to_lines[i] = NULL;
 	}
 }
 
@@ -609,14 +709,83 @@ visit_forms_free(void)
 	pool_clear();
 }
 
+/* How far ahead a request's meetings are looked for: a year holds the office's calendar. */
+#define MOVE_DAYS 366
+
+static void
+move_accept(struct ui *ui, struct chooser *c)
+{
+	struct kz_error e = { 0 };
+
+	/* core refuses a cancelled meeting, one held before the request came, not a request */
+	if (request_assign(ui->store, &pool.req[pool.moving], &pool.to[c->cur], &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		c->open = true;	/* another meeting may be chosen, or Escape */
+		return;
+	}
+	/* the meeting as the chooser showed it: date, time, place */
+	ui_message(ui, false, _("the request is moved (P-2, saved) to the meeting %s"),
+	    c->items[c->cur]);
+}
+
+/* P-2: the meetings from the later of today and the day the request came, but its own. */
+static void
+move_open(struct ui *ui, int line)
+{
+	struct kz_error e = { 0 };
+	struct rec_array a = { 0 };
+	const char *items[CHOOSE_MAX];
+	kz_date from = pool.came[line] > ui->today ? pool.came[line] : ui->today;
+	char date[11];
+	int n = 0;
+
+	if (visit_list(ui->store, from, from + MOVE_DAYS, &a, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	for (int i = 0; i < CHOOSE_MAX; i++) {
+		free(pool.to_lines[i]);
+		pool.to_lines[i] = NULL;
+	}
+	for (size_t i = 0; i < a.n && n < CHOOSE_MAX; i++) {
+		const struct visit *v = (const struct visit *)a.items + i;
+		char name[256];
+		size_t len;
+
+		if (uid_cmp(&v->id, &pool.visit) == 0 || v->withdrawn ||
+		    v->status == VISIT_CANCELLED)
+			continue;
+		date_format(v->date, date);
+		/* ui_unit_name's buffer is reused: copied */
+		snprintf(name, sizeof name, "%s", ui_unit_name(ui, v->target));
+		len = strlen(name) + 40;
+		pool.to_lines[n] = xmalloc(len);
+		snprintf(pool.to_lines[n], len, "%s %-5s %s (%s)", date,
+		    v->time != NULL ? v->time : "", name, v->target);
+		pool.to[n] = v->id;
+		items[n] = pool.to_lines[n];
+		n++;
+	}
+	rec_array_free(&visit_kind, &a);
+	date_format(from, date);
+	if (n == 0) {
+		ui_message(ui, true, _("no other meeting from %s to move the request to: add one "
+		    "first"), date);
+		return;
+	}
+	pool.moving = line;
+	snprintf(pool.to_title, sizeof pool.to_title, _("Move the request to which meeting "
+	    "(P-2)? From %s; Enter moves it"), date);
+	choose_open(&ui->choose, pool.to_title, items, n, false, move_accept);
+}
+
 static void
 pool_accept(struct ui *ui, struct chooser *c)
 {
 	if (c->cur == 0)
 		request_form(ui, &pool.visit);
 	else
-		ui_message(ui, false, _("the pool's requests are read here; Enter on the first "
-		    "line adds one"));
+		move_open(ui, c->cur);
 }
 
 void
@@ -639,20 +808,22 @@ visit_pool_open(struct ui *ui, const struct visit *v)
 	first = a.n > CHOOSE_MAX - 1 ? a.n - (CHOOSE_MAX - 1) : 0;
 	for (size_t i = first; i < a.n; i++) {
 		const struct question *q = (const struct question *)a.items + i;
+		const char *channel = label_enum(question_channel_names,
+		    q->channel < QC_COUNT && q->channel >= 0 ? q->channel : 0);
 		char date[11];
 		size_t len;
 
 		date_format(request_date(q), date);
-		len = strlen(date) + strlen(question_channel_names[q->channel < QC_COUNT &&
-		    q->channel >= 0 ? q->channel : 0]) + strlen(q->text) + 8;
+		len = strlen(date) + strlen(channel) + strlen(q->text) + 8;
 		pool.lines[n] = xmalloc(len);
-		snprintf(pool.lines[n], len, "%s %s: %s", date, question_channel_names[
-		    q->channel < QC_COUNT && q->channel >= 0 ? q->channel : 0], q->text);
+		snprintf(pool.lines[n], len, "%s %s: %s", date, channel, q->text);
+		pool.req[n] = q->id;
+		pool.came[n] = request_date(q);
 		items[n] = pool.lines[n];
 		n++;
 	}
 	snprintf(pool.title, sizeof pool.title, _("Request pool of the meeting (P-2): %zu "
-	    "requests"), a.n);
+	    "requests (Enter on one moves it)"), a.n);
 	rec_array_free(&question_kind, &a);
 	choose_open(&ui->choose, pool.title, items, n, false, pool_accept);
 }

@@ -6,6 +6,7 @@
 #include "util/i18n.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,62 @@ const char *
 i18n_lang(void)
 {
 	return chosen;
+}
+
+/* What i18n_push changed, to be put back by i18n_pop. */
+static struct {
+	bool on;
+	char *language;		/* LANGUAGE before, or NULL when it was unset */
+	char *messages;		/* the locale of LC_MESSAGES before */
+	const char *chosen;
+} pushed;
+
+/* gettext caches what it found: a change of LANGUAGE is announced by setting the domain. */
+static void
+catalogs_changed(void)
+{
+	const char *d = textdomain(NULL);
+
+	textdomain(d != NULL ? d : "kezdesu");
+}
+
+int
+i18n_push(const char *lang)
+{
+	const char *l = lang != NULL && strlen(lang) == 2 ? lang_of(lang, 2) : NULL;
+	const char *v = getenv("LANGUAGE"), *cur = setlocale(LC_MESSAGES, NULL);
+
+	if (l == NULL || pushed.on)
+		return -1;
+	pushed.on = true;
+	pushed.language = v != NULL ? strdup(v) : NULL;
+	pushed.messages = cur != NULL ? strdup(cur) : NULL;
+	pushed.chosen = chosen;
+	setenv("LANGUAGE", l, 1);
+	/* glibc ignores LANGUAGE in the C locale (see i18n_init). */
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	chosen = l;
+	catalogs_changed();
+	return 0;
+}
+
+void
+i18n_pop(void)
+{
+	if (!pushed.on)
+		return;
+	if (pushed.language != NULL)
+		setenv("LANGUAGE", pushed.language, 1);
+	else
+		unsetenv("LANGUAGE");
+	if (pushed.messages != NULL)
+		setlocale(LC_MESSAGES, pushed.messages);
+	chosen = pushed.chosen;
+	free(pushed.language);
+	free(pushed.messages);
+	memset(&pushed, 0, sizeof pushed);
+	catalogs_changed();
 }
 
 char *

@@ -32,6 +32,16 @@ const char *i18n_init(const char *lang);
 const char *i18n_lang(void);
 
 /*
+ * Messages in `lang` ("kk", "ru" or "en") from now until i18n_pop, whatever the user's
+ * language: a document written in a language of its own (report --lang) while the
+ * program's messages stay in the user's. One level: a push while pushed is refused.
+ * 0, or -1 for a language not ours or a second push (nothing changed).
+ */
+int i18n_push(const char *lang);
+/* Back to the language before i18n_push (nothing when none is pushed). */
+void i18n_pop(void);
+
+/*
  * s with its first letter capitalised into buf (UTF-8: Cyrillic letters too, whatever the
  * locale); a help line shown as a sentence. Returns buf.
  */

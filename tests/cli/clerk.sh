@@ -113,7 +113,7 @@ v = v[0] if isinstance(v, list) else v
 assert v["akim_name"] == "Бәйдібек ауданы" and v["target_name"] == "Ағыбет а.о.", v
 ' "$T/out"
 kz --db "$D" --lang ru issue show "$I1"
-like "$(out)" "*unit: 613633000 Агыбетский с.о.*" "text names the unit, in Russian with --lang ru"
+like "$(out)" "*единица: 613633000 Агыбетский с.о.*" "text names the unit, in Russian with --lang ru"
 
 # Dates, times and places a clerk may have typed wrong
 before=$("$KZ" --db "$D" dump | cksum)

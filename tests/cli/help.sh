@@ -23,8 +23,9 @@ for w in init official "units import" "units list" "units add" "visit add" "visi
 done
 is "$missing" "" "the table has a row for every command and subcommand"
 
-# The rows: "NAME SUB" or "NAME" (a second word of lower-case letters is a subcommand).
-sed 's/^kezdesu //' "$T/syn" | awk '{ if ($2 ~ /^[a-z]+$/) print $1 " " $2; else print $1 }' \
+# The rows: "NAME SUB" or "NAME" (a second word of lower-case letters and inner hyphens,
+# as "write-all", is a subcommand).
+sed 's/^kezdesu //' "$T/syn" | awk '{ if ($2 ~ /^[a-z]+(-[a-z]+)*$/) print $1 " " $2; else print $1 }' \
     >"$T/rows"
 kz --help
 rc_is 0 "--help exits 0"

@@ -202,9 +202,9 @@ done
 
 # show's text gives a status in the language shown; its json keeps the status's name.
 kz --db "$S" --lang ru visit show "$V"
-like "$(out)" "*status: запланирована*" "visit show in Russian: the status"
+like "$(out)" "*статус: запланирована*" "visit show in Russian: the status"
 kz --db "$S" --lang kk visit show "$V"
-like "$(out)" "*status: жоспарланған*" "visit show in Kazakh: the status"
+like "$(out)" "*мәртебесі: жоспарланған*" "visit show in Kazakh: the status"
 "$KZ" --db "$S" --lang kk visit show "$V" --format json >"$T/kk"
 "$KZ" --db "$S" --lang en visit show "$V" --format json >"$T/en"
 like "$(cat "$T/kk")" '*"status":"planned"*' "visit show --format json in Kazakh: the status's name"

@@ -39,7 +39,7 @@ is "$(m2 "$V")" "ok: attendance recorded by category" \
     "m2_invited_not_present: invited deputies and the opposition, none came: no notice"
 kz --db "$S" visit show "$V"
 check "visit show: whom the office invited, in the list's order" \
-    grep -Fqx "invited: deputy,opposition" "$T/out"
+    grep -Fqx "invited: maslikhat deputy, opposition" "$T/out"
 kz --db "$S" visit show "$V" --format json
 like "$(out)" '*"invited":"deputy,opposition"*' "visit show --format json: invited"
 kz --db "$S" dump
@@ -67,7 +67,7 @@ kz --db "$S" visit add --akim "$DISTRICT" --target 613633000 --date 2026-04-24 \
     --invited public-org
 rc_is 0 "visit add --invited"
 kz --db "$S" visit show "$(out)"
-check "visit add keeps invited" grep -Fqx "invited: public-org" "$T/out"
+check "visit add keeps invited" grep -Fqx "invited: public organisation" "$T/out"
 
 # ---- P-1: the per-meeting commission is gone from the command line ----
 kz --db "$S" visit set "$V" --commission "Асанов, Бекова"

@@ -66,7 +66,7 @@ field_is "$T/v1b.txt" moved_from 2026-12-10 "visit set: a date change records mo
 field_is "$T/v1b.txt" status announced "visit set: the status shows"
 field_is "$T/v1b.txt" announced_on 2026-12-01 "visit set: the announcement date shows"
 field_is "$T/v1b.txt" published_on 2026-12-20 "visit set: the publication date shows"
-field_is "$T/v1b.txt" channels 'print,radio' "visit set: the channels show, in P-3's order"
+field_is "$T/v1b.txt" channels 'regional print, radio' "visit set: the channels show, in P-3's order"
 field_is "$T/v1b.txt" venue 'Алғабас ауылы, мәдениет үйі' "visit set keeps what it did not change"
 kz --db "$S" visit show "$V1" --format json
 att=$("$PY" -c 'import json,sys; v=json.load(sys.stdin)[0]
@@ -204,7 +204,7 @@ kz --db "$S" issue show "$I1"
 cp "$T/out" "$T/i1.txt"
 field_is "$T/i1.txt" title 'Шақпақ ауылында ауыз су жоқ' "issue show: title byte for byte"
 field_is "$T/i1.txt" unit "613637100 Шақпақ а." "issue show: unit, with its name"
-field_is "$T/i1.txt" level district "issue show: level"
+field_is "$T/i1.txt" level 'district level' "issue show: level, in words"
 field_is "$T/i1.txt" executor 'Тұрғын үй-коммуналдық шаруашылығы бөлімі' "issue show: executor"
 field_is "$T/i1.txt" deadline 2027-03-01 "issue show: deadline"
 field_is "$T/i1.txt" visit "$V1" "issue show: the visit it came from"

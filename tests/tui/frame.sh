@@ -27,7 +27,7 @@ keys F1
 shows "Keys of the Intake pane" "F1 shows the help of the current pane"
 # (in meeting mode: the editor's keys first, F10 quit further down)
 check "help is generated from the action table" \
-    grep -q "Enter *question-save *save the line as a question" "$T/screen"
+    grep -q "Enter *save *save the line as a question" "$T/screen"
 keys Escape
 wait_gone "Keys of the Intake pane" 3
 check "Escape closes the help" [ $? -eq 0 ]

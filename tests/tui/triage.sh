@@ -92,7 +92,7 @@ like "$(out)" '*мердігер табылды*' "and the note"
 keys E
 shows "escalate to the district? (y/n)" "E asks first"
 keys y
-shows "escalated: level district" "y escalates"
+shows "escalated: district level" "y escalates"
 kz --db "$D" issue show "$NI" --format json
 like "$(out)" '*"status":"escalated"*' "the store has it escalated"
 like "$(out)" '*"level":"district"*' "one level up"

@@ -102,7 +102,7 @@ keys Tab
 keys -l 10:30
 keys Tab
 keys -l 11:40
-keys Tab Tab Tab
+keys Tab Tab Tab Tab
 keys -l "нет связи в селе"
 keys Tab
 keys -l 2026-11-23
@@ -206,14 +206,14 @@ keys Enter
 shows "channel" "no channel: core's line, the form kept"
 check "the text is kept" grep -q "Мектепке жол" "$T/screen"
 keys Right Right Right
-shows "< e-otinish >" "the channel: e-Otinish"
+shows "< e-Otinish >" "the channel: e-Otinish"
 keys Enter
 shows "the request is saved to the meeting's pool (P-2)" "the request is saved"
 kz --db "$D" request list --visit "$V3" --format tsv
 like "$(out)" "*e-otinish*Мектепке жол жөндеу керек*" "request list: the request with its channel"
 keys p
 shows "Request pool of the meeting (P-2): 1 requests" "p again: one request"
-check "listed with its date and channel" grep -q "2026-12-01 e-otinish: Мектепке жол" "$T/screen"
+check "listed with its date and channel" grep -q "2026-12-01 e-Otinish: Мектепке жол" "$T/screen"
 keys Escape
 shows "left: nothing saved" "Escape leaves the pool"
 keys F10
@@ -234,7 +234,7 @@ check "the form stays" grep -q "Announced (P-4) on" "$T/screen"
 keys C-u
 keys -l 2026-11-28
 keys Enter
-shows "announced on 2026-11-28 through web (saved)" "another day than today is saved"
+shows "announced on 2026-11-28 through official web resources (saved)" "another day than today is saved"
 kz --db "$D" visit show "$V3" --format json
 like "$(out)" '*"status":"announced"*"announced_on":"2026-11-28"*"channels":"web"*' \
     "visit show: announced on that day through the channel"
@@ -261,7 +261,7 @@ shows "2026-12-01 11:00" "the list"
 keys Home Down M
 shows "Mark the meeting held" "the held form"
 check "the start shown as typed" grep -q "\[11:00" "$T/screen"
-keys Tab Tab Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab Tab Tab
 keys -l 2026-12-01
 keys Enter
 shows "marked held (saved)" "saved"

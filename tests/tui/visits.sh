@@ -70,7 +70,7 @@ keys Enter
 shows "Announced (P-4) on: Enter saves" "Enter asks the day"
 check "today to start with" grep -q "\[2026-12-01" "$T/screen"
 keys Enter
-shows "announced today through print,web (saved)" "Enter saves them"
+shows "announced today through regional print, official web resources (saved)" "Enter saves them"
 shows "2026-12-12 11:00 announced" "the meeting is announced in the list"
 kz --db "$D" visit show "$V3" --format json
 like "$(out)" '*"status":"announced"*"announced_on":"2026-12-01"*"channels":"print,web"*' \

@@ -215,6 +215,59 @@ test_save_refused_keeps_text(void **state)
 	form_close(&f);
 }
 
+/* Saves each line typed and clears it: the form stays for the next (FORM_KEEP). */
+static int
+keep_cb(struct ui *ui, struct form *f, char *why, size_t len)
+{
+	char *s = form_dup(f, 0);
+
+	if (s == NULL) {
+		snprintf(why, len, "Comment: the text is needed");
+		return -1;
+	}
+	saves++;
+	ui_message(ui, false, "saved: %s", s);
+	free(s);
+	line_clear(f->fields[0].line);
+	return FORM_KEEP;
+}
+
+/* B-1's comments from the broadcast: one save per line, the form open between them. */
+static void
+test_save_keeps_form_open(void **state)
+{
+	static struct ui ui;
+	struct form f = { 0 };
+
+	(void)state;
+	saves = freed = 0;
+	form_open(&f, "Comments", keep_cb, malloc(8), free_arg);
+	form_add(&f, "Comment", FORM_TEXT, NULL, 0);
+	type(&f, "one");
+	assert_true(form_action(&f, &ui, A_FORM_SAVE));
+	assert_int_equal(saves, 1);
+	assert_true(f.open);
+	assert_int_equal(freed, 0);
+	assert_string_equal(dup_of(&f, 0), "(null)");
+	/* what the callback said stays: a save is no refusal */
+	assert_false(ui.msg_error);
+	assert_string_equal(ui.msg, "saved: one");
+	type(&f, "two");
+	assert_true(form_action(&f, &ui, A_FORM_SAVE));
+	assert_int_equal(saves, 2);
+	assert_true(f.open);
+	assert_string_equal(ui.msg, "saved: two");
+	/* an empty line is refused by the callback: the form stays, nothing saved */
+	assert_true(form_action(&f, &ui, A_FORM_SAVE));
+	assert_int_equal(saves, 2);
+	assert_true(f.open);
+	assert_true(ui.msg_error);
+	assert_string_equal(ui.msg, "Comment: the text is needed");
+	assert_true(form_action(&f, &ui, A_FORM_CANCEL));
+	assert_false(f.open);
+	assert_int_equal(freed, 1);
+}
+
 static void
 test_full(void **state)
 {
@@ -244,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_fields_and_keys),
 		cmocka_unit_test(test_check_kinds),
 		cmocka_unit_test(test_save_refused_keeps_text),
+		cmocka_unit_test(test_save_keeps_form_open),
 		cmocka_unit_test(test_full),
 	};
 

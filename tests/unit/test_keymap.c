@@ -133,15 +133,21 @@ test_defaults_and_chain(void **state)
 	assert_int_equal(lookup(&km, KM_VISITS, "y"), A_YEAR_VIEW);
 	assert_int_equal(lookup(&km, KM_TRIAGE, "y"), -1);
 	assert_int_equal(lookup(&km, KM_GLOBAL, "Down"), -1);
-	/* the editor skips list: Enter there is not "open" but saves the question */
+	/*
+	 * the editor's own keys come before list's: Enter there is not "open" but saves the
+	 * question, Home is the line's; the list keys scroll the meeting's questions
+	 */
 	assert_int_equal(lookup(&km, KM_EDITOR, "Enter"), A_Q_SAVE);
-	assert_int_equal(lookup(&km, KM_EDITOR, "Down"), -1);
+	assert_int_equal(lookup(&km, KM_EDITOR, "Home"), A_ED_HOME);
+	assert_int_equal(lookup(&km, KM_EDITOR, "Down"), A_DOWN);
+	assert_int_equal(lookup(&km, KM_EDITOR, "PageUp"), A_PAGE_UP);
 	assert_int_equal(lookup(&km, KM_EDITOR, "F10"), A_QUIT);
 	/* a pane's binding comes before global's: q closes help, quits elsewhere */
 	assert_int_equal(lookup(&km, KM_HELP, "q"), A_CLOSE_HELP);
 	assert_int_equal(lookup(&km, KM_VISITS, "q"), A_QUIT);
 	assert_true(keymap_in_chain(KM_VISITS, KM_GLOBAL));
-	assert_false(keymap_in_chain(KM_EDITOR, KM_LIST));
+	assert_true(keymap_in_chain(KM_EDITOR, KM_LIST));
+	assert_false(keymap_in_chain(KM_FORM, KM_LIST));
 	keymap_clear(&km);
 }
 

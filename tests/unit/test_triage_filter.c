@@ -112,7 +112,7 @@ test_filters(void **state)
 	assert_true(triage_filter_any(&f));
 	assert_true(triage_filter_match(&f, &a, today));
 	triage_filter_describe(&f, words, sizeof words);
-	assert_string_equal(words, "status new, level district, overdue, topic жол, "
+	assert_string_equal(words, "status new, district level, overdue, topic жол, "
 	    "unit 613633*, executor асан");
 	assert_int_equal(triage_filter_set(&f, ISSUE_IN_WORK, LEVEL_DISTRICT, true, "жол",
 	    "613633000", "асан", why, sizeof why), 0);

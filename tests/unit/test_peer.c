@@ -1,0 +1,280 @@
+/*
+ * core/identity.c and core/peer.c: the identity file's text read back, and the per-peer
+ * exchange state that export and import keep (set in a write transaction, read back, and
+ * merged into what the peer is known to hold), which peer add and remove never log.
+ */
+#include "testutil.h"
+
+#include "core/identity.h"
+#include "core/dayoff.h"
+#include "core/node.h"
+#include "core/peer.h"
+#include "sync/outbox.h"
+#include "util/xmalloc.h"
+
+static void
+make_identity(struct identity *id, const char *unit, uint8_t seed)
+{
+	memset(id, 0, sizeof *id);
+	for (int i = 0; i < 16; i++)
+		id->node.b[i] = (uint8_t)(seed + i);
+	id->node.b[6] = 0x70 | (id->node.b[6] & 0x0f);
+	id->node.b[8] = 0x80 | (id->node.b[8] & 0x3f);
+	memcpy(id->unit, unit, 10);
+	for (int i = 0; i < 32; i++)
+		id->key[i] = (uint8_t)(seed * 7 + i);
+}
+
+static void
+test_identity_round_trip(void **state)
+{
+	struct identity id, back;
+	struct kz_error e = { 0 };
+	char fp[IDENTITY_FP_LEN], fp2[IDENTITY_FP_LEN], *text;
+
+	(void)state;
+	make_identity(&id, "613633000", 3);
+	id.name_kk = xstrdup("Ағыбет а.о.");
+	text = identity_format(&id);
+	if (identity_parse(text, strlen(text), "o.id", &back, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_memory_equal(back.node.b, id.node.b, 16);
+	assert_string_equal(back.unit, id.unit);
+	assert_memory_equal(back.key, id.key, 32);
+	assert_string_equal(back.name_kk, "Ағыбет а.о.");
+	assert_null(back.name_ru);
+	identity_fingerprint(&id, fp);
+	identity_fingerprint(&back, fp2);
+	assert_string_equal(fp, fp2);
+	/* One bit of the key changes the fingerprint. */
+	back.key[31] ^= 1;
+	identity_fingerprint(&back, fp2);
+	assert_string_not_equal(fp, fp2);
+	/* Cut anywhere before the end: refused with a reason, never a crash. */
+	for (size_t n = 0; n + 1 < strlen(text); n++) {
+		struct identity cut;
+
+		assert_int_equal(identity_parse(text, n, "o.id", &cut, &e), -1);
+		assert_true(strncmp(e.msg, "o.id", 4) == 0);
+		assert_null(cut.name_kk);
+	}
+	free(text);
+	identity_clear(&id);
+	identity_clear(&back);
+}
+
+static struct store *
+district(char **dir)
+{
+	struct store *s = NULL;
+	struct kz_error e = { 0 };
+
+	*dir = test_tmpdir();
+	if (store_open(*dir, STORE_CREATE, &s, &e) != 0 || node_init(s, "613600000", &e) != 0)
+		fail_msg("%s", e.msg);
+	return s;
+}
+
+struct note {
+	const struct kz_uuid *node;
+	struct store_vv vv, acks;
+	bool sent;
+};
+
+static int
+note_fn(struct store_txn *t, void *arg)
+{
+	struct note *a = arg;
+
+	if (a->sent)
+		return peer_note_sent_tx(t, a->node, 1000, &a->vv);
+	return peer_note_received_tx(t, a->node, 2000, &a->vv, &a->acks);
+}
+
+static void
+vv_add(struct store_vv *vv, uint8_t origin, uint64_t seq)
+{
+	vv->v = xgrow(vv->v, &vv->cap, vv->n + 1, sizeof *vv->v);
+	memset(vv->v[vv->n].origin, origin, 16);
+	vv->v[vv->n].seq = seq;
+	vv->n++;
+}
+
+static uint64_t
+vv_seq(const struct store_vv *vv, uint8_t origin)
+{
+	for (size_t i = 0; i < vv->n; i++)
+		if (vv->v[i].origin[0] == origin)
+			return vv->v[i].seq;
+	return 0;
+}
+
+static void
+test_exchange_state(void **state)
+{
+	struct identity id;
+	struct peer_verdict v;
+	struct kz_error e = { 0 };
+	struct store_vv before = { 0 }, known;
+	struct note a = { 0 };
+	struct peer *ps;
+	size_t n;
+	char *dir;
+	struct store *s = district(&dir);
+
+	(void)state;
+	make_identity(&id, "613633000", 9);
+	if (peer_add(s, &id, &v, &e) != 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(v.dir, SCOPE_DOWN);
+	assert_false(v.known);
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].sent_ms, 0);
+	assert_int_equal(ps[0].recv_vv.n, 0);
+	peer_list_free(&ps, n);
+
+	a.node = &id.node;
+	a.sent = true;
+	vv_add(&a.vv, 1, 40);
+	assert_int_equal(store_write(s, note_fn, &a, &e), 0);
+	store_vv_free(&a.vv);
+	a.sent = false;
+	vv_add(&a.vv, 1, 30);	/* the peer holds 30 of origin 1, acknowledges 35 */
+	vv_add(&a.vv, 2, 7);
+	vv_add(&a.acks, 1, 35);
+	vv_add(&a.acks, 3, 4);
+	assert_int_equal(store_write(s, note_fn, &a, &e), 0);
+
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(ps[0].sent_ms, 1000);
+	assert_int_equal(ps[0].recv_ms, 2000);
+	peer_vv_get(&ps[0].sent_vv, &before);
+	assert_int_equal(before.n, 1);
+	assert_int_equal(vv_seq(&before, 1), 40);
+	peer_known_vv(&ps[0], &known);
+	assert_int_equal(known.n, 3);
+	assert_int_equal(vv_seq(&known, 1), 35);
+	assert_int_equal(vv_seq(&known, 2), 7);
+	assert_int_equal(vv_seq(&known, 3), 4);
+	store_vv_free(&known);
+	store_vv_free(&before);
+	peer_list_free(&ps, n);
+
+	/* The same identity again is known; adding it changes nothing it kept. */
+	assert_int_equal(peer_add(s, &id, &v, &e), 0);
+	assert_true(v.known);
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(ps[0].recv_ms, 2000);
+	peer_list_free(&ps, n);
+
+	/* No peer: refused, nothing written. */
+	make_identity(&id, "613633000", 77);
+	assert_int_equal(store_write(s, note_fn, &a, &e), -1);
+	assert_non_null(strstr(e.msg, "no peer"));
+	store_vv_free(&a.vv);
+	store_vv_free(&a.acks);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+static int
+vv_fn(struct store_txn *t, void *arg)
+{
+	return store_vv_read(t, arg);
+}
+
+static void
+test_peers_are_not_logged(void **state)
+{
+	struct identity id;
+	struct peer_verdict v;
+	struct kz_error e = { 0 };
+	struct store_vv vv = { 0 };
+	char *dir;
+	struct store *s = district(&dir);
+
+	(void)state;
+	make_identity(&id, "610000000", 5);
+	assert_int_equal(peer_add(s, &id, &v, &e), 0);
+	assert_int_equal(v.dir, SCOPE_UP);
+	assert_int_equal(peer_remove(s, "610000000", NULL, &e), 0);
+	assert_int_equal(store_read(s, vv_fn, &vv, &e), 0);
+	assert_int_equal(vv.n, 0);
+	store_vv_free(&vv);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+static int
+own_fn(struct store_txn *t, void *arg)
+{
+	return store_node(t, arg);
+}
+
+/*
+ * What waits to go: the Government's days off go down to a region, each once; what the
+ * region is known to hold (its version vector in its last bundle, or its acknowledgements)
+ * no longer waits; nothing goes up from the Government (there is no above).
+ */
+static void
+test_outbox_waits_above_known(void **state)
+{
+	struct identity id;
+	struct peer_verdict v;
+	struct kz_error e = { 0 };
+	struct note a = { 0 };
+	struct store *s = NULL;
+	struct peer *ps;
+	uint64_t waiting;
+	uint8_t me[16];
+	size_t n;
+	char *dir = test_tmpdir();
+
+	(void)state;
+	if (store_open(dir, STORE_CREATE, &s, &e) != 0 || node_init(s, "000000000", &e) != 0)
+		fail_msg("%s", e.msg);
+	for (int d = 0; d < 5; d++)
+		if (dayoff_set(s, 20820 + d, HOLIDAYS_OFF, "x", &e) != 0)
+			fail_msg("%s", e.msg);
+	make_identity(&id, "610000000", 4);
+	assert_int_equal(peer_add(s, &id, &v, &e), 0);
+	assert_int_equal(v.dir, SCOPE_DOWN);
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(outbox_count(s, &ps[0], &waiting, &e), 0);
+	assert_int_equal(waiting, 5);
+	peer_list_free(&ps, n);
+
+	assert_int_equal(store_read(s, own_fn, me, &e), 0);
+	a.node = &id.node;
+	a.vv.v = xgrow(a.vv.v, &a.vv.cap, 1, sizeof *a.vv.v);
+	memcpy(a.vv.v[0].origin, me, 16);
+	a.vv.v[0].seq = 2;	/* it holds the first two */
+	a.vv.n = 1;
+	a.acks.v = xgrow(a.acks.v, &a.acks.cap, 1, sizeof *a.acks.v);
+	memcpy(a.acks.v[0].origin, me, 16);
+	a.acks.v[0].seq = 3;	/* and acknowledges the third */
+	a.acks.n = 1;
+	assert_int_equal(store_write(s, note_fn, &a, &e), 0);
+	assert_int_equal(peer_list(s, &ps, &n, &e), 0);
+	assert_int_equal(outbox_count(s, &ps[0], &waiting, &e), 0);
+	assert_int_equal(waiting, 2);
+	peer_list_free(&ps, n);
+	store_vv_free(&a.vv);
+	store_vv_free(&a.acks);
+	store_close(&s);
+	test_rmdir(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_identity_round_trip),
+		cmocka_unit_test(test_exchange_state),
+		cmocka_unit_test(test_peers_are_not_logged),
+		cmocka_unit_test(test_outbox_waits_above_known),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
