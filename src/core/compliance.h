@@ -17,8 +17,14 @@ struct compliance {
 	struct rules_unit *units;	/* the office's unit and everything under it */
 	size_t nunits;
 	struct rules_tree *tree;
-	struct rec_array visits;	/* struct visit, loaded by date */
-	struct rules_visit *rv;		/* the same visits as the rules see them; id = index */
+	struct rec_array visits;	/* struct visit, loaded by date (compliance_due: those
+					 * the findings name; compliance_due_count: none) */
+	struct rules_visit *rv;		/* the same visits as the rules see them; id = index
+					 * (compliance_due_count: those P-1 may read only) */
+	size_t nrv;
+	struct kz_uuid *visit_ids;	/* the id of each of rv; compliance_due_count: then of
+					 * each other visit a finding names */
+	size_t nvisit_ids;
 	struct rec_array dayoffs;	/* struct dayoff: the recorded days, by date */
 	struct holidays_day *days;	/* the same as the rules see them */
 	struct holidays_extra extra;
@@ -60,10 +66,47 @@ void compliance_free(struct compliance *c);
  * its open issues and their steps, A-3) are listed whenever they fell due. The
  * Government's store is the one made for its built-in unit, UNIT_GOVERNMENT_CODE
  * (G-1, G-2); its own findings carry that code as their akim.
- * Also loads c->issues and c->ri.
+ * Also loads c->issues (the open ones: closed ones are freed as the walk meets them;
+ * without their history, topic and later meetings, which nothing here shows) and c->ri.
+ * c->rv holds every visit read; c->visits only those a finding names, f->visit indexing
+ * it (a meeting that owes nothing listed is not kept as a record).
  */
 int compliance_due(struct store *s, kz_date today, int ahead, struct compliance *c,
     struct rules_findings *out, struct kz_error *e);
+
+/* compliance_due's findings counted by status, for a status line. */
+struct compliance_count {
+	size_t status[RULES_COV_OPEN + 1];	/* by enum rules_status */
+	size_t n;				/* all of them: the rows `due` lists */
+};
+
+/*
+ * Asked every 64 records a count reads (compliance_due_count): true stops it.
+ * The interface asks whether a key waits, so that the count never delays one.
+ */
+typedef bool (*compliance_stop_fn)(void *arg);
+
+/*
+ * What compliance_due(s, today, ahead) lists, counted into *n, without holding the issues
+ * or the visits: *out gets the findings that concern no issue (the visits', the calendar's:
+ * c->visit_ids[f->visit] names a finding's visit, c->visits stays empty; not in
+ * compliance_due's order), and the open issues' (A-3, A-2, G-3) are only counted. In one
+ * read transaction, as compliance_due: each visit is read, its own obligations counted
+ * (rules_due_visits) and freed before the next, only the few meetings P-1 reads kept;
+ * each open issue is decoded (only the fields the rules read), counted and freed. Free c
+ * with compliance_free and *out with rules_findings_free. 0 counted; 1 stopped by stop
+ * (NULL: never), nothing loaded; -1 with e set.
+ *
+ * Why a walk and not an index of due dates kept by core: every open issue past its
+ * deadline counts (71,000 of 100,000 on the bench's store), so even an index must be read
+ * to its end before today; the count would need counters kept per day, and an index
+ * would need a new database in the store, its catch-up from the log (as search.c's) and
+ * a migration, and would have to follow every field the rules read (steps, financing,
+ * progress notes, status). The walk keeps memory flat and reads what `due` reads.
+ */
+int compliance_due_count(struct store *s, kz_date today, int ahead, compliance_stop_fn stop,
+    void *stop_arg, struct compliance *c, struct rules_findings *out,
+    struct compliance_count *n, struct kz_error *e);
 
 /*
  * The office's dated obligations concerning year (rules_check_dated: K-1, K-3, A-4, or
@@ -80,7 +123,7 @@ void compliance_check_commission(const struct compliance *c, int year, kz_date t
 
 /*
  * P-2: counts the requests of the pool of each held calendar meeting c holds into its
- * rules_visit (requests), in one read transaction.
+ * rules_visit (requests), in one read transaction; c as compliance_load loaded it.
  */
 int compliance_count_requests(struct store *s, struct compliance *c, struct kz_error *e);
 

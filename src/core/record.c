@@ -85,6 +85,21 @@ rec_decode(struct store_txn *t, const struct rec_kind *kind, const void *val, si
 }
 
 int
+rec_decode_only(struct store_txn *t, const struct rec_kind *kind, const void *val, size_t len,
+    uint64_t tags, void *obj)
+{
+	const uint8_t *rec = NULL;
+	size_t rlen = 0;
+
+	schema_init(kind->desc, obj);
+	if (stored_record(val, len, &rec, &rlen) != 0 ||
+	    schema_decode_only(kind->desc, obj, rec, rlen, tags) != 0)
+		return kz_fail(store_txn_error(t), KZ_EIO, _("store %s: a %s record is corrupt"),
+		    store_dir(store_txn_store(t)), kind->desc->name);
+	return 0;
+}
+
+int
 rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k, void *obj)
 {
 	const void *v;

@@ -117,6 +117,13 @@ int rec_load(struct store_txn *t, const struct rec_kind *kind, const struct rec_
 int rec_decode(struct store_txn *t, const struct rec_kind *kind, const void *val, size_t len,
     void *obj);
 
+/*
+ * rec_decode of the top-level fields whose tags are set in tags only (schema_decode_only):
+ * for reading many records without copying the texts nobody reads; never written back.
+ */
+int rec_decode_only(struct store_txn *t, const struct rec_kind *kind, const void *val,
+    size_t len, uint64_t tags, void *obj);
+
 void rec_key_bytes(struct rec_key *k, const void *p, size_t n);
 void rec_key_date(struct rec_key *k, int32_t date);
 

@@ -514,6 +514,24 @@ void rules_due(kz_date today, const struct rules_due_ctx *ctx, struct rules_find
  * that quarter, as A-4 (PENDING, then OVERDUE until the next quarter ends).
  */
 
+/*
+ * Only the part of rules_due that concerns the issues: A-3 of ctx->issues, A-2 of
+ * ctx->financing, G-3 of ctx->central (with ctx->government), in that order, appended to
+ * *out unsorted; of the rest of ctx only office_code and ahead are read. A caller may
+ * give the issues a few at a time (compliance_due_count counts them one by one, never
+ * holding them all) and get, in all, the findings of these rules that rules_due gives.
+ */
+void rules_due_issues(kz_date today, const struct rules_due_ctx *ctx,
+    struct rules_findings *out);
+/*
+ * The same for what each visit owes on its own: M-1, P-4 (ctx->tree), A-3 of a meeting
+ * held and A-1, of ctx->visits, appended unsorted. P-1 is not among them: it looks at
+ * every meeting of the year (the first of the office's akim ahead: today or later, neither
+ * cancelled nor held), so rules_due must see those meetings together.
+ */
+void rules_due_visits(kz_date today, const struct rules_due_ctx *ctx,
+    struct rules_findings *out);
+
 /* ---- Planning --------------------------------------------------------------------- */
 
 struct rules_planned {

@@ -1065,15 +1065,6 @@ due_after(const struct rules_due_ctx *c, const struct window *w, struct rules_fi
 	static const struct rules_deadline a1_row = {
 		.id = "A-1", .kind = RULES_DL_AFTER, .what = A1_WHAT,
 	};
-	static const struct rules_deadline a2_row = {
-		.id = "A-2", .kind = RULES_DL_DATE,
-		.what = N_("record the maslikhat's decision on financing the issue (A-2)"),
-	};
-	static const struct rules_deadline g3_row = {
-		.id = "G-3", .kind = RULES_DL_QUARTERLY,
-		.what = N_("progress of the issue in central competence, updated quarterly (G-3)"),
-	};
-	const struct rules_deadline *a4 = deadline_row("A-4", UNIT_TYPE_COUNT);
 	struct rules_finding *f;
 
 	for (size_t k = 0; k < c->nvisits; k++) {
@@ -1091,6 +1082,24 @@ due_after(const struct rules_due_ctx *c, const struct window *w, struct rules_fi
 		f->year = year_of(v->date);
 		f->period = rules_half_of(v->date);
 	}
+}
+
+/* A-2 and G-3: what the open issues owe after the meetings (see due_after). */
+static void
+due_after_issues(const struct rules_due_ctx *c, const struct window *w,
+    struct rules_findings *out)
+{
+	static const struct rules_deadline a2_row = {
+		.id = "A-2", .kind = RULES_DL_DATE,
+		.what = N_("record the maslikhat's decision on financing the issue (A-2)"),
+	};
+	static const struct rules_deadline g3_row = {
+		.id = "G-3", .kind = RULES_DL_QUARTERLY,
+		.what = N_("progress of the issue in central competence, updated quarterly (G-3)"),
+	};
+	const struct rules_deadline *a4 = deadline_row("A-4", UNIT_TYPE_COUNT);
+	struct rules_finding *f;
+
 	for (size_t k = 0; k < c->nfinancing; k++) {
 		const struct rules_financing *fi = &c->financing[k];
 
@@ -1125,6 +1134,35 @@ due_after(const struct rules_due_ctx *c, const struct window *w, struct rules_fi
 	}
 }
 
+/* rules_due's window of today and ctx->ahead. */
+static void
+due_window(kz_date today, const struct rules_due_ctx *c, struct window *w)
+{
+	w->today = today;
+	w->lo = today - RULES_DUE_BEHIND;
+	w->hi = today + (c->ahead > 0 ? c->ahead : RULES_DUE_AHEAD);
+}
+
+void
+rules_due_issues(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
+{
+	struct window w;
+
+	due_window(today, c, &w);
+	due_issues(c, &w, out);
+	due_after_issues(c, &w, out);
+}
+
+void
+rules_due_visits(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
+{
+	struct window w;
+
+	due_window(today, c, &w);
+	due_visits(c, &w, out);
+	due_after(c, &w, out);
+}
+
 void
 rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *out)
 {
@@ -1136,9 +1174,7 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 	int ylo, yhi, m, d;
 
 	memset(out, 0, sizeof *out);
-	w.today = today;
-	w.lo = today - RULES_DUE_BEHIND;
-	w.hi = today + (c->ahead > 0 ? c->ahead : RULES_DUE_AHEAD);
+	due_window(today, c, &w);
 	date_to_ymd(w.lo, &ylo, &m, &d);
 	date_to_ymd(w.hi, &yhi, &m, &d);
 
@@ -1150,7 +1186,8 @@ rules_due(kz_date today, const struct rules_due_ctx *c, struct rules_findings *o
 	due_visits(c, &w, out);
 	due_issues(c, &w, out);
 	due_commission(c, &w, ylo, yhi, out);	/* P-1 */
-	due_after(c, &w, out);		/* G-3 */
+	due_after(c, &w, out);		/* */
+	due_after_issues(c, &w, out);	/* A-2, G-3 */
 	for (size_t i = 0; i < c->nrevisions; i++)
 		if (c->revisions[i].notified == DATE_NONE && c->revisions[i].date <= w.hi)
 			add_revision(out, c, &c->revisions[i], today);

@@ -115,7 +115,8 @@ struct ui {
 	int sync_up;
 	int64_t sent_up_ms;
 	bool due_stale;			/* a commit since: counted again when no key waits */
-	struct rules_findings findings;	/* of compliance_due: marks on the visits */
+	int64_t due_quiet_ms;		/* a key stopped the count: not again before then */
+	struct rules_findings findings;	/* of compliance_due_count: marks on the visits */
 	struct kz_uuid *finding_visit;	/* the visit of each finding (nil: none) */
 	struct kz_uuid visit;		/* the selected meeting (nil: none) */
 	char msg[512];			/* the message line */

@@ -44,6 +44,8 @@
 #define UI_WIDE_COLS 160
 /* The input timeout: the longest another process's commit waits to be shown. */
 #define UI_TICK_MS 500
+/* The obligations are counted once no key has come for this long. */
+#define UI_DUE_QUIET_MS 300
 /* How long after Escape a key still makes it Meta (M-x), as terminals send Alt. */
 #define UI_META_MS 25
 
@@ -387,13 +389,44 @@ ui_visit_marks(const struct ui *ui, const struct kz_uuid *id, char *buf, size_t 
 	}
 }
 
-/* The obligations (compliance_due) for the status line and the visits' marks. */
-static void
+static int64_t
+ui_mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* compliance_due_count's stop: a key waits (it is read first, the count comes back). */
+static bool
+ui_key_waits(void *arg)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	(void)arg;
+	return poll(&p, 1, 0) != 0;
+}
+
+/*
+ * The obligations for the status line and the visits' marks: compliance_due_count, which
+ * counts the open issues and visits one at a time instead of holding them (compliance_due:
+ * 150 MiB on the bench's store), and stops when a key comes: false then, and the counts
+ * shown stay until it is done. The findings kept are those that concern no issue.
+ */
+static bool
 ui_load_due(struct ui *ui)
 {
 	struct compliance c;
+	struct compliance_count n;
+	struct rules_findings f;
 	struct kz_error e = { 0 };
+	int rc;
 
+	rc = compliance_due_count(ui->store, ui->today, RULES_DUE_AHEAD, ui_key_waits, NULL, &c,
+	    &f, &n, &e);
+	if (rc == 1)
+		return false;	/* a key waits: counted in the next pause */
 	rules_findings_free(&ui->findings);
 	free(ui->finding_visit);
 	ui->finding_visit = NULL;
@@ -402,27 +435,21 @@ ui_load_due(struct ui *ui)
 	/* the status line's counts and the Visits pane's marks */
 	ui->all_dirty = true;
 	ui->panes[PANE_VISITS].dirty = true;
-	if (compliance_due(ui->store, ui->today, RULES_DUE_AHEAD, &c, &ui->findings, &e) != 0) {
+	if (rc != 0) {
 		ui_message(ui, true, "%s", e.msg);
-		return;
+		return true;
 	}
-	ui->finding_visit = xcalloc(ui->findings.n + 1, sizeof *ui->finding_visit);
-	for (size_t i = 0; i < ui->findings.n; i++) {
-		const struct rules_finding *f = &ui->findings.v[i];
-
-		if (f->status == RULES_OVERDUE)
-			ui->overdue++;
-		else if (f->status == RULES_PENDING)
-			ui->due++;
-		if (f->visit >= 0 && (size_t)f->visit < c.visits.n)
-			ui->finding_visit[i] = ((const struct visit *)c.visits.items)[f->visit].id;
-	}
+	ui->findings = f;
+	ui->overdue = (int)n.status[RULES_OVERDUE];
+	ui->due = (int)n.status[RULES_PENDING];
+	ui->finding_visit = xcalloc(f.n + 1, sizeof *ui->finding_visit);
+	for (size_t i = 0; i < f.n; i++)
+		if (f.v[i].visit >= 0 && (size_t)f.v[i].visit < c.nvisit_ids)
+			ui->finding_visit[i] = c.visit_ids[f.v[i].visit];
 	compliance_free(&c);
-	/*
-	 * Every open issue and visit was just in memory (150 MiB on the bench's store): given
-	 * back to the system, not kept by malloc for the rest of a day's session.
-	 */
+	/* What the count read, given back to the system for the rest of the session. */
 	malloc_trim(0);
+	return true;
 }
 
 /*
@@ -466,10 +493,10 @@ ui_reload(struct ui *ui)
 	ui_load_sync(ui);
 	ui_unit_names_free(ui);	/* a unit renamed by an import shows its new name */
 	/*
-	 * The obligations' count reads every open issue and visit (compliance_due: a third of
-	 * a second and 160 MiB on bench_store's store), so it is not done here, in the turn
-	 * of the key whose save caused the reload, nor before the first frame: the loop
-	 * counts when no key waits (ui_due_idle).
+	 * The obligations' count reads every open issue and visit (a tenth of a second or
+	 * more on bench_store's store), so it is not done here, in the turn of the key whose
+	 * save caused the reload, nor before the first frame: the loop counts in a pause of
+	 * the keys (ui_due_idle), and a key that comes meanwhile stops it.
 	 */
 	ui->due_stale = true;
 	for (int i = 0; i < PANE_COUNT; i++)
@@ -1354,19 +1381,17 @@ ui_paste(struct ui *ui)
 }
 
 /*
- * Counts the obligations again after a commit, when no key is waiting: a key that
- * arrives during the count waits for it, but typing is not slowed key by key, and the
- * first frame is drawn before it. 1 when it counted (the caller draws before reading).
+ * Counts the obligations again after a commit, when no key is waiting and none came in the
+ * last UI_DUE_QUIET_MS (a pause in typing; the input's timeout wakes the loop for it): a
+ * key that arrives during the count stops it, so typing is never slowed, and the first
+ * frame is drawn before it. 1 when it counted (the caller draws before reading).
  */
 static bool
 ui_due_idle(struct ui *ui)
 {
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-
-	if (!ui->due_stale || poll(&p, 1, 0) != 0)
+	if (!ui->due_stale || ui_key_waits(NULL) || ui_mono_ms() < ui->due_quiet_ms)
 		return false;
-	ui_load_due(ui);
-	return true;
+	return ui_load_due(ui);
 }
 
 /*
@@ -1407,6 +1432,8 @@ ui_input(struct ui *ui)
 	ui_bench_read(r, ch);
 	if (r == ERR)
 		return;
+	/* the obligations are counted in a pause of the keys (ui_due_idle) */
+	ui->due_quiet_ms = ui_mono_ms() + UI_DUE_QUIET_MS;
 	if (r == KEY_CODE_YES) {
 		if (ch == KEY_RESIZE) {
 			ui->all_dirty = true;
