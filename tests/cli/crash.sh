@@ -66,7 +66,9 @@ while [ "$r" -le "$RUNS" ]; do
 	fi
 	if [ "$stored" -lt "$saved" ] || [ "$stored" -gt $((saved + 1)) ]; then
 		seq_bad="$seq_bad $r"
-		diag "run $r: $stored stored for $saved reported saved"
+		diag "run $r: $stored stored for $saved reported saved; the list's newest rows:"
+		# seen twice under load with every saved id listed: show what the rows held
+		diag_file "$T/list" 3
 	fi
 	[ "$(sort -u "$T/nums" | wc -l)" -eq "$stored" ] || dup_bad="$dup_bad $r"
 	[ "$stored" -gt "$saved" ] && unreported=$((unreported + 1))
