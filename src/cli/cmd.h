@@ -99,6 +99,8 @@ int cmd_conflicts(struct cli *c, int argc, char **argv);
 int cmd_identity(struct cli *c, int argc, char **argv);	/* issue 10: sync */
 int cmd_peer(struct cli *c, int argc, char **argv);
 int cmd_sync(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_bundle(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);

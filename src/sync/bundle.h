@@ -51,6 +51,7 @@ enum bundle_err {
 	BUNDLE_EZIPBOMB,	/* unpacks beyond what it declares, or declares beyond the limit */
 	BUNDLE_EHEADER,		/* a header larger than BUNDLE_HEADER_MAX */
 	BUNDLE_EUNTRUSTED,	/* no key to check it with (bundle_key_fn refused the origin) */
+	BUNDLE_EDEST,		/* addressed to another office (sync/import.h) */
 };
 
 /* An origin and a sequence: a version vector's entry, or an acknowledgement. */
