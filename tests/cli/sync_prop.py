@@ -190,7 +190,7 @@ class World:
 
     def change(self, k):
         r = self.rng
-        kind = r.randrange(10)
+        kind = r.randrange(13)
         code = self.code(k)
         if kind == 0 and code != "000000000":
             # A meeting of this office's akim, in its territory.
@@ -246,14 +246,14 @@ class World:
                 self.issues[out.strip()] = unit
                 self.texts[out.strip()] = set()
             return
-        if kind in (5, 6, 7):
+        if kind in (5, 6, 7, 10, 11, 12):
             # Edits of issues: few values, so that two offices often set the same field.
             iss = [i for i, u in self.issues.items() if self.editable(k, u)]
             if not iss:
                 return
             i = r.choice(iss)
-            what = r.randrange(7)
-            if what == 0:
+            what = r.randrange(9)
+            if what in (0, 7, 8):
                 self.op(k, "issue", "set", i, "--status", r.choice(STATUSES))
             elif what == 1:
                 self.op(k, "issue", "set", i, "--title", "%s %d" % (r.choice(TITLES),
@@ -524,12 +524,12 @@ def make_base(base):
 def run_seed(seed, base):
     w = World(seed, base)
     r = w.rng
-    steps = 40 + r.randrange(30)
+    steps = 100 + r.randrange(60)
     for _ in range(steps):
         roll = r.randrange(10)
-        if roll < 6:
+        if roll < 5:
             w.change(r.randrange(len(OFFICES)))
-        elif roll < 8:
+        elif roll < 7:
             a, b = r.choice(w.links())
             w.export(a, b)
         else:
