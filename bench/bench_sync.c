@@ -17,6 +17,10 @@
  *
  * Each measured process is a child forked from this small parent, so that the peak RSS
  * that wait4 reports is its own (bench_store explains why); the disk is synced before each.
+ * Peak RSS (VmHWM) counts the store's map pages a process touched as well as its heap:
+ * /proc/PID/status is sampled every 10 ms meanwhile, and the peaks of RssAnon (heap, and
+ * the dirty pages LMDB keeps in memory for a write transaction) and RssFile (the map, the
+ * binary) are printed beside it, to say which one a missed target is made of.
  *
  * Usage: bench_sync DIR KEZDESU_BIN KATO_CSV (bench/run.sh passes them; DIR is scratch,
  * removed at the end unless BENCH_SYNC_KEEP=1). BENCH_QUESTIONS (950,000; the meetings are
@@ -167,14 +171,59 @@ remove_tree(const char *dir)
 
 /* ---- running the program ---- */
 
+/* The peaks of a child's resident memory by kind, sampled from /proc/PID/status. */
+struct mem_peak {
+	double anon_mib;	/* RssAnon: heap, stacks, LMDB's dirty pages of a write */
+	double file_mib;	/* RssFile: the store's map pages touched, the binary */
+};
+
+static void
+sample_status(pid_t pid, struct mem_peak *mp)
+{
+	char path[64], line[256];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		unsigned long kib;
+
+		if (sscanf(line, "RssAnon: %lu", &kib) == 1 && kib / 1024.0 > mp->anon_mib)
+			mp->anon_mib = kib / 1024.0;
+		else if (sscanf(line, "RssFile: %lu", &kib) == 1 && kib / 1024.0 > mp->file_mib)
+			mp->file_mib = kib / 1024.0;
+	}
+	fclose(fp);
+}
+
+/*
+ * Waits for pid, sampling its memory every 10 ms: ru_maxrss (VmHWM) is the target's
+ * measure; the samples say what it is made of.
+ */
+static pid_t
+wait_watched(pid_t pid, int *st, struct rusage *ru, struct mem_peak *mp)
+{
+	struct timespec ten = { 0, 10000000 };
+	pid_t got;
+
+	memset(mp, 0, sizeof *mp);
+	while ((got = wait4(pid, st, WNOHANG, ru)) == 0) {
+		sample_status(pid, mp);
+		nanosleep(&ten, NULL);
+	}
+	return got;
+}
+
 /*
  * Runs BIN ARGS... with stdout and stderr to log (appended), times it, and gives its peak
  * RSS (wait4). 0, or -1 when it failed.
  */
 static int
 run_measured(const struct config *cf, const char *const argv[], const char *log, double *secs,
-    double *rss_mib)
+    double *rss_mib, struct mem_peak *mp)
 {
+	struct mem_peak ignored;
 	struct rusage ru;
 	double t0;
 	pid_t pid;
@@ -194,7 +243,7 @@ run_measured(const struct config *cf, const char *const argv[], const char *log,
 		execv(cf->bin, (char *const *)(uintptr_t)argv);
 		_exit(127);
 	}
-	if (wait4(pid, &st, 0, &ru) != pid)
+	if (wait_watched(pid, &st, &ru, mp != NULL ? mp : &ignored) != pid)
 		return -1;
 	*secs = now_secs() - t0;
 	if (rss_mib != NULL)
@@ -209,7 +258,7 @@ run_quiet(const struct config *cf, const char *log, const char *a0, const char *
 	const char *argv[] = { cf->bin, a0, a1, a2, a3, a4, a5, a6, NULL };
 	double secs;
 
-	return run_measured(cf, argv, log, &secs, NULL);
+	return run_measured(cf, argv, log, &secs, NULL, NULL);
 }
 
 /* ---- building the district's store ---- */
@@ -584,6 +633,7 @@ main(int argc, char **argv)
 	struct shared *sh;
 	struct utsname un;
 	char *office, *region, *bundle, *all, *flat, *bare, *log, *oid, *rid;
+	struct mem_peak all_m, exp_m, imp_m, re_m, bare_m;
 	double all_s = 0, all_rss = 0, exp_s = 0, exp_rss = 0, imp_s = 0, imp_rss = 0, re_s = 0, re_rss = 0, bare_rss = 0;
 	struct rusage ru;
 	struct stat st;
@@ -674,15 +724,15 @@ main(int argc, char **argv)
 		const char *wa[] = { cf.bin, "--db", office, "bundle", "write-all", "-o", all, NULL };
 
 		/* Export's anchor: the whole log as one bundle, no scope, no peer. */
-		if (run_measured(&cf, wa, log, &all_s, &all_rss) != 0) {
+		if (run_measured(&cf, wa, log, &all_s, &all_rss, &all_m) != 0) {
 			fprintf(stderr, "bench_sync: bundle write-all failed; see %s\n", log);
 			return 1;
 		}
-		printf("  bundle write-all (the whole log, units too): %.2f s, peak RSS %.1f MiB\n",
-		    all_s, all_rss);
+		printf("  bundle write-all (the whole log, units too): %.2f s, peak RSS %.1f MiB "
+		    "(anon %.1f, file %.1f)\n", all_s, all_rss, all_m.anon_mib, all_m.file_mib);
 		unlink(all);
 
-		if (run_measured(&cf, ex, log, &exp_s, &exp_rss) != 0) {
+		if (run_measured(&cf, ex, log, &exp_s, &exp_rss, &exp_m) != 0) {
 			fprintf(stderr, "bench_sync: export failed; see %s\n", log);
 			return 1;
 		}
@@ -695,18 +745,21 @@ main(int argc, char **argv)
 		bundle_close(&br);
 		if (stat(bundle, &st) == 0)
 			size = (uint64_t)st.st_size;
-		printf("  export: %llu changes, %.1f MiB, in %.2f s, peak RSS %.1f MiB\n",
-		    (unsigned long long)changes, (double)size / 1048576, exp_s, exp_rss);
-		if (run_measured(&cf, im, log, &imp_s, &imp_rss) != 0) {
+		printf("  export: %llu changes, %.1f MiB, in %.2f s, peak RSS %.1f MiB (anon %.1f, "
+		    "file %.1f)\n", (unsigned long long)changes, (double)size / 1048576, exp_s,
+		    exp_rss, exp_m.anon_mib, exp_m.file_mib);
+		if (run_measured(&cf, im, log, &imp_s, &imp_rss, &imp_m) != 0) {
 			fprintf(stderr, "bench_sync: import failed; see %s\n", log);
 			return 1;
 		}
-		printf("  import: %.2f s, peak RSS %.1f MiB\n", imp_s, imp_rss);
-		if (run_measured(&cf, im, log, &re_s, &re_rss) != 0) {
+		printf("  import: %.2f s, peak RSS %.1f MiB (anon %.1f, file %.1f)\n", imp_s,
+		    imp_rss, imp_m.anon_mib, imp_m.file_mib);
+		if (run_measured(&cf, im, log, &re_s, &re_rss, &re_m) != 0) {
 			fprintf(stderr, "bench_sync: import again failed; see %s\n", log);
 			return 1;
 		}
-		printf("  import again: %.3f s, peak RSS %.1f MiB\n", re_s, re_rss);
+		printf("  import again: %.3f s, peak RSS %.1f MiB (anon %.1f, file %.1f)\n", re_s,
+		    re_rss, re_m.anon_mib, re_m.file_mib);
 	}
 	if (flatten(bundle, flat, &e) != 0) {
 		fprintf(stderr, "bench_sync: %s\n", e.msg);
@@ -718,13 +771,14 @@ main(int argc, char **argv)
 		fatal("fork: %s", strerror(errno));
 	if (pid == 0)
 		_exit(bare_load(flat, bare, sh) == 0 ? 0 : 1);
-	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (wait_watched(pid, &status, &ru, &bare_m) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "bench_sync: the bare load failed\n");
 		return 1;
 	}
 	bare_rss = (double)ru.ru_maxrss / 1024;
 	printf("  bare LMDB, the same keys in one transaction: %zu changes in %.2f s, peak RSS "
-	    "%.1f MiB\n", sh->bare_n, sh->bare_secs, bare_rss);
+	    "%.1f MiB (anon %.1f, file %.1f)\n", sh->bare_n, sh->bare_secs, bare_rss,
+	    bare_m.anon_mib, bare_m.file_mib);
 	{
 		char v[64], a[96];
 		double er = exp_s > 0 ? (double)changes / exp_s : 0;
