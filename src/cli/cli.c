@@ -355,7 +355,7 @@ cli_main(int argc, char **argv)
 
 		if (e != NULL && is_help(sub))
 			rc = cmd_table_help(argv[i], NULL);
-		else if (e != NULL && e->sub != NULL && cmd_table_find(argv[i], sub) != NULL &&
+		else if (e != NULL && sub != NULL && cmd_table_find(argv[i], sub) != NULL &&
 		    i + 2 < argc && is_help(argv[i + 2]))
 			rc = cmd_table_help(argv[i], sub);
 		else if (e != NULL)

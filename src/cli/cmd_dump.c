@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cmd.h"
 #include "core/conflict.h"
@@ -37,6 +38,39 @@ cmd_dump(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* conflicts resolve ID --keep mine|theirs|VALUE */
+static int
+conflicts_resolve(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "keep", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum conflict_keep keep = CONFLICT_KEEP_VALUE;
+	const char *value = NULL;
+	struct kz_uuid id;
+	int ch;
+
+	optind = 0;
+	while ((ch = cli_getopt("conflicts resolve", argc, argv, opts)) != -1) {
+		if (ch != 'k')
+			return EXIT_USAGE;
+		value = optarg;
+	}
+	if (optind + 1 != argc || value == NULL)
+		return cmd_table_usage("conflicts resolve");
+	if (arg_uuid("conflicts resolve", "ID", argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (strcmp(value, "mine") == 0)
+		keep = CONFLICT_KEEP_MINE;
+	else if (strcmp(value, "theirs") == 0)
+		keep = CONFLICT_KEEP_THEIRS;
+	if (cli_open(c, 0) != 0 || conflict_resolve(c->store, &id, keep, value, &c->err) != 0)
+		return cli_fail(c);
+	printf(_("conflict %s resolved\n"), argv[optind]);
+	return 0;
+}
+
 int
 cmd_conflicts(struct cli *c, int argc, char **argv)
 {
@@ -45,6 +79,8 @@ cmd_conflicts(struct cli *c, int argc, char **argv)
 	struct clock_review *rv;
 	size_t nrv;
 
+	if (argc >= 2 && strcmp(argv[1], "resolve") == 0)
+		return conflicts_resolve(c, argc - 1, argv + 1);
 	if (cli_getopt("conflicts", argc, argv, opts) != -1)
 		return EXIT_USAGE;
 	if (optind != argc)
@@ -53,14 +89,17 @@ cmd_conflicts(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct conflict *x = (const struct conflict *)a.items + i;
-		char origin[UID_STRLEN];
+		char origin[UID_STRLEN], id[UID_STRLEN];
 
+		if (x->resolved)
+			continue;	/* settled (conflicts resolve): no longer for review */
 		uid_format(&x->loser_origin, origin);
+		uid_format(&x->id, id);
 		/* tsv: each field escaped on its own; the tabs and the line end are the rows'. */
 		printf("%s\t%s\t", conflict_kind_name(x->kind), x->record);
 		out_tsv_string(stdout, x->field);
-		printf("\tlost\t%s\t%lld\t%s\n", origin, (long long)x->loser_hlc,
-		    x->loser_removed ? "(cleared)" : x->loser_value);
+		printf("\tlost\t%s\t%lld\t%s\t%s\n", origin, (long long)x->loser_hlc,
+		    x->loser_removed ? "(cleared)" : x->loser_value, id);
 	}
 	rec_array_free(&conflict_kind, &a);
 	if (conflict_clock_reviews(c->store, &rv, &nrv, &c->err) != 0)

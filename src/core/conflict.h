@@ -22,6 +22,8 @@ struct conflict {
 	struct kz_uuid loser_origin;
 	bool loser_removed;	/* the losing change cleared the field */
 	char *loser_value;	/* the losing field's bytes, in hex */
+	bool resolved;		/* someone chose a value (conflict_resolve) */
+	char *kept;		/* what was chosen: "mine", "theirs" or "value" */
 	struct schema_extra extra;
 };
 
@@ -34,6 +36,18 @@ const char *conflict_kind_name(int db);
 int conflict_note_tx(struct store_txn *t, const struct rec_kind *kind, const struct rec_key *k,
     const uint8_t *path, size_t plen, const struct stamp *loser, bool present,
     const uint8_t *val, size_t vlen);
+/*
+ * Resolves conflict id by choosing a value, as one local change that syncs like any other:
+ * mine keeps the value here (the winner: only the conflict is marked resolved), theirs
+ * writes the losing value back, value writes value (text, a date YYYY-MM-DD, a KATO code,
+ * yes/no, a number or an enum's name, as the field takes; "" clears it). The conflict is
+ * marked resolved in the same transaction, so that `kezdesu conflicts` leaves it out in
+ * every office the change reaches. 0, or -1 with e.
+ */
+enum conflict_keep { CONFLICT_KEEP_MINE, CONFLICT_KEEP_THEIRS, CONFLICT_KEEP_VALUE };
+int conflict_resolve(struct store *s, const struct kz_uuid *id, enum conflict_keep keep,
+    const char *value, struct kz_error *e);
+
 /* Every conflict, in the order of their ids. */
 int conflict_list_tx(struct store_txn *t, struct rec_array *out);
 int conflict_list(struct store *s, struct rec_array *out, struct kz_error *e);

@@ -70,7 +70,8 @@ bool scope_sends(const struct scope_place *pl, const char *office, const char *p
  *   calendar: none: commission members (P-1) are named for their public role, as the
  *     akimat's order publishes them; commission remains the calendar's.
  *   unit, day off, conflict: none of their own; a conflict about a personal field carries
- *     that field's losing value (scope_conflict_personal).
+ *     that field's losing value (scope_conflict_personal); kept (what a resolution chose:
+ *     "mine", "theirs" or "value") is a word, never the value.
  */
 struct scope_personal {
 	unsigned kind;		/* enum store_db */

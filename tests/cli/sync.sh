@@ -152,6 +152,50 @@ kz --db "$D" import "$T/o6.kzb"
 kz --db "$D" question show "$Q2" --format json
 like "$(out)" '*"asker_name":"Айгүл"*' "the district gets the asker's name"
 
+# ---- a conflict and its resolution, which syncs -----------------------------------------------
+send "$O" up "$T/o7.kzb" "$D"
+send "$D" 613633000 "$T/d5.kzb" "$O"
+"$KZ" --db "$O" issue set "$I" --executor "Ауыл әкімі" >/dev/null
+"$KZ" --db "$D" issue set "$I" --executor "Аудан ТКШ бөлімі" >/dev/null
+send "$O" up "$T/o8.kzb" "$D"
+like "$(out)" "*changed: 1, skipped (already here): 0, conflicts held: 1,*" \
+    "the okrug and the district changed one field at once: a conflict held"
+send "$D" 613633000 "$T/d6.kzb" "$O"
+"$KZ" --db "$D" conflicts >"$T/c.d"
+"$KZ" --db "$O" conflicts >"$T/c.o"
+is "$(nlines "$T/c.d")" 1 "the district lists it"
+is "$(cat "$T/c.o")" "$(cat "$T/c.d")" "the okrug lists the same"
+CID=$(cut -f 8 "$T/c.d")
+is_uuid "$CID" && ok "its id is the last column" || not_ok "its id is the last column"
+# executor DB: the issue's executor there.
+executor() {
+	"$KZ" --db "$1" issue show "$I" --format json | "$PY" -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d, list) else d; print(d["executor"])'
+}
+winner=$(executor "$D")
+case $winner in
+"Ауыл әкімі") loser="Аудан ТКШ бөлімі" ;;
+*) loser="Ауыл әкімі" ;;
+esac
+is "$(executor "$O")" "$winner" "both hold the same winner meanwhile"
+kz --db "$D" conflicts resolve "$CID" --keep theirs
+rc_is 0 "conflicts resolve ID --keep theirs"
+is "$(out)" "conflict $CID resolved" "it says so"
+kz --db "$D" conflicts
+is "$(nlines "$T/out")" 0 "resolved: no longer listed"
+kz --db "$D" conflicts resolve "$CID" --keep mine
+fails 1 "already resolved (theirs)" "resolving it again is refused"
+send "$D" 613633000 "$T/d7.kzb" "$O"
+like "$(out)" "*changed: 2,*" "the resolution travels down: the value chosen and the mark"
+is "$(lines issue "$I" "$O")" "$(lines issue "$I" "$D")" "both hold the value chosen, stamps and all"
+is "$(executor "$O")" "$loser" "  ... the executor is the value that had lost"
+kz --db "$O" conflicts
+is "$(nlines "$T/out")" 0 "the okrug lists nothing either"
+kz --db "$D" conflicts resolve 01a23332-8c33-76b6-99bd-a7e923463623 --keep mine
+fails 1 "not found" "an unknown conflict id"
+kz --db "$D" conflicts resolve "$CID"
+rc_is 2 "resolve without --keep is bad usage"
+send "$O" up "$T/o9.kzb" "$D"
+
 # ---- a lost laptop rebuilt with --full --------------------------------------------------------
 send "$D" up "$T/d4.kzb" "$R"
 kz --db "$R" export --to 613600000 -o "$T/r-old.kzb"	# made for the old laptop, kept

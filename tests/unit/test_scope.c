@@ -308,7 +308,7 @@ static const char reviewed[] =
     "issue.progress.text issue.body "
     "calendar.revisions.reason calendar.commission.name "
     "reception.received_by day.name "
-    "conflict.record conflict.field conflict.path conflict.loser_value ";
+    "conflict.record conflict.field conflict.path conflict.loser_value conflict.kept ";
 
 /* "kind.field " for each text field ("kind.list.field" inside lists), "*" when personal. */
 static void
