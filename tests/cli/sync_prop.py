@@ -8,7 +8,7 @@ Four offices of one branch of the KATO tree, with their identities exchanged
 random changes at each office (meetings, questions in Kazakh and Russian with citizens'
 names and contacts planted in them, problem issues with their status, executor, deadline,
 steps, progress notes and decisions, the same field edited at two offices to make
-conflicts, questions withdrawn, the Government's days off, calendars approved), each
+conflicts, conflicts settled (`conflicts resolve`), questions withdrawn, the Government's days off, calendars approved), each
 laptop's clock hours behind or more than a day ahead; bundles exported between neighbours
 (`export --to CODE|up`) and delivered in random order, with duplicates, losses, re-sends,
 and corrupted copies (a flipped byte, a truncation), each of which `import` must refuse with
@@ -192,7 +192,7 @@ class World:
 
     def change(self, k):
         r = self.rng
-        kind = r.randrange(13)
+        kind = r.randrange(14)
         code = self.code(k)
         if kind == 0 and code != "000000000":
             # A meeting of this office's akim, in its territory.
@@ -279,6 +279,17 @@ class World:
             else:
                 self.op(k, "issue", "set", i, "--step-done", "1")
             return
+        if kind == 13:
+            # A conflict settled by choosing a value (a change that syncs, and the conflict
+            # marked resolved), at an office whose edits of the record go everywhere.
+            rc, out, _ = self.run(k, "conflicts")
+            rows = [l.split("\t") for l in out.splitlines() if not l.startswith("clock-ahead")]
+            rows = [f for f in rows if self.editable(k, self.owner(f[0], f[1]))]
+            if rows:
+                f = r.choice(rows)
+                self.op(k, "conflicts", "resolve", f[-1], "--keep",
+                        r.choice(["mine", "theirs"]))
+            return
         if kind == 8:
             if code == "000000000":
                 day = "2027-%02d-%02d" % (r.randint(1, 12), r.randint(1, 28))
@@ -293,6 +304,18 @@ class World:
             step = "notify" if (code, 2027) in self.calendars else "approve"
             if self.op(k, "calendar", step, "2027", "--date", when) is not None:
                 self.calendars.add((code, 2027))
+
+    def owner(self, kind, key):
+        """The unit that owns a record (dump's kind, key in hex)."""
+        if kind == "visit":
+            return self.visits[uuid_of(key)][0]
+        if kind == "question":
+            return self.visits[self.questions[uuid_of(key)][0]][0]
+        if kind == "issue":
+            return self.issues[uuid_of(key)]
+        if kind == "calendar":
+            return bytes.fromhex(key[:18]).decode()
+        return "000000000"
 
     # ---- bundles ----
 
