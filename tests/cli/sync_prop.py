@@ -134,6 +134,9 @@ class World:
         self.issues = {}     # uuid -> unit
         self.texts = {}      # issue uuid -> set of step/progress texts saved
         self.shared = None   # an issue of the okrug sent up the branch before the rest
+        # conflict id (hex) -> the record it is about (kind, key): two offices settling one
+        # conflict at once make a conflict about the conflict, placed as that record
+        self.about = {}
         self.calendars = set()  # (office code, year)
         self.holidays = set()
         self.mail = {i: [] for i in range(len(OFFICES))}  # bundles waiting for office i
@@ -284,6 +287,8 @@ class World:
             # marked resolved), at an office whose edits of the record go everywhere.
             rc, out, _ = self.run(k, "conflicts")
             rows = [l.split("\t") for l in out.splitlines() if not l.startswith("clock-ahead")]
+            for f in rows:
+                self.about[f[-1].replace("-", "")] = (f[0], f[1])
             rows = [f for f in rows if self.editable(k, self.owner(f[0], f[1]))]
             if rows:
                 f = r.choice(rows)
@@ -315,6 +320,8 @@ class World:
             return self.issues[uuid_of(key)]
         if kind == "calendar":
             return bytes.fromhex(key[:18]).decode()
+        if kind == "conflict":
+            return self.owner(*self.about[key])
         return "000000000"
 
     # ---- bundles ----
@@ -413,6 +420,8 @@ class World:
                     if within(office, self.code(k)) or within(self.code(k), office)}
         if kind == "day":
             return set(range(len(OFFICES)))
+        if kind == "conflict":
+            return self.place(*self.about[key])
         return None
 
 
@@ -511,9 +520,10 @@ def check_world(w):
             f = line.split("\t")
             if f[0] == "clock-ahead":
                 continue  # noted by the office that received the change: its own
-            if f[0] not in ("visit", "question", "issue", "calendar", "day"):
+            if f[0] not in ("visit", "question", "issue", "calendar", "day", "conflict"):
                 raise Fail("a conflict about a %s: the test does not place it" % f[0])
             rows.add((f[0], f[1], tuple(f[2:])))
+            w.about[f[-1].replace("-", "")] = (f[0], f[1])
         lists.append(rows)
         nconf = max(nconf, len(rows))
     for k in range(n):
@@ -546,6 +556,37 @@ def make_base(base):
     for a in range(len(OFFICES) - 1):
         kz(OFFICES[a][0], "peer", "add", os.path.join(base, OFFICES[a + 1][0] + ".id"), "--yes")
         kz(OFFICES[a + 1][0], "peer", "add", os.path.join(base, OFFICES[a][0] + ".id"), "--yes")
+
+
+def settled_twice(base):
+    """The okrug and the district settle one conflict at once, each its own way: the
+    conflict about that conflict goes up the branch as the issue it ends at does."""
+    w = World(0, base)
+    w.skew = [0] * len(OFFICES)
+    i = w.run(0, "issue", "add", "--title", "Су", "--unit", OFFICES[0][1])[1].strip()
+    w.issues[i] = OFFICES[0][1]
+
+    def send(a, b):
+        path = w.export(a, b)
+        w.run(b, "import", path)
+        w.mail[b].remove(path)
+
+    send(0, 1)
+    w.run(0, "issue", "set", i, "--title", "Ауыз су")
+    w.run(1, "issue", "set", i, "--title", "Су құбыры")
+    send(0, 1)
+    send(1, 0)
+    cid = w.run(0, "conflicts")[1].split("\t")[-1].strip()
+    w.run(0, "conflicts", "resolve", cid, "--keep", "mine")
+    w.run(1, "conflicts", "resolve", cid, "--keep", "theirs")
+    for a, b in [(0, 1), (1, 0), (1, 2), (2, 3)]:
+        send(a, b)
+    lists = [sorted(l for l in w.run(k, "conflicts")[1].splitlines()
+                    if l.startswith("conflict\t")) for k in range(len(OFFICES))]
+    shutil.rmtree(w.dir)
+    return ok(len(lists[0]) == 1 and all(x == lists[0] for x in lists),
+              "a conflict about a conflict settled twice at once goes where its issue goes",
+              "\n".join("%s: %s" % (OFFICES[k][0], lists[k]) for k in range(len(OFFICES))))
 
 
 def run_seed(seed, base):
@@ -587,7 +628,8 @@ def run_seed(seed, base):
                 w.run(b, "import", path)
                 w.mail[b].remove(path)
     nconf = check_world(w)
-    shutil.rmtree(w.dir)
+    if os.environ.get("SYNC_PROP_KEEP") != "1":
+        shutil.rmtree(w.dir)
     return w, nconf
 
 
@@ -607,6 +649,11 @@ def main():
               probe.stderr.decode().strip().splitlines()[0][:120])
         print("1..1")
         return 0
+    try:
+        settled_twice(base)
+    except Fail as e:
+        ok(False, "a conflict about a conflict settled twice at once goes where its issue goes",
+           str(e))
     if os.environ.get("SYNC_PROP_SEED"):
         seeds = [int(os.environ["SYNC_PROP_SEED"])]
     else:
