@@ -194,11 +194,33 @@ kz --db "$D" conflicts resolve 01a23332-8c33-76b6-99bd-a7e923463623 --keep mine
 fails 1 "not found" "an unknown conflict id"
 kz --db "$D" conflicts resolve "$CID"
 rc_is 2 "resolve without --keep is bad usage"
+# A second conflict, settled with the value the district holds, relayed up and down.
+"$KZ" --db "$O" issue set "$I" --deadline 2027-04-01 >/dev/null
+"$KZ" --db "$D" issue set "$I" --deadline 2027-05-01 >/dev/null
 send "$O" up "$T/o9.kzb" "$D"
+CID2=$("$KZ" --db "$D" conflicts | cut -f 8)
+is_uuid "$CID2" || bail_out "setup: a second conflict"
+kz --db "$D" conflicts resolve "$CID2" --keep mine
+rc_is 0 "conflicts resolve ID --keep mine"
+is "$("$KZ" --db "$D" issue show "$I" --format json | "$PY" -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d, list) else d; print(d["deadline"])')" \
+    2027-05-01 "  ... keeps the value held"
+send "$D" up "$T/d8.kzb" "$R"
+kz --db "$R" conflicts
+is "$(out)" "" "the region, getting both conflicts and their marks, lists nothing"
+send "$D" 613633000 "$T/d9.kzb" "$O"
+kz --db "$O" conflicts
+is "$(out)" "" "nor does the okrug"
+is "$(lines issue "$I" "$O")" "$(lines issue "$I" "$R")" "the okrug and the region hold the same issue"
 
 # ---- a lost laptop rebuilt with --full --------------------------------------------------------
+# Two rounds, so that the district holds what the others noticed importing its changes.
+for round in 1 2; do
+	send "$O" up "$T/o-r$round.kzb" "$D"
+	send "$D" up "$T/d-r$round.kzb" "$R"
+	send "$R" 613600000 "$T/r-old.kzb" "$D"	# the last made for the old laptop, kept
+	send "$D" 613633000 "$T/d-o$round.kzb" "$O"
+done
 send "$D" up "$T/d4.kzb" "$R"
-kz --db "$R" export --to 613600000 -o "$T/r-old.kzb"	# made for the old laptop, kept
 held "$D" >"$T/d.held"
 D2=$T/district2
 kz --db "$D2" init --unit 613600000
