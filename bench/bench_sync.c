@@ -634,7 +634,8 @@ main(int argc, char **argv)
 	struct utsname un;
 	char *office, *region, *bundle, *all, *flat, *bare, *log, *oid, *rid;
 	struct mem_peak all_m, exp_m, imp_m, re_m, bare_m;
-	double all_s = 0, all_rss = 0, exp_s = 0, exp_rss = 0, imp_s = 0, imp_rss = 0, re_s = 0, re_rss = 0, bare_rss = 0;
+	double all_s = 0, all_rss = 0, exp_s = 0, exp_rss = 0, imp_s = 0, imp_rss = 0;
+	double re_s = 0, re_rss = 0, bare_rss = 0;
 	struct rusage ru;
 	struct stat st;
 	struct bundle_reader *br = NULL;
@@ -721,7 +722,8 @@ main(int argc, char **argv)
 		const char *ex[] = { cf.bin, "--db", office, "export", "--to", "up", "-o", bundle,
 			NULL };
 		const char *im[] = { cf.bin, "--db", region, "import", bundle, NULL };
-		const char *wa[] = { cf.bin, "--db", office, "bundle", "write-all", "-o", all, NULL };
+		const char *wa[] = { cf.bin, "--db", office, "bundle", "write-all", "-o", all,
+			NULL };
 
 		/* Export's anchor: the whole log as one bundle, no scope, no peer. */
 		if (run_measured(&cf, wa, log, &all_s, &all_rss, &all_m) != 0) {
@@ -771,7 +773,8 @@ main(int argc, char **argv)
 		fatal("fork: %s", strerror(errno));
 	if (pid == 0)
 		_exit(bare_load(flat, bare, sh) == 0 ? 0 : 1);
-	if (wait_watched(pid, &status, &ru, &bare_m) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (wait_watched(pid, &status, &ru, &bare_m) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "bench_sync: the bare load failed\n");
 		return 1;
 	}

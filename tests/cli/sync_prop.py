@@ -8,12 +8,13 @@ Four offices of one branch of the KATO tree, with their identities exchanged
 random changes at each office (meetings, questions in Kazakh and Russian with citizens'
 names and contacts planted in them, problem issues with their status, executor, deadline,
 steps, progress notes and decisions, the same field edited at two offices to make
-conflicts, conflicts settled (`conflicts resolve`), questions withdrawn, the Government's days off, calendars approved), each
-laptop's clock hours behind or more than a day ahead; bundles exported between neighbours
-(`export --to CODE|up`) and delivered in random order, with duplicates, losses, re-sends,
-and corrupted copies (a flipped byte, a truncation), each of which `import` must refuse with
-one line and leave the store as it was (its dump and its sync status). Then a reliable round
-of exchanges, and:
+conflicts, conflicts settled (`conflicts resolve`), questions withdrawn, the Government's
+days off, calendars approved), each laptop's clock hours behind or more than a day ahead;
+bundles exported between neighbours (`export --to CODE|up`, now and then `--full`) and
+delivered in random order, with duplicates, losses, re-sends, and corrupted copies (a
+flipped byte, a truncation), each of which `import` must refuse with one line and leave the
+store as it was (its dump, its sync status, its conflicts). Then a reliable round of
+exchanges, and:
 
   - what each office should hold, by the scope rules (core/scope.h), is identical across
     the offices that should hold it: a record owned by unit U (a meeting's akim, a
@@ -34,7 +35,8 @@ its own (the content, which `conflicts` prints, is the same).
 Usage: sync_prop.py KEZDESU_BIN SAMPLE_CSV TMPDIR
 Environment: SYNC_PROP_SEEDS (default 30; 8 with a binary of build-san/, whose processes
 start slowly), SYNC_PROP_SEED=N (that seed alone),
-SYNC_PROP_VERBOSE=1 (every command). Prints TAP; a failure names its seed.
+SYNC_PROP_VERBOSE=1 (every command), SYNC_PROP_KEEP=1 (a seed's stores and bundles kept in
+TMPDIR/seed-N). Prints TAP; a failure names its seed.
 """
 import json
 import os
@@ -332,7 +334,9 @@ class World:
         path = os.path.join(self.dir, "mail", "%d-%s-to-%s.kzb" % (
             self.nbundle, OFFICES[a][0], OFFICES[b][0]))
         to = "up" if b == a + 1 else self.code(b)
-        self.run(a, "export", "--to", to, "-o", path)
+        # Now and then everything in scope again (--full: a lost laptop's rebuild).
+        full = ["--full"] if self.rng.randrange(10) == 0 else []
+        self.run(a, "export", "--to", to, "-o", path, *full)
         if not os.path.exists(path):
             self.stats["empty"] += 1
             return None
