@@ -210,7 +210,10 @@ class World:
                 self.visits[out.strip()] = (code, target, k)
             return
         if kind in (1, 2):
-            vs = [v for v, (akim, _, _) in self.visits.items() if akim == code]
+            # At a meeting of this office's akim, or (entered later, from the minutes) of
+            # an akim below it.
+            vs = [v for v, (akim, _, _) in self.visits.items()
+                  if akim == code or (self.editable(k, akim) and r.randrange(4) == 0)]
             if not vs:
                 return
             v = r.choice(vs)
