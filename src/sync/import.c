@@ -177,26 +177,21 @@ vv_covers(const struct store_vv *vv, const struct bundle_header *h)
 
 /*
  * Whether the bundle is here already: its version vector at or below the one of a bundle
- * from the same peer applied before (bundles to a peer are cumulative: it held no more),
- * or at or below this store's own (every change it could carry is here). The first test
- * is the one a re-import meets: the sender's vector names its own changes out of this
- * office's scope, which never arrive here.
+ * from the same peer applied before (bundles to a peer are cumulative: this one held no
+ * more). This store's own version vector is not enough: an origin's changes can arrive by a
+ * narrower path first (an okrug's bundle relays the region's changes about the okrug, not
+ * those about the rest of the district), and its sequences would then cover changes that
+ * are not here.
  */
 static int
 held_fn(struct store_txn *t, void *arg)
 {
 	struct imp *x = arg;
-	const struct bundle_header *h = bundle_header_of(x->r);
 	struct store_vv vv = { 0 };
 
+	(void)t;
 	peer_vv_get(&x->from->recv_vv, &vv);
-	x->res->already = vv_covers(&vv, h);
-	store_vv_free(&vv);
-	if (x->res->already)
-		return 0;
-	if (store_vv_read(t, &vv) != 0)
-		return -1;
-	x->res->already = vv_covers(&vv, h);
+	x->res->already = x->from->recv_ms != 0 && vv_covers(&vv, bundle_header_of(x->r));
 	store_vv_free(&vv);
 	return 0;
 }
