@@ -35,7 +35,8 @@ its own (the content, which `conflicts` prints, is the same).
 Usage: sync_prop.py KEZDESU_BIN SAMPLE_CSV TMPDIR
 Environment: SYNC_PROP_SEEDS (default 30; 8 with a binary of build-san/, whose processes
 start slowly), SYNC_PROP_SEED=N (that seed alone),
-SYNC_PROP_VERBOSE=1 (every command), SYNC_PROP_KEEP=1 (a seed's stores and bundles kept in
+SYNC_PROP_SHORTCUT=1 (a district that also exchanges with the Government directly, every
+third seed: see SHORTCUT), SYNC_PROP_VERBOSE=1 (every command), SYNC_PROP_KEEP=1 (a seed's stores and bundles kept in
 TMPDIR/seed-N). Prints TAP; a failure names its seed.
 """
 import json
@@ -117,8 +118,11 @@ class Fail(Exception):
 
 
 class World:
-    def __init__(self, seed, base):
+    def __init__(self, seed, base, shortcut=()):
         self.seed = seed
+        # Peers beyond the neighbours: (lower, upper) pairs that also exchange directly,
+        # so that a change may reach an office by two paths of different scope.
+        self.shortcut = list(shortcut)
         self.rng = random.Random(seed)
         self.dir = os.path.join(TMP, "seed-%d" % seed)
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -336,7 +340,9 @@ class World:
         self.nbundle += 1
         path = os.path.join(self.dir, "mail", "%d-%s-to-%s.kzb" % (
             self.nbundle, OFFICES[a][0], OFFICES[b][0]))
-        to = "up" if b == a + 1 else self.code(b)
+        # "up" names the one peer above; a district with two (a shortcut) names the code.
+        ups = [y for x, y in self.links() if x == a and y > a]
+        to = "up" if ups == [b] else self.code(b)
         # Now and then everything in scope again (--full: a lost laptop's rebuild).
         full = ["--full"] if self.rng.randrange(10) == 0 else []
         self.run(a, "export", "--to", to, "-o", path, *full)
@@ -401,7 +407,8 @@ class World:
 
     def links(self):
         return [(a, a + 1) for a in range(len(OFFICES) - 1)] + \
-               [(a + 1, a) for a in range(len(OFFICES) - 1)]
+               [(a + 1, a) for a in range(len(OFFICES) - 1)] + \
+               self.shortcut + [(b, a) for a, b in self.shortcut]
 
     # ---- the model: who should hold what ----
 
@@ -543,8 +550,9 @@ def check_world(w):
     return nconf
 
 
-def make_base(base):
-    """The four stores, each with the sample classifier and the neighbours as peers."""
+def make_base(base, shortcut=()):
+    """The four stores, each with the sample classifier and the neighbours as peers (and
+    the pairs of shortcut too)."""
     env = dict(os.environ)
     env["KEZDESU_NOW"] = "2026-11-25T09:00:00"
 
@@ -560,9 +568,9 @@ def make_base(base):
         kz(name, "init", "--unit", code)
         kz(name, "units", "import", SAMPLE, "--edition", "2026-07-17")
         kz(name, "identity", "export", "-o", os.path.join(base, name + ".id"))
-    for a in range(len(OFFICES) - 1):
-        kz(OFFICES[a][0], "peer", "add", os.path.join(base, OFFICES[a + 1][0] + ".id"), "--yes")
-        kz(OFFICES[a + 1][0], "peer", "add", os.path.join(base, OFFICES[a][0] + ".id"), "--yes")
+    for a, b in [(a, a + 1) for a in range(len(OFFICES) - 1)] + list(shortcut):
+        kz(OFFICES[a][0], "peer", "add", os.path.join(base, OFFICES[b][0] + ".id"), "--yes")
+        kz(OFFICES[b][0], "peer", "add", os.path.join(base, OFFICES[a][0] + ".id"), "--yes")
 
 
 def settled_twice(base):
@@ -596,8 +604,23 @@ def settled_twice(base):
               "\n".join("%s: %s" % (OFFICES[k][0], lists[k]) for k in range(len(OFFICES))))
 
 
-def run_seed(seed, base):
-    w = World(seed, base)
+# With SYNC_PROP_SHORTCUT=1, every third seed the district also exchanges with the
+# Government directly (a peer above that is not its parent, which peer add allows), so that a
+# change reaches an office by two paths of different scope. Not in make check yet: it fails
+# (seed 30 on 2026-12-01) because export counts as held whatever the peer's version vector
+# names (core/peer.c's peer_known_vv), and a change of the Government relayed to the region
+# through the district's narrower scope makes the region's vector cover the Government's
+# calendar that never reached it; import then takes even a --full bundle from the
+# Government for "already here" (its vector is covered by the last one applied).
+SHORTCUT = [(1, 3)]
+SHORTCUT_ON = os.environ.get("SYNC_PROP_SHORTCUT") == "1"
+
+
+def run_seed(seed, base, base_short):
+    if SHORTCUT_ON and seed % 3 == 0:
+        w = World(seed, base_short, SHORTCUT)
+    else:
+        w = World(seed, base)
     r = w.rng
     steps = 100 + r.randrange(60)
     # An issue of the okrug that every office holds before the random part (sent up the
@@ -628,8 +651,9 @@ def run_seed(seed, base):
             w.deliver(k)
     up = [(a, a + 1) for a in range(len(OFFICES) - 1)]
     down = [(a + 1, a) for a in reversed(range(len(OFFICES) - 1))]
+    short = w.shortcut + [(b, a) for a, b in w.shortcut]
     for _ in range(3):
-        for a, b in up + down:
+        for a, b in up + down + short:
             path = w.export(a, b)
             if path is not None:
                 w.run(b, "import", path)
@@ -647,6 +671,10 @@ def main():
     base = os.path.join(TMP, "base")
     os.makedirs(base)
     make_base(base)
+    base_short = os.path.join(TMP, "base-short")
+    if SHORTCUT_ON:
+        os.makedirs(base_short)
+        make_base(base_short, SHORTCUT)
     probe = subprocess.run([KZ, "export", "--help"], stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE)
     if probe.returncode != 0:
@@ -676,17 +704,19 @@ def main():
     t0 = time.time()
     for seed in seeds:
         try:
-            w, nconf = run_seed(seed, base)
+            w, nconf = run_seed(seed, base, base_short)
         except Fail as e:
             ok(False, "seed %d: the offices converge to what each should hold" % seed,
-               "%s\nrerun: SYNC_PROP_SEED=%d sh tests/cli/sync_prop.sh" % (e, seed))
+               "%s\nrerun: %sSYNC_PROP_SEED=%d sh tests/cli/sync_prop.sh" %
+               (e, "SYNC_PROP_SHORTCUT=1 " if SHORTCUT_ON else "", seed))
             continue
         conflicts += nconf
         for k, v in w.stats.items():
             total[k] = total.get(k, 0) + v
         ok(True, "seed %d: the offices converge to what each should hold "
-           "(%d changes tried, %d bundles, %d corrupted copies refused)" %
-           (seed, w.stats["ops"], w.stats["bundles"], w.stats["corrupt"]))
+           "(%d changes tried, %d bundles, %d corrupted copies refused%s)" %
+           (seed, w.stats["ops"], w.stats["bundles"], w.stats["corrupt"],
+            "; the district and the Government exchange directly too" if w.shortcut else ""))
     print("# %d seeds in %.1f s: %s; %d conflicts listed alike" % (
         len(seeds), time.time() - t0, ", ".join("%s %d" % kv for kv in sorted(total.items())),
         conflicts))
