@@ -13,6 +13,9 @@
 #include "core/visit.h"
 #include "util/xmalloc.h"
 
+/* Conflicts about conflicts followed to the record they end at, at most this deep. */
+#define OUTBOX_CONFLICT_DEPTH 8
+
 /*
  * The last meeting placed: questions are saved meeting by meeting, so consecutive log
  * entries mostly name the same one, and a walk of a million questions reads each meeting
@@ -138,9 +141,15 @@ place(struct store_txn *t, unsigned kind, const uint8_t *key, size_t klen,
 		uint8_t rkey[REC_KEY_MAX];
 		size_t rn;
 
-		if (depth > 0 || (rc = rec_load(t, &conflict_kind, &k, &c)) != 0)
+		/*
+		 * Two offices settling one conflict at once (conflicts resolve) make a conflict
+		 * about that conflict, which goes where the record at the end of the chain goes;
+		 * the depth bounds a chain that would loop.
+		 */
+		if (depth >= OUTBOX_CONFLICT_DEPTH ||
+		    (rc = rec_load(t, &conflict_kind, &k, &c)) != 0)
 			break;
-		if (c.kind >= 0 && c.kind != DB_CONFLICTS && c.record != NULL &&
+		if (c.kind >= 0 && c.record != NULL &&
 		    hexbytes(c.record, rkey, sizeof rkey, &rn) == 0)
 			rc = place(t, (unsigned)c.kind, rkey, rn, cache, pl, depth + 1);
 		conflict_free(&c);

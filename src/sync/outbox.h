@@ -17,7 +17,7 @@
  * Places the record a log entry changed (kind, key): the units that decide its scope. A
  * question by its meeting's akim and target (a request without one by its unit), a
  * reception by its meeting's, a conflict by the record it is about (pl->kind is that
- * record's). A record that cannot be placed (its meeting not here yet) gets owner "":
+ * record's; a conflict about a conflict by the record the chain ends at). A record that cannot be placed (its meeting not here yet) gets owner "":
  * it goes nowhere but down with the holidays. 0, or -1 on a store error.
  */
 struct outbox_cache;
