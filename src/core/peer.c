@@ -23,6 +23,15 @@ static const struct schema_record seq_desc = {
 	"seq", sizeof(struct peer_seq), offsetof(struct peer_seq, extra), SCHEMA_FIELDS(seq_fields)
 };
 
+static const struct schema_field digest_fields[] = {
+	{ 1, SF_STR, offsetof(struct peer_digest, hex), "hex" },
+};
+
+static const struct schema_record digest_desc = {
+	"digest", sizeof(struct peer_digest), offsetof(struct peer_digest, extra),
+	SCHEMA_FIELDS(digest_fields)
+};
+
 #define F(tag, type, member) { tag, type, offsetof(struct peer, member), #member }
 #define VV(tag, member) { tag, SF_LIST, offsetof(struct peer, member.v), #member, &seq_desc, \
 	offsetof(struct peer, member.n) }
@@ -38,6 +47,9 @@ static const struct schema_field peer_fields[] = {
 	F(9, SF_I64, recv_ms),
 	VV(10, recv_vv),
 	VV(11, recv_acks),
+	VV(12, got_vv),
+	{ 13, SF_LIST, offsetof(struct peer, applied), "applied", &digest_desc,
+	    offsetof(struct peer, napplied) },
 };
 #undef F
 #undef VV
@@ -394,26 +406,42 @@ peer_vv_get(const struct peer_vv *pv, struct store_vv *out)
 	}
 }
 
+/*
+ * Why the acknowledgements alone, and why they can be trusted (docs/architecture.md,
+ * "What a peer holds").
+ *
+ * A peer's version vector says, per origin, the highest sequence its store holds. Scope
+ * filtering makes an office's sequences of an origin a set with holes (a district holds
+ * the Government's changes about its subtree, not those about the rest of the region), and
+ * when an origin's changes reach an office by two paths a later change relayed by one path
+ * raises the vector over an earlier one the other path has not brought yet. So the vector
+ * cannot tell what the peer holds once there is filtering or more than one path: counting
+ * it lost the Government's calendar at a region whose district also exchanged with the
+ * Government directly (issue 10, tests/cli/sync_prop.py SHORTCUT).
+ *
+ * The acknowledgements are what arrived at the peer from this office: per origin, the
+ * highest sequence among the changes of this office's bundles the peer applied (its
+ * got_vv). A bundle to the peer is cumulative: it carries every change of this store in the
+ * peer's scope above what was acknowledged when it was made, each origin's in sequence
+ * order, and it is applied whole or not at all. So when a bundle made at time T arrived,
+ * the peer holds every change in its scope that this store held at T with a sequence at or
+ * below the highest of that origin in the bundle: those above the acknowledgement then
+ * were in it, those below were acknowledged before (by induction, from the empty start).
+ * The bundles are applied in any order and the acknowledgement is the highest over them:
+ * each bundle's claim holds for its own T, and the claims add up.
+ *
+ * What the claim does not cover is a change that reached this store after T with a
+ * sequence below the acknowledgement (an origin's changes arriving late by another path):
+ * import lowers the acknowledgements over such a change (peer_note_late_tx), so that it
+ * goes with the next bundle. A change the peer got elsewhere may so be sent again; its
+ * import skips it by the log lookup. Left: a bundle made before such a late change and
+ * acknowledged after it raises the acknowledgement again (the acknowledgements do not
+ * name the bundle); the late change then waits for a `--full` export.
+ */
 void
 peer_known_vv(const struct peer *p, struct store_vv *out)
 {
-	peer_vv_get(&p->recv_vv, out);
-	for (size_t i = 0; i < p->recv_acks.n; i++) {
-		const struct peer_seq *a = &p->recv_acks.v[i];
-		size_t k;
-
-		for (k = 0; k < out->n; k++)
-			if (memcmp(out->v[k].origin, a->origin.b, 16) == 0)
-				break;
-		if (k == out->n) {
-			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-			memcpy(out->v[k].origin, a->origin.b, 16);
-			out->v[k].seq = 0;
-			out->n++;
-		}
-		if ((uint64_t)a->seq > out->v[k].seq)
-			out->v[k].seq = (uint64_t)a->seq;
-	}
+	peer_vv_get(&p->recv_acks, out);
 }
 
 static int
@@ -460,5 +488,108 @@ peer_note_received_tx(struct store_txn *t, const struct kz_uuid *node, int64_t a
 	vv_keep(&p.recv_acks, acks);
 	rc = peer_put_tx(t, &p);
 	peer_free(&p);
+	return rc;
+}
+
+/* Raises pv to vv per origin (origins not in pv added). */
+static void
+vv_raise_kept(struct peer_vv *pv, const struct store_vv *vv)
+{
+	struct store_vv cur;
+	bool rose = false;
+
+	peer_vv_get(pv, &cur);
+	for (size_t i = 0; i < vv->n; i++) {
+		size_t k;
+
+		for (k = 0; k < cur.n; k++)
+			if (memcmp(cur.v[k].origin, vv->v[i].origin, 16) == 0)
+				break;
+		if (k == cur.n) {
+			cur.v = xgrow(cur.v, &cur.cap, cur.n + 1, sizeof *cur.v);
+			memcpy(cur.v[k].origin, vv->v[i].origin, 16);
+			cur.v[k].seq = 0;
+			cur.n++;
+		}
+		if (vv->v[i].seq > cur.v[k].seq) {
+			cur.v[k].seq = vv->v[i].seq;
+			rose = true;
+		}
+	}
+	if (rose)
+		vv_keep(pv, &cur);
+	store_vv_free(&cur);
+}
+
+int
+peer_note_applied_tx(struct store_txn *t, const struct kz_uuid *node,
+    const struct store_vv *got, const uint8_t digest[32])
+{
+	struct peer p;
+	char hex[65];
+	int rc;
+
+	if (note_tx(t, node, &p) != 0)
+		return -1;
+	vv_raise_kept(&p.got_vv, got);
+	key_hex(digest, hex);
+	if (!peer_applied_has(&p, digest)) {
+		if (p.napplied >= PEER_APPLIED_MAX) {
+			/* the oldest goes */
+			schema_clear(&digest_desc, &p.applied[0]);
+			memmove(p.applied, p.applied + 1, --p.napplied * sizeof *p.applied);
+		}
+		p.applied = xrealloc(p.applied, (p.napplied + 1) * sizeof *p.applied);
+		schema_init(&digest_desc, &p.applied[p.napplied]);
+		p.applied[p.napplied++].hex = xstrdup(hex);
+	}
+	rc = peer_put_tx(t, &p);
+	peer_free(&p);
+	return rc;
+}
+
+bool
+peer_applied_has(const struct peer *p, const uint8_t digest[32])
+{
+	char hex[65];
+
+	key_hex(digest, hex);
+	for (size_t i = 0; i < p->napplied; i++)
+		if (p->applied[i].hex != NULL && strcmp(p->applied[i].hex, hex) == 0)
+			return true;
+	return false;
+}
+
+int
+peer_note_late_tx(struct store_txn *t, const struct kz_uuid *except,
+    const struct store_vv *late)
+{
+	struct peer *ps = NULL;
+	size_t n;
+	int rc = 0;
+
+	if (late->n == 0)
+		return 0;
+	if (peer_list_tx(t, &ps, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		bool lowered = false;
+
+		if (except != NULL && uid_cmp(&ps[i].node, except) == 0)
+			continue;
+		for (size_t k = 0; k < ps[i].recv_acks.n; k++) {
+			struct peer_seq *a = &ps[i].recv_acks.v[k];
+
+			for (size_t j = 0; j < late->n; j++)
+				if (memcmp(late->v[j].origin, a->origin.b, 16) == 0 &&
+				    (uint64_t)a->seq >= late->v[j].seq) {
+					a->seq = (int64_t)late->v[j].seq - 1;
+					lowered = true;
+				}
+		}
+		if (lowered)
+			rc = peer_put_tx(t, &ps[i]);
+	}
+	peer_list_free(&ps, n);
 	return rc;
 }

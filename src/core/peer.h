@@ -43,6 +43,15 @@ struct peer_vv {
 	size_t n;
 };
 
+/* The hash of a bundle applied from a peer (64 hex digits), for "already here". */
+struct peer_digest {
+	char *hex;
+	struct schema_extra extra;
+};
+
+/* How many of the last bundles applied from a peer are remembered by their hash. */
+#define PEER_APPLIED_MAX 16
+
 struct peer {
 	struct kz_uuid node;
 	char unit[10];
@@ -54,9 +63,16 @@ struct peer {
 	 * peer_note_received_tx; 0 and empty until the first bundle each way.
 	 *  sent_ms, sent_vv: when this office last made a bundle for the peer, and this
 	 *    office's version vector then (what the bundle could at most carry).
-	 *  recv_ms, recv_vv, recv_acks: when the last bundle from the peer was imported, the
-	 *    peer's version vector in it (what the peer held), and its acknowledgements (what
-	 *    had arrived there from this office's bundles).
+	 *  recv_ms, recv_vv: when the last bundle from the peer was imported, and the peer's
+	 *    version vector in it (what the peer's own store held then: shown, never taken
+	 *    for what it holds, see peer_known_vv).
+	 *  recv_acks: the acknowledgements the peer's bundles carried (raised, never lowered
+	 *    by a bundle; lowered by peer_note_late_tx): per origin, the highest sequence among
+	 *    the changes this office sent the peer that arrived there.
+	 *  got_vv: per origin, the highest sequence among the changes that arrived here in
+	 *    bundles from the peer: the acknowledgements this office's bundles to it carry.
+	 *  applied: the hashes of the last PEER_APPLIED_MAX bundles applied from the peer,
+	 *    oldest first (import's "already here").
 	 * What the peer lacks is what is in scope above peer_known_vv (sync/outbox.h).
 	 */
 	int64_t sent_ms;
@@ -64,6 +80,9 @@ struct peer {
 	int64_t recv_ms;
 	struct peer_vv recv_vv;
 	struct peer_vv recv_acks;
+	struct peer_vv got_vv;
+	struct peer_digest *applied;
+	size_t napplied;
 	struct schema_extra extra;
 };
 
@@ -110,11 +129,29 @@ int peer_note_sent_tx(struct store_txn *t, const struct kz_uuid *node, int64_t a
     const struct store_vv *vv);
 int peer_note_received_tx(struct store_txn *t, const struct kz_uuid *node, int64_t at_ms,
     const struct store_vv *vv, const struct store_vv *acks);
+/*
+ * A bundle from the peer applied here (import, in its transaction): got_vv raised to got
+ * (per origin, the highest sequence among the bundle's changes), and the bundle's hash
+ * (32 bytes) remembered among the last PEER_APPLIED_MAX.
+ */
+int peer_note_applied_tx(struct store_txn *t, const struct kz_uuid *node,
+    const struct store_vv *got, const uint8_t digest[32]);
+/* Whether the bundle of this hash (32 bytes) is among the last applied from p. */
+bool peer_applied_has(const struct peer *p, const uint8_t digest[32]);
+/*
+ * Changes that arrived here late (import, in its transaction): late gives per origin the
+ * lowest sequence among the changes the import added to this store. Every peer but
+ * except (the one they came from; NULL: none) whose acknowledgement for that origin is at
+ * or above it has it lowered to just below, so that the next export to it sends them
+ * (see peer_known_vv).
+ */
+int peer_note_late_tx(struct store_txn *t, const struct kz_uuid *except,
+    const struct store_vv *late);
 /* A kept vector as the store's (store_vv_free it). */
 void peer_vv_get(const struct peer_vv *pv, struct store_vv *out);
 /*
- * What the peer is known to hold: per origin, the higher of its version vector and its
- * acknowledgements in the last bundle from it (empty before any).
+ * What the peer is known to hold, for export: its acknowledgements (recv_acks) alone,
+ * empty before any. Its version vector is not used: see core/peer.c.
  */
 void peer_known_vv(const struct peer *p, struct store_vv *out);
 

@@ -293,11 +293,13 @@ export_run(struct store *s, const struct peer *p, FILE *out, const char *name,
 	x.h.has_dest_node = true;
 	memcpy(x.h.dest_node, p->node.b, 16);
 	/*
-	 * The receipts: the version vector of the last bundle imported from the peer, all of
-	 * which arrived here (an import is whole or nothing), so the peer need not send again
-	 * what it had then.
+	 * The receipts: per origin, the highest sequence among the changes that arrived here in
+	 * the peer's bundles (got_vv, raised by each import, whole or nothing). Not the peer's
+	 * version vector: that is what its store held, not what it sent this office, and scope
+	 * filtering leaves holes under it (core/peer.c, peer_known_vv, says why the peer may
+	 * count on this).
 	 */
-	peer_vv_get(&p->recv_vv, &acks);
+	peer_vv_get(&p->got_vv, &acks);
 	x.h.acks = xcalloc(acks.n + 1, sizeof *x.h.acks);
 	x.h.nacks = acks.n;
 	for (size_t i = 0; i < acks.n; i++) {

@@ -23,7 +23,26 @@ struct imp {
 	int attempts;
 	int why;			/* the reason a change could not be read */
 	struct import_result *res;
+	/*
+	 * Per origin: got, the highest sequence among the bundle's changes (the receipt this
+	 * office sends back); late, the lowest among those it added here (core/peer.h's
+	 * peer_note_late_tx).
+	 */
+	struct store_vv got, late;
 };
+
+/* The sequence of origin in vv, added as init when absent. */
+static uint64_t *
+vv_slot(struct store_vv *vv, const uint8_t origin[16], uint64_t init)
+{
+	for (size_t k = 0; k < vv->n; k++)
+		if (memcmp(vv->v[k].origin, origin, 16) == 0)
+			return &vv->v[k].seq;
+	vv->v = xgrow(vv->v, &vv->cap, vv->n + 1, sizeof *vv->v);
+	memcpy(vv->v[vv->n].origin, origin, 16);
+	vv->v[vv->n].seq = init;
+	return &vv->v[vv->n++].seq;
+}
 
 static void
 uuid_text(const uint8_t b[16], char out[UID_STRLEN])
@@ -159,40 +178,21 @@ note_received(struct store_txn *t, struct imp *x, const struct bundle_header *h)
 	return rc;
 }
 
-/* Whether every origin's sequence in h is at or below vv's. */
-static bool
-vv_covers(const struct store_vv *vv, const struct bundle_header *h)
-{
-	for (size_t i = 0; i < h->nvv; i++) {
-		uint64_t have = 0;
-
-		for (size_t k = 0; k < vv->n; k++)
-			if (memcmp(vv->v[k].origin, h->vv[i].origin, 16) == 0)
-				have = vv->v[k].seq;
-		if (h->vv[i].seq > have)
-			return false;
-	}
-	return true;
-}
-
 /*
- * Whether the bundle is here already: its version vector at or below the one of a bundle
- * from the same peer applied before (bundles to a peer are cumulative: this one held no
- * more). This store's own version vector is not enough: an origin's changes can arrive by a
- * narrower path first (an okrug's bundle relays the region's changes about the okrug, not
- * those about the rest of the district), and its sequences would then cover changes that
- * are not here.
+ * Whether the bundle is here already: its hash among the last bundles applied from the
+ * same peer (core/peer.h, PEER_APPLIED_MAX). Exact, not by version vectors: a bundle
+ * applied twice says so without reading its changes, and any other bundle, a --full one
+ * included, is read and applied, the changes already here skipped by the log lookup
+ * (rec_apply). Vectors cannot decide it: an origin's changes can arrive by a narrower path
+ * first, and its sequences would then cover changes that are not here.
  */
 static int
 held_fn(struct store_txn *t, void *arg)
 {
 	struct imp *x = arg;
-	struct store_vv vv = { 0 };
 
 	(void)t;
-	peer_vv_get(&x->from->recv_vv, &vv);
-	x->res->already = x->from->recv_ms != 0 && vv_covers(&vv, bundle_header_of(x->r));
-	store_vv_free(&vv);
+	x->res->already = peer_applied_has(x->from, bundle_digest(x->r));
 	return 0;
 }
 
@@ -223,11 +223,13 @@ apply_fn(struct store_txn *t, void *arg)
 	}
 	total = bundle_header_of(x->r)->changes;
 	res->added = res->changed = res->skipped = 0;
+	x->got.n = x->late.n = 0;
 	conflicts = store_count(t, DB_CONFLICTS);
 	ahead = store_count(t, DB_CLOCK_REVIEW);
 	while ((rc = bundle_next(x->r, &ch, store_txn_error(t))) == 1) {
 		const void *val;
 		size_t vlen;
+		uint64_t *got, *late;
 		int had = 1;
 
 		if (rec_kind_of(ch.e.kind) != NULL &&
@@ -236,6 +238,11 @@ apply_fn(struct store_txn *t, void *arg)
 			break;
 		if ((rc = rec_apply(t, &ch)) < 0)
 			break;
+		got = vv_slot(&x->got, ch.e.origin, 0);
+		if (ch.e.seq > *got)
+			*got = ch.e.seq;
+		if (rc == 0 && ch.e.seq < *(late = vv_slot(&x->late, ch.e.origin, UINT64_MAX)))
+			*late = ch.e.seq;
 		if (rc == 1)
 			res->skipped++;
 		else if (had == 0)
@@ -259,7 +266,10 @@ apply_fn(struct store_txn *t, void *arg)
 	res->clock_ahead = store_count(t, DB_CLOCK_REVIEW) - ahead;
 	if (x->o->progress != NULL)
 		x->o->progress(x->o->progress_ctx, total, total);
-	return note_received(t, x, bundle_header_of(x->r));
+	if (note_received(t, x, bundle_header_of(x->r)) != 0 ||
+	    peer_note_applied_tx(t, &x->from->node, &x->got, bundle_digest(x->r)) != 0)
+		return -1;
+	return peer_note_late_tx(t, &x->from->node, &x->late);
 }
 
 int
@@ -290,5 +300,7 @@ import_file(struct store *s, const char *path, const struct import_opts *o,
 	}
 	bundle_close(&x.r);
 	peer_list_free(&x.ps, x.nps);
+	store_vv_free(&x.got);
+	store_vv_free(&x.late);
 	return why;
 }
