@@ -433,15 +433,29 @@ peer_vv_get(const struct peer_vv *pv, struct store_vv *out)
  * What the claim does not cover is a change that reached this store after T with a
  * sequence below the acknowledgement (an origin's changes arriving late by another path):
  * import lowers the acknowledgements over such a change (peer_note_late_tx), so that it
- * goes with the next bundle. A change the peer got elsewhere may so be sent again; its
- * import skips it by the log lookup. Left: a bundle made before such a late change and
+ * goes with the next bundle. A change the peer got elsewhere may so be sent again (once:
+ * its receipt then covers it), even one relayed to this office by the peer itself; its
+ * import skips it by the log lookup. The peer's own changes (its node as their origin)
+ * are the exception: it holds every one of them, and they are never sent back. Left: a bundle made before such a late change and
  * acknowledged after it raises the acknowledgement again (the acknowledgements do not
  * name the bundle); the late change then waits for a `--full` export.
  */
 void
 peer_known_vv(const struct peer *p, struct store_vv *out)
 {
+	size_t k;
+
 	peer_vv_get(&p->recv_acks, out);
+	/* And its own changes, all of which it holds: never sent back to it. */
+	for (k = 0; k < out->n; k++)
+		if (memcmp(out->v[k].origin, p->node.b, 16) == 0)
+			break;
+	if (k == out->n) {
+		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+		memcpy(out->v[k].origin, p->node.b, 16);
+		out->n++;
+	}
+	out->v[k].seq = INT64_MAX;
 }
 
 static int

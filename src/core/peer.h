@@ -150,8 +150,9 @@ int peer_note_late_tx(struct store_txn *t, const struct kz_uuid *except,
 /* A kept vector as the store's (store_vv_free it). */
 void peer_vv_get(const struct peer_vv *pv, struct store_vv *out);
 /*
- * What the peer is known to hold, for export: its acknowledgements (recv_acks) alone,
- * empty before any. Its version vector is not used: see core/peer.c.
+ * What the peer is known to hold, for export: its acknowledgements (recv_acks), and all
+ * of its own changes (its node's sequence INT64_MAX). Its version vector is not used: see
+ * core/peer.c.
  */
 void peer_known_vv(const struct peer *p, struct store_vv *out);
 

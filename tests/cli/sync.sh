@@ -115,10 +115,19 @@ is "$("$KZ" --db "$O" dump | grep -c "^visit $(printf %s "$VD" | tr -d -) ")" 0 
     "but not the district's meeting in another okrug (out of its scope)"
 
 # ---- receipts ------------------------------------------------------------------------------
-# The okrug's last bundle from the district acknowledged o1: nothing of it goes again.
+# The okrug's last bundle from the district acknowledged o1: nothing of it goes again. What
+# the district sent down (the region's issue) the district never acknowledged from the okrug:
+# a peer holds what it acknowledged from us (docs/architecture.md, "What a peer holds"), so it
+# goes up once, and the district skips it by its log.
 kz --db "$O" export --to up -o "$T/o2.kzb"
-is "$(out)" "$T/o2.kzb: for unit 613600000: changes: 0, bytes: $(wc -c <"$T/o2.kzb" | tr -d ' ')" \
-    "after the district's receipt, nothing goes up again"
+is "$(out)" "$T/o2.kzb: for unit 613600000: changes: 2, bytes: $(wc -c <"$T/o2.kzb" | tr -d ' ')" \
+    "after the district's receipt, nothing of o1 goes up again; the region's issue goes back once"
+kz --db "$D" import "$T/o2.kzb"
+like "$(out)" "*added: 0, changed: 0, skipped (already here): 2,*" \
+    "  ... which the district skips"
+send "$D" 613633000 "$T/d2b.kzb" "$O"
+kz --db "$O" export --to up -o "$T/o2b.kzb"
+like "$(out)" "*changes: 0,*" "once the district's receipt covers it, nothing goes up again"
 "$KZ" --db "$O" question add --visit "$VO" "Жол жөндеу" >/dev/null
 kz --db "$O" export --to up -o "$T/o3a.kzb"
 like "$(out)" "*changes: 1,*" "a new question: one change"
@@ -128,9 +137,14 @@ like "$(out)" "*changes: 2,*" \
     "not heard back: the next bundle carries the unacknowledged change again, and the new one"
 kz --db "$D" import "$T/o3b.kzb"
 like "$(out)" "*added: 2,*" "the district imports the later bundle: both"
+"$KZ" --db "$D" dump >"$T/dump.before"
+kz --db "$D" import "$T/o3a.kzb"
+is "$(out)" "$T/o3a.kzb: from unit 613633000: added: 0, changed: 0, skipped (already here): 1, conflicts held: 0, clock ahead: 0" \
+    "the earlier one, arriving late, is read (another bundle) and its change skipped"
+check "  ... the store unchanged" sh -c "'$KZ' --db '$D' dump | cmp -s - '$T/dump.before'"
 kz --db "$D" import "$T/o3a.kzb"
 is "$(out)" "$T/o3a.kzb: from unit 613633000: already here, nothing changed (changes: 1)" \
-    "the earlier one, arriving late, is a no-op"
+    "the same bundle again: already here, by its hash"
 send "$D" 613633000 "$T/d3.kzb" "$O"
 kz --db "$O" export --to up -o "$T/o4.kzb"
 like "$(out)" "*changes: 0,*" "the district's receipt came back: nothing is re-sent"
@@ -330,6 +344,38 @@ kz --db "$D2" import "$T/cut.kzb" "$T/good.kzb"
 is "$rc" 4 "several files: the first refusal's status"
 is "$(nlines "$T/err")" 1 "one line for the bad file"
 like "$(out)" "$T/good.kzb: from unit 613633000: added: 1,*" "and the good one applied"
+
+# ---- one origin's changes by two paths: nothing lost (issue 10) ------------------------------
+# A district that also exchanges with the Government directly relays the Government's issue
+# about its okrug up to the region before the Government's holiday (a change the region
+# should hold, with a lower sequence) reaches the region. The region's version vector then
+# covers the holiday; export counting that vector as held never sent it. A peer holds what
+# it acknowledged from us (docs/architecture.md, "What a peer holds").
+for s in "$T/sc-d:613600000" "$T/sc-r:610000000" "$T/sc-g:000000000"; do
+	kz --db "${s%%:*}" init --unit "${s#*:}"
+	kz --db "${s%%:*}" units import "$SAMPLE" --edition 2026-07-17
+	kz --db "${s%%:*}" identity export -o "${s%%:*}.id"
+	[ "$rc" -eq 0 ] || bail_out "setup: the two-path offices: ${s#*:}"
+done
+for p in "d r" "r d" "r g" "g r" "d g" "g d"; do
+	trust "$T/sc-${p% *}" "$T/sc-${p#* }"
+done
+"$KZ" --db "$T/sc-g" holiday add 2027-03-23 --off --name "Наурыз (ауыстыру)" >/dev/null &&
+    "$KZ" --db "$T/sc-g" issue add --title "Су" --unit 613633000 --level central >/dev/null ||
+    bail_out "setup: the Government's holiday and issue"
+send "$T/sc-g" 613600000 "$T/sc-g1.kzb" "$T/sc-d"
+send "$T/sc-d" 610000000 "$T/sc-d1.kzb" "$T/sc-r"
+like "$(out)" "*added: 1,*" "the district relays the Government's issue about its okrug to the region"
+send "$T/sc-r" up "$T/sc-r1.kzb" "$T/sc-g"
+send "$T/sc-g" 610000000 "$T/sc-g2.kzb" "$T/sc-r"
+like "$(out)" "*added: 1, changed: 0, skipped (already here): 1,*" \
+    "the Government's holiday still reaches the region (the issue, not acknowledged from here, skipped)"
+kz --db "$T/sc-r" holiday list --year 2027
+like "$(out)" "*2027-03-23*" "  ... and the region holds it"
+kz --db "$T/sc-g" export --to 610000000 --full -o "$T/sc-g3.kzb"
+kz --db "$T/sc-r" import "$T/sc-g3.kzb"
+like "$(out)" "*added: 0, changed: 0, skipped (already here): [1-9]*" \
+    "a --full bundle is read and applied, not taken for one applied before"
 
 # ---- a bundle larger than the store's map: grown in the middle of the import -----------------
 # A fresh store's map is 1 MiB; the import's transaction runs again from the start after

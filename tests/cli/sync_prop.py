@@ -35,8 +35,8 @@ its own (the content, which `conflicts` prints, is the same).
 Usage: sync_prop.py KEZDESU_BIN SAMPLE_CSV TMPDIR
 Environment: SYNC_PROP_SEEDS (default 30; 8 with a binary of build-san/, whose processes
 start slowly), SYNC_PROP_SEED=N (that seed alone),
-SYNC_PROP_SHORTCUT=1 (a district that also exchanges with the Government directly, every
-third seed: see SHORTCUT), SYNC_PROP_VERBOSE=1 (every command), SYNC_PROP_KEEP=1 (a seed's stores and bundles kept in
+SYNC_PROP_SHORTCUT=0 (no district that also exchanges with the Government directly, which
+every third seed has by default: see SHORTCUT), SYNC_PROP_VERBOSE=1 (every command), SYNC_PROP_KEEP=1 (a seed's stores and bundles kept in
 TMPDIR/seed-N). Prints TAP; a failure names its seed.
 """
 import json
@@ -604,16 +604,17 @@ def settled_twice(base):
               "\n".join("%s: %s" % (OFFICES[k][0], lists[k]) for k in range(len(OFFICES))))
 
 
-# With SYNC_PROP_SHORTCUT=1, every third seed the district also exchanges with the
-# Government directly (a peer above that is not its parent, which peer add allows), so that a
-# change reaches an office by two paths of different scope. Not in make check yet: it fails
-# (seed 30 on 2026-12-01) because export counts as held whatever the peer's version vector
-# names (core/peer.c's peer_known_vv), and a change of the Government relayed to the region
-# through the district's narrower scope makes the region's vector cover the Government's
-# calendar that never reached it; import then takes even a --full bundle from the
-# Government for "already here" (its vector is covered by the last one applied).
+# Every third seed the district also exchanges with the Government directly (a peer above
+# that is not its parent, which peer add allows), so that a change reaches an office by two
+# paths of different scope (SYNC_PROP_SHORTCUT=0: never). It failed (seed 30 on 2026-12-01)
+# while export counted as held whatever the peer's version vector named: a change of the
+# Government relayed to the region through the district's narrower scope made the region's
+# vector cover the Government's calendar that never reached it, and import took even a
+# --full bundle from the Government for "already here" (its vector covered by the last one
+# applied). Now a peer holds what it acknowledged from us (core/peer.c, peer_known_vv) and
+# "already here" is the bundle's hash (sync/import.c, held_fn).
 SHORTCUT = [(1, 3)]
-SHORTCUT_ON = os.environ.get("SYNC_PROP_SHORTCUT") == "1"
+SHORTCUT_ON = os.environ.get("SYNC_PROP_SHORTCUT", "1") != "0"
 
 
 def run_seed(seed, base, base_short):
@@ -708,7 +709,7 @@ def main():
         except Fail as e:
             ok(False, "seed %d: the offices converge to what each should hold" % seed,
                "%s\nrerun: %sSYNC_PROP_SEED=%d sh tests/cli/sync_prop.sh" %
-               (e, "SYNC_PROP_SHORTCUT=1 " if SHORTCUT_ON else "", seed))
+               (e, "" if SHORTCUT_ON else "SYNC_PROP_SHORTCUT=0 ", seed))
             continue
         conflicts += nconf
         for k, v in w.stats.items():
