@@ -436,9 +436,10 @@ peer_vv_get(const struct peer_vv *pv, struct store_vv *out)
  * goes with the next bundle. A change the peer got elsewhere may so be sent again (once:
  * its receipt then covers it), even one relayed to this office by the peer itself; its
  * import skips it by the log lookup. The peer's own changes (its node as their origin)
- * are the exception: it holds every one of them, and they are never sent back. Left: a bundle made before such a late change and
- * acknowledged after it raises the acknowledgement again (the acknowledgements do not
- * name the bundle); the late change then waits for a `--full` export.
+ * are the exception: it holds every one of them, and they are never sent back.
+ * Left: a bundle made before such a late change and acknowledged after it raises the
+ * acknowledgement again (the acknowledgements do not name the bundle); the late change
+ * then waits for a `--full` export.
  */
 void
 peer_known_vv(const struct peer *p, struct store_vv *out)

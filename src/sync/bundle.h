@@ -73,9 +73,9 @@ struct bundle_header {
 	struct bundle_seq *vv;		/* the origin's version vector */
 	size_t nvv;
 	/*
-	 * Acknowledgements: per origin, the highest sequence the origin of this bundle holds
-	 * contiguously of what came from the destination's side (the receipts; core/peer.c
-	 * keeps them).
+	 * Acknowledgements: per origin, the highest sequence among the changes that arrived at
+	 * the origin of this bundle in bundles from the destination (the receipts; core/peer.c,
+	 * peer_known_vv, says what they prove).
 	 */
 	struct bundle_seq *acks;
 	size_t nacks;

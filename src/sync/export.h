@@ -3,13 +3,13 @@
  * (core/scope.h) that it is not known to hold (sync/outbox.h), streamed into the bundle
  * writer (sync/bundle.h) so that memory stays flat.
  *
- * What the peer is known to hold is what it said it holds: the version vector and the
- * acknowledgements of the last bundle imported from it (peer_known_vv). What was sent and
- * never acknowledged does not count: every bundle to a peer carries again whatever the peer
- * has not acknowledged, so bundles to one peer are cumulative, a lost or unread bundle is
- * made good by the next, and any one of them brings the peer up to date. The cost is the
- * size of the repeated changes until the peer's receipt arrives (docs/user-guide.md,
- * "Exchanging with other offices").
+ * What the peer is known to hold is what it acknowledged receiving from this office, and
+ * its own changes (peer_known_vv; core/peer.c says why not its version vector). What was
+ * sent and never acknowledged does not count: every bundle to a peer carries again
+ * whatever the peer has not acknowledged, so bundles to one peer are cumulative, a lost or
+ * unread bundle is made good by the next, and any one of them brings the peer up to date.
+ * The cost is the size of the repeated changes until the peer's receipt arrives
+ * (docs/user-guide.md, "Exchanging with other offices").
  */
 #ifndef KZ_EXPORT_H
 #define KZ_EXPORT_H

@@ -8,13 +8,15 @@
  * and its node when the bundle names one). Then every change is applied in one write
  * transaction (rec_apply), with the receipt (peer_note_received_tx): all of it, or nothing.
  *
- * A bundle this store already holds (its version vector at or below the one of a bundle
- * applied before from the same peer: bundles to a peer are cumulative, sync/export.h) is
- * not read past its verification: it changes nothing and says so. A bundle older than one
- * already received from the peer (replayed) is such a bundle; its receipt never moves the
- * peer's state back (the highest per origin is kept). A bundle addressed to another office
- * is refused (BUNDLE_EDEST); one for anyone (`bundle write-all` without --to) is accepted
- * from a peer.
+ * A bundle applied here before (its hash among the last PEER_APPLIED_MAX applied from the
+ * same peer, core/peer.h) is not read past its verification: it changes nothing and says
+ * so. Any other bundle, an older one or a --full one, is read and applied, its changes
+ * already here skipped (rec_apply's log lookup); its receipt never moves the peer's state
+ * back (the highest per origin is kept). The import notes what arrived from the peer
+ * (peer_note_applied_tx: the receipt sent back to it) and lowers other peers'
+ * acknowledgements over changes that arrived late (peer_note_late_tx). A bundle addressed
+ * to another office is refused (BUNDLE_EDEST); one for anyone (`bundle write-all` without
+ * --to) is accepted from a peer.
  */
 #ifndef KZ_IMPORT_H
 #define KZ_IMPORT_H
