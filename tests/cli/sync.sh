@@ -360,7 +360,7 @@ done
 for p in "d r" "r d" "r g" "g r" "d g" "g d"; do
 	trust "$T/sc-${p% *}" "$T/sc-${p#* }"
 done
-"$KZ" --db "$T/sc-g" holiday add 2027-03-23 --off --name "Наурыз (ауыстыру)" >/dev/null &&
+"$KZ" --db "$T/sc-g" holiday add 2027-06-14 --off --name "Демалыс күні" >/dev/null &&
     "$KZ" --db "$T/sc-g" issue add --title "Су" --unit 613633000 --level central >/dev/null ||
     bail_out "setup: the Government's holiday and issue"
 send "$T/sc-g" 613600000 "$T/sc-g1.kzb" "$T/sc-d"
@@ -371,7 +371,7 @@ send "$T/sc-g" 610000000 "$T/sc-g2.kzb" "$T/sc-r"
 like "$(out)" "*added: 1, changed: 0, skipped (already here): 1,*" \
     "the Government's holiday still reaches the region (the issue, not acknowledged from here, skipped)"
 kz --db "$T/sc-r" holiday list --year 2027
-like "$(out)" "*2027-03-23*" "  ... and the region holds it"
+like "$(out)" "*2027-06-14*Демалыс күні*" "  ... and the region holds it"
 kz --db "$T/sc-g" export --to 610000000 --full -o "$T/sc-g3.kzb"
 kz --db "$T/sc-r" import "$T/sc-g3.kzb"
 like "$(out)" "*added: 0, changed: 0, skipped (already here): [1-9]*" \
