@@ -726,28 +726,6 @@ write_meetings(struct ctx *x, struct view *v, FILE *f, struct kz_error *e)
 
 /* ---- obligations ----------------------------------------------------------------- */
 
-/* The period as `due` names it: the rule's, else the half-year of the meeting's date. */
-static void
-finding_period(const struct rules_finding *f, kz_date date, char per[16])
-{
-	per[0] = '\0';
-	if (f->rule[0] == 'C' || date == DATE_NONE) {
-		if (f->year == 0)
-			return;		/* an issue with no deadline */
-		if (f->quarter > 0)
-			snprintf(per, 16, "%d-Q%d", f->year, f->quarter);
-		else
-			rules_period_name(f->year, f->period, per);
-		return;
-	}
-	{
-		int y, m, d;
-
-		date_to_ymd(date, &y, &m, &d);
-		rules_period_name(y, rules_half_of(date), per);
-	}
-}
-
 /*
  * An obligation has no record of its own: its id is a hash of what makes it that
  * obligation, in the UUID version 8 layout, so that the same obligation has the same id
@@ -794,7 +772,7 @@ obligation_row(struct ctx *x, FILE *f, const struct compliance *cp,
 	char per[16];
 	struct row r;
 
-	finding_period(fi, m != NULL ? m->date : DATE_NONE, per);
+	rules_finding_period(fi, m != NULL ? m->date : DATE_NONE, per);
 	obligation_id(fi, per, m != NULL ? &m->id : &nil, is != NULL ? &is->id : &nil, &id);
 	row_begin(&r, f, x->o->format, OPEN_OBLIGATIONS);
 	cell_int(&r, OPEN_LAYOUT_VERSION);
