@@ -645,6 +645,14 @@ issue_financing(struct rec_array *a, kz_date session)
 	return unset;
 }
 
+int
+issue_cmp_body(const char *x, const char *y)
+{
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
+}
+
 const struct issue_progress *
 issue_latest_progress(const struct issue *i)
 {

@@ -163,6 +163,11 @@ int issue_cmp_session(const struct issue *x, const struct issue *y);
  * (counted only when a session is given: they are not kept then).
  */
 size_t issue_financing(struct rec_array *a, kz_date session);
+/*
+ * G-3: two issues' bodies (their `body`) in the order the central issues are grouped by
+ * body, those with no body recorded (NULL) last; 0 when the same body.
+ */
+int issue_cmp_body(const char *x, const char *y);
 /* G-3: the latest progress note (by quarter, then time), or NULL. */
 const struct issue_progress *issue_latest_progress(const struct issue *i);
 
