@@ -613,31 +613,6 @@ issue_row(struct ctx *x, FILE *f, const struct issue *is)
 	row_end(&r);
 }
 
-static int
-write_issues(struct ctx *x, struct view *v, FILE *f, struct kz_error *e)
-{
-	struct rec_cursor cur = { .valid = false };
-	enum rec_page_dir dir = PAGE_FIRST;
-	struct rec_array a = { 0 };
-	size_t got, pages = 0;
-
-	do {
-		rec_array_free(&issue_kind, &a);
-		if (view_issues(v, -1, &cur, dir, 512, &a, e) != 0) {
-			rec_array_free(&issue_kind, &a);
-			return -1;
-		}
-		got = a.n;
-		for (size_t k = 0; k < a.n; k++)
-			issue_row(x, f, (const struct issue *)a.items + k);
-		if (++pages % 64 == 0)
-			view_release_pages(v);
-		dir = PAGE_AFTER;
-	} while (got == 512);
-	rec_array_free(&issue_kind, &a);
-	return 0;
-}
-
 /* ---- meetings -------------------------------------------------------------------- */
 
 static void
@@ -699,28 +674,37 @@ meeting_row(struct ctx *x, FILE *f, const struct visit *m)
 	row_end(&r);
 }
 
+/*
+ * The issues or the meetings (t), a page of 512 at a time from the view, each page's
+ * rows written before the next is read; the view's pages are let go every 64.
+ */
 static int
-write_meetings(struct ctx *x, struct view *v, FILE *f, struct kz_error *e)
+write_paged(struct ctx *x, struct view *v, enum open_table t, FILE *f, struct kz_error *e)
 {
+	const struct rec_kind *kind = t == OPEN_ISSUES ? &issue_kind : &visit_kind;
 	struct rec_cursor cur = { .valid = false };
 	enum rec_page_dir dir = PAGE_FIRST;
 	struct rec_array a = { 0 };
 	size_t got, pages = 0;
 
 	do {
-		rec_array_free(&visit_kind, &a);
-		if (view_visits(v, &cur, dir, 512, &a, e) != 0) {
-			rec_array_free(&visit_kind, &a);
+		rec_array_free(kind, &a);
+		if ((t == OPEN_ISSUES ? view_issues(v, -1, &cur, dir, 512, &a, e) :
+		    view_visits(v, &cur, dir, 512, &a, e)) != 0) {
+			rec_array_free(kind, &a);
 			return -1;
 		}
 		got = a.n;
 		for (size_t k = 0; k < a.n; k++)
-			meeting_row(x, f, (const struct visit *)a.items + k);
+			if (t == OPEN_ISSUES)
+				issue_row(x, f, (const struct issue *)a.items + k);
+			else
+				meeting_row(x, f, (const struct visit *)a.items + k);
 		if (++pages % 64 == 0)
 			view_release_pages(v);
 		dir = PAGE_AFTER;
 	} while (got == 512);
-	rec_array_free(&visit_kind, &a);
+	rec_array_free(kind, &a);
 	return 0;
 }
 
@@ -858,12 +842,10 @@ write_table(struct ctx *x, struct view *v, enum open_table t, FILE *f, struct kz
 		return -1;
 	if (x->o->format == OPEN_CSV)
 		header(f, t);
-	if (t == OPEN_ISSUES)
-		rc = write_issues(x, v, f, e);
-	else if (t == OPEN_MEETINGS)
-		rc = write_meetings(x, v, f, e);
-	else
+	if (t == OPEN_OBLIGATIONS)
 		rc = write_obligations(x, f, e);
+	else
+		rc = write_paged(x, v, t, f, e);
 	return rc;
 }
 
