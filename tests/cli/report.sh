@@ -16,13 +16,7 @@
 . "$(dirname "$0")/lib/lib.sh"
 . "$(dirname "$0")/lib/report_lib.sh"
 
-GOLDEN=$top/tests/report/golden
-UPDATE=no
-[ "${1:-}" = "--update" ] && UPDATE=yes
-export KEZDESU_NOW=2026-11-20T10:00
-D=$T/demo
-kz --db "$D" --demo
-[ "$rc" -eq 0 ] || bail_out "setup: kezdesu --demo"
+report_setup "$@"
 
 # The demo's September 2026 (9 meetings held) and its first quarter.
 PERIOD=2026-09-01..2026-09-30

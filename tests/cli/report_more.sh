@@ -17,13 +17,7 @@
 . "$(dirname "$0")/lib/lib.sh"
 . "$(dirname "$0")/lib/report_lib.sh"
 
-GOLDEN=$top/tests/report/golden
-UPDATE=no
-[ "${1:-}" = "--update" ] && UPDATE=yes
-export KEZDESU_NOW=2026-11-20T10:00
-D=$T/demo
-kz --db "$D" --demo
-[ "$rc" -eq 0 ] || bail_out "setup: kezdesu --demo"
+report_setup "$@"
 # The calendar's lifecycle, on days given (each before the demo's today): approved,
 # the maslikhat notified, submitted, corrected once (K-2) and that notified, corrected again
 # and not notified yet.

@@ -1,6 +1,19 @@
 # The golden files of the publications (tests/cli/report.sh, report_more.sh), sourced
-# after lib.sh. The caller sets D (the store), GOLDEN (tests/report/golden) and UPDATE
-# (yes: remake the golden files, no: compare with them).
+# after lib.sh.
+
+# report_setup [--update] (the script's arguments): GOLDEN (tests/report/golden), UPDATE
+# (yes with --update: remake the golden files; no: compare with them), KEZDESU_NOW fixed
+# and D, the demo store.
+report_setup() {
+	GOLDEN=$top/tests/report/golden
+	UPDATE=no
+	[ "${1:-}" = "--update" ] && UPDATE=yes
+	KEZDESU_NOW=2026-11-20T10:00
+	export KEZDESU_NOW
+	D=$T/demo
+	kz --db "$D" --demo
+	[ "$rc" -eq 0 ] || bail_out "setup: kezdesu --demo"
+}
 
 # report_golden SCRIPT REP LANG FMT ARGS...: kezdesu report ARGS... --format FMT --lang LANG
 # into $T/REP.LANG.FMT, which must be silent; then the file compared byte for byte with
