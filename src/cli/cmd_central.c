@@ -21,23 +21,14 @@ enum { O_BODY = 256, O_FORMAT };
 
 #define NO_BODY N_("(no body recorded: issue set UUID --body NAME)")
 
-static int
-cmp_str(const char *x, const char *y)
-{
-	/* The issues with no body last. */
-	if (x == NULL || y == NULL)
-		return (x == NULL) - (y == NULL);
-	return strcmp(x, y);
-}
-
-/* By body, unit, then when recorded. */
+/* By body (none last), unit, then when recorded. */
 static int
 by_body(const void *a, const void *b)
 {
 	const struct issue *x = a, *y = b;
 	int c;
 
-	if ((c = cmp_str(x->body, y->body)) != 0)
+	if ((c = issue_cmp_body(x->body, y->body)) != 0)
 		return c;
 	if ((c = strcmp(x->unit, y->unit)) != 0)
 		return c;
@@ -63,11 +54,11 @@ print_text(const struct unit_names *nm, const struct issue *is, size_t n, kz_dat
 		const struct issue *i = &is[k];
 		const struct issue_progress *p = issue_latest_progress(i);
 
-		if (k == 0 || cmp_str(i->body, body) != 0) {
+		if (k == 0 || issue_cmp_body(i->body, body) != 0) {
 			size_t m = 0;
 
 			body = i->body;
-			for (size_t j = k; j < n && cmp_str(is[j].body, body) == 0; j++)
+			for (size_t j = k; j < n && issue_cmp_body(is[j].body, body) == 0; j++)
 				m++;
 			if (k > 0)
 				putchar('\n');

@@ -20,22 +20,6 @@ static const char *const financing_cols[] = {
 	"id", "unit", "amount", "session_date", "status", "title", "decision", NULL
 };
 
-/* By session (none last), unit, then when recorded: the order of a session's agenda. */
-static int
-by_session(const void *a, const void *b)
-{
-	const struct issue *x = a, *y = b;
-	int64_t sx = x->session_date == DATE_NONE ? INT64_MAX : x->session_date;
-	int64_t sy = y->session_date == DATE_NONE ? INT64_MAX : y->session_date;
-	int c;
-
-	if (sx != sy)
-		return sx < sy ? -1 : 1;
-	if ((c = strcmp(x->unit, y->unit)) != 0)
-		return c;
-	return (x->created_ms > y->created_ms) - (x->created_ms < y->created_ms);
-}
-
 /* 12500000 as "12 500 000": tenge as a clerk reads them. */
 static void
 print_tenge(int64_t n)
@@ -90,7 +74,7 @@ cmd_financing(struct cli *c, int argc, char **argv)
 	kz_date session = DATE_NONE;
 	struct rec_array a = { 0 };
 	struct issue *is;
-	size_t keep = 0, pending = 0, unset = 0, decided = 0;
+	size_t pending = 0, unset, decided = 0;
 	int64_t total = 0;
 	int ch;
 
@@ -110,22 +94,8 @@ cmd_financing(struct cli *c, int argc, char **argv)
 	 * The list: the issues still owed a decision (of the session given, or of any);
 	 * with --session also the decisions that session took.
 	 */
+	unset = issue_financing(&a, session);
 	is = a.items;
-	for (size_t k = 0; k < a.n; k++) {
-		bool owed = issue_needs_decision(&is[k]);
-		bool in_session = session == DATE_NONE || is[k].session_date == session;
-		bool took = session != DATE_NONE && is[k].needs_session &&
-		    is[k].session_date == session && !owed && is[k].decision != NULL;
-
-		unset += owed && session != DATE_NONE && is[k].session_date == DATE_NONE;
-		if ((owed && in_session) || took)
-			is[keep++] = is[k];
-		else
-			issue_free(&is[k]);
-	}
-	a.n = keep;
-	if (keep > 1)
-		qsort(is, keep, sizeof *is, by_session);
 	if (fmt != OUT_TEXT) {
 		out_records(stdout, fmt, issue_kind.desc, a.items, a.n, financing_cols);
 		rec_array_free(&issue_kind, &a);

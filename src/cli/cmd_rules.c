@@ -131,27 +131,6 @@ finding_issue(const struct compliance *cp, const struct rules_finding *f)
 	    (const struct issue *)cp->issues.items + f->issue : NULL;
 }
 
-static void
-finding_period(const struct rules_finding *f, kz_date date, char per[16])
-{
-	if (f->rule[0] == 'C' || date == DATE_NONE) {
-		/* An issue with no deadline falls in no period. */
-		if (f->year == 0)
-			per[0] = '\0';
-		else if (f->quarter > 0)	/* which quarter's progress */
-			snprintf(per, 16, "%d-Q%d", f->year, f->quarter);
-		else
-			rules_period_name(f->year, f->period, per);
-		return;
-	}
-	{
-		int y, m, d;
-
-		date_to_ymd(date, &y, &m, &d);
-		rules_period_name(y, rules_half_of(date), per);
-	}
-}
-
 /* One finding as a tsv row or a JSON object; the columns are the same. */
 static void
 print_finding(enum out_format fmt, const struct compliance *cp, const struct rules_finding *f,
@@ -171,7 +150,7 @@ print_finding(enum out_format fmt, const struct compliance *cp, const struct rul
 	const char *vals[] = { f->rule, f->akim, f->target, per, rules_status_name(f->status),
 		vid, date, due, days, iid, step, f->what };
 
-	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
+	rules_finding_period(f, v != NULL ? v->date : DATE_NONE, per);
 	if (v != NULL) {
 		uid_format(&v->id, vid);
 		date_format(v->date, date);
@@ -223,7 +202,7 @@ print_finding_text(const struct unit_names *nm, const struct compliance *cp,
 	bool past = strcmp(f->rule, RULES_PAST_NOT_HELD_RULE) == 0;
 	char per[16], date[11], pad[64];
 
-	finding_period(f, v != NULL ? v->date : DATE_NONE, per);
+	rules_finding_period(f, v != NULL ? v->date : DATE_NONE, per);
 	out_textf(stdout, "  %-4s %-8s %s ", f->rule, per,
 	    out_pad(_(rules_status_name(f->status)), 8, pad, sizeof pad));
 	if (f->akim[0] != '\0')

@@ -599,6 +599,60 @@ issue_needs_decision(const struct issue *i)
 	    (i->decision == NULL || i->decision[0] == '\0');
 }
 
+int
+issue_cmp_session(const struct issue *x, const struct issue *y)
+{
+	int64_t sx = x->session_date == DATE_NONE ? INT64_MAX : x->session_date;
+	int64_t sy = y->session_date == DATE_NONE ? INT64_MAX : y->session_date;
+	int c;
+
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	if ((c = strcmp(x->unit, y->unit)) != 0)
+		return c;
+	if (x->created_ms != y->created_ms)
+		return x->created_ms < y->created_ms ? -1 : 1;
+	return uid_cmp(&x->id, &y->id);
+}
+
+static int
+by_session(const void *a, const void *b)
+{
+	return issue_cmp_session(a, b);
+}
+
+size_t
+issue_financing(struct rec_array *a, kz_date session)
+{
+	struct issue *is = a->items;
+	size_t keep = 0, unset = 0;
+
+	for (size_t k = 0; k < a->n; k++) {
+		bool owed = !is[k].withdrawn && issue_needs_decision(&is[k]);
+		bool in_session = session == DATE_NONE || is[k].session_date == session;
+		bool took = session != DATE_NONE && !is[k].withdrawn && is[k].needs_session &&
+		    is[k].session_date == session && !owed && is[k].decision != NULL;
+
+		unset += owed && session != DATE_NONE && is[k].session_date == DATE_NONE;
+		if ((owed && in_session) || took)
+			is[keep++] = is[k];
+		else
+			issue_free(&is[k]);
+	}
+	a->n = keep;
+	if (keep > 1)
+		qsort(is, keep, sizeof *is, by_session);
+	return unset;
+}
+
+int
+issue_cmp_body(const char *x, const char *y)
+{
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
+}
+
 const struct issue_progress *
 issue_latest_progress(const struct issue *i)
 {

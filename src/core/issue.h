@@ -150,6 +150,24 @@ bool issue_step_overdue(const struct issue_step *st, kz_date today);
 bool issue_overdue(const struct issue *i, kz_date today);
 /* open, needs financing at a maslikhat session, and no decision recorded yet. */
 bool issue_needs_decision(const struct issue *i);
+/*
+ * A-2: the order of a session's agenda: by session date (none last), unit, when recorded,
+ * then id (the same order however the issues were read).
+ */
+int issue_cmp_session(const struct issue *x, const struct issue *y);
+/*
+ * A-2: keeps in a (issues, from issue_list) those owed a decision (issue_needs_decision)
+ * of session, or of any session when session is DATE_NONE; with a session, also those
+ * whose decision that session took. Frees the others and sorts what is kept by
+ * issue_cmp_session. Returns how many owed a decision have no session date set yet
+ * (counted only when a session is given: they are not kept then).
+ */
+size_t issue_financing(struct rec_array *a, kz_date session);
+/*
+ * G-3: two issues' bodies (their `body`) in the order the central issues are grouped by
+ * body, those with no body recorded (NULL) last; 0 when the same body.
+ */
+int issue_cmp_body(const char *x, const char *y);
 /* G-3: the latest progress note (by quarter, then time), or NULL. */
 const struct issue_progress *issue_latest_progress(const struct issue *i);
 

@@ -299,6 +299,27 @@ rules_findings_free(struct rules_findings *f)
 }
 
 void
+rules_finding_period(const struct rules_finding *f, kz_date date, char per[16])
+{
+	per[0] = '\0';
+	if (f->rule[0] == 'C' || date == DATE_NONE) {
+		if (f->year == 0)
+			return;		/* an issue with no deadline */
+		if (f->quarter > 0)	/* which quarter's progress */
+			snprintf(per, 16, "%d-Q%d", f->year, f->quarter);
+		else
+			rules_period_name(f->year, f->period, per);
+		return;
+	}
+	{
+		int y, m, d;
+
+		date_to_ymd(date, &y, &m, &d);
+		rules_period_name(y, rules_half_of(date), per);
+	}
+}
+
+void
 rules_done_init(struct rules_done *d, int year)
 {
 	d->year = year;

@@ -276,6 +276,13 @@ struct rules_findings {
 /* Appends a zeroed finding (visit, issue and step -1, due DATE_NONE) and returns it. */
 struct rules_finding *rules_findings_add(struct rules_findings *f);
 void rules_findings_free(struct rules_findings *f);
+/*
+ * The period a finding is owed in, as `kezdesu due` and the open data name it: the
+ * rule's ("2026", "2026-H1", A-4's quarter "2026-Q3") for coverage (C-*) and where there
+ * is no meeting (date DATE_NONE), else the half-year of the meeting's date. "" for an
+ * issue with no deadline (A-3), which falls in no period.
+ */
+void rules_finding_period(const struct rules_finding *f, kz_date date, char per[16]);
 
 /* ---- Coverage (C-1..C-5) ---------------------------------------------------------- */
 

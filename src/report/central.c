@@ -34,23 +34,14 @@ struct row {
 	kz_date raised;
 };
 
-static int
-cmp_body(const char *x, const char *y)
-{
-	/* The issues with no body recorded last. */
-	if (x == NULL || y == NULL)
-		return (x == NULL) - (y == NULL);
-	return strcmp(x, y);
-}
-
-/* By body, then the day raised, the unit, the title. */
+/* By body (none last), then the day raised, the unit, the title. */
 static int
 by_body(const void *a, const void *b)
 {
 	const struct row *x = a, *y = b;
 	int c;
 
-	if ((c = cmp_body(x->i->body, y->i->body)) != 0)
+	if ((c = issue_cmp_body(x->i->body, y->i->body)) != 0)
 		return c;
 	if (x->raised != y->raised)
 		return x->raised < y->raised ? -1 : 1;
@@ -187,7 +178,7 @@ summary(struct report_doc *d, const struct row *rows, size_t n, kz_date today)
 		work += !closed(st);
 		other += st == ISSUE_EXPLAINED || st == ISSUE_REJECTED;
 		overdue += issue_overdue(rows[k].i, today);
-		bodies += k == 0 || cmp_body(rows[k].i->body, rows[k - 1].i->body) != 0;
+		bodies += k == 0 || issue_cmp_body(rows[k].i->body, rows[k - 1].i->body) != 0;
 	}
 	report_kvf(d, _("Problem issues"), "%zu", n);
 	report_kvf(d, _("Bodies"), "%ld", bodies);
@@ -205,7 +196,7 @@ summary(struct report_doc *d, const struct row *rows, size_t n, kz_date today)
 		const char *row[6];
 		size_t j = k;
 
-		for (; j < n && cmp_body(rows[j].i->body, rows[k].i->body) == 0; j++) {
+		for (; j < n && issue_cmp_body(rows[j].i->body, rows[k].i->body) == 0; j++) {
 			int st = rows[j].i->status;
 
 			c[0]++;
@@ -273,7 +264,7 @@ build(struct row *rows, size_t n, struct report_units *un, const char *office,
 			report_para(d, _("The body whose competence these issues are is not recorded "
 			    "yet."));
 		t = report_table_new(d, 8, head, REPORT_COL(0));
-		for (; j < n && cmp_body(rows[j].i->body, rows[k].i->body) == 0; j++) {
+		for (; j < n && issue_cmp_body(rows[j].i->body, rows[k].i->body) == 0; j++) {
 			const struct issue *i = rows[j].i;
 			char *prop = proposals(i), *prog = progress(i);
 			const char *row[8];

@@ -41,25 +41,6 @@ tenge(int64_t n, char *buf, size_t size)
 	return buf;
 }
 
-/* By session (none last), unit, then when recorded: the order of a session's agenda. */
-static int
-by_session(const void *a, const void *b)
-{
-	const struct issue *x = *(const struct issue *const *)a;
-	const struct issue *y = *(const struct issue *const *)b;
-	int64_t sx = x->session_date == DATE_NONE ? INT64_MAX : x->session_date;
-	int64_t sy = y->session_date == DATE_NONE ? INT64_MAX : y->session_date;
-	int c;
-
-	if (sx != sy)
-		return sx < sy ? -1 : 1;
-	if ((c = strcmp(x->unit, y->unit)) != 0)
-		return c;
-	if (x->created_ms != y->created_ms)
-		return x->created_ms < y->created_ms ? -1 : 1;
-	return uid_cmp(&x->id, &y->id);
-}
-
 enum part { P_SESSION, P_EARLIER, P_LATER, P_UNSET, P_COUNT };
 
 static enum part
@@ -201,22 +182,17 @@ report_financing(struct store *s, kz_date session, const char *lang, kz_date tod
 		return kz_fail(e, KZ_EINVAL, _("language '%s': kk, ru or en"), lang);
 	if (node_get(s, &nd, e) != 0 || issue_list(s, -1, &a, e) != 0)
 		return -1;
+	/* The same issues as `kezdesu financing`, in its order. */
+	issue_financing(&a, DATE_NONE);
 	is = xcalloc(a.n + 1, sizeof *is);
-	for (size_t k = 0; k < a.n; k++) {
-		struct issue *i = (struct issue *)a.items + k;
-
-		if (i->withdrawn || !issue_needs_decision(i))
-			continue;
-		is[n++] = i;
-	}
+	for (size_t k = 0; k < a.n; k++)
+		is[n++] = (struct issue *)a.items + k;
 	/* The next session: the earliest date set from today on. */
 	if (session == DATE_NONE)
 		for (size_t k = 0; k < n; k++)
 			if (is[k]->session_date != DATE_NONE && is[k]->session_date >= today &&
 			    (session == DATE_NONE || is[k]->session_date < session))
 				session = is[k]->session_date;
-	if (n > 1)
-		qsort(is, n, sizeof *is, by_session);
 	un = report_units_new(s, report_lang_units(lang));
 	report_lang_push(lang);
 	*doc = build(is, n, session, un, nd.unit, lang, today);

@@ -613,31 +613,6 @@ issue_row(struct ctx *x, FILE *f, const struct issue *is)
 	row_end(&r);
 }
 
-static int
-write_issues(struct ctx *x, struct view *v, FILE *f, struct kz_error *e)
-{
-	struct rec_cursor cur = { .valid = false };
-	enum rec_page_dir dir = PAGE_FIRST;
-	struct rec_array a = { 0 };
-	size_t got, pages = 0;
-
-	do {
-		rec_array_free(&issue_kind, &a);
-		if (view_issues(v, -1, &cur, dir, 512, &a, e) != 0) {
-			rec_array_free(&issue_kind, &a);
-			return -1;
-		}
-		got = a.n;
-		for (size_t k = 0; k < a.n; k++)
-			issue_row(x, f, (const struct issue *)a.items + k);
-		if (++pages % 64 == 0)
-			view_release_pages(v);
-		dir = PAGE_AFTER;
-	} while (got == 512);
-	rec_array_free(&issue_kind, &a);
-	return 0;
-}
-
 /* ---- meetings -------------------------------------------------------------------- */
 
 static void
@@ -699,54 +674,41 @@ meeting_row(struct ctx *x, FILE *f, const struct visit *m)
 	row_end(&r);
 }
 
+/*
+ * The issues or the meetings (t), a page of 512 at a time from the view, each page's
+ * rows written before the next is read; the view's pages are let go every 64.
+ */
 static int
-write_meetings(struct ctx *x, struct view *v, FILE *f, struct kz_error *e)
+write_paged(struct ctx *x, struct view *v, enum open_table t, FILE *f, struct kz_error *e)
 {
+	const struct rec_kind *kind = t == OPEN_ISSUES ? &issue_kind : &visit_kind;
 	struct rec_cursor cur = { .valid = false };
 	enum rec_page_dir dir = PAGE_FIRST;
 	struct rec_array a = { 0 };
 	size_t got, pages = 0;
 
 	do {
-		rec_array_free(&visit_kind, &a);
-		if (view_visits(v, &cur, dir, 512, &a, e) != 0) {
-			rec_array_free(&visit_kind, &a);
+		rec_array_free(kind, &a);
+		if ((t == OPEN_ISSUES ? view_issues(v, -1, &cur, dir, 512, &a, e) :
+		    view_visits(v, &cur, dir, 512, &a, e)) != 0) {
+			rec_array_free(kind, &a);
 			return -1;
 		}
 		got = a.n;
 		for (size_t k = 0; k < a.n; k++)
-			meeting_row(x, f, (const struct visit *)a.items + k);
+			if (t == OPEN_ISSUES)
+				issue_row(x, f, (const struct issue *)a.items + k);
+			else
+				meeting_row(x, f, (const struct visit *)a.items + k);
 		if (++pages % 64 == 0)
 			view_release_pages(v);
 		dir = PAGE_AFTER;
 	} while (got == 512);
-	rec_array_free(&visit_kind, &a);
+	rec_array_free(kind, &a);
 	return 0;
 }
 
 /* ---- obligations ----------------------------------------------------------------- */
-
-/* The period as `due` names it: the rule's, else the half-year of the meeting's date. */
-static void
-finding_period(const struct rules_finding *f, kz_date date, char per[16])
-{
-	per[0] = '\0';
-	if (f->rule[0] == 'C' || date == DATE_NONE) {
-		if (f->year == 0)
-			return;		/* an issue with no deadline */
-		if (f->quarter > 0)
-			snprintf(per, 16, "%d-Q%d", f->year, f->quarter);
-		else
-			rules_period_name(f->year, f->period, per);
-		return;
-	}
-	{
-		int y, m, d;
-
-		date_to_ymd(date, &y, &m, &d);
-		rules_period_name(y, rules_half_of(date), per);
-	}
-}
 
 /*
  * An obligation has no record of its own: its id is a hash of what makes it that
@@ -794,7 +756,7 @@ obligation_row(struct ctx *x, FILE *f, const struct compliance *cp,
 	char per[16];
 	struct row r;
 
-	finding_period(fi, m != NULL ? m->date : DATE_NONE, per);
+	rules_finding_period(fi, m != NULL ? m->date : DATE_NONE, per);
 	obligation_id(fi, per, m != NULL ? &m->id : &nil, is != NULL ? &is->id : &nil, &id);
 	row_begin(&r, f, x->o->format, OPEN_OBLIGATIONS);
 	cell_int(&r, OPEN_LAYOUT_VERSION);
@@ -880,12 +842,10 @@ write_table(struct ctx *x, struct view *v, enum open_table t, FILE *f, struct kz
 		return -1;
 	if (x->o->format == OPEN_CSV)
 		header(f, t);
-	if (t == OPEN_ISSUES)
-		rc = write_issues(x, v, f, e);
-	else if (t == OPEN_MEETINGS)
-		rc = write_meetings(x, v, f, e);
-	else
+	if (t == OPEN_OBLIGATIONS)
 		rc = write_obligations(x, f, e);
+	else
+		rc = write_paged(x, v, t, f, e);
 	return rc;
 }
 

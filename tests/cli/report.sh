@@ -14,14 +14,9 @@
 #    was; without --publish nothing in the store changes;
 #  - -o FILE is written atomically: a failure leaves FILE as it was and no temporary file.
 . "$(dirname "$0")/lib/lib.sh"
+. "$(dirname "$0")/lib/report_lib.sh"
 
-GOLDEN=$top/tests/report/golden
-UPDATE=no
-[ "${1:-}" = "--update" ] && UPDATE=yes
-export KEZDESU_NOW=2026-11-20T10:00
-D=$T/demo
-kz --db "$D" --demo
-[ "$rc" -eq 0 ] || bail_out "setup: kezdesu --demo"
+report_setup "$@"
 
 # The demo's September 2026 (9 meetings held) and its first quarter.
 PERIOD=2026-09-01..2026-09-30
@@ -36,34 +31,7 @@ for lang in kk ru en; do
 			else
 				set -- quarterly "$QUARTER"
 			fi
-			f=$T/$rep.$lang.$fmt
-			kz --db "$D" report "$@" --format $fmt --lang $lang -o "$f"
-			if [ "$rc" -ne 0 ] || [ -s "$T/out" ] || [ -s "$T/err" ]; then
-				not_ok "report $rep --format $fmt --lang $lang -o FILE: exit 0, silent"
-				diag_file "$T/err" 5
-				continue
-			fi
-			if [ $UPDATE = yes ]; then
-				cp "$f" "$GOLDEN/$rep.$lang.$fmt"
-				ok "golden $rep.$lang.$fmt remade"
-			elif cmp -s "$f" "$GOLDEN/$rep.$lang.$fmt"; then
-				ok "golden: report $rep --format $fmt --lang $lang is byte for byte the checked-in file"
-			else
-				not_ok "golden: report $rep --format $fmt --lang $lang differs from tests/report/golden/$rep.$lang.$fmt (sh tests/cli/report.sh --update remakes it)"
-				diff "$GOLDEN/$rep.$lang.$fmt" "$f" | head -10 | sed 's/^/#   /'
-			fi
-			case $fmt in
-			html)
-				"$PY" "$top/tests/report/check_html.py" $lang "$f" >"$T/chk" 2>&1
-				check "html parser: $rep.$lang.html is well formed and self-contained" \
-				    [ ! -s "$T/chk" ] || diag_file "$T/chk"
-				;;
-			csv)
-				"$PY" "$top/tests/report/check_csv.py" "$f" >"$T/chk" 2>&1
-				check "csv module: $rep.$lang.csv loads, RFC 4180, no formula" \
-				    [ ! -s "$T/chk" ] || diag_file "$T/chk"
-				;;
-			esac
+			report_golden report.sh $rep $lang $fmt "$@"
 		done
 	done
 done

@@ -15,14 +15,9 @@
 #  - personal data: a planted name and contact on questions of the issues never appear;
 #  - usage: what these reports do not take.
 . "$(dirname "$0")/lib/lib.sh"
+. "$(dirname "$0")/lib/report_lib.sh"
 
-GOLDEN=$top/tests/report/golden
-UPDATE=no
-[ "${1:-}" = "--update" ] && UPDATE=yes
-export KEZDESU_NOW=2026-11-20T10:00
-D=$T/demo
-kz --db "$D" --demo
-[ "$rc" -eq 0 ] || bail_out "setup: kezdesu --demo"
+report_setup "$@"
 # The calendar's lifecycle, on days given (each before the demo's today): approved,
 # the maslikhat notified, submitted, corrected once (K-2) and that notified, corrected again
 # and not notified yet.
@@ -46,34 +41,7 @@ for lang in kk ru en; do
 			central) set -- central 2026 ;;
 			financing) set -- financing ;;
 			esac
-			f=$T/$rep.$lang.$fmt
-			kz --db "$D" report "$@" --format $fmt --lang $lang -o "$f"
-			if [ "$rc" -ne 0 ] || [ -s "$T/out" ] || [ -s "$T/err" ]; then
-				not_ok "report $rep --format $fmt --lang $lang -o FILE: exit 0, silent"
-				diag_file "$T/err" 5
-				continue
-			fi
-			if [ $UPDATE = yes ]; then
-				cp "$f" "$GOLDEN/$rep.$lang.$fmt"
-				ok "golden $rep.$lang.$fmt remade"
-			elif cmp -s "$f" "$GOLDEN/$rep.$lang.$fmt"; then
-				ok "golden: report $rep --format $fmt --lang $lang is byte for byte the checked-in file"
-			else
-				not_ok "golden: report $rep --format $fmt --lang $lang differs from tests/report/golden/$rep.$lang.$fmt (sh tests/cli/report_more.sh --update remakes it)"
-				diff "$GOLDEN/$rep.$lang.$fmt" "$f" | head -10 | sed 's/^/#   /'
-			fi
-			case $fmt in
-			html)
-				"$PY" "$top/tests/report/check_html.py" $lang "$f" >"$T/chk" 2>&1
-				check "html parser: $rep.$lang.html is well formed and self-contained" \
-				    [ ! -s "$T/chk" ] || diag_file "$T/chk"
-				;;
-			csv)
-				"$PY" "$top/tests/report/check_csv.py" "$f" >"$T/chk" 2>&1
-				check "csv module: $rep.$lang.csv loads, RFC 4180, no formula" \
-				    [ ! -s "$T/chk" ] || diag_file "$T/chk"
-				;;
-			esac
+			report_golden report_more.sh $rep $lang $fmt "$@"
 		done
 	done
 done

@@ -11,9 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "core/compliance.h"
 #include "core/demo.h"
@@ -23,6 +20,7 @@
 #include "core/unit.h"
 #include "core/visit.h"
 #include "district.h"
+#include "memlimit.h"
 #include "util/xmalloc.h"
 
 #define NSTATUS (RULES_COV_OPEN + 1)
@@ -427,31 +425,6 @@ test_due_count_government(void **state)
 	unsetenv("KEZDESU_NOW");
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define KZ_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define KZ_ASAN 1
-#endif
-#endif
-
-/* VmData of /proc/self/status in bytes (the private writable memory a limit counts). */
-static rlim_t
-vm_data(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	unsigned long kib = 0;
-
-	assert_non_null(f);
-	while (fgets(line, sizeof line, f) != NULL)
-		if (sscanf(line, "VmData: %lu kB", &kib) == 1)
-			break;
-	fclose(f);
-	assert_true(kib > 0);
-	return (rlim_t)kib * 1024;
-}
-
 static int
 add_big_fn(struct store_txn *t, void *arg)
 {
@@ -494,7 +467,6 @@ test_due_count_memory_is_flat(void **state)
 	struct store *s;
 	struct kz_error e = { 0 };
 	size_t n = 4000;
-	int status = 0;
 	pid_t pid;
 
 	(void)state;
@@ -508,18 +480,14 @@ test_due_count_memory_is_flat(void **state)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct rlimit rl;
 		struct compliance c;
 		struct rules_findings f;
 		struct compliance_count cn;
 
 		if (store_open(dir, 0, &s, &e) != 0)
 			_exit(4);
-		rl.rlim_cur = rl.rlim_max = vm_data() + ((rlim_t)12 << 20);
-#ifndef KZ_ASAN
-		if (setrlimit(RLIMIT_DATA, &rl) != 0)
+		if (test_limit_data((rlim_t)12 << 20) != 0)
 			_exit(3);
-#endif
 		if (compliance_due_count(s, day("2026-03-01"), 0, NULL, NULL, &c, &f, &cn,
 		    &e) != 0)
 			_exit(2);
@@ -527,9 +495,7 @@ test_due_count_memory_is_flat(void **state)
 		_exit(cn.status[RULES_OVERDUE] + cn.status[RULES_PENDING] >= n &&
 		    cn.status[RULES_OVERDUE] + cn.status[RULES_PENDING] <= n + 4 ? 0 : 1);
 	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	test_wait_ok(pid);
 	test_rmdir(dir);
 }
 

@@ -6,10 +6,7 @@
  */
 #include "testutil.h"
 #include "district.h"
-
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "memlimit.h"
 
 #include "core/issue.h"
 #include "core/visit.h"
@@ -18,31 +15,6 @@
 #include "util/xmalloc.h"
 
 #define OKRUG "613633000"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define KZ_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define KZ_ASAN 1
-#endif
-#endif
-
-/* VmData of /proc/self/status in bytes (the private writable memory a limit counts). */
-static rlim_t
-vm_data(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	unsigned long kib = 0;
-
-	assert_non_null(f);
-	while (fgets(line, sizeof line, f) != NULL)
-		if (sscanf(line, "VmData: %lu kB", &kib) == 1)
-			break;
-	fclose(f);
-	assert_true(kib > 0);
-	return (rlim_t)kib * 1024;
-}
 
 struct big {
 	struct kz_uuid visit;
@@ -119,7 +91,6 @@ test_quarterly_memory_is_flat(void **state)
 	struct visit v;
 	struct store *s;
 	char *dir;
-	int status = 0;
 	pid_t pid;
 
 	(void)state;
@@ -143,25 +114,19 @@ test_quarterly_memory_is_flat(void **state)
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		struct report_doc *doc = NULL;
-		struct rlimit rl;
 		FILE *out;
 
 		if (store_open(dir, 0, &s, &e) != 0 || (out = tmpfile()) == NULL)
 			_exit(4);
-		rl.rlim_cur = rl.rlim_max = vm_data() + ((rlim_t)12 << 20);
-#ifndef KZ_ASAN
-		if (setrlimit(RLIMIT_DATA, &rl) != 0)
+		if (test_limit_data((rlim_t)12 << 20) != 0)
 			_exit(3);
-#endif
 		if (report_quarterly(s, 2026, 2, "ru", date_from_ymd(2026, 7, 20), &doc, &e) != 0 ||
 		    report_render(doc, REPORT_CSV, NULL, out) != 0 || fflush(out) != 0)
 			_exit(2);
 		report_doc_free(&doc);
 		_exit(csv_rows(out) == b.n ? 0 : 1);
 	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	test_wait_ok(pid);
 	test_rmdir(dir);
 }
 
