@@ -543,6 +543,78 @@ issue_list_visit(struct store *s, const struct kz_uuid *visit, struct rec_array 
 	return rec_read_list(s, by_visit_fn, &a, &issue_kind, out, e);
 }
 
+/* meta: set once the issues-by-meeting index holds every issue of the store */
+#define VISIT_INDEX_DONE "issues_by_visit"
+
+static int
+visit_index_done_fn(struct store_txn *t, void *arg)
+{
+	const void *v;
+	size_t n;
+	int rc = store_meta_get(t, VISIT_INDEX_DONE, &v, &n);
+
+	if (rc < 0)
+		return -1;
+	*(bool *)arg = rc == 0;
+	return 0;
+}
+
+static int
+visit_index_fill_fn(struct store_txn *t, void *arg)
+{
+	uint64_t tags = rec_index_tags(&issue_kind);
+	struct store_cursor *cur;
+	int rc;
+
+	(void)arg;
+	if (store_cursor_open(t, DB_ISSUES, &cur) != 0)
+		return -1;
+	for (rc = store_cursor_seek(cur, NULL, 0); rc == 0; rc = store_cursor_next(cur)) {
+		struct issue is;
+		struct rec_key k = { .n = 0 };
+		const void *v;
+		size_t vn;
+
+		store_cursor_get(cur, NULL, NULL, &v, &vn);
+		if ((rc = rec_decode_only(t, &issue_kind, v, vn, tags, &is)) != 0)
+			break;
+		if (!is.withdrawn && !uid_is_nil(&is.visit)) {
+			rec_key_bytes(&k, is.visit.b, 16);
+			rec_key_bytes(&k, is.id.b, 16);
+			rc = store_put(t, DB_ISSUES_BY_VISIT, k.b, k.n, "", 0);
+		}
+		issue_free(&is);
+		if (rc != 0)
+			break;
+	}
+	store_cursor_close(&cur);
+	if (rc < 0)
+		return -1;
+	return store_meta_put(t, VISIT_INDEX_DONE, "1", 1);
+}
+
+/*
+ * The issues-by-meeting index came after stores were in use: a store written by an earlier
+ * build has its issues but not their entries, and a meeting's results (A-3) would leave out
+ * the issues raised there with no question linked. The first writable open fills it from
+ * the issues, once (one read of each issue's indexed fields, in one transaction; a new
+ * store does it with no issue), and marks it done in meta; later opens cost one lookup.
+ * A read-only open leaves it as it is.
+ */
+int
+issue_visit_index_catch_up(struct store *s, struct kz_error *e)
+{
+	bool done = false;
+
+	if (store_read_only(s))
+		return 0;
+	if (store_read(s, visit_index_done_fn, &done, e) != 0)
+		return -1;
+	if (done)
+		return 0;
+	return store_write(s, visit_index_fill_fn, NULL, e);
+}
+
 static int
 deadline_fn(struct store_txn *t, void *arg)
 {

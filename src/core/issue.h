@@ -131,13 +131,14 @@ int issue_list(struct store *s, int status, struct rec_array *out, struct kz_err
 int issue_list_tx(struct store_txn *t, int status, struct rec_array *out);
 /*
  * Issues raised at a meeting (their `visit`), in the order they were made, read through an
- * index: a meeting's results (A-3) list them whether or not a question is linked (kezdesu
- * migrate
- * rebuilds a store of format 1; an issue written by an earlier build of format 2 is indexed
- * when it is next changed).
+ * index: a meeting's results (A-3) list them whether or not a question is linked. A store
+ * written before the index had it filled at its first writable open
+ * (issue_visit_index_catch_up, which office_open calls).
  */
 int issue_list_visit(struct store *s, const struct kz_uuid *visit, struct rec_array *out,
     struct kz_error *e);
+/* Fills the issues-by-meeting index of a store written before it, once: 0 or -1 with e. */
+int issue_visit_index_catch_up(struct store *s, struct kz_error *e);
 /* Issues with a deadline before `before` (DATE_NONE: any), earliest first. */
 int issue_list_by_deadline(struct store *s, kz_date before, struct rec_array *out,
     struct kz_error *e);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/issue.h"
 #include "core/node.h"
 #include "store/store.h"
 #include "util/xmalloc.h"
@@ -49,6 +50,13 @@ office_open(const char *dir, int flags, struct office **out, struct kz_error *e)
 	if (flags & OFFICE_MIGRATE)
 		sflags |= STORE_MIGRATE;
 	if (store_open(dir, sflags, &o->store, e) != 0) {
+		free(o);
+		return -1;
+	}
+	/* derived state a store of an earlier build lacks: filled once, before any save */
+	if (!(flags & OFFICE_RDONLY) && !(flags & OFFICE_MIGRATE) &&
+	    issue_visit_index_catch_up(o->store, e) != 0) {
+		store_close(&o->store);
 		free(o);
 		return -1;
 	}

@@ -10,6 +10,7 @@
 #include "core/commission.h"
 #include "core/compliance.h"
 #include "core/issue.h"
+#include "core/office.h"
 #include "core/question.h"
 #include "core/request.h"
 #include "core/visit.h"
@@ -323,6 +324,57 @@ test_p3_channels_from_the_decrees_list(void **state)
 	compliance_free(&cp);
 }
 
+/* A-3: the issues raised at a meeting are read through an index that came after stores
+ * were in use; a store written before it gets it filled at its first writable open. */
+static int
+forget_visit_index_fn(struct store_txn *t, void *arg)
+{
+	(void)arg;
+	if (store_clear(t, DB_ISSUES_BY_VISIT) != 0)
+		return -1;
+	return store_del(t, DB_META, "issues_by_visit", strlen("issues_by_visit"));
+}
+
+static void
+test_a3_issues_by_meeting_filled_for_a_store_written_before_the_index(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_uuid v = add_visit(f->s, 4, 10, VISIT_HELD, NULL);
+	struct kz_error e = { 0 };
+	struct rec_array a = { 0 };
+	struct office *o = NULL;
+	struct issue is;
+
+	issue_init(&is);
+	is.title = strdup("Ағыбет: көпір");
+	is.visit = v;
+	assert_int_equal(issue_add(f->s, &is, &e), 0);
+	issue_free(&is);
+	assert_int_equal(issue_list_visit(f->s, &v, &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	rec_array_free(&issue_kind, &a);
+
+	/* As an earlier build left it: the issue, no entry in the index, no mark. */
+	assert_int_equal(store_write(f->s, forget_visit_index_fn, NULL, &e), 0);
+	assert_int_equal(issue_list_visit(f->s, &v, &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	rec_array_free(&issue_kind, &a);
+	store_close(&f->s);
+
+	/* Read-only, it stays as it is; the first writable open fills it. */
+	assert_int_equal(office_open(f->dir, OFFICE_RDONLY, &o, &e), 0);
+	assert_int_equal(issue_list_visit(office_store(o), &v, &a, &e), 0);
+	assert_int_equal(a.n, 0);
+	rec_array_free(&issue_kind, &a);
+	office_close(&o);
+	assert_int_equal(office_open(f->dir, 0, &o, &e), 0);
+	assert_int_equal(issue_list_visit(office_store(o), &v, &a, &e), 0);
+	assert_int_equal(a.n, 1);
+	rec_array_free(&issue_kind, &a);
+	office_close(&o);
+	assert_int_equal(store_open(f->dir, 0, &f->s, &e), 0);
+}
+
 int
 main(void)
 {
@@ -336,6 +388,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_p2_unassigned_requests_past_a_page_of_questions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_p3_channels_from_the_decrees_list, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_a3_issues_by_meeting_filled_for_a_store_written_before_the_index, setup,
 		    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
