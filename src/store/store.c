@@ -5,6 +5,7 @@
 #include <grp.h>
 #include <lmdb.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -704,6 +705,31 @@ store_map_size(const struct store *s)
 
 	mdb_env_info(s->env, &info);
 	return info.me_mapsize;
+}
+
+int
+store_reserve(struct store *s, size_t extra, struct kz_error *e)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	size_t used, want;
+	int rc;
+
+	if (s->flags & STORE_RDONLY)
+		return 0;
+	mdb_env_info(s->env, &info);
+	if (mdb_env_stat(s->env, &st) != 0)
+		return 0;
+	used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
+	if (extra > SIZE_MAX / 4 || used > SIZE_MAX / 4)
+		return 0;	/* beyond any map: left to store_write's growing, which says so */
+	want = (used + extra + INITIAL_MAP_SIZE - 1) / INITIAL_MAP_SIZE * INITIAL_MAP_SIZE;
+	if (want <= info.me_mapsize)
+		return 0;
+	log_debug("store %s: map reserved from %zu to %zu bytes", s->dir, info.me_mapsize, want);
+	if ((rc = mdb_env_set_mapsize(s->env, want)) != 0)
+		return lmdb_fail(e, "cannot grow the map", s->dir, rc);
+	return 0;
 }
 
 bool

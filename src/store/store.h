@@ -76,6 +76,13 @@ void store_release_pages(struct store *s);
 /* The current map size in bytes (it grows by itself). */
 size_t store_map_size(const struct store *s);
 /*
+ * Grows the map, outside any transaction, so that `extra` bytes beyond the pages in use fit
+ * before a large write: store_write then need not run its function again from the start at
+ * each doubling (a bulk import redid its work some ten times). Only address space: the file
+ * grows as pages are written. An estimate too small is still grown on MDB_MAP_FULL.
+ */
+int store_reserve(struct store *s, size_t extra, struct kz_error *e);
+/*
  * Whether a commit reaches the disk before store_write returns: none of LMDB's flags that
  * trade durability for speed (MDB_NOSYNC, MDB_NOMETASYNC, MDB_MAPASYNC) is set.
  */
