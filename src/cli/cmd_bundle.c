@@ -104,6 +104,11 @@ show_header(FILE *fp, const struct bundle_header *h, const uint8_t *digest)
 	}
 	put_seqs(fp, "version_vector", h->vv, h->nvv);
 	put_seqs(fp, "acks", h->acks, h->nacks);
+	if (h->has_answers) {
+		fputs(",\"answers\":\"", fp);
+		put_hex(fp, h->answers, 32);
+		fputc('"', fp);
+	}
 	fprintf(fp, ",\"changes\":%llu,\"bytes\":%llu,\"compressed\":%llu,\"created_ms\":%llu",
 	    (unsigned long long)h->changes, (unsigned long long)h->raw_bytes,
 	    (unsigned long long)h->body_bytes, (unsigned long long)h->created_ms);

@@ -32,6 +32,26 @@ static const struct schema_record digest_desc = {
 	SCHEMA_FIELDS(digest_fields)
 };
 
+static const struct schema_field cap_fields[] = {
+	{ 1, SF_UUID, offsetof(struct peer_cap, origin), "origin" },
+	{ 2, SF_I64, offsetof(struct peer_cap, seq), "seq" },
+	{ 3, SF_I64, offsetof(struct peer_cap, n), "n" },
+};
+
+static const struct schema_record cap_desc = {
+	"cap", sizeof(struct peer_cap), offsetof(struct peer_cap, extra), SCHEMA_FIELDS(cap_fields)
+};
+
+static const struct schema_field made_fields[] = {
+	{ 1, SF_STR, offsetof(struct peer_made, hex), "hex" },
+	{ 2, SF_I64, offsetof(struct peer_made, n), "n" },
+};
+
+static const struct schema_record made_desc = {
+	"made", sizeof(struct peer_made), offsetof(struct peer_made, extra),
+	SCHEMA_FIELDS(made_fields)
+};
+
 #define F(tag, type, member) { tag, type, offsetof(struct peer, member), #member }
 #define VV(tag, member) { tag, SF_LIST, offsetof(struct peer, member.v), #member, &seq_desc, \
 	offsetof(struct peer, member.n) }
@@ -50,6 +70,11 @@ static const struct schema_field peer_fields[] = {
 	VV(12, got_vv),
 	{ 13, SF_LIST, offsetof(struct peer, applied), "applied", &digest_desc,
 	    offsetof(struct peer, napplied) },
+	{ 14, SF_LIST, offsetof(struct peer, caps), "caps", &cap_desc,
+	    offsetof(struct peer, ncaps) },
+	F(15, SF_I64, late_n),
+	{ 16, SF_LIST, offsetof(struct peer, made), "made", &made_desc,
+	    offsetof(struct peer, nmade) },
 };
 #undef F
 #undef VV
@@ -437,9 +462,30 @@ peer_vv_get(const struct peer_vv *pv, struct store_vv *out)
  * its receipt then covers it), even one relayed to this office by the peer itself; its
  * import skips it by the log lookup. The peer's own changes (its node as their origin)
  * are the exception: it holds every one of them, and they are never sent back.
- * Left: a bundle made before such a late change and acknowledged after it raises the
- * acknowledgement again (the acknowledgements do not name the bundle); the late change
- * then waits for a `--full` export.
+ *
+ * The stale acknowledgement: the peer's acknowledgement is the highest over every bundle
+ * it applied, so one made before the late change (at T < the arrival) and acknowledged
+ * after the lowering would raise it over the late change again, which then never went.
+ * So peer_note_late_tx also caps the acknowledgement of that origin just below the late
+ * change, with the peer's late_n raised and kept in the cap; each bundle to the peer is
+ * remembered with the late_n of the peer record its walk started from (peer_note_made_tx);
+ * each bundle from the peer names the last bundle from here it applied (header tag 13,
+ * answers), and peer_note_answer_tx drops the caps whose number is at most that bundle's;
+ * peer_note_received_tx cuts the acknowledgements to the caps that remain.
+ * Claim: a change L held here, in the peer's scope and not its own, with a sequence at or
+ * below the acknowledgement kept for its origin O, is held by the peer.
+ *  - L here when the bundle B that earned the acknowledgement A was made: the argument
+ *    above (B's claim for its T).
+ *  - L arrived after B was made: its import capped O below L at number c (or L came from
+ *    the peer itself, which then holds it). With the cap in place the acknowledgement stays
+ *    below L. The cap (or a later merged one: lower sequence, higher number) goes only when
+ *    the peer answers a bundle D made from a record with late_n >= c, that is a record
+ *    written with or after L's import, so D's walk (a later read transaction) saw L, and
+ *    started from an acknowledgement at or below the cap (below L): D carried L, and the
+ *    peer, answering D, applied it.
+ * An answer not found among the last PEER_APPLIED_MAX made, or none (an older program),
+ * leaves the caps: the changes above them are sent again, nothing is lost. Caps set for
+ * changes above anything acknowledged never bite and go with the next answer.
  */
 void
 peer_known_vv(const struct peer *p, struct store_vv *out)
@@ -501,6 +547,12 @@ peer_note_received_tx(struct store_txn *t, const struct kz_uuid *node, int64_t a
 	p.recv_ms = at_ms;
 	vv_keep(&p.recv_vv, vv);
 	vv_keep(&p.recv_acks, acks);
+	/* No further than the caps that remain (peer_note_answer_tx, peer_known_vv). */
+	for (size_t i = 0; i < p.recv_acks.n; i++)
+		for (size_t k = 0; k < p.ncaps; k++)
+			if (uid_cmp(&p.recv_acks.v[i].origin, &p.caps[k].origin) == 0 &&
+			    p.recv_acks.v[i].seq > p.caps[k].seq)
+				p.recv_acks.v[i].seq = p.caps[k].seq;
 	rc = peer_put_tx(t, &p);
 	peer_free(&p);
 	return rc;
@@ -563,6 +615,79 @@ peer_note_applied_tx(struct store_txn *t, const struct kz_uuid *node,
 	return rc;
 }
 
+int
+peer_note_made_tx(struct store_txn *t, const struct kz_uuid *node, const uint8_t digest[32],
+    int64_t late_n)
+{
+	struct peer p;
+	char hex[65];
+	int rc;
+
+	if (note_tx(t, node, &p) != 0)
+		return -1;
+	key_hex(digest, hex);
+	if (p.nmade >= PEER_APPLIED_MAX) {
+		/* the oldest goes */
+		schema_clear(&made_desc, &p.made[0]);
+		memmove(p.made, p.made + 1, --p.nmade * sizeof *p.made);
+	}
+	p.made = xrealloc(p.made, (p.nmade + 1) * sizeof *p.made);
+	schema_init(&made_desc, &p.made[p.nmade]);
+	p.made[p.nmade].hex = xstrdup(hex);
+	p.made[p.nmade++].n = late_n;
+	rc = peer_put_tx(t, &p);
+	peer_free(&p);
+	return rc;
+}
+
+int
+peer_note_answer_tx(struct store_txn *t, const struct kz_uuid *node, const uint8_t answers[32])
+{
+	struct peer p;
+	char hex[65];
+	int64_t n = -1;
+	size_t kept = 0;
+	int rc = 0;
+
+	if (note_tx(t, node, &p) != 0)
+		return -1;
+	key_hex(answers, hex);
+	for (size_t i = 0; i < p.nmade; i++)
+		if (p.made[i].hex != NULL && strcmp(p.made[i].hex, hex) == 0)
+			n = p.made[i].n;
+	/* A cap set at late number c goes when the bundle answered was made with n >= c. */
+	for (size_t k = 0; k < p.ncaps; k++) {
+		if (p.caps[k].n <= n)
+			schema_clear(&cap_desc, &p.caps[k]);
+		else
+			p.caps[kept++] = p.caps[k];
+	}
+	if (kept != p.ncaps) {
+		p.ncaps = kept;
+		rc = peer_put_tx(t, &p);
+	}
+	peer_free(&p);
+	return rc;
+}
+
+bool
+peer_last_applied(const struct peer *p, uint8_t digest[32])
+{
+	const char *hex;
+
+	if (p->napplied == 0 || (hex = p->applied[p->napplied - 1].hex) == NULL ||
+	    strlen(hex) != 64)
+		return false;
+	for (int i = 0; i < 32; i++) {
+		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return false;
+		digest[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
 bool
 peer_applied_has(const struct peer *p, const uint8_t digest[32])
 {
@@ -588,22 +713,42 @@ peer_note_late_tx(struct store_txn *t, const struct kz_uuid *except,
 	if (peer_list_tx(t, &ps, &n) != 0)
 		return -1;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		bool lowered = false;
+		struct peer *p = &ps[i];
 
-		if (except != NULL && uid_cmp(&ps[i].node, except) == 0)
+		if (except != NULL && uid_cmp(&p->node, except) == 0)
 			continue;
-		for (size_t k = 0; k < ps[i].recv_acks.n; k++) {
-			struct peer_seq *a = &ps[i].recv_acks.v[k];
+		for (size_t k = 0; k < p->recv_acks.n; k++) {
+			struct peer_seq *a = &p->recv_acks.v[k];
 
 			for (size_t j = 0; j < late->n; j++)
 				if (memcmp(late->v[j].origin, a->origin.b, 16) == 0 &&
-				    (uint64_t)a->seq >= late->v[j].seq) {
+				    (uint64_t)a->seq >= late->v[j].seq)
 					a->seq = (int64_t)late->v[j].seq - 1;
-					lowered = true;
-				}
 		}
-		if (lowered)
-			rc = peer_put_tx(t, &ps[i]);
+		/*
+		 * And capped there, whatever the acknowledgement now: a bundle made before this
+		 * may be acknowledged later, and its acknowledgement would rise over the late
+		 * change. One cap per origin: the lowest sequence, the latest number.
+		 */
+		p->late_n++;
+		for (size_t j = 0; j < late->n; j++) {
+			int64_t seq = (int64_t)late->v[j].seq - 1;
+			size_t k;
+
+			for (k = 0; k < p->ncaps; k++)
+				if (memcmp(late->v[j].origin, p->caps[k].origin.b, 16) == 0)
+					break;
+			if (k == p->ncaps) {
+				p->caps = xrealloc(p->caps, (p->ncaps + 1) * sizeof *p->caps);
+				schema_init(&cap_desc, &p->caps[k]);
+				memcpy(p->caps[k].origin.b, late->v[j].origin, 16);
+				p->caps[k].seq = seq;
+				p->ncaps++;
+			} else if (seq < p->caps[k].seq)
+				p->caps[k].seq = seq;
+			p->caps[k].n = p->late_n;
+		}
+		rc = peer_put_tx(t, p);
 	}
 	peer_list_free(&ps, n);
 	return rc;

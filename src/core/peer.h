@@ -52,6 +52,25 @@ struct peer_digest {
 /* How many of the last bundles applied from a peer are remembered by their hash. */
 #define PEER_APPLIED_MAX 16
 
+/*
+ * A cap on a peer's acknowledgement of one origin (peer_note_late_tx): acknowledgements
+ * of that origin are taken only up to seq until the peer answers a bundle made after the
+ * cap was set (late number n; see core/peer.c, "What a peer holds").
+ */
+struct peer_cap {
+	struct kz_uuid origin;
+	int64_t seq;
+	int64_t n;
+	struct schema_extra extra;
+};
+
+/* A bundle made for a peer: its hash (64 hex digits) and the peer's late number then. */
+struct peer_made {
+	char *hex;
+	int64_t n;
+	struct schema_extra extra;
+};
+
 struct peer {
 	struct kz_uuid node;
 	char unit[10];
@@ -83,6 +102,17 @@ struct peer {
 	struct peer_vv got_vv;
 	struct peer_digest *applied;
 	size_t napplied;
+	/*
+	 *  caps, late_n: the caps on its acknowledgements set by late arrivals, and how many
+	 *    times one was set (a counter: a bundle made after the cap has a higher one).
+	 *  made: the last PEER_APPLIED_MAX bundles made for it (export), each with the late_n
+	 *    it was made with, oldest first: what its answers are checked against.
+	 */
+	struct peer_cap *caps;
+	size_t ncaps;
+	int64_t late_n;
+	struct peer_made *made;
+	size_t nmade;
 	struct schema_extra extra;
 };
 
@@ -127,8 +157,29 @@ int peer_get_tx(struct store_txn *t, const struct kz_uuid *node, struct peer *p)
  */
 int peer_note_sent_tx(struct store_txn *t, const struct kz_uuid *node, int64_t at_ms,
     const struct store_vv *vv);
+/*
+ * The peer's bundle imported: its version vector and acknowledgements kept as given (the
+ * caller raises them), each acknowledgement cut down to the peer's caps that remain.
+ */
 int peer_note_received_tx(struct store_txn *t, const struct kz_uuid *node, int64_t at_ms,
     const struct store_vv *vv, const struct store_vv *acks);
+/*
+ * A bundle made for the peer (export, once its file is in place): its hash (32 bytes) and
+ * the late_n of the peer record it was made from, remembered among the last
+ * PEER_APPLIED_MAX.
+ */
+int peer_note_made_tx(struct store_txn *t, const struct kz_uuid *node,
+    const uint8_t digest[32], int64_t late_n);
+/*
+ * The peer's bundle names the last bundle from this office that it applied (its hash, 32
+ * bytes; before peer_note_received_tx): the caps set before that bundle was made go.
+ * A hash not among those made (too old, from a copy made by export_write, or unknown)
+ * removes none: the acknowledgements stay capped.
+ */
+int peer_note_answer_tx(struct store_txn *t, const struct kz_uuid *node,
+    const uint8_t answers[32]);
+/* The hash (32 bytes) of the last bundle applied from p; false when none. */
+bool peer_last_applied(const struct peer *p, uint8_t digest[32]);
 /*
  * A bundle from the peer applied here (import, in its transaction): got_vv raised to got
  * (per origin, the highest sequence among the bundle's changes), and the bundle's hash
@@ -142,8 +193,9 @@ bool peer_applied_has(const struct peer *p, const uint8_t digest[32]);
  * Changes that arrived here late (import, in its transaction): late gives per origin the
  * lowest sequence among the changes the import added to this store. Every peer but
  * except (the one they came from; NULL: none) whose acknowledgement for that origin is at
- * or above it has it lowered to just below, so that the next export to it sends them
- * (see peer_known_vv).
+ * or above it has it lowered to just below, so that the next export to it sends them, and
+ * capped there (late_n raised) until it answers a bundle made after this (see
+ * peer_known_vv).
  */
 int peer_note_late_tx(struct store_txn *t, const struct kz_uuid *except,
     const struct store_vv *late);

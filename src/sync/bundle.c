@@ -20,7 +20,7 @@
 /* Header field tags (docs/bundle-format.md, "Header"). */
 enum {
 	BH_REQUIRED = 1, BH_OPTIONAL, BH_ORIGIN, BH_ORIGIN_UNIT, BH_ORIGIN_KEY, BH_DEST_UNIT,
-	BH_DEST_NODE, BH_VV, BH_ACK, BH_CHANGES, BH_RAW_BYTES, BH_CREATED
+	BH_DEST_NODE, BH_VV, BH_ACK, BH_CHANGES, BH_RAW_BYTES, BH_CREATED, BH_ANSWERS
 };
 enum { BS_ORIGIN = 1, BS_SEQ };
 
@@ -114,6 +114,8 @@ encode_header(struct codec_buf *b, const struct bundle_header *h)
 	codec_put_uint(b, BH_CHANGES, h->changes);
 	codec_put_uint(b, BH_RAW_BYTES, h->raw_bytes);
 	codec_put_uint(b, BH_CREATED, h->created_ms);
+	if (h->has_answers)
+		codec_put_bytes(b, BH_ANSWERS, h->answers, 32);
 }
 
 static bool
@@ -231,6 +233,11 @@ decode_header(const uint8_t *p, size_t n, struct bundle_header *h)
 			bad = !num;
 			h->created_ms = f.u;
 			break;
+		case BH_ANSWERS:
+			if (!(bad = !bytes || f.n != 32))
+				memcpy(h->answers, f.p, 32);
+			h->has_answers = true;
+			break;
 		default:
 			break;	/* a later minor version's addition: skipped */
 		}
@@ -252,6 +259,7 @@ struct bundle_writer {
 	uint8_t *zbuf;
 	size_t zcap;
 	uint64_t count, raw, body;
+	uint8_t hash[BUNDLE_HASH];	/* set by finish */
 	bool failed;
 };
 
@@ -397,6 +405,7 @@ bundle_writer_finish(struct bundle_writer *w, struct kz_error *e)
 		return -1;
 	}
 	crypto_generichash_final(&hs, hash, sizeof hash);
+	memcpy(w->hash, hash, sizeof hash);
 	sig_message(msg, hash);
 	crypto_sign_ed25519_detached(sig, NULL, msg, sizeof msg, w->sk);
 	if (put_out(w, NULL, hash, sizeof hash, e) != 0 || put_out(w, NULL, sig, sizeof sig, e) != 0)
@@ -404,6 +413,12 @@ bundle_writer_finish(struct bundle_writer *w, struct kz_error *e)
 	if (fflush(w->out) != 0)
 		return write_fail(w, e);
 	return 0;
+}
+
+const uint8_t *
+bundle_writer_digest(const struct bundle_writer *w)
+{
+	return w->hash;
 }
 
 uint64_t

@@ -79,6 +79,13 @@ struct bundle_header {
 	 */
 	struct bundle_seq *acks;
 	size_t nacks;
+	/*
+	 * What the acknowledgements answer (optional, tag 13): the hash of the last bundle from
+	 * the destination that the origin applied (core/peer.c, peer_note_answer_tx: the
+	 * destination takes the acknowledgements only as far as that bundle can vouch for).
+	 */
+	bool has_answers;
+	uint8_t answers[32];
 	uint64_t changes;		/* number of changes */
 	uint64_t raw_bytes;		/* bytes of the change stream unpacked (framing included) */
 	uint64_t created_ms;		/* Unix milliseconds */
@@ -107,6 +114,8 @@ int bundle_writer_add(struct bundle_writer *w, const uint8_t *change, size_t n,
 /* Writes preamble, header, body and trailer to out and flushes it. */
 int bundle_writer_finish(struct bundle_writer *w, struct kz_error *e);
 uint64_t bundle_writer_count(const struct bundle_writer *w);
+/* The hash of the bundle written (its trailer's, what bundle_digest reads), after finish. */
+const uint8_t *bundle_writer_digest(const struct bundle_writer *w);
 void bundle_writer_free(struct bundle_writer **w);
 
 /* ---- reading ---- */

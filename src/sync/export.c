@@ -346,14 +346,18 @@ export_run(struct store *s, const struct peer *p, FILE *out, const char *name,
 		x.h.acks[i].seq = acks.v[i].seq;
 	}
 	store_vv_free(&acks);
+	/* And which bundle of this office they answer (core/peer.c, peer_note_answer_tx). */
+	x.h.has_answers = peer_last_applied(p, x.h.answers);
 	x.h.created_ms = (uint64_t)clock_now_ms();
 	r->at_ms = (int64_t)x.h.created_ms;
 	x.sk = sk;
 	rc = store_read(s, write_fn, &x, e);
 	if (rc == 0)
 		rc = bundle_writer_finish(x.w, e);
-	if (rc == 0)
+	if (rc == 0) {
 		r->changes = bundle_writer_count(x.w);
+		memcpy(r->digest, bundle_writer_digest(x.w), sizeof r->digest);
+	}
 	bundle_writer_free(&x.w);
 	sodium_memzero(sk, sizeof sk);
 	codec_buf_free(&x.ch);
@@ -380,6 +384,7 @@ struct note_args {
 	const struct peer *p;
 	int64_t at_ms;
 	const struct store_vv *vv;
+	const uint8_t *digest;
 };
 
 static int
@@ -387,6 +392,9 @@ note_fn(struct store_txn *t, void *arg)
 {
 	struct note_args *a = arg;
 
+	/* With the late number it was made from (a->p, read before the walk): core/peer.c. */
+	if (peer_note_made_tx(t, &a->p->node, a->digest, a->p->late_n) != 0)
+		return -1;
 	return peer_note_sent_tx(t, &a->p->node, a->at_ms, a->vv);
 }
 
@@ -419,7 +427,7 @@ export_to_file(struct store *s, const struct peer *p, const char *path,
 		unlink(tmp);
 	free(tmp);
 	if (rc == 0) {
-		struct note_args a = { p, r->at_ms, &vv };
+		struct note_args a = { p, r->at_ms, &vv, r->digest };
 
 		/* The file is in place: only now is it "sent" (sync status shows it). */
 		if (store_write(s, note_fn, &a, e) != 0) {

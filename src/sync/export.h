@@ -39,6 +39,7 @@ struct export_result {
 	uint64_t personal;		/* of them, changes whose personal fields were left out */
 	uint64_t bytes;			/* the file's size */
 	int64_t at_ms;			/* when it was made (its header's created time) */
+	uint8_t digest[32];		/* its hash (the trailer's) */
 };
 
 /*

@@ -158,6 +158,9 @@ note_received(struct store_txn *t, struct imp *x, const struct bundle_header *h)
 	bool rose;
 	int rc;
 
+	/* What the acknowledgements answer: the caps set before that bundle was made go. */
+	if (h->has_answers && peer_note_answer_tx(t, &x->from->node, h->answers) != 0)
+		return -1;
 	if ((rc = peer_get_tx(t, &x->from->node, &p)) != 0)
 		return rc < 0 ? -1 : kz_fail(store_txn_error(t), KZ_ENOTFOUND, _("%s: its peer "
 		    "was removed meanwhile"), x->path);

@@ -377,6 +377,49 @@ kz --db "$T/sc-r" import "$T/sc-g3.kzb"
 like "$(out)" "*added: 0, changed: 0, skipped (already here): [1-9]*" \
     "a --full bundle is read and applied, not taken for one applied before"
 
+# ---- a stale acknowledgement after a late arrival: nothing lost (issue 10) -------------------
+# The region sends the district the Government's issue (relayed up to it by the district,
+# from an okrug that also exchanges with the Government directly); the Government's
+# holiday, a lower sequence, then reaches the region late; the district's next bundle
+# acknowledges the region's earlier bundle, the issue's sequence. Taken as it came, that
+# acknowledgement covered the holiday, which then never went down to the district. The
+# region keeps it capped until the district answers a bundle made after the holiday arrived
+# (docs/architecture.md, "What a peer holds").
+for s in "$T/sa-k:613633000" "$T/sa-d:613600000" "$T/sa-r:610000000" "$T/sa-g:000000000"; do
+	kz --db "${s%%:*}" init --unit "${s#*:}"
+	kz --db "${s%%:*}" units import "$SAMPLE" --edition 2026-07-17
+	kz --db "${s%%:*}" identity export -o "${s%%:*}.id"
+	[ "$rc" -eq 0 ] || bail_out "setup: the late-arrival offices: ${s#*:}"
+done
+for p in "k d" "d k" "d r" "r d" "r g" "g r" "g k" "k g"; do
+	trust "$T/sa-${p% *}" "$T/sa-${p#* }"
+done
+"$KZ" --db "$T/sa-g" holiday add 2027-06-14 --off --name "Демалыс күні" >/dev/null &&
+    "$KZ" --db "$T/sa-g" issue add --title "Су" --unit 613633000 --level central >/dev/null ||
+    bail_out "setup: the Government's holiday and issue"
+send "$T/sa-g" 613633000 "$T/sa-g1.kzb" "$T/sa-k"
+send "$T/sa-k" 613600000 "$T/sa-k1.kzb" "$T/sa-d"
+send "$T/sa-d" 610000000 "$T/sa-d1.kzb" "$T/sa-r"
+send "$T/sa-r" 613600000 "$T/sa-r1.kzb" "$T/sa-d"
+like "$(out)" "*added: 0, changed: 0, skipped (already here): 1,*" \
+    "the region's first bundle to the district: the Government's issue back, without the holiday"
+send "$T/sa-g" 610000000 "$T/sa-g2.kzb" "$T/sa-r"
+like "$(out)" "*added: 1, changed: 0, skipped (already here): 1,*" \
+    "the Government's holiday reaches the region, after the issue of a higher sequence"
+send "$T/sa-d" 610000000 "$T/sa-d2.kzb" "$T/sa-r"
+send "$T/sa-r" 613600000 "$T/sa-r2.kzb" "$T/sa-d"
+like "$(out)" "*added: 1,*" \
+    "the district's acknowledgement of the earlier bundle does not cover the holiday: it goes down"
+kz --db "$T/sa-d" holiday list --year 2027
+like "$(out)" "*2027-06-14*Демалыс күні*" "  ... and the district holds it"
+"$KZ" --db "$T/sa-r" bundle show "$T/sa-d2.kzb" | head -1 >"$T/out"
+like "$(out)" "*\"answers\":\"$("$KZ" --db "$T/sa-r" bundle show "$T/sa-r1.kzb" | head -1 |
+    sed 's/.*"hash":"\([0-9a-f]*\)".*/\1/')\"*" \
+    "the district's bundle names the region's bundle its acknowledgements answer"
+send "$T/sa-d" 610000000 "$T/sa-d3.kzb" "$T/sa-r"
+kz --db "$T/sa-r" export --to 613600000 -o "$T/sa-r3.kzb"
+like "$(out)" "*changes: 0,*" "once it answers the later bundle, nothing is re-sent"
+
 # ---- a bundle larger than the store's map: grown in the middle of the import -----------------
 # A fresh store's map is 1 MiB; the import's transaction runs again from the start after
 # each growth, the bundle read (and verified) again: all of it lands once.

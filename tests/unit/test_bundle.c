@@ -256,6 +256,8 @@ test_random_changes_round_trip(void **state)
 	h.nvv = 2;
 	h.acks = &ack;
 	h.nacks = 1;
+	h.has_answers = true;
+	memset(h.answers, 0x77, sizeof h.answers);
 	p = make_bundle(&h, n, &ch, &len);
 	fp = file_of(p, len);
 	if (bundle_open_file(fp, "t.kzb", NULL, NULL, &r, &e) != BUNDLE_OK)
@@ -273,6 +275,8 @@ test_random_changes_round_trip(void **state)
 	assert_int_equal(g->vv[1].origin[0], 2);
 	assert_int_equal(g->nacks, 1);
 	assert_int_equal(g->acks[0].seq, 4);
+	assert_true(g->has_answers);
+	assert_memory_equal(g->answers, h.answers, 32);
 	assert_int_equal(g->created_ms, h.created_ms);
 	assert_true(g->body_bytes < g->raw_bytes);	/* compressed */
 	for (size_t i = 0; i < n; i++) {
