@@ -372,14 +372,15 @@ ui_visit_marks(const struct ui *ui, const struct kz_uuid *id, char *buf, size_t 
 			/* M-1 is a past meeting not marked held: say so in words */
 			state = strcmp(f->rule, RULES_PAST_NOT_HELD_RULE) == 0 ? _("not held") :
 			    _("OVERDUE");
-			snprintf(days, sizeof days, " %dd", f->days);
+			/* TRANSLATORS: days, after a state: " 11d" */
+			snprintf(days, sizeof days, _(" %dd"), f->days);
 			break;
 		case RULES_LATE:
 			state = _("late");
 			break;
 		case RULES_PENDING:
 			state = _("due");
-			snprintf(days, sizeof days, f->days == 0 ? _(" today") : " %dd", f->days);
+			snprintf(days, sizeof days, f->days == 0 ? _(" today") : _(" %dd"), f->days);
 			break;
 		default:
 			continue;

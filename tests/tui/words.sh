@@ -27,6 +27,7 @@ tui_exit "F10 quits" 0
 
 tui_start 80 24 KEZDESU_NOW=$KEZDESU_NOW -- --db "$D" --lang ru
 shows "▶ Встречи" "ru: the interface is up"
+shows "[P-1 срок 9 дн.]" "days_ru: a meeting's mark counts its days in Russian (9 дн.), not 9d"
 like "$(hint)" "F1 справка*n новая встреча*" "hint_labels_ru: the hint line in Russian"
 keys F4
 shows "▶ Разбор" "ru: Triage"
