@@ -197,23 +197,6 @@ add_block(struct report_doc *d, enum block_kind kind)
 }
 
 /* vsnprintf into a new string. */
-static char *
-vformat(const char *fmt, va_list ap)
-{
-	va_list aq;
-	int n;
-	char *s;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		return xstrdup("");
-	s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 void
 report_para(struct report_doc *d, const char *text)
 {
@@ -227,7 +210,7 @@ report_paraf(struct report_doc *d, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	s = vformat(fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	report_para(d, s);
 	free(s);
@@ -249,7 +232,7 @@ report_kvf(struct report_doc *d, const char *key, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	s = vformat(fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	report_kv(d, key, s);
 	free(s);

@@ -350,6 +350,28 @@ audience_index(const char *name)
 
 /* ---- the document ---- */
 
+/*
+ * A meeting's total of a breakdown (attendance, questions) as its cell. One village's
+ * breakdowns are published when the document is of one village (r->one_rural): its totals
+ * then leave the hidden lines out. Otherwise only the total of each meeting is, a count
+ * like any other.
+ */
+static void
+meeting_total(const struct results *r, const struct meeting *m, const struct tally *t,
+    size_t n, char *buf, size_t size, bool *any_hidden)
+{
+	bool hidden;
+	long sum = published_total(t, n, r->one_rural, &hidden);
+
+	if (r->one_rural) {
+		total_text(sum, hidden, buf, size);
+		*any_hidden = *any_hidden || hidden;
+	} else {
+		report_count(sum, m->rural, buf, size);
+		*any_hidden = *any_hidden || report_count_hidden(sum, m->rural);
+	}
+}
+
 static void
 section_meetings(struct report_doc *d, const struct results *r, struct report_units *un,
     bool *any_hidden)
@@ -368,38 +390,18 @@ section_meetings(struct report_doc *d, const struct results *r, struct report_un
 		const struct question *q = m->questions.items;
 		struct tally *t1;
 		size_t n;
-		long answered = 0, sum;
-		bool hidden;
+		long answered = 0;
 		const char *row[7];
 
 		for (size_t k = 0; k < m->questions.n; k++)
 			answered += q[k].answered;
-		/*
-		 * One village's breakdowns are published when the document is of one village
-		 * (r->one_rural): its totals then leave the hidden lines out. Otherwise only
-		 * the total of each meeting is, a count like any other.
-		 */
 		n = attendance(r, m, &t1);
-		sum = published_total(t1, n, r->one_rural, &hidden);
-		if (r->one_rural) {
-			total_text(sum, hidden, present, sizeof present);
-			*any_hidden = *any_hidden || hidden;
-		} else {
-			report_count(sum, m->rural, present, sizeof present);
-			*any_hidden = *any_hidden || report_count_hidden(sum, m->rural);
-		}
+		meeting_total(r, m, t1, n, present, sizeof present, any_hidden);
 		free(t1);
 		if (n == 0)
 			snprintf(present, sizeof present, "%s", "—");
 		n = topics(r, m, &t1);
-		sum = published_total(t1, n, r->one_rural, &hidden);
-		if (r->one_rural) {
-			total_text(sum, hidden, nq, sizeof nq);
-			*any_hidden = *any_hidden || hidden;
-		} else {
-			report_count(sum, m->rural, nq, sizeof nq);
-			*any_hidden = *any_hidden || report_count_hidden(sum, m->rural);
-		}
+		meeting_total(r, m, t1, n, nq, sizeof nq, any_hidden);
 		free(t1);
 		report_count(answered, m->rural, na, sizeof na);
 		*any_hidden = *any_hidden || report_count_hidden(answered, m->rural);
